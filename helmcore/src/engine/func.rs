@@ -1,0 +1,57 @@
+//! How template functions are declared.
+//!
+//! Go's text/template calls functions through reflection: it checks the argument count
+//! and converts each argument to the parameter's Go type, failing with Go's own messages
+//! (`wrong number of args for trunc: want 2 got 1`, `wrong type for value; expected int;
+//! got float64`). A [`Func`] therefore declares its Go signature, and the executor does the
+//! checking before the function runs: an implementation receives arguments that already
+//! have the declared types.
+
+use crate::value::Value;
+
+/// The Go type of a function parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// `interface{}`: any value, including nil.
+    Any,
+    /// `string`: the implementation receives a [`Value::String`].
+    String,
+    /// `int`: a [`Value::Int`] of kind `Int` (literals convert; `int64` values do not).
+    Int,
+    /// `int64`: a [`Value::Int`] of kind `Int64` (literals convert).
+    Int64,
+    /// `float64`: a [`Value::Float`] (literals convert, ints do not).
+    Float64,
+    /// `bool`: a [`Value::Bool`].
+    Bool,
+    /// `map[string]interface{}`: a [`Value::Map`], or [`Value::Nil`] for a nil map.
+    Map,
+    /// `[]interface{}`: a [`Value::List`], or [`Value::Nil`] for a nil slice.
+    List,
+    /// `[]string`: a [`Value::List`] of strings, or [`Value::Nil`].
+    StringList,
+}
+
+/// A function's body. An `Err` becomes Go's `error calling NAME: MESSAGE`.
+pub type FuncImpl = fn(Vec<Value>) -> Result<Value, String>;
+
+/// A template function with its Go signature.
+///
+/// ```
+/// use helmcore::engine::func::{Func, Param};
+/// use helmcore::value::Value;
+/// fn upper(args: Vec<Value>) -> Result<Value, String> {
+///     Ok(Value::from(args[0].as_str().unwrap_or_default().to_uppercase()))
+/// }
+/// const UPPER: Func = Func { name: "upper", params: &[Param::String], variadic: None, call: upper };
+/// assert_eq!((UPPER.call)(vec![Value::from("a")]).unwrap(), Value::from("A"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Func {
+    pub name: &'static str,
+    /// The fixed parameters, in order.
+    pub params: &'static [Param],
+    /// The type of a trailing `...T` parameter, if the function is variadic.
+    pub variadic: Option<Param>,
+    pub call: FuncImpl,
+}

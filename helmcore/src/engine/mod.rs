@@ -1,0 +1,3 @@
+//! The template engine: Go's text/template with Sprig's and Helm's functions.
+
+pub mod func;

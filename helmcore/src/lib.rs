@@ -1,0 +1,12 @@
+//! Helm, the Kubernetes package manager, as an embeddable library.
+//!
+//! `helmcore` is the pure core: charts and their values, the template engine (Go's
+//! text/template with Sprig's and Helm's functions), rendering and lint. It does no I/O
+//! beyond reading the chart it is given; reaching a cluster (`lookup`, installs) belongs to
+//! `helmcore-kube`.
+//!
+//! The module names follow Helm's packages so that a Helm user finds their way:
+//! [`value`] is the dynamic data model every other module shares.
+
+pub mod engine;
+pub mod value;

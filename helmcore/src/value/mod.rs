@@ -1,0 +1,351 @@
+//! The dynamic value every part of helmcore passes around: values files, `--set` results,
+//! template data and function results.
+//!
+//! Helm's data is Go's `interface{}`: templates can tell a `float64` that came from a
+//! values file from an `int64` that came from `--set` (`typeOf`, `printf "%v"`, `eq`), so
+//! [`Value`] keeps Go's dynamic type, not only the YAML shape.
+//!
+//! Maps are *shared references*, as Go maps are: `set`, `unset` and `merge` change a map in
+//! place and every alias sees the change (charts rely on this: `$_ := set $ctx "k" v`).
+//! Everything else is immutable and cheap to clone.
+//!
+//! ```
+//! use helmcore::value::{Map, Value};
+//! let m = Map::new();
+//! let alias = Value::Map(m.clone());
+//! m.insert("replicas", Value::from(3i64));
+//! assert_eq!(alias.get("replicas"), Some(Value::from(3i64)));
+//! assert_eq!(alias.type_name(), "map[string]interface {}");
+//! ```
+
+mod format;
+mod map;
+mod number;
+mod object;
+
+use std::sync::Arc;
+
+pub use format::{fmt_v, write_v};
+pub use map::Map;
+pub use number::{format_float, format_float_v};
+pub use object::{Field, Object};
+
+/// An immutable, cheaply cloned string (Go strings are immutable values too).
+pub type Str = Arc<str>;
+
+/// An immutable, cheaply cloned list (`[]interface{}`).
+pub type List = Arc<Vec<Value>>;
+
+/// Which Go integer type an integer value has. Output is the same for all of them, but
+/// `typeOf`, `kindOf` and `%T` tell them apart, and Go's function calls do not convert
+/// between them (`int64` is not assignable to an `int` parameter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntKind {
+    /// Go `int`: template literals, `len`, `atoi`, `int`, `until`.
+    Int,
+    /// Go `int64`: `--set` integers, Sprig's arithmetic, `int64`.
+    Int64,
+}
+
+/// Go's `reflect.Kind` names, as `kindOf` prints them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Invalid,
+    Bool,
+    Int,
+    Int64,
+    Float64,
+    String,
+    Slice,
+    Map,
+    Struct,
+    Ptr,
+    Func,
+}
+
+impl Kind {
+    /// The name `reflect.Kind.String()` gives.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Invalid => "invalid",
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::Int64 => "int64",
+            Kind::Float64 => "float64",
+            Kind::String => "string",
+            Kind::Slice => "slice",
+            Kind::Map => "map",
+            Kind::Struct => "struct",
+            Kind::Ptr => "ptr",
+            Kind::Func => "func",
+        }
+    }
+}
+
+/// A Go dynamic value.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Go's `nil` (a nil `interface{}`): YAML `null`, a missing key.
+    #[default]
+    Nil,
+    Bool(bool),
+    Int(i64, IntKind),
+    /// Go `float64`: every number read from a YAML or JSON file.
+    Float(f64),
+    String(Str),
+    List(List),
+    Map(Map),
+    /// A Go struct or named type with fields and methods (`.Chart`, `.Capabilities`,
+    /// `.Files`, a `semver` version, a `time.Time`).
+    Object(Arc<dyn Object>),
+}
+
+impl Value {
+    /// A Go `int`.
+    pub fn int(n: i64) -> Value {
+        Value::Int(n, IntKind::Int)
+    }
+
+    /// A Go `int64`.
+    pub fn int64(n: i64) -> Value {
+        Value::Int(n, IntKind::Int64)
+    }
+
+    pub fn string(s: impl Into<Str>) -> Value {
+        Value::String(s.into())
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(items))
+    }
+
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match self {
+            Value::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The value of a map entry; `None` when this is not a map or has no such key.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.as_map().and_then(|m| m.get(key))
+    }
+
+    /// Go's `%T`: `float64`, `[]interface {}`, `map[string]interface {}`, `<nil>`.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Nil => "<nil>".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_, IntKind::Int) => "int".into(),
+            Value::Int(_, IntKind::Int64) => "int64".into(),
+            Value::Float(_) => "float64".into(),
+            Value::String(_) => "string".into(),
+            Value::List(_) => "[]interface {}".into(),
+            Value::Map(_) => "map[string]interface {}".into(),
+            Value::Object(o) => o.type_name().into_owned(),
+        }
+    }
+
+    /// Go's `reflect.Kind`.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Nil => Kind::Invalid,
+            Value::Bool(_) => Kind::Bool,
+            Value::Int(_, IntKind::Int) => Kind::Int,
+            Value::Int(_, IntKind::Int64) => Kind::Int64,
+            Value::Float(_) => Kind::Float64,
+            Value::String(_) => Kind::String,
+            Value::List(_) => Kind::Slice,
+            Value::Map(_) => Kind::Map,
+            Value::Object(o) => o.kind(),
+        }
+    }
+
+    /// Go template truth (`if`, `and`, `not`): false for nil, `false`, zero numbers and
+    /// empty strings, lists and maps.
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Value::Nil => false,
+            Value::Bool(b) => *b,
+            Value::Int(n, _) => *n != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::String(s) => !s.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Map(m) => !m.is_empty(),
+            Value::Object(o) => o.is_truthy(),
+        }
+    }
+
+    /// A copy that shares no map with `self`, so the copy can be changed (by `set`,
+    /// `merge`, coalescing) without the original seeing it. Objects are immutable and
+    /// stay shared.
+    pub fn deep_copy(&self) -> Value {
+        match self {
+            Value::List(l) => Value::list(l.iter().map(Value::deep_copy).collect()),
+            Value::Map(m) => Value::Map(m.deep_copy()),
+            other => other.clone(),
+        }
+    }
+
+    /// Go's `%v` formatting of this value, as `fmt.Sprint` prints it.
+    pub fn to_go_string(&self) -> String {
+        fmt_v(self)
+    }
+}
+
+/// Deep equality on data (Go's `reflect.DeepEqual` for these types): the same kind and
+/// the same content. `Int(1, Int)` and `Int(1, Int64)` differ, as in Go.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a, ka), Value::Int(b, kb)) => a == b && ka == kb,
+            (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b) || a == b,
+            (Value::Map(a), Value::Map(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => Arc::ptr_eq(a, b) || a.eq_object(&**b),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Nil => f.write_str("Nil"),
+            Value::Bool(b) => write!(f, "Bool({b})"),
+            Value::Int(n, IntKind::Int) => write!(f, "Int({n})"),
+            Value::Int(n, IntKind::Int64) => write!(f, "Int64({n})"),
+            Value::Float(x) => write!(f, "Float({x:?})"),
+            Value::String(s) => write!(f, "{s:?}"),
+            Value::List(l) => f.debug_list().entries(l.iter()).finish(),
+            Value::Map(m) => std::fmt::Debug::fmt(m, f),
+            Value::Object(o) => write!(f, "Object({})", o.type_name()),
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+/// `i64` converts to Go `int64`, the type `--set` and Sprig's arithmetic produce.
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::int64(n)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.into())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s.into())
+    }
+}
+
+impl From<Str> for Value {
+    fn from(s: Str) -> Value {
+        Value::String(s)
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(items: Vec<Value>) -> Value {
+        Value::list(items)
+    }
+}
+
+impl From<Map> for Value {
+    fn from(m: Map) -> Value {
+        Value::Map(m)
+    }
+}
+
+impl<V: Into<Value>> FromIterator<V> for Value {
+    fn from_iter<I: IntoIterator<Item = V>>(iter: I) -> Value {
+        Value::list(iter.into_iter().map(Into::into).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_type_names_and_kinds() {
+        assert_eq!(Value::Nil.type_name(), "<nil>");
+        assert_eq!(Value::int(1).type_name(), "int");
+        assert_eq!(Value::int64(1).type_name(), "int64");
+        assert_eq!(Value::Float(1.0).type_name(), "float64");
+        assert_eq!(Value::list(vec![]).type_name(), "[]interface {}");
+        assert_eq!(Value::Nil.kind().as_str(), "invalid");
+        assert_eq!(Value::list(vec![]).kind().as_str(), "slice");
+    }
+
+    #[test]
+    fn truth_follows_go_zero_values() {
+        for v in [Value::Nil, false.into(), 0i64.into(), 0.0.into(), "".into(), Value::list(vec![])] {
+            assert!(!v.is_truthy(), "{v:?}");
+        }
+        assert!(!Value::Map(Map::new()).is_truthy());
+        assert!(Value::from("0").is_truthy());
+    }
+
+    #[test]
+    fn deep_copy_detaches_maps() {
+        let inner = Map::new();
+        inner.insert("a", 1i64.into());
+        let outer = Map::new();
+        outer.insert("inner", Value::Map(inner.clone()));
+        let copy = Value::Map(outer.clone()).deep_copy();
+        inner.insert("b", 2i64.into());
+        assert_eq!(copy.get("inner").unwrap().as_map().unwrap().len(), 1);
+        assert_eq!(outer.get("inner").unwrap().as_map().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn int_kinds_differ_in_equality() {
+        assert_ne!(Value::int(1), Value::int64(1));
+        assert_eq!(Value::int64(1), Value::from(1i64));
+    }
+}

@@ -1,0 +1,79 @@
+//! Go structs and named types that templates reach through fields and methods.
+
+use std::any::Any;
+use std::borrow::Cow;
+
+use super::{Kind, Value};
+
+/// What a field name resolves to on an [`Object`]. Go's template executor looks for a
+/// method first and a field second; an object answers both through [`Object::field`].
+pub enum Field {
+    /// An exported field (or a map entry) with its value.
+    Value(Value),
+    /// A method; the executor calls it with [`Object::call`] and the template's arguments.
+    Method,
+    /// Neither: the executor reports Go's "can't evaluate field X in type T".
+    Missing,
+}
+
+/// A Go struct or named type exposed to templates: `.Chart` (`*chart.Metadata`),
+/// `.Capabilities`, `.Files`, `semver` versions, `time.Time`.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use helmcore::value::{Field, Kind, Object, Value};
+///
+/// #[derive(Debug)]
+/// struct Point { x: i64 }
+/// impl Object for Point {
+///     fn type_name(&self) -> Cow<'_, str> { "main.Point".into() }
+///     fn kind(&self) -> Kind { Kind::Struct }
+///     fn field(&self, name: &str) -> Field {
+///         match name { "X" => Field::Value(Value::int(self.x)), _ => Field::Missing }
+///     }
+///     fn format(&self, out: &mut String) { out.push_str(&format!("{{{}}}", self.x)) }
+///     fn as_any(&self) -> &dyn std::any::Any { self }
+/// }
+/// let p = Value::Object(std::sync::Arc::new(Point { x: 2 }));
+/// assert_eq!(p.to_go_string(), "{2}");
+/// ```
+pub trait Object: Send + Sync + std::fmt::Debug + 'static {
+    /// Go's `%T` of the value, e.g. `*chart.Metadata`.
+    fn type_name(&self) -> Cow<'_, str>;
+
+    /// Go's `reflect.Kind` of the value (`ptr` for a pointer to a struct).
+    fn kind(&self) -> Kind;
+
+    /// Resolves `.Name` on this object.
+    fn field(&self, name: &str) -> Field;
+
+    /// Calls method `name` with already evaluated arguments. The method checks its own
+    /// argument count and types and returns Go's error text on a mismatch.
+    fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let _ = args;
+        Err(format!("can't call method {name} on type {}", self.type_name()))
+    }
+
+    /// Appends Go's `%v` formatting (`fmt.Sprint`) of the value.
+    fn format(&self, out: &mut String);
+
+    /// The plain data `encoding/json` would marshal this value to (for `toYaml`, `toJson`,
+    /// `deepCopy`); `None` when Go's marshaller would fail or give `{}`.
+    fn to_data(&self) -> Option<Value> {
+        None
+    }
+
+    /// Go template truth: a struct is always true; a named string or slice type may not be.
+    fn is_truthy(&self) -> bool {
+        true
+    }
+
+    /// Deep equality with another object, for `eq`/`deepEqual`.
+    fn eq_object(&self, other: &dyn Object) -> bool {
+        let _ = other;
+        false
+    }
+
+    /// For downcasting to the concrete type (`semverCompare` receiving a version).
+    fn as_any(&self) -> &dyn Any;
+}
