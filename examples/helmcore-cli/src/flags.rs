@@ -39,7 +39,12 @@ pub struct Spec {
 
 impl Spec {
     pub const fn new(name: &'static str, kind: Kind) -> Spec {
-        Spec { name, short: None, kind, no_opt_default: None }
+        Spec {
+            name,
+            short: None,
+            kind,
+            no_opt_default: None,
+        }
     }
 
     pub const fn short(mut self, c: char) -> Spec {
@@ -74,11 +79,17 @@ impl Parsed {
     }
 
     pub fn bool(&self, name: &str) -> bool {
-        self.values.get(name).and_then(|v| v.last()).is_some_and(|v| parse_bool(v) == Some(true))
+        self.values
+            .get(name)
+            .and_then(|v| v.last())
+            .is_some_and(|v| parse_bool(v) == Some(true))
     }
 
     pub fn string(&self, name: &str) -> Option<&str> {
-        self.values.get(name).and_then(|v| v.last()).map(String::as_str)
+        self.values
+            .get(name)
+            .and_then(|v| v.last())
+            .map(String::as_str)
     }
 
     /// Every value given for a repeatable flag, in order.
@@ -99,7 +110,11 @@ pub enum FlagError {
     #[error("flag needs an argument: '{0}' in -{1}")]
     NeedsArgShort(char, String),
     #[error("invalid argument \"{value}\" for \"{flag}\" flag: {reason}")]
-    Invalid { value: String, flag: String, reason: String },
+    Invalid {
+        value: String,
+        flag: String,
+        reason: String,
+    },
     #[error("bad flag syntax: {0}")]
     BadSyntax(String),
 }
@@ -129,13 +144,20 @@ pub fn parse(specs: &[Spec], argv: &[String]) -> Result<Parsed, FlagError> {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (body, None),
             };
-            let spec = specs.iter().find(|s| s.name == name).ok_or_else(|| FlagError::Unknown(name.into()))?;
+            let spec = specs
+                .iter()
+                .find(|s| s.name == name)
+                .ok_or_else(|| FlagError::Unknown(name.into()))?;
             let value = match inline {
                 Some(v) => v,
                 None if spec.kind == Kind::Bool => "true".into(),
-                None if spec.no_opt_default.is_some() => spec.no_opt_default.unwrap_or_default().into(),
+                None if spec.no_opt_default.is_some() => {
+                    spec.no_opt_default.unwrap_or_default().into()
+                }
                 None => {
-                    let v = argv.get(i).ok_or_else(|| FlagError::NeedsArg(name.into()))?;
+                    let v = argv
+                        .get(i)
+                        .ok_or_else(|| FlagError::NeedsArg(name.into()))?;
                     i += 1;
                     v.clone()
                 }
@@ -167,7 +189,9 @@ pub fn parse(specs: &[Spec], argv: &[String]) -> Result<Parsed, FlagError> {
                 let value = if !rest.is_empty() {
                     rest
                 } else {
-                    let v = argv.get(i).ok_or_else(|| FlagError::NeedsArgShort(c, shorts.into()))?;
+                    let v = argv
+                        .get(i)
+                        .ok_or_else(|| FlagError::NeedsArgShort(c, shorts.into()))?;
                     i += 1;
                     v.clone()
                 };
@@ -182,23 +206,39 @@ pub fn parse(specs: &[Spec], argv: &[String]) -> Result<Parsed, FlagError> {
 }
 
 fn set(out: &mut Parsed, spec: &Spec, value: String) -> Result<(), FlagError> {
-    let invalid = |reason: String| FlagError::Invalid { value: value.clone(), flag: spec.display(), reason };
+    let invalid = |reason: String| FlagError::Invalid {
+        value: value.clone(),
+        flag: spec.display(),
+        reason,
+    };
     let values: Vec<String> = match spec.kind {
         Kind::Bool => {
-            parse_bool(&value)
-                .ok_or_else(|| invalid(format!("strconv.ParseBool: parsing \"{value}\": invalid syntax")))?;
+            parse_bool(&value).ok_or_else(|| {
+                invalid(format!(
+                    "strconv.ParseBool: parsing \"{value}\": invalid syntax"
+                ))
+            })?;
             vec![value.clone()]
         }
         Kind::Int => {
-            value.parse::<i64>().map_err(|_| invalid(format!("strconv.ParseInt: parsing \"{value}\": invalid syntax")))?;
+            value.parse::<i64>().map_err(|_| {
+                invalid(format!(
+                    "strconv.ParseInt: parsing \"{value}\": invalid syntax"
+                ))
+            })?;
             vec![value.clone()]
         }
         Kind::Float => {
-            value.parse::<f64>().map_err(|_| invalid(format!("strconv.ParseFloat: parsing \"{value}\": invalid syntax")))?;
+            value.parse::<f64>().map_err(|_| {
+                invalid(format!(
+                    "strconv.ParseFloat: parsing \"{value}\": invalid syntax"
+                ))
+            })?;
             vec![value.clone()]
         }
         Kind::Duration => {
-            parse_duration(&value).ok_or_else(|| invalid(format!("time: invalid duration \"{value}\"")))?;
+            parse_duration(&value)
+                .ok_or_else(|| invalid(format!("time: invalid duration \"{value}\"")))?;
             vec![value.clone()]
         }
         Kind::StringSlice => {
@@ -250,14 +290,18 @@ pub fn parse_duration(s: &str) -> Option<f64> {
     }
     let mut total = 0.0;
     while !rest.is_empty() {
-        let num_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+        let num_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
         let num = &rest[..num_len];
         if num.is_empty() || num == "." {
             return None;
         }
         let n: f64 = num.parse().ok()?;
         rest = &rest[num_len..];
-        let unit_len = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
         let scale = match &rest[..unit_len] {
             "ns" => 1e-9,
             "us" | "µs" | "μs" => 1e-6,
@@ -302,7 +346,9 @@ fn split_csv(s: &str) -> Result<Vec<String>, String> {
                 quoted = true;
                 at_start = false;
             }
-            '"' => return Err("parse error on line 1, column 1: bare \" in non-quoted-field".into()),
+            '"' => {
+                return Err("parse error on line 1, column 1: bare \" in non-quoted-field".into())
+            }
             ',' => {
                 fields.push(std::mem::take(&mut field));
                 at_start = true;
@@ -314,7 +360,9 @@ fn split_csv(s: &str) -> Result<Vec<String>, String> {
         }
     }
     if quoted {
-        return Err("parse error on line 1, column 1: extraneous or missing \" in quoted-field".into());
+        return Err(
+            "parse error on line 1, column 1: extraneous or missing \" in quoted-field".into(),
+        );
     }
     fields.push(field);
     Ok(fields)
@@ -346,8 +394,21 @@ mod tests {
 
     #[test]
     fn forms_of_values() {
-        let p = parse(&specs(), &argv(&["rel", "-ndemo", "chart", "--set", "a=1,b=2", "--set=c=3", "-f", "x.yaml,y.yaml", "-f=z.yaml"]))
-            .unwrap();
+        let p = parse(
+            &specs(),
+            &argv(&[
+                "rel",
+                "-ndemo",
+                "chart",
+                "--set",
+                "a=1,b=2",
+                "--set=c=3",
+                "-f",
+                "x.yaml,y.yaml",
+                "-f=z.yaml",
+            ]),
+        )
+        .unwrap();
         assert_eq!(p.args, ["rel", "chart"]);
         assert_eq!(p.string("namespace"), Some("demo"));
         assert_eq!(p.strings("set"), ["a=1,b=2", "c=3"]);
@@ -356,7 +417,11 @@ mod tests {
 
     #[test]
     fn bools_and_no_opt_defaults() {
-        let p = parse(&specs(), &argv(&["-g", "--debug=false", "--dry-run", "server"])).unwrap();
+        let p = parse(
+            &specs(),
+            &argv(&["-g", "--debug=false", "--dry-run", "server"]),
+        )
+        .unwrap();
         assert!(p.bool("generate-name"));
         assert!(!p.bool("debug"));
         assert!(p.is_set("debug"));
@@ -386,7 +451,10 @@ mod tests {
             err(&["-g=maybe"]),
             "invalid argument \"maybe\" for \"-g, --generate-name\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax"
         );
-        assert_eq!(err(&["--timeout=abc"]), "invalid argument \"abc\" for \"--timeout\" flag: time: invalid duration \"abc\"");
+        assert_eq!(
+            err(&["--timeout=abc"]),
+            "invalid argument \"abc\" for \"--timeout\" flag: time: invalid duration \"abc\""
+        );
     }
 
     #[test]

@@ -50,16 +50,28 @@ fn run(argv: &[String]) -> Result<(), CliError> {
 }
 
 /// Picks the longest command path that the leading non-flag words spell.
-fn find_command<'c>(commands: &'c [Command], argv: &'c [String]) -> Result<(&'c Command, &'c [String]), CliError> {
-    let words: Vec<&str> = argv.iter().take_while(|a| !a.starts_with('-')).map(String::as_str).collect();
+fn find_command<'c>(
+    commands: &'c [Command],
+    argv: &'c [String],
+) -> Result<(&'c Command, &'c [String]), CliError> {
+    let words: Vec<&str> = argv
+        .iter()
+        .take_while(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .collect();
     let best = commands
         .iter()
         .filter(|c| c.path.len() <= words.len() && c.path.iter().zip(&words).all(|(p, w)| p == w))
         .max_by_key(|c| c.path.len());
     match best {
         Some(c) => Ok((c, &argv[c.path.len()..])),
-        None if words.is_empty() => Err(CliError::Usage(format!("a command is required\nRun '{ROOT} --help' for usage."))),
-        None => Err(CliError::Usage(format!("unknown command {:?} for {:?}\nRun '{ROOT} --help' for usage.", words[0], ROOT))),
+        None if words.is_empty() => Err(CliError::Usage(format!(
+            "a command is required\nRun '{ROOT} --help' for usage."
+        ))),
+        None => Err(CliError::Usage(format!(
+            "unknown command {:?} for {:?}\nRun '{ROOT} --help' for usage.",
+            words[0], ROOT
+        ))),
     }
 }
 
@@ -71,11 +83,17 @@ fn check_args(c: &Command, n: usize) -> Result<(), CliError> {
         Args::Exact(k) if n != k && k == 0 => Some(format!("{path:?} accepts no arguments")),
         Args::Exact(k) if n != k => Some(format!("{path:?} requires {k} {}", plural(k))),
         Args::AtLeast(k) if n < k => Some(format!("{path:?} requires at least {k} {}", plural(k))),
-        Args::AtMost(k) if n > k => Some(format!("{path:?} accepts at most {k} {}; received {n}", plural(k))),
+        Args::AtMost(k) if n > k => Some(format!(
+            "{path:?} accepts at most {k} {}; received {n}",
+            plural(k)
+        )),
         _ => None,
     };
     match msg {
-        Some(m) => Err(CliError::Usage(format!("{m}\n\nUsage:  {ROOT} {} [flags]", c.usage))),
+        Some(m) => Err(CliError::Usage(format!(
+            "{m}\n\nUsage:  {ROOT} {} [flags]",
+            c.usage
+        ))),
         None => Ok(()),
     }
 }

@@ -10,7 +10,10 @@ pub fn command() -> Command {
     Command {
         path: &["version"],
         usage: "version",
-        flags: vec![Spec::new("short", Kind::Bool), Spec::new("template", Kind::String)],
+        flags: vec![
+            Spec::new("short", Kind::Bool),
+            Spec::new("template", Kind::String),
+        ],
         args: Args::Exact(0),
         run,
     }
