@@ -64,7 +64,9 @@ pub(crate) fn decrypt_aes(password: &str, crypt64: &str) -> Result<String, AesEr
     for block in plain.chunks_exact_mut(BLOCK) {
         decryptor.decrypt_block_mut(block.into());
     }
-    let Some(&last) = plain.last() else { return Err(AesError::NoBlocks) };
+    let Some(&last) = plain.last() else {
+        return Err(AesError::NoBlocks);
+    };
     let keep = plain.len() as i64 - i64::from(last);
     if keep < 0 {
         return Err(AesError::BadPadding(keep));
@@ -84,7 +86,10 @@ mod tests {
     #[test]
     fn decrypts_helm_ciphertexts() {
         // Each ciphertext is helm4's `encryptAES` output for the password and text shown.
-        assert_eq!(decrypt_aes("secretkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0=").unwrap(), "plaintext");
+        assert_eq!(
+            decrypt_aes("secretkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0=").unwrap(),
+            "plaintext"
+        );
         assert_eq!(
             decrypt_aes(
                 "0123456789abcdef0123456789abcdefXYZ",
@@ -102,10 +107,17 @@ mod tests {
             .unwrap(),
             "héllo wörld, a longer plaintext of several blocks!"
         );
-        assert_eq!(decrypt_aes("", "G8xAg1HZTAWMIw30/cUSP2VVePo+4plsCELC5OgL5MU=").unwrap(), "x");
+        assert_eq!(
+            decrypt_aes("", "G8xAg1HZTAWMIw30/cUSP2VVePo+4plsCELC5OgL5MU=").unwrap(),
+            "x"
+        );
         // A whole block of padding after a 16-byte text.
         assert_eq!(
-            decrypt_aes("k", "sosAKNTs0Blzxk6vkcSI7N6mPhQaTBUVAbRaCltLNBh9GDbPUL2rhhd0zVt0Dwp6").unwrap(),
+            decrypt_aes(
+                "k",
+                "sosAKNTs0Blzxk6vkcSI7N6mPhQaTBUVAbRaCltLNBh9GDbPUL2rhhd0zVt0Dwp6"
+            )
+            .unwrap(),
             "exactly sixteen!"
         );
     }
@@ -117,7 +129,10 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(gobase64::decode(&a).unwrap().bytes.len(), 32);
         assert_eq!(decrypt_aes("pw", &a).unwrap(), "some text");
-        assert_eq!(decrypt_aes("pw", &encrypt_aes("pw", &"z".repeat(48))).unwrap(), "z".repeat(48));
+        assert_eq!(
+            decrypt_aes("pw", &encrypt_aes("pw", &"z".repeat(48))).unwrap(),
+            "z".repeat(48)
+        );
     }
 
     #[test]
@@ -129,11 +144,26 @@ mod tests {
     #[test]
     fn malformed_ciphertext_errors_match_helm() {
         assert_eq!(err("k", "YQ"), "illegal base64 data at input byte 0");
-        assert_eq!(err("k", "YWJj"), "runtime error: slice bounds out of range [:16] with capacity 3");
-        assert_eq!(err("k", "YWJjZGVmZ2hpamtsbW5vcA=="), "runtime error: index out of range [-1]");
-        assert_eq!(err("k", "YWJjZGVmZ2hpamtsbW5vcHFy"), "crypto/cipher: input not full blocks");
-        assert_eq!(err("k", "YWJjZGVmZ2hpamtsbW5vcGFiY2RlZmdoaWprbG1ub3A="), "runtime error: slice bounds out of range [:-100]");
-        assert_eq!(err("wrongkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0="), "runtime error: slice bounds out of range [:-118]");
+        assert_eq!(
+            err("k", "YWJj"),
+            "runtime error: slice bounds out of range [:16] with capacity 3"
+        );
+        assert_eq!(
+            err("k", "YWJjZGVmZ2hpamtsbW5vcA=="),
+            "runtime error: index out of range [-1]"
+        );
+        assert_eq!(
+            err("k", "YWJjZGVmZ2hpamtsbW5vcHFy"),
+            "crypto/cipher: input not full blocks"
+        );
+        assert_eq!(
+            err("k", "YWJjZGVmZ2hpamtsbW5vcGFiY2RlZmdoaWprbG1ub3A="),
+            "runtime error: slice bounds out of range [:-100]"
+        );
+        assert_eq!(
+            err("wrongkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0="),
+            "runtime error: slice bounds out of range [:-118]"
+        );
     }
 
     #[test]
@@ -141,6 +171,9 @@ mod tests {
         // Newlines make Go allocate room for 18 bytes, so the IV slice succeeds and the
         // body slice fails instead.
         let input = format!("YWJj{}", "\n".repeat(20));
-        assert_eq!(err("k", &input), "runtime error: slice bounds out of range [16:3]");
+        assert_eq!(
+            err("k", &input),
+            "runtime error: slice bounds out of range [16:3]"
+        );
     }
 }

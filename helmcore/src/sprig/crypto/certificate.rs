@@ -95,7 +95,12 @@ pub fn gen_ca_with_key(cn: &str, days_valid: i64, key_pem: &str) -> Result<Certi
 
 /// `genSelfSignedCert`: a self-signed leaf certificate with a new 2048-bit RSA key.
 /// `ips` and `dns_names` are `[]interface{}` arguments: a list or nil.
-pub fn gen_self_signed_cert(cn: &str, ips: &Value, dns_names: &Value, days_valid: i64) -> Result<Certificate, CertError> {
+pub fn gen_self_signed_cert(
+    cn: &str,
+    ips: &Value,
+    dns_names: &Value,
+    days_valid: i64,
+) -> Result<Certificate, CertError> {
     let template = leaf_template(cn, ips, dns_names, days_valid)?;
     let key = new_rsa_key()?;
     issue(&template, &key, None)
@@ -146,13 +151,20 @@ pub fn gen_signed_cert_with_key(
 /// `buildCustomCert`: a certificate value from base64-encoded PEM texts, after checking
 /// that they hold a certificate and a private key. The texts are kept as given.
 pub fn build_custom_cert(b64_cert: &str, b64_key: &str) -> Result<Certificate, CertError> {
-    let cert = gobase64::decode(b64_cert).map_err(|_| CertError::CertificateBase64)?.bytes;
-    let key = gobase64::decode(b64_key).map_err(|_| CertError::KeyBase64)?.bytes;
+    let cert = gobase64::decode(b64_cert)
+        .map_err(|_| CertError::CertificateBase64)?
+        .bytes;
+    let key = gobase64::decode(b64_key)
+        .map_err(|_| CertError::KeyBase64)?
+        .bytes;
     let block = pem::decode(&cert).ok_or(CertError::NoCertificatePem)?;
     ParsedCertificate::from_der(&block.bytes).map_err(CertError::CustomCertificate)?;
     let key = String::from_utf8_lossy(&key).into_owned();
     PrivateKey::from_pem(&key).map_err(CertError::StoredKey)?;
-    Ok(Certificate { cert: String::from_utf8_lossy(&cert).into_owned(), key })
+    Ok(Certificate {
+        cert: String::from_utf8_lossy(&cert).into_owned(),
+        key,
+    })
 }
 
 fn new_rsa_key() -> Result<PrivateKey, CertError> {
@@ -160,8 +172,13 @@ fn new_rsa_key() -> Result<PrivateKey, CertError> {
 }
 
 fn ca_with_key(cn: &str, days_valid: i64, key: &PrivateKey) -> Result<Certificate, CertError> {
-    let template =
-        Template { common_name: cn.to_string(), ips: Vec::new(), dns_names: Vec::new(), days_valid, is_ca: true };
+    let template = Template {
+        common_name: cn.to_string(),
+        ips: Vec::new(),
+        dns_names: Vec::new(),
+        days_valid,
+        is_ca: true,
+    };
     issue(&template, key, None)
 }
 
@@ -171,7 +188,10 @@ fn issue(
     issuer: Option<(&ParsedCertificate, &PrivateKey)>,
 ) -> Result<Certificate, CertError> {
     let der = x509::create(template, key, issuer, SystemTime::now()).map_err(CertError::Create)?;
-    Ok(Certificate { cert: pem::encode("CERTIFICATE", &der), key: key.to_pem() })
+    Ok(Certificate {
+        cert: pem::encode("CERTIFICATE", &der),
+        key: key.to_pem(),
+    })
 }
 
 /// The CA's certificate and key, checked in Sprig's order.
@@ -182,11 +202,18 @@ fn parse_signer(ca: &Certificate) -> Result<(ParsedCertificate, PrivateKey), Cer
     Ok((cert, key))
 }
 
-fn leaf_template(cn: &str, ips: &Value, dns_names: &Value, days_valid: i64) -> Result<Template, CertError> {
+fn leaf_template(
+    cn: &str,
+    ips: &Value,
+    dns_names: &Value,
+    days_valid: i64,
+) -> Result<Template, CertError> {
     let ips = list_items(ips)
         .iter()
         .map(|ip| match ip {
-            Value::String(s) => s.parse::<IpAddr>().map_err(|_| CertError::InvalidIp(s.to_string())),
+            Value::String(s) => s
+                .parse::<IpAddr>()
+                .map_err(|_| CertError::InvalidIp(s.to_string())),
             other => Err(CertError::IpNotString(fmt_v(other))),
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -197,7 +224,13 @@ fn leaf_template(cn: &str, ips: &Value, dns_names: &Value, days_valid: i64) -> R
             other => Err(CertError::DnsNotString(fmt_v(other))),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Template { common_name: cn.to_string(), ips, dns_names, days_valid, is_ca: false })
+    Ok(Template {
+        common_name: cn.to_string(),
+        ips,
+        dns_names,
+        days_valid,
+        is_ca: false,
+    })
 }
 
 /// The elements of a `[]interface{}` argument; nil is an empty list.

@@ -128,7 +128,10 @@ pub(crate) fn oid_to_string(content: &[u8]) -> String {
             v = 0;
         }
     }
-    arcs.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+    arcs.iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Why a DER element could not be read; `Display` gives Go's `encoding/asn1` text.
@@ -174,13 +177,20 @@ impl<'a> Element<'a> {
         if end > input.len() {
             return Err(DerError::Truncated);
         }
-        let element = Element { tag, content: &input[header_len..end], raw: &input[..end] };
+        let element = Element {
+            tag,
+            content: &input[header_len..end],
+            raw: &input[..end],
+        };
         Ok((element, &input[end..]))
     }
 
     /// Reads a SEQUENCE standing for Go struct `type_name`, failing as Go's
     /// `asn1.Unmarshal` does at the outermost level.
-    pub fn read_struct(input: &'a [u8], type_name: &'static str) -> Result<(Element<'a>, &'a [u8]), DerError> {
+    pub fn read_struct(
+        input: &'a [u8],
+        type_name: &'static str,
+    ) -> Result<(Element<'a>, &'a [u8]), DerError> {
         if input.is_empty() {
             return Err(DerError::Empty);
         }
@@ -248,7 +258,9 @@ fn read_header(input: &[u8]) -> Result<(u8, usize, usize), DerError> {
     if bytes[0] == 0 {
         return Err(DerError::NonMinimalLength);
     }
-    let len = bytes.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+    let len = bytes
+        .iter()
+        .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
     if len < 0x80 {
         return Err(DerError::NonMinimalLength);
     }
@@ -285,13 +297,22 @@ mod tests {
 
     #[test]
     fn go_outer_errors() {
-        assert_eq!(Element::read_struct(b"", "pkcs8").unwrap_err().to_string(), "asn1: syntax error: sequence truncated");
+        assert_eq!(
+            Element::read_struct(b"", "pkcs8").unwrap_err().to_string(),
+            "asn1: syntax error: sequence truncated"
+        );
         // The text helm4 prints for a PKCS#1 block holding "abc".
         assert_eq!(
             Element::read_struct(b"abc", "pkcs1PrivateKey").unwrap_err().to_string(),
             "asn1: structure error: tags don't match (16 vs {class:1 tag:1 length:98 isCompound:true}) {optional:false explicit:false application:false private:false defaultValue:<nil> tag:<nil> stringType:0 timeType:0 set:false omitEmpty:false} pkcs1PrivateKey @2"
         );
-        assert_eq!(Element::read(&[0x30, 0x80]).unwrap_err(), DerError::Indefinite);
-        assert_eq!(Element::read(&[0x30, 0x05, 1]).unwrap_err(), DerError::Truncated);
+        assert_eq!(
+            Element::read(&[0x30, 0x80]).unwrap_err(),
+            DerError::Indefinite
+        );
+        assert_eq!(
+            Element::read(&[0x30, 0x05, 1]).unwrap_err(),
+            DerError::Truncated
+        );
     }
 }

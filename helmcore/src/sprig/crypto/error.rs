@@ -78,7 +78,11 @@ pub enum RandomError {
     NegativeLength,
     /// Helm runs out of memory and crashes here; helmcore refuses instead.
     #[error("cannot generate {requested} random {unit}: the limit is {limit}")]
-    TooLarge { requested: i64, unit: &'static str, limit: usize },
+    TooLarge {
+        requested: i64,
+        unit: &'static str,
+        limit: usize,
+    },
     /// `rand.Intn` panics when `max - min` is not positive.
     #[error("invalid argument to Intn")]
     InvalidRange,

@@ -34,7 +34,10 @@ pub(crate) fn decode(input: &str) -> Result<Decoded, CorruptInput> {
     while si < src.len() {
         si = decode_quantum(src, si, &mut out)?;
     }
-    Ok(Decoded { bytes: out, capacity: src.len() / 4 * 3 })
+    Ok(Decoded {
+        bytes: out,
+        capacity: src.len() / 4 * 3,
+    })
 }
 
 fn sextet(c: u8) -> Option<u8> {
@@ -94,7 +97,10 @@ fn decode_quantum(src: &[u8], mut si: usize, out: &mut Vec<u8>) -> Result<usize,
         }
         break;
     }
-    let v = u32::from(digits[0]) << 18 | u32::from(digits[1]) << 12 | u32::from(digits[2]) << 6 | u32::from(digits[3]);
+    let v = u32::from(digits[0]) << 18
+        | u32::from(digits[1]) << 12
+        | u32::from(digits[2]) << 6
+        | u32::from(digits[3]);
     let bytes = v.to_be_bytes();
     out.extend_from_slice(&bytes[1..n]);
     Ok(si)

@@ -74,7 +74,9 @@ impl std::fmt::Debug for PrivateKey {
 impl PrivateKey {
     /// An RSA key of `bits` bits with exponent 65537, as Go's `rsa.GenerateKey`.
     pub fn generate_rsa(bits: usize) -> Result<PrivateKey, String> {
-        rsa::RsaPrivateKey::new(&mut OsRng, bits).map(|k| PrivateKey::Rsa(Box::new(k))).map_err(|e| e.to_string())
+        rsa::RsaPrivateKey::new(&mut OsRng, bits)
+            .map(|k| PrivateKey::Rsa(Box::new(k)))
+            .map_err(|e| e.to_string())
     }
 
     /// A P-256 key.
@@ -93,7 +95,15 @@ impl PrivateKey {
         let public = key.verifying_key();
         let c = public.components();
         let int = |n: &num_bigint_dig::BigUint| der::uint(&n.to_bytes_be());
-        PrivateKey::Dsa(DsaKey { integers: [int(c.p()), int(c.q()), int(c.g()), int(public.y()), int(key.x())] })
+        PrivateKey::Dsa(DsaKey {
+            integers: [
+                int(c.p()),
+                int(c.q()),
+                int(c.g()),
+                int(public.y()),
+                int(key.x()),
+            ],
+        })
     }
 
     /// Reads a key the way Sprig's `parsePrivateKeyPEM` does: the first PEM block decides
@@ -107,9 +117,15 @@ impl PrivateKey {
             return Err(KeyError::NotPrivateKey(block.kind));
         };
         match prefix {
-            "RSA" => parse_pkcs1(&block.bytes).map(|k| PrivateKey::Rsa(Box::new(k))).map_err(KeyError::Rsa),
-            "EC" => parse_sec1(None, &block.bytes).map(PrivateKey::Ec).map_err(KeyError::Ec),
-            "DSA" => parse_dsa(&block.bytes).map(PrivateKey::Dsa).map_err(KeyError::Dsa),
+            "RSA" => parse_pkcs1(&block.bytes)
+                .map(|k| PrivateKey::Rsa(Box::new(k)))
+                .map_err(KeyError::Rsa),
+            "EC" => parse_sec1(None, &block.bytes)
+                .map(PrivateKey::Ec)
+                .map_err(KeyError::Ec),
+            "DSA" => parse_dsa(&block.bytes)
+                .map(PrivateKey::Dsa)
+                .map_err(KeyError::Dsa),
             _ => Err(KeyError::InvalidType(block.kind)),
         }
     }
@@ -119,7 +135,10 @@ impl PrivateKey {
         match self {
             PrivateKey::Rsa(k) => {
                 // Encoding a key that was generated or parsed cannot fail.
-                let der = k.to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
+                let der = k
+                    .to_pkcs1_der()
+                    .map(|d| d.as_bytes().to_vec())
+                    .unwrap_or_default();
                 pem::encode("RSA PRIVATE KEY", &der)
             }
             PrivateKey::Ec(k) => pem::encode("EC PRIVATE KEY", &k.to_sec1_der()),
@@ -133,7 +152,10 @@ impl PrivateKey {
             }
             PrivateKey::Dsa(k) => {
                 let [p, q, g, y, x] = &k.integers;
-                pem::encode("DSA PRIVATE KEY", &der::sequence(&[&der::small_uint(0), p, q, g, y, x]))
+                pem::encode(
+                    "DSA PRIVATE KEY",
+                    &der::sequence(&[&der::small_uint(0), p, q, g, y, x]),
+                )
             }
         }
     }
@@ -142,13 +164,20 @@ impl PrivateKey {
     pub fn public_key_info(&self) -> Result<Vec<u8>, X509Error> {
         let (algorithm, key) = match self {
             PrivateKey::Rsa(k) => {
-                let public = der::sequence(&[&der::uint(&k.n().to_bytes_be()), &der::uint(&k.e().to_bytes_be())]);
+                let public = der::sequence(&[
+                    &der::uint(&k.n().to_bytes_be()),
+                    &der::uint(&k.e().to_bytes_be()),
+                ]);
                 (der::sequence(&[&der::oid(OID_RSA), &der::null()]), public)
             }
-            PrivateKey::Ec(k) => (der::sequence(&[&der::oid(OID_EC), &der::oid(k.curve_oid())]), k.public_point()),
-            PrivateKey::Ed25519(k) => {
-                (der::sequence(&[&der::oid(OID_ED25519)]), k.verifying_key().to_bytes().to_vec())
-            }
+            PrivateKey::Ec(k) => (
+                der::sequence(&[&der::oid(OID_EC), &der::oid(k.curve_oid())]),
+                k.public_point(),
+            ),
+            PrivateKey::Ed25519(k) => (
+                der::sequence(&[&der::oid(OID_ED25519)]),
+                k.verifying_key().to_bytes().to_vec(),
+            ),
             PrivateKey::Dsa(_) => return Err(X509Error::UnsupportedPublicKey("*dsa.PublicKey")),
         };
         Ok(der::sequence(&[&algorithm, &der::bit_string(&key)]))
@@ -172,8 +201,12 @@ impl PrivateKey {
         match self {
             PrivateKey::Rsa(k) => {
                 let digest = sha2::Sha256::digest(message);
-                k.sign_with_rng(&mut OsRng, rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest)
-                    .map_err(|e| X509Error::Signing(e.to_string()))
+                k.sign_with_rng(
+                    &mut OsRng,
+                    rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+                    &digest,
+                )
+                .map_err(|e| X509Error::Signing(e.to_string()))
             }
             PrivateKey::Ec(EcKey::P256(k)) => {
                 let sig: p256::ecdsa::Signature = k.sign(message);
@@ -205,8 +238,16 @@ impl EcKey {
     /// The uncompressed public point.
     fn public_point(&self) -> Vec<u8> {
         match self {
-            EcKey::P256(k) => k.verifying_key().to_encoded_point(false).as_bytes().to_vec(),
-            EcKey::P384(k) => k.verifying_key().to_encoded_point(false).as_bytes().to_vec(),
+            EcKey::P256(k) => k
+                .verifying_key()
+                .to_encoded_point(false)
+                .as_bytes()
+                .to_vec(),
+            EcKey::P384(k) => k
+                .verifying_key()
+                .to_encoded_point(false)
+                .as_bytes()
+                .to_vec(),
             // p521 0.13 gates `SigningKey::verifying_key` behind a feature it never defines.
             EcKey::P521(k) => p521::SecretKey::from_bytes(&k.to_bytes())
                 .map(|s| s.public_key().to_encoded_point(false).as_bytes().to_vec())
@@ -243,25 +284,35 @@ enum Shape {
 }
 
 fn has_shape(der: &[u8], shape: Shape) -> bool {
-    let Ok((outer, _)) = Element::read(der) else { return false };
+    let Ok((outer, _)) = Element::read(der) else {
+        return false;
+    };
     if outer.tag != tag::SEQUENCE {
         return false;
     }
-    let Ok(fields) = outer.children() else { return false };
+    let Ok(fields) = outer.children() else {
+        return false;
+    };
     let tags: Vec<u8> = fields.iter().map(|f| f.tag).collect();
     match shape {
         // version, n, e, d, p, q and optionally the CRT values.
         Shape::Pkcs1 => tags.len() >= 6 && tags[..6].iter().all(|t| *t == tag::INTEGER),
         Shape::Sec1 => tags.len() >= 2 && tags[0] == tag::INTEGER && tags[1] == tag::OCTET_STRING,
         Shape::Pkcs8 => {
-            tags.len() >= 3 && tags[0] == tag::INTEGER && tags[1] == tag::SEQUENCE && tags[2] == tag::OCTET_STRING
+            tags.len() >= 3
+                && tags[0] == tag::INTEGER
+                && tags[1] == tag::SEQUENCE
+                && tags[2] == tag::OCTET_STRING
         }
     }
 }
 
-const HINT_PKCS1: &str = "x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)";
-const HINT_SEC1: &str = "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)";
-const HINT_PKCS8: &str = "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)";
+const HINT_PKCS1: &str =
+    "x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)";
+const HINT_SEC1: &str =
+    "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)";
+const HINT_PKCS8: &str =
+    "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)";
 
 /// `x509.ParsePKCS1PrivateKey`.
 fn parse_pkcs1(der: &[u8]) -> Result<rsa::RsaPrivateKey, String> {
@@ -274,14 +325,18 @@ fn parse_pkcs1(der: &[u8]) -> Result<rsa::RsaPrivateKey, String> {
             e
         }
     };
-    let (_, rest) = Element::read_struct(der, "pkcs1PrivateKey").map_err(|e| fail(e.to_string()))?;
+    let (_, rest) =
+        Element::read_struct(der, "pkcs1PrivateKey").map_err(|e| fail(e.to_string()))?;
     if !rest.is_empty() {
         return Err("asn1: syntax error: trailing data".into());
     }
     if !has_shape(der, Shape::Pkcs1) {
-        return Err(fail("asn1: structure error: malformed PKCS #1 private key".into()));
+        return Err(fail(
+            "asn1: structure error: malformed PKCS #1 private key".into(),
+        ));
     }
-    rsa::RsaPrivateKey::from_pkcs1_der(der).map_err(|e| format!("x509: invalid RSA private key: {e}"))
+    rsa::RsaPrivateKey::from_pkcs1_der(der)
+        .map_err(|e| format!("x509: invalid RSA private key: {e}"))
 }
 
 /// `x509.ParseECPrivateKey`, or the SEC 1 key inside PKCS#8 when `curve` comes from there.
@@ -298,17 +353,24 @@ fn parse_sec1(curve: Option<&[u8]>, der: &[u8]) -> Result<EcKey, String> {
     let (outer, _) = Element::read_struct(der, "ecPrivateKey").map_err(|e| fail(e.to_string()))?;
     let fields = outer.children().map_err(|e| fail(e.to_string()))?;
     if !has_shape(der, Shape::Sec1) {
-        return Err(fail("asn1: structure error: malformed EC private key".into()));
+        return Err(fail(
+            "asn1: structure error: malformed EC private key".into(),
+        ));
     }
     let version = fields[0].small_int().map_err(|e| fail(e.to_string()))?;
     if version != 1 {
         return Err(format!("x509: unknown EC private key version {version}"));
     }
-    let embedded_curve = fields.iter().find(|f| f.tag == tag::explicit(0)).and_then(|f| {
-        let (oid, _) = Element::read(f.content).ok()?;
-        (oid.tag == tag::OID).then_some(oid.content)
-    });
-    let curve = curve.or(embedded_curve).ok_or("x509: unknown elliptic curve")?;
+    let embedded_curve = fields
+        .iter()
+        .find(|f| f.tag == tag::explicit(0))
+        .and_then(|f| {
+            let (oid, _) = Element::read(f.content).ok()?;
+            (oid.tag == tag::OID).then_some(oid.content)
+        });
+    let curve = curve
+        .or(embedded_curve)
+        .ok_or("x509: unknown elliptic curve")?;
     let scalar_len = match curve_by_oid(curve) {
         Some(Curve::P224) => return Err("x509: P-224 keys are not supported".into()),
         Some(Curve::P256) => 32,
@@ -327,8 +389,12 @@ fn parse_sec1(curve: Option<&[u8]>, der: &[u8]) -> Result<EcKey, String> {
     padded[scalar_len - scalar.len()..].copy_from_slice(scalar);
     let invalid = |_| "x509: invalid elliptic curve private key value".to_string();
     Ok(match curve_by_oid(curve) {
-        Some(Curve::P384) => EcKey::P384(p384::ecdsa::SigningKey::from_slice(&padded).map_err(invalid)?),
-        Some(Curve::P521) => EcKey::P521(p521::ecdsa::SigningKey::from_slice(&padded).map_err(invalid)?),
+        Some(Curve::P384) => {
+            EcKey::P384(p384::ecdsa::SigningKey::from_slice(&padded).map_err(invalid)?)
+        }
+        Some(Curve::P521) => {
+            EcKey::P521(p521::ecdsa::SigningKey::from_slice(&padded).map_err(invalid)?)
+        }
         _ => EcKey::P256(p256::ecdsa::SigningKey::from_slice(&padded).map_err(invalid)?),
     })
 }
@@ -368,7 +434,9 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
     };
     let (outer, _) = Element::read_struct(der, "pkcs8").map_err(|e| fail(e.to_string()))?;
     if !has_shape(der, Shape::Pkcs8) {
-        return Err(fail("asn1: structure error: malformed PKCS #8 private key".into()));
+        return Err(fail(
+            "asn1: structure error: malformed PKCS #8 private key".into(),
+        ));
     }
     let fields = outer.children().map_err(|e| fail(e.to_string()))?;
     let algorithm = fields[1].children().map_err(|e| e.to_string())?;
@@ -392,15 +460,27 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
         if params.is_some() {
             return Err("x509: invalid Ed25519 private key parameters".into());
         }
-        let (seed, _) = Element::read(inner).map_err(|e| format!("x509: invalid Ed25519 private key: {e}"))?;
+        let (seed, _) =
+            Element::read(inner).map_err(|e| format!("x509: invalid Ed25519 private key: {e}"))?;
         if seed.tag != tag::OCTET_STRING {
-            return Err("x509: invalid Ed25519 private key: asn1: structure error: tags don't match".into());
+            return Err(
+                "x509: invalid Ed25519 private key: asn1: structure error: tags don't match".into(),
+            );
         }
-        let seed: [u8; 32] =
-            seed.content.try_into().map_err(|_| format!("x509: invalid Ed25519 private key length: {}", seed.content.len()))?;
-        Ok(PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed))))
+        let seed: [u8; 32] = seed.content.try_into().map_err(|_| {
+            format!(
+                "x509: invalid Ed25519 private key length: {}",
+                seed.content.len()
+            )
+        })?;
+        Ok(PrivateKey::Ed25519(Box::new(
+            ed25519_dalek::SigningKey::from_bytes(&seed),
+        )))
     } else {
-        Err(format!("x509: PKCS#8 wrapping contained private key with unknown algorithm: {}", der::oid_to_string(oid)))
+        Err(format!(
+            "x509: PKCS#8 wrapping contained private key with unknown algorithm: {}",
+            der::oid_to_string(oid)
+        ))
     }
 }
 
@@ -427,7 +507,9 @@ fn parse_dsa(der: &[u8]) -> Result<DsaKey, String> {
     }
     fields[0].small_int().map_err(|e| e.to_string())?;
     let int = |i: usize| fields[i].raw.to_vec();
-    Ok(DsaKey { integers: [int(1), int(2), int(3), int(4), int(5)] })
+    Ok(DsaKey {
+        integers: [int(1), int(2), int(3), int(4), int(5)],
+    })
 }
 
 #[cfg(test)]
@@ -449,9 +531,18 @@ L2QC93kL3thd37Xy61V3cJdFPG4t0OO9wg==
     #[test]
     fn block_type_errors_match_helm() {
         assert_eq!(err(""), "no PEM data in input");
-        assert_eq!(err("-----BEGIN FOO-----\n-----END FOO-----\n"), "no private key data in PEM block of type FOO");
-        assert_eq!(err("-----BEGIN FOO PRIVATE KEY-----\n-----END FOO PRIVATE KEY-----\n"), "invalid private key type FOO PRIVATE KEY");
-        assert_eq!(err("-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n"), "decoding PEM as PKCS#8: asn1: syntax error: sequence truncated");
+        assert_eq!(
+            err("-----BEGIN FOO-----\n-----END FOO-----\n"),
+            "no private key data in PEM block of type FOO"
+        );
+        assert_eq!(
+            err("-----BEGIN FOO PRIVATE KEY-----\n-----END FOO PRIVATE KEY-----\n"),
+            "invalid private key type FOO PRIVATE KEY"
+        );
+        assert_eq!(
+            err("-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n"),
+            "decoding PEM as PKCS#8: asn1: syntax error: sequence truncated"
+        );
         assert_eq!(
             err("-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n"),
             "parsing RSA private key from PEM: asn1: syntax error: sequence truncated"
@@ -497,7 +588,9 @@ L2QC93kL3thd37Xy61V3cJdFPG4t0OO9wg==
     #[test]
     fn pkcs8_ec_is_rewritten_as_sec1() {
         let key = PrivateKey::from_pem(HELM_EC).unwrap();
-        let PrivateKey::Ec(ec) = &key else { panic!("not EC") };
+        let PrivateKey::Ec(ec) = &key else {
+            panic!("not EC")
+        };
         // Wrap the same key as PKCS#8 (the curve in the algorithm parameters).
         let inner = der::sequence(&[&der::small_uint(1), &der::octet_string(&ec.scalar())]);
         let p8 = der::sequence(&[
@@ -512,13 +605,18 @@ L2QC93kL3thd37Xy61V3cJdFPG4t0OO9wg==
     #[test]
     fn wrong_container_hints() {
         let key = PrivateKey::from_pem(HELM_EC).unwrap();
-        let PrivateKey::Ec(ec) = &key else { panic!("not EC") };
+        let PrivateKey::Ec(ec) = &key else {
+            panic!("not EC")
+        };
         let sec1 = ec.to_sec1_der();
         assert_eq!(
             err(&pem::encode("RSA PRIVATE KEY", &sec1)),
             format!("parsing RSA private key from PEM: {HINT_SEC1}")
         );
-        assert_eq!(err(&pem::encode("PRIVATE KEY", &sec1)), format!("decoding PEM as PKCS#8: {HINT_SEC1}"));
+        assert_eq!(
+            err(&pem::encode("PRIVATE KEY", &sec1)),
+            format!("decoding PEM as PKCS#8: {HINT_SEC1}")
+        );
     }
 
     #[test]
@@ -542,17 +640,33 @@ L2QC93kL3thd37Xy61V3cJdFPG4t0OO9wg==
         assert_eq!(block.kind, "PRIVATE KEY");
         // Go's MarshalPKCS8PrivateKey: 46 bytes, no public key attribute.
         assert_eq!(block.bytes.len(), 48);
-        assert_eq!(&block.bytes[..16], &[0x30, 0x2e, 2, 1, 0, 0x30, 5, 6, 3, 0x2b, 0x65, 0x70, 4, 0x22, 4, 0x20]);
+        assert_eq!(
+            &block.bytes[..16],
+            &[0x30, 0x2e, 2, 1, 0, 0x30, 5, 6, 3, 0x2b, 0x65, 0x70, 4, 0x22, 4, 0x20]
+        );
         assert_eq!(PrivateKey::from_pem(&text).unwrap().to_pem(), text);
     }
 
     #[test]
     fn dsa_keys_cannot_sign() {
-        let der = der::sequence(&[&der::small_uint(0), &der::small_uint(23), &der::small_uint(11), &der::small_uint(4), &der::small_uint(3), &der::small_uint(2)]);
+        let der = der::sequence(&[
+            &der::small_uint(0),
+            &der::small_uint(23),
+            &der::small_uint(11),
+            &der::small_uint(4),
+            &der::small_uint(3),
+            &der::small_uint(2),
+        ]);
         let text = pem::encode("DSA PRIVATE KEY", &der);
         let key = PrivateKey::from_pem(&text).unwrap();
         assert_eq!(key.to_pem(), text);
-        assert_eq!(key.sign(b"x").unwrap_err().to_string(), "x509: certificate private key does not implement crypto.Signer");
-        assert_eq!(key.public_key_info().unwrap_err().to_string(), "x509: unsupported public key type: *dsa.PublicKey");
+        assert_eq!(
+            key.sign(b"x").unwrap_err().to_string(),
+            "x509: certificate private key does not implement crypto.Signer"
+        );
+        assert_eq!(
+            key.public_key_info().unwrap_err().to_string(),
+            "x509: unsupported public key type: *dsa.PublicKey"
+        );
     }
 }

@@ -47,8 +47,9 @@ mod random;
 mod x509;
 
 pub use certificate::{
-    build_custom_cert, gen_ca, gen_ca_with_key, gen_self_signed_cert, gen_self_signed_cert_with_key, gen_signed_cert,
-    gen_signed_cert_with_key, Certificate, CERTIFICATE_TYPE,
+    build_custom_cert, gen_ca, gen_ca_with_key, gen_self_signed_cert,
+    gen_self_signed_cert_with_key, gen_signed_cert, gen_signed_cert_with_key, Certificate,
+    CERTIFICATE_TYPE,
 };
 pub use error::{AesError, CertError, KeyError, RandomError, X509Error};
 pub use random::MAX_RANDOM_LEN;
@@ -67,58 +68,173 @@ pub fn functions() -> &'static [Func] {
 const CERT: Param = Param::Struct(CERTIFICATE_TYPE);
 
 static FUNCS: &[Func] = &[
-    func("sha1sum", &[Param::String], |a| Ok(hash::sha1sum(string(&a, 0)?).into())),
-    func("sha256sum", &[Param::String], |a| Ok(hash::sha256sum(string(&a, 0)?).into())),
-    func("sha512sum", &[Param::String], |a| Ok(hash::sha512sum(string(&a, 0)?).into())),
-    func("adler32sum", &[Param::String], |a| Ok(hash::adler32sum(string(&a, 0)?).into())),
-    func("randAlphaNum", &[Param::Int], |a| random_string(Alphabet::AlphaNumeric, &a)),
-    func("randAlpha", &[Param::Int], |a| random_string(Alphabet::Alpha, &a)),
-    func("randNumeric", &[Param::Int], |a| random_string(Alphabet::Numeric, &a)),
-    func("randAscii", &[Param::Int], |a| random_string(Alphabet::Ascii, &a)),
-    func("randBytes", &[Param::Int], |a| Ok(random::rand_bytes(int(&a, 0)?).map_err(|e| e.to_string())?.into())),
-    func("randInt", &[Param::Int, Param::Int], |a| {
-        Ok(Value::int(random::rand_int(int(&a, 0)?, int(&a, 1)?).map_err(|e| e.to_string())?))
+    func("sha1sum", &[Param::String], |a| {
+        Ok(hash::sha1sum(string(&a, 0)?).into())
     }),
-    func("shuffle", &[Param::String], |a| Ok(random::shuffle(string(&a, 0)?).into())),
+    func("sha256sum", &[Param::String], |a| {
+        Ok(hash::sha256sum(string(&a, 0)?).into())
+    }),
+    func("sha512sum", &[Param::String], |a| {
+        Ok(hash::sha512sum(string(&a, 0)?).into())
+    }),
+    func("adler32sum", &[Param::String], |a| {
+        Ok(hash::adler32sum(string(&a, 0)?).into())
+    }),
+    func("randAlphaNum", &[Param::Int], |a| {
+        random_string(Alphabet::AlphaNumeric, &a)
+    }),
+    func("randAlpha", &[Param::Int], |a| {
+        random_string(Alphabet::Alpha, &a)
+    }),
+    func("randNumeric", &[Param::Int], |a| {
+        random_string(Alphabet::Numeric, &a)
+    }),
+    func("randAscii", &[Param::Int], |a| {
+        random_string(Alphabet::Ascii, &a)
+    }),
+    func("randBytes", &[Param::Int], |a| {
+        Ok(random::rand_bytes(int(&a, 0)?)
+            .map_err(|e| e.to_string())?
+            .into())
+    }),
+    func("randInt", &[Param::Int, Param::Int], |a| {
+        Ok(Value::int(
+            random::rand_int(int(&a, 0)?, int(&a, 1)?).map_err(|e| e.to_string())?,
+        ))
+    }),
+    func("shuffle", &[Param::String], |a| {
+        Ok(random::shuffle(string(&a, 0)?).into())
+    }),
     func("uuidv4", &[], |_| Ok(random::uuidv4().into())),
-    func("bcrypt", &[Param::String], |a| Ok(password::bcrypt(string(&a, 0)?).into())),
+    func("bcrypt", &[Param::String], |a| {
+        Ok(password::bcrypt(string(&a, 0)?).into())
+    }),
     func("htpasswd", &[Param::String, Param::String], |a| {
         Ok(password::htpasswd(string(&a, 0)?, string(&a, 1)?).into())
     }),
-    func("derivePassword", &[Param::Uint32, Param::String, Param::String, Param::String, Param::String], |a| {
-        // The executor has already reduced the counter to 32 bits, as Go's SetUint does.
-        let counter = int(&a, 0)? as u32;
-        Ok(password::derive_password(counter, string(&a, 1)?, string(&a, 2)?, string(&a, 3)?, string(&a, 4)?).into())
+    func(
+        "derivePassword",
+        &[
+            Param::Uint32,
+            Param::String,
+            Param::String,
+            Param::String,
+            Param::String,
+        ],
+        |a| {
+            // The executor has already reduced the counter to 32 bits, as Go's SetUint does.
+            let counter = int(&a, 0)? as u32;
+            Ok(password::derive_password(
+                counter,
+                string(&a, 1)?,
+                string(&a, 2)?,
+                string(&a, 3)?,
+                string(&a, 4)?,
+            )
+            .into())
+        },
+    ),
+    func("encryptAES", &[Param::String, Param::String], |a| {
+        Ok(aes::encrypt_aes(string(&a, 0)?, string(&a, 1)?).into())
     }),
-    func("encryptAES", &[Param::String, Param::String], |a| Ok(aes::encrypt_aes(string(&a, 0)?, string(&a, 1)?).into())),
     func("decryptAES", &[Param::String, Param::String], |a| {
-        Ok(aes::decrypt_aes(string(&a, 0)?, string(&a, 1)?).map_err(|e| e.to_string())?.into())
+        Ok(aes::decrypt_aes(string(&a, 0)?, string(&a, 1)?)
+            .map_err(|e| e.to_string())?
+            .into())
     }),
-    func("genPrivateKey", &[Param::String], |a| Ok(generate_private_key(string(&a, 0)?).into())),
+    func("genPrivateKey", &[Param::String], |a| {
+        Ok(generate_private_key(string(&a, 0)?).into())
+    }),
     func("buildCustomCert", &[Param::String, Param::String], |a| {
         cert(build_custom_cert(string(&a, 0)?, string(&a, 1)?))
     }),
-    func("genCA", &[Param::String, Param::Int], |a| cert(gen_ca(string(&a, 0)?, int(&a, 1)?))),
-    func("genCAWithKey", &[Param::String, Param::Int, Param::String], |a| {
-        cert(gen_ca_with_key(string(&a, 0)?, int(&a, 1)?, string(&a, 2)?))
+    func("genCA", &[Param::String, Param::Int], |a| {
+        cert(gen_ca(string(&a, 0)?, int(&a, 1)?))
     }),
-    func("genSelfSignedCert", &[Param::String, Param::List, Param::List, Param::Int], |a| {
-        cert(gen_self_signed_cert(string(&a, 0)?, arg(&a, 1)?, arg(&a, 2)?, int(&a, 3)?))
-    }),
-    func("genSelfSignedCertWithKey", &[Param::String, Param::List, Param::List, Param::Int, Param::String], |a| {
-        cert(gen_self_signed_cert_with_key(string(&a, 0)?, arg(&a, 1)?, arg(&a, 2)?, int(&a, 3)?, string(&a, 4)?))
-    }),
-    func("genSignedCert", &[Param::String, Param::List, Param::List, Param::Int, CERT], |a| {
-        cert(gen_signed_cert(string(&a, 0)?, arg(&a, 1)?, arg(&a, 2)?, int(&a, 3)?, certificate(&a, 4)?))
-    }),
-    func("genSignedCertWithKey", &[Param::String, Param::List, Param::List, Param::Int, CERT, Param::String], |a| {
-        let ca = certificate(&a, 4)?;
-        cert(gen_signed_cert_with_key(string(&a, 0)?, arg(&a, 1)?, arg(&a, 2)?, int(&a, 3)?, ca, string(&a, 5)?))
-    }),
+    func(
+        "genCAWithKey",
+        &[Param::String, Param::Int, Param::String],
+        |a| cert(gen_ca_with_key(string(&a, 0)?, int(&a, 1)?, string(&a, 2)?)),
+    ),
+    func(
+        "genSelfSignedCert",
+        &[Param::String, Param::List, Param::List, Param::Int],
+        |a| {
+            cert(gen_self_signed_cert(
+                string(&a, 0)?,
+                arg(&a, 1)?,
+                arg(&a, 2)?,
+                int(&a, 3)?,
+            ))
+        },
+    ),
+    func(
+        "genSelfSignedCertWithKey",
+        &[
+            Param::String,
+            Param::List,
+            Param::List,
+            Param::Int,
+            Param::String,
+        ],
+        |a| {
+            cert(gen_self_signed_cert_with_key(
+                string(&a, 0)?,
+                arg(&a, 1)?,
+                arg(&a, 2)?,
+                int(&a, 3)?,
+                string(&a, 4)?,
+            ))
+        },
+    ),
+    func(
+        "genSignedCert",
+        &[Param::String, Param::List, Param::List, Param::Int, CERT],
+        |a| {
+            cert(gen_signed_cert(
+                string(&a, 0)?,
+                arg(&a, 1)?,
+                arg(&a, 2)?,
+                int(&a, 3)?,
+                certificate(&a, 4)?,
+            ))
+        },
+    ),
+    func(
+        "genSignedCertWithKey",
+        &[
+            Param::String,
+            Param::List,
+            Param::List,
+            Param::Int,
+            CERT,
+            Param::String,
+        ],
+        |a| {
+            let ca = certificate(&a, 4)?;
+            cert(gen_signed_cert_with_key(
+                string(&a, 0)?,
+                arg(&a, 1)?,
+                arg(&a, 2)?,
+                int(&a, 3)?,
+                ca,
+                string(&a, 5)?,
+            ))
+        },
+    ),
 ];
 
-const fn func(name: &'static str, params: &'static [Param], call: fn(Vec<Value>) -> Result<Value, String>) -> Func {
-    Func { name, params, variadic: None, call }
+const fn func(
+    name: &'static str,
+    params: &'static [Param],
+    call: fn(Vec<Value>) -> Result<Value, String>,
+) -> Func {
+    Func {
+        name,
+        params,
+        variadic: None,
+        call,
+    }
 }
 
 /// `genPrivateKey`: a PEM private key of the named type; `""` means `rsa`.
@@ -137,29 +253,42 @@ fn generate_private_key(typ: &str) -> String {
 }
 
 fn random_string(alphabet: Alphabet, args: &[Value]) -> Result<Value, String> {
-    Ok(random::random_string(alphabet, int(args, 0)?).map_err(|e| e.to_string())?.into())
+    Ok(random::random_string(alphabet, int(args, 0)?)
+        .map_err(|e| e.to_string())?
+        .into())
 }
 
 fn cert(result: Result<Certificate, CertError>) -> Result<Value, String> {
-    result.map(Certificate::into_value).map_err(|e| e.to_string())
+    result
+        .map(Certificate::into_value)
+        .map_err(|e| e.to_string())
 }
 
 // The executor converts arguments to the declared types before calling; these accessors
 // still refuse a mismatch (with Go's wording) rather than panic.
 
 fn arg(args: &[Value], i: usize) -> Result<&Value, String> {
-    args.get(i).ok_or_else(|| format!("missing argument {}", i + 1))
+    args.get(i)
+        .ok_or_else(|| format!("missing argument {}", i + 1))
 }
 
 fn string(args: &[Value], i: usize) -> Result<&str, String> {
     let v = arg(args, i)?;
-    v.as_str().ok_or_else(|| format!("wrong type for value; expected string; got {}", v.type_name()))
+    v.as_str().ok_or_else(|| {
+        format!(
+            "wrong type for value; expected string; got {}",
+            v.type_name()
+        )
+    })
 }
 
 fn int(args: &[Value], i: usize) -> Result<i64, String> {
     match arg(args, i)? {
         Value::Int(n, _) => Ok(*n),
-        v => Err(format!("wrong type for value; expected int; got {}", v.type_name())),
+        v => Err(format!(
+            "wrong type for value; expected int; got {}",
+            v.type_name()
+        )),
     }
 }
 
@@ -169,5 +298,10 @@ fn certificate(args: &[Value], i: usize) -> Result<&Certificate, String> {
         Value::Object(o) => o.as_any().downcast_ref::<Certificate>(),
         _ => None,
     }
-    .ok_or_else(|| format!("wrong type for value; expected {CERTIFICATE_TYPE}; got {}", v.type_name()))
+    .ok_or_else(|| {
+        format!(
+            "wrong type for value; expected {CERTIFICATE_TYPE}; got {}",
+            v.type_name()
+        )
+    })
 }

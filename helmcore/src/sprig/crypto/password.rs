@@ -10,7 +10,8 @@ const BCRYPT_MAX_PASSWORD: usize = 72;
 /// `bcrypt`: a `$2a$10$` hash. Sprig returns failures as the result text, not an error.
 pub(crate) fn bcrypt(input: &str) -> String {
     if input.len() > BCRYPT_MAX_PASSWORD {
-        return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes".to_string();
+        return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
+            .to_string();
     }
     match bcrypt::hash_with_result(input, BCRYPT_COST) {
         Ok(parts) => parts.format_for_version(bcrypt::Version::TwoA),
@@ -80,7 +81,13 @@ const MASTER_PASSWORD_SEED: &[u8] = b"com.lyndir.masterpassword";
 
 /// `derivePassword`: the Master Password site password for `counter`, `user` and `site`.
 /// Deterministic: the same inputs give Helm's exact output.
-pub(crate) fn derive_password(counter: u32, password_type: &str, password: &str, user: &str, site: &str) -> String {
+pub(crate) fn derive_password(
+    counter: u32,
+    password_type: &str,
+    password: &str,
+    user: &str,
+    site: &str,
+) -> String {
     let Some(templates) = templates(password_type) else {
         return format!("cannot find password template {password_type}");
     };
@@ -92,7 +99,9 @@ pub(crate) fn derive_password(counter: u32, password_type: &str, password: &str,
     let mut key = [0u8; 64];
     let derived = scrypt::Params::new(15, 8, 2, key.len())
         .map_err(|e| e.to_string())
-        .and_then(|params| scrypt::scrypt(password.as_bytes(), &salt, &params, &mut key).map_err(|e| e.to_string()));
+        .and_then(|params| {
+            scrypt::scrypt(password.as_bytes(), &salt, &params, &mut key).map_err(|e| e.to_string())
+        });
     if let Err(e) = derived {
         return format!("failed to derive password: {e}");
     }
@@ -135,16 +144,29 @@ mod tests {
             ("pin", "6685"),
         ];
         for (kind, expected) in cases {
-            assert_eq!(derive_password(1, kind, "password", "user", "example.com"), expected, "{kind}");
+            assert_eq!(
+                derive_password(1, kind, "password", "user", "example.com"),
+                expected,
+                "{kind}"
+            );
         }
         assert_eq!(derive_password(0, "long", "", "", ""), "Rozi8;WilbQoyu");
-        assert_eq!(derive_password(u32::MAX, "maximum", "pässwörd", "üser", "exämple.com"), "jmKW8iuD7Nh(5O4jEZ1,");
-        assert_eq!(derive_password(7, "basic", "secret", "bob", "helm.sh"), "Dh22FxE9");
+        assert_eq!(
+            derive_password(u32::MAX, "maximum", "pässwörd", "üser", "exämple.com"),
+            "jmKW8iuD7Nh(5O4jEZ1,"
+        );
+        assert_eq!(
+            derive_password(7, "basic", "secret", "bob", "helm.sh"),
+            "Dh22FxE9"
+        );
     }
 
     #[test]
     fn unknown_password_type() {
-        assert_eq!(derive_password(1, "nope", "password", "user", "example.com"), "cannot find password template nope");
+        assert_eq!(
+            derive_password(1, "nope", "password", "user", "example.com"),
+            "cannot find password template nope"
+        );
     }
 
     #[test]
@@ -155,16 +177,27 @@ mod tests {
         assert!(::bcrypt::verify("x", &h).unwrap());
         assert!(!::bcrypt::verify("y", &h).unwrap());
         // Hashes helm4 printed for `bcrypt "x"` and a 72-byte password.
-        assert!(::bcrypt::verify("x", "$2a$10$A8MPI6V.Uy3W0cNL6NA02edy1AoXyw2NvcFajucelL0cGAcXmkcn.").unwrap());
+        assert!(::bcrypt::verify(
+            "x",
+            "$2a$10$A8MPI6V.Uy3W0cNL6NA02edy1AoXyw2NvcFajucelL0cGAcXmkcn."
+        )
+        .unwrap());
         let long72 = "012345678901234567890123456789012345678901234567890123456789012345678901";
-        assert!(::bcrypt::verify(long72, "$2a$10$3upjoEMZsvRbmCZCAcITfunLnPX7fV5s0DgvGu0TfOrENldIvk6xC").unwrap());
+        assert!(::bcrypt::verify(
+            long72,
+            "$2a$10$3upjoEMZsvRbmCZCAcITfunLnPX7fV5s0DgvGu0TfOrENldIvk6xC"
+        )
+        .unwrap());
         assert!(::bcrypt::verify(long72, &bcrypt(long72)).unwrap());
     }
 
     #[test]
     fn bcrypt_rejects_long_passwords_like_go() {
         let long73 = "0123456789012345678901234567890123456789012345678901234567890123456789012";
-        assert_eq!(bcrypt(long73), "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes");
+        assert_eq!(
+            bcrypt(long73),
+            "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ pub(crate) fn decode(data: &[u8]) -> Option<Block> {
         }
         let (type_line, after_type) = get_line(rest);
         rest = after_type;
-        let Some(kind) = type_line.strip_suffix(DASHES) else { continue };
+        let Some(kind) = type_line.strip_suffix(DASHES) else {
+            continue;
+        };
 
         // Optional `Key: Value` header lines.
         let mut has_headers = false;
@@ -83,10 +85,21 @@ pub(crate) fn decode(data: &[u8]) -> Option<Block> {
         if !get_line(after_end).0.is_empty() {
             continue;
         }
-        let body: Vec<u8> = rest[..end_index].iter().copied().filter(|b| *b != b' ' && *b != b'\t').collect();
-        let Ok(body) = std::str::from_utf8(&body) else { continue };
-        let Ok(decoded) = gobase64::decode(body) else { continue };
-        return Some(Block { kind: String::from_utf8_lossy(kind).into_owned(), bytes: decoded.bytes });
+        let body: Vec<u8> = rest[..end_index]
+            .iter()
+            .copied()
+            .filter(|b| *b != b' ' && *b != b'\t')
+            .collect();
+        let Ok(body) = std::str::from_utf8(&body) else {
+            continue;
+        };
+        let Ok(decoded) = gobase64::decode(body) else {
+            continue;
+        };
+        return Some(Block {
+            kind: String::from_utf8_lossy(kind).into_owned(),
+            bytes: decoded.bytes,
+        });
     }
 }
 
@@ -122,19 +135,34 @@ mod tests {
         assert_eq!(lines[1].len(), 64);
         assert_eq!(lines.last(), Some(&"-----END TEST-----"));
         assert!(text.ends_with("-----\n"));
-        assert_eq!(decode(text.as_bytes()), Some(Block { kind: "TEST".into(), bytes }));
+        assert_eq!(
+            decode(text.as_bytes()),
+            Some(Block {
+                kind: "TEST".into(),
+                bytes
+            })
+        );
     }
 
     #[test]
     fn empty_block_has_no_body_line() {
         assert_eq!(encode("X", &[]), "-----BEGIN X-----\n-----END X-----\n");
-        assert_eq!(decode(b"-----BEGIN X-----\n-----END X-----\n").map(|b| b.bytes), Some(vec![]));
+        assert_eq!(
+            decode(b"-----BEGIN X-----\n-----END X-----\n").map(|b| b.bytes),
+            Some(vec![])
+        );
     }
 
     #[test]
     fn skips_preamble_headers_and_bad_blocks() {
         let text = b"junk\n-----BEGIN A-----\n!!!\n-----END A-----\n-----BEGIN B-----\nProc-Type: 4\n\nYWJj\n-----END B-----  \n";
-        assert_eq!(decode(text), Some(Block { kind: "B".into(), bytes: b"abc".to_vec() }));
+        assert_eq!(
+            decode(text),
+            Some(Block {
+                kind: "B".into(),
+                bytes: b"abc".to_vec()
+            })
+        );
     }
 
     #[test]

@@ -46,7 +46,11 @@ impl Alphabet {
 fn checked_len(count: i64, unit: &'static str) -> Result<usize, RandomError> {
     match usize::try_from(count) {
         Ok(n) if n <= MAX_RANDOM_LEN => Ok(n),
-        _ => Err(RandomError::TooLarge { requested: count, unit, limit: MAX_RANDOM_LEN }),
+        _ => Err(RandomError::TooLarge {
+            requested: count,
+            unit,
+            limit: MAX_RANDOM_LEN,
+        }),
     }
 }
 
@@ -58,7 +62,9 @@ pub(crate) fn random_string(alphabet: Alphabet, count: i64) -> Result<String, Ra
     let n = checked_len(count, "characters")?;
     let chars = alphabet.chars();
     let mut rng = OsRng;
-    Ok((0..n).map(|_| char::from(chars[rng.gen_range(0..chars.len())])).collect())
+    Ok((0..n)
+        .map(|_| char::from(chars[rng.gen_range(0..chars.len())]))
+        .collect())
 }
 
 /// `randBytes`: base64 of `count` random bytes.
@@ -101,7 +107,8 @@ mod tests {
 
     #[test]
     fn strings_use_their_alphabet_and_length() {
-        let cases: [(Alphabet, fn(char) -> bool); 4] = [
+        type Allowed = fn(char) -> bool;
+        let cases: [(Alphabet, Allowed); 4] = [
             (Alphabet::AlphaNumeric, |c| c.is_ascii_alphanumeric()),
             (Alphabet::Alpha, |c| c.is_ascii_alphabetic()),
             (Alphabet::Numeric, |c| c.is_ascii_digit()),
@@ -136,7 +143,10 @@ mod tests {
     #[test]
     fn huge_counts_error_instead_of_aborting() {
         let e = random_string(Alphabet::AlphaNumeric, 1_000_000_000_000).unwrap_err();
-        assert_eq!(e.to_string(), "cannot generate 1000000000000 random characters: the limit is 134217728");
+        assert_eq!(
+            e.to_string(),
+            "cannot generate 1000000000000 random characters: the limit is 134217728"
+        );
         assert!(rand_bytes(i64::MAX).is_err());
     }
 
@@ -147,7 +157,10 @@ mod tests {
         assert_eq!(gobase64::decode(&s).unwrap().bytes.len(), 10);
         assert_ne!(rand_bytes(32).unwrap(), rand_bytes(32).unwrap());
         // helm4: randBytes -1 -> "runtime error: makeslice: len out of range"
-        assert_eq!(rand_bytes(-1).unwrap_err().to_string(), "runtime error: makeslice: len out of range");
+        assert_eq!(
+            rand_bytes(-1).unwrap_err().to_string(),
+            "runtime error: makeslice: len out of range"
+        );
     }
 
     #[test]
@@ -156,7 +169,10 @@ mod tests {
         assert_eq!(seen, (-3..2).collect());
         assert_eq!(rand_int(i64::MIN, i64::MIN + 1).unwrap(), i64::MIN);
         // helm4: randInt 5 5 and randInt 5 3 -> "invalid argument to Intn"
-        assert_eq!(rand_int(5, 5).unwrap_err().to_string(), "invalid argument to Intn");
+        assert_eq!(
+            rand_int(5, 5).unwrap_err().to_string(),
+            "invalid argument to Intn"
+        );
         assert!(rand_int(5, 3).is_err());
         // max - min overflows Go's int and wraps negative.
         assert!(rand_int(i64::MIN, i64::MAX).is_err());
@@ -184,7 +200,9 @@ mod tests {
         assert_eq!((b[8], b[13], b[18], b[23]), (b'-', b'-', b'-', b'-'));
         assert_eq!(b[14], b'4');
         assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'));
-        assert!(u.chars().all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c)));
+        assert!(u
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c)));
         assert_ne!(uuidv4(), u);
     }
 }

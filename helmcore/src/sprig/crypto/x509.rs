@@ -115,8 +115,11 @@ pub(crate) fn create(
     let issuer_name = issuer.map_or_else(|| subject.clone(), |(cert, _)| cert.raw_subject.clone());
 
     let subject_key_id = template.is_ca.then(|| key_id(&spki)).flatten();
-    let authority_key_id =
-        if issuer_name != subject { issuer.and_then(|(cert, _)| cert.subject_key_id.clone()) } else { None };
+    let authority_key_id = if issuer_name != subject {
+        issuer.and_then(|(cert, _)| cert.subject_key_id.clone())
+    } else {
+        None
+    };
 
     if let Some((cert, key)) = issuer {
         let signer_spki = key.public_key_info()?;
@@ -125,7 +128,12 @@ pub(crate) fn create(
         }
     }
 
-    let extensions = extensions(template, subject == EMPTY_NAME, subject_key_id, authority_key_id)?;
+    let extensions = extensions(
+        template,
+        subject == EMPTY_NAME,
+        subject_key_id,
+        authority_key_id,
+    )?;
     let tbs = der::sequence(&[
         &der::tlv(tag::explicit(0), &der::small_uint(2)),
         &serial_number(),
@@ -137,7 +145,11 @@ pub(crate) fn create(
         &der::tlv(tag::explicit(3), &extensions),
     ]);
     let signature = signing_key.sign(&tbs)?;
-    Ok(der::sequence(&[&tbs, &signature_algorithm, &der::bit_string(&signature)]))
+    Ok(der::sequence(&[
+        &tbs,
+        &signature_algorithm,
+        &der::bit_string(&signature),
+    ]))
 }
 
 /// A positive serial number below 2^128, as Sprig draws it.
@@ -155,14 +167,25 @@ fn name(common_name: &str) -> Vec<u8> {
     if common_name.is_empty() {
         return EMPTY_NAME.to_vec();
     }
-    let string_tag = if common_name.bytes().all(is_printable) { tag::PRINTABLE_STRING } else { tag::UTF8_STRING };
-    let attribute = der::sequence(&[&der::oid(OID_COMMON_NAME), &der::tlv(string_tag, common_name.as_bytes())]);
+    let string_tag = if common_name.bytes().all(is_printable) {
+        tag::PRINTABLE_STRING
+    } else {
+        tag::UTF8_STRING
+    };
+    let attribute = der::sequence(&[
+        &der::oid(OID_COMMON_NAME),
+        &der::tlv(string_tag, common_name.as_bytes()),
+    ]);
     der::sequence(&[&der::tlv(tag::SET, &attribute)])
 }
 
 /// ASN.1 PrintableString's characters.
 fn is_printable(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'(' | b')' | b'+' | b',' | b'-' | b'.' | b'/' | b' ' | b':' | b'=' | b'?')
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'\'' | b'(' | b')' | b'+' | b',' | b'-' | b'.' | b'/' | b' ' | b':' | b'=' | b'?'
+        )
 }
 
 /// The subject key identifier Go 1.25 generates: SHA-256 of the public key bits,
@@ -177,7 +200,10 @@ fn public_key_parts(spki: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     let (outer, _) = Element::read(spki).ok()?;
     let parts = outer.children().ok()?;
     let algorithm = parts.first()?.children().ok()?;
-    Some((algorithm.first()?.content.to_vec(), parts.get(1)?.content.get(1..)?.to_vec()))
+    Some((
+        algorithm.first()?.content.to_vec(),
+        parts.get(1)?.content.get(1..)?.to_vec(),
+    ))
 }
 
 fn same_public_key(spki: &[u8], other: &(Vec<u8>, Vec<u8>)) -> bool {
@@ -186,7 +212,11 @@ fn same_public_key(spki: &[u8], other: &(Vec<u8>, Vec<u8>)) -> bool {
 
 fn extension(oid: &[u64], critical: bool, value: &[u8]) -> Vec<u8> {
     if critical {
-        der::sequence(&[&der::oid(oid), &der::boolean(true), &der::octet_string(value)])
+        der::sequence(&[
+            &der::oid(oid),
+            &der::boolean(true),
+            &der::octet_string(value),
+        ])
     } else {
         der::sequence(&[&der::oid(oid), &der::octet_string(value)])
     }
@@ -200,10 +230,18 @@ fn extensions(
 ) -> Result<Vec<u8>, X509Error> {
     // digitalSignature (bit 0) and keyEncipherment (bit 2), plus keyCertSign (bit 5):
     // a one-byte BIT STRING whose unused count is the trailing zero bits.
-    let usage: u8 = if template.is_ca { 0b1010_0100 } else { 0b1010_0000 };
+    let usage: u8 = if template.is_ca {
+        0b1010_0100
+    } else {
+        0b1010_0000
+    };
     let key_usage = der::tlv(tag::BIT_STRING, &[usage.trailing_zeros() as u8, usage]);
     let ext_key_usage = der::sequence(&[&der::oid(OID_SERVER_AUTH), &der::oid(OID_CLIENT_AUTH)]);
-    let basic_constraints = if template.is_ca { der::sequence(&[&der::boolean(true)]) } else { der::sequence(&[]) };
+    let basic_constraints = if template.is_ca {
+        der::sequence(&[&der::boolean(true)])
+    } else {
+        der::sequence(&[])
+    };
 
     let mut list = vec![
         extension(OID_KEY_USAGE, true, &key_usage),
@@ -211,10 +249,18 @@ fn extensions(
         extension(OID_BASIC_CONSTRAINTS, true, &basic_constraints),
     ];
     if let Some(id) = subject_key_id {
-        list.push(extension(OID_SUBJECT_KEY_ID, false, &der::octet_string(&id)));
+        list.push(extension(
+            OID_SUBJECT_KEY_ID,
+            false,
+            &der::octet_string(&id),
+        ));
     }
     if let Some(id) = authority_key_id {
-        list.push(extension(OID_AUTHORITY_KEY_ID, false, &der::sequence(&[&der::tlv(tag::implicit(0), &id)])));
+        list.push(extension(
+            OID_AUTHORITY_KEY_ID,
+            false,
+            &der::sequence(&[&der::tlv(tag::implicit(0), &id)]),
+        ));
     }
     if !template.dns_names.is_empty() || !template.ips.is_empty() {
         let mut names = Vec::new();
@@ -227,7 +273,11 @@ fn extensions(
         for ip in &template.ips {
             names.extend(der::tlv(tag::implicit(7), &ip_bytes(ip)));
         }
-        list.push(extension(OID_SUBJECT_ALT_NAME, subject_is_empty, &der::tlv(tag::SEQUENCE, &names)));
+        list.push(extension(
+            OID_SUBJECT_ALT_NAME,
+            subject_is_empty,
+            &der::tlv(tag::SEQUENCE, &names),
+        ));
     }
     Ok(der::tlv(tag::SEQUENCE, &list.concat()))
 }
@@ -261,11 +311,22 @@ fn time(unix_seconds: i64) -> Vec<u8> {
     let days = unix_seconds.div_euclid(86_400);
     let secs = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    let clock = format!("{month:02}{day:02}{:02}{:02}{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
+    let clock = format!(
+        "{month:02}{day:02}{:02}{:02}{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    );
     if (1950..2050).contains(&year) {
-        der::tlv(tag::UTC_TIME, format!("{:02}{clock}", year % 100).as_bytes())
+        der::tlv(
+            tag::UTC_TIME,
+            format!("{:02}{clock}", year % 100).as_bytes(),
+        )
     } else {
-        der::tlv(tag::GENERALIZED_TIME, format!("{year:04}{clock}").as_bytes())
+        der::tlv(
+            tag::GENERALIZED_TIME,
+            format!("{year:04}{clock}").as_bytes(),
+        )
     }
 }
 
@@ -335,9 +396,18 @@ mod tests {
     #[test]
     fn times_switch_to_generalized_in_2050() {
         // 2049-12-31T23:59:59Z and a second later.
-        assert_eq!(time(2_524_607_999), der::tlv(tag::UTC_TIME, b"491231235959Z"));
-        assert_eq!(time(2_524_608_000), der::tlv(tag::GENERALIZED_TIME, b"20500101000000Z"));
-        assert_eq!(time(-631_152_001), der::tlv(tag::GENERALIZED_TIME, b"19491231235959Z"));
+        assert_eq!(
+            time(2_524_607_999),
+            der::tlv(tag::UTC_TIME, b"491231235959Z")
+        );
+        assert_eq!(
+            time(2_524_608_000),
+            der::tlv(tag::GENERALIZED_TIME, b"20500101000000Z")
+        );
+        assert_eq!(
+            time(-631_152_001),
+            der::tlv(tag::GENERALIZED_TIME, b"19491231235959Z")
+        );
     }
 
     #[test]
@@ -372,13 +442,19 @@ mod tests {
     #[test]
     fn quoting() {
         assert_eq!(go_quote("é.com"), "\"é.com\"");
-        assert_eq!(go_quote("a\"b\\\n\u{0}\u{200b}"), "\"a\\\"b\\\\\\n\\x00\\u200b\"");
+        assert_eq!(
+            go_quote("a\"b\\\n\u{0}\u{200b}"),
+            "\"a\\\"b\\\\\\n\\x00\\u200b\""
+        );
     }
 
     #[test]
     fn ip_encoding() {
         assert_eq!(ip_bytes(&"10.0.0.1".parse().unwrap()), vec![10, 0, 0, 1]);
-        assert_eq!(ip_bytes(&"::ffff:1.2.3.4".parse().unwrap()), vec![1, 2, 3, 4]);
+        assert_eq!(
+            ip_bytes(&"::ffff:1.2.3.4".parse().unwrap()),
+            vec![1, 2, 3, 4]
+        );
         assert_eq!(ip_bytes(&"::1".parse().unwrap()).len(), 16);
     }
 }
