@@ -29,7 +29,9 @@ pub const CERTIFICATE_TYPE: &str = "sprig.certificate";
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Certificate {
+    /// `.Cert`: the PEM `CERTIFICATE` block.
     pub cert: String,
+    /// `.Key`: the PEM private key, in the form Sprig writes for its type.
     pub key: String,
 }
 
