@@ -9,5 +9,6 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod json;
 pub mod value;
 pub mod yaml;
