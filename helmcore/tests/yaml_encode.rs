@@ -3,7 +3,7 @@
 //! `golden/yaml/encode.input.yaml`: quoting, folding, block scalars, key order, numbers.
 
 use helmcore::value::{Map, Value};
-use helmcore::yaml::{from_str, to_string};
+use helmcore::yaml::{from_str, to_string, to_string_pretty};
 
 const INPUT: &str = include_str!("golden/yaml/encode.input.yaml");
 const EXPECTED: &str = include_str!("golden/yaml/encode.expected.yaml");
@@ -83,6 +83,18 @@ fn nested_folding_and_keys_match_helm() {
     let v = from_str(include_str!("golden/yaml/encode2.input.yaml")).unwrap();
     let got = to_string(&v).unwrap();
     let want = include_str!("golden/yaml/encode2.expected.yaml");
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        assert_eq!(g, w, "line {}", i + 1);
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
+fn to_yaml_pretty_matches_helm() {
+    // golden/yaml/pretty2.expected.yaml: helm4's toYamlPretty of the same values.
+    let v = from_str(include_str!("golden/yaml/encode2.input.yaml")).unwrap();
+    let got = to_string_pretty(&v).unwrap();
+    let want = include_str!("golden/yaml/pretty2.expected.yaml");
     for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
         assert_eq!(g, w, "line {}", i + 1);
     }

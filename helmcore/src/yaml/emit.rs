@@ -31,6 +31,10 @@ pub(crate) struct Context {
 
 pub(crate) struct Emitter {
     pub out: String,
+    /// Column past which a space becomes a line break (go-yaml v3 as Helm uses it: none).
+    width: usize,
+    /// go-yaml v2 writes a sequence under a mapping key at the key's indentation.
+    indentless_sequences: bool,
     column: usize,
     indent: i32,
     indents: Vec<i32>,
@@ -47,14 +51,26 @@ struct Analysis {
 }
 
 impl Emitter {
+    /// go-yaml v2's emitter, as `yaml.Marshal` configures it.
     pub fn new() -> Emitter {
         Emitter {
             out: String::new(),
+            width: BEST_WIDTH,
+            indentless_sequences: true,
             column: 0,
             indent: -1,
             indents: Vec::new(),
             whitespace: true,
             indention: true,
+        }
+    }
+
+    /// go-yaml v3's emitter with `SetIndent(2)`: no folding, sequences indented.
+    pub fn new_v3() -> Emitter {
+        Emitter {
+            width: usize::MAX,
+            indentless_sequences: false,
+            ..Emitter::new()
         }
     }
 
@@ -142,7 +158,7 @@ impl Emitter {
 
     /// Starts a block sequence (not empty) in context `ctx`.
     pub fn sequence_start(&mut self, ctx: Context) {
-        let indentless = ctx.mapping && !self.indention;
+        let indentless = self.indentless_sequences && ctx.mapping && !self.indention;
         self.push_indent(false, indentless);
     }
 
@@ -212,7 +228,7 @@ impl Emitter {
         let mut chars = value.chars().peekable();
         while let Some(c) = chars.next() {
             if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && chars.peek() != Some(&' ')
+                if allow_breaks && !spaces && self.column > self.width && chars.peek() != Some(&' ')
                 {
                     self.write_indent();
                 } else {
@@ -251,7 +267,7 @@ impl Emitter {
                 let next_space = chars.peek().is_some_and(|(_, n)| *n == ' ');
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.width
                     && i > 0
                     && i < last
                     && !next_space
@@ -331,7 +347,7 @@ impl Emitter {
                 }
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i > 0 && i < last {
+                if allow_breaks && !spaces && self.column > self.width && i > 0 && i < last {
                     self.write_indent();
                     if chars.peek().is_some_and(|(_, n)| *n == ' ') {
                         self.put('\\');

@@ -27,9 +27,23 @@ pub enum EncodeError {
     Yaml(String),
 }
 
-pub(crate) fn encode(v: &Value) -> Result<String, EncodeError> {
+/// Which Go encoder is imitated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// `sigs.k8s.io/yaml.Marshal`: JSON round trip, then go-yaml v2 (`toYaml`).
+    Sigs,
+    /// go-yaml v3's `Encoder` with `SetIndent(2)`, on the value itself (`toYamlPretty`).
+    V3,
+}
+
+pub(crate) fn encode(v: &Value, flavor: Flavor) -> Result<String, EncodeError> {
+    let em = match flavor {
+        Flavor::Sigs => Emitter::new(),
+        Flavor::V3 => Emitter::new_v3(),
+    };
     let mut enc = Encoder {
-        em: Emitter::new(),
+        em,
+        flavor,
         path: Vec::new(),
         yaml_error: None,
     };
@@ -43,6 +57,7 @@ pub(crate) fn encode(v: &Value) -> Result<String, EncodeError> {
 
 struct Encoder {
     em: Emitter,
+    flavor: Flavor,
     /// Maps on the current path, for Go's cycle error.
     path: Vec<Map>,
     /// The re-read's failure, reported only if the JSON step (which runs first in Go)
@@ -59,7 +74,10 @@ impl Encoder {
                 .scalar(if *b { "true" } else { "false" }, Style::Plain, ctx),
             Value::Int(n, _) => self.em.scalar(&n.to_string(), Style::Plain, ctx),
             Value::Float(f) => {
-                let text = number_text(*f)?;
+                let text = match self.flavor {
+                    Flavor::Sigs => number_text(*f)?,
+                    Flavor::V3 => v3_float_text(*f),
+                };
                 self.em.scalar(&text, Style::Plain, ctx)
             }
             Value::String(s) => {
@@ -93,6 +111,9 @@ impl Encoder {
     }
 
     fn reread<'s>(&mut self, s: &'s str) -> Cow<'s, str> {
+        if self.flavor == Flavor::V3 {
+            return Cow::Borrowed(s);
+        }
         match reread(s) {
             Ok(s) => s,
             Err(e) => {
@@ -170,6 +191,17 @@ pub(crate) fn number_text(f: f64) -> Result<String, EncodeError> {
         }
     }
     Ok(format_float(f, 'g', -1))
+}
+
+/// go-yaml v3's float: Go's `%g`-style shortest form, `.inf`/`.nan` for the rest.
+fn v3_float_text(f: f64) -> String {
+    if f.is_nan() {
+        ".nan".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { ".inf" } else { "-.inf" }.into()
+    } else {
+        format_float(f, 'g', -1)
+    }
 }
 
 /// go-yaml v2's choice for a string: a literal block when it has a line break, plain

@@ -52,7 +52,22 @@ use build::Mode;
 /// );
 /// ```
 pub fn to_string(v: &Value) -> Result<String, EncodeError> {
-    encode::encode(v)
+    encode::encode(v, encode::Flavor::Sigs)
+}
+
+/// What Helm's `toYamlPretty` prints (before trimming the final newline): go-yaml v3's
+/// encoder with indent 2 on the value itself, without the JSON round trip. Sequences are
+/// indented under their key, long lines are not folded, floats keep Go's `%g` form.
+///
+/// ```
+/// use helmcore::value::{Map, Value};
+/// let m = Map::new();
+/// m.insert("big", Value::Float(1e6));
+/// m.insert("list", Value::list(vec![Value::from("on")]));
+/// assert_eq!(helmcore::yaml::to_string_pretty(&Value::Map(m)).unwrap(), "big: 1e+06\nlist:\n  - \"on\"\n");
+/// ```
+pub fn to_string_pretty(v: &Value) -> Result<String, EncodeError> {
+    encode::encode(v, encode::Flavor::V3)
 }
 
 /// `sigs.k8s.io/yaml.Unmarshal` into an `interface{}`: the first document of `src`, with
