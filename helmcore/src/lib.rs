@@ -10,5 +10,6 @@
 
 pub mod engine;
 pub mod json;
+pub mod toml;
 pub mod value;
 pub mod yaml;
