@@ -9,6 +9,9 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod json;
 pub mod semver;
 pub mod sprig;
+pub mod toml;
 pub mod value;
+pub mod yaml;
