@@ -9,4 +9,5 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod gofmt;
 pub mod value;
