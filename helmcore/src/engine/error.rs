@@ -28,8 +28,9 @@ pub struct ExecError {
     pub cause: Option<Box<TemplateError>>,
 }
 
-impl std::fmt::Display for ExecError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ExecError {
+    /// Writes this error's own text, without the cause.
+    fn write_head(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.location {
             Some(l) => write!(
                 f,
@@ -43,10 +44,61 @@ impl std::fmt::Display for ExecError {
             )?,
             None => write!(f, "template: {}: {}", self.template, self.message)?,
         }
-        if let Some(c) = &self.cause {
-            write!(f, ": {c}")?;
-        }
         Ok(())
+    }
+}
+
+impl std::fmt::Display for ExecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_head(f)?;
+        match &self.cause {
+            Some(c) => {
+                f.write_str(": ")?;
+                write_chain(f, c)
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+// Errors from recursive includes nest a thousand deep: printing and dropping them walk
+// the chain in a loop rather than by recursion.
+fn write_chain(f: &mut std::fmt::Formatter<'_>, e: &TemplateError) -> std::fmt::Result {
+    let mut cur = e;
+    loop {
+        match cur {
+            TemplateError::Exec(x) => {
+                x.write_head(f)?;
+                match &x.cause {
+                    Some(c) => {
+                        f.write_str(": ")?;
+                        cur = c;
+                    }
+                    None => return Ok(()),
+                }
+            }
+            TemplateError::Wrapped { prefix, source } => {
+                write!(f, "{prefix}: ")?;
+                cur = source;
+            }
+            other => return write!(f, "{other}"),
+        }
+    }
+}
+
+impl Drop for ExecError {
+    fn drop(&mut self) {
+        let mut next = self.cause.take();
+        while let Some(mut b) = next {
+            next = match &mut *b {
+                TemplateError::Exec(x) => x.cause.take(),
+                TemplateError::Wrapped { source, .. } => Some(std::mem::replace(
+                    source,
+                    Box::new(TemplateError::Message(String::new())),
+                )),
+                _ => None,
+            };
+        }
     }
 }
 
@@ -238,4 +290,13 @@ fn parse_executing(name: &str, after: &str) -> Option<Trace> {
         message: msg.to_string(),
         function: format!("executing \"{func}\" at <{loc}>:"),
     })
+}
+
+struct WrappedDisplay<'a>(&'a String, &'a TemplateError);
+
+impl std::fmt::Display for WrappedDisplay<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: ", self.0)?;
+        write_chain(f, self.1)
+    }
 }

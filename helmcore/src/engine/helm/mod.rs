@@ -236,9 +236,11 @@ pub(crate) fn run_tree(
     dot: Rv,
     out: &mut String,
 ) -> Result<(), TemplateError> {
-    let mut st = State::new(ex, scope, &tree.name, tree, dot.clone());
-    match st.walk_list(&dot, &tree.root, out) {
-        Ok(()) | Err(Flow::Break) | Err(Flow::Continue) => Ok(()),
-        Err(Flow::Err(e)) => Err(*e),
-    }
+    stacker::maybe_grow(super::vm::RED_ZONE, super::vm::STACK_CHUNK, || {
+        let mut st = State::new(ex, scope, &tree.name, tree, dot.clone());
+        match st.walk_list(&dot, &tree.root, out) {
+            Ok(()) | Err(Flow::Break) | Err(Flow::Continue) => Ok(()),
+            Err(Flow::Err(e)) => Err(*e),
+        }
+    })
 }

@@ -179,27 +179,51 @@ pub(crate) fn funcs() -> FuncTable {
     t
 }
 
-/// Renders `files` (name → text, in Helm's parse order) and executes `x.yaml`; errors
-/// come back as helm4 prints them.
-pub(crate) fn render_files(
-    files: &[(&str, &str)],
-    values: &str,
-    opts: &ExecOptions,
-) -> Result<String, String> {
+/// Helm's `sortTemplates` order: deeper paths first, then reverse lexical.
+fn helm_order(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = files
+        .iter()
+        .map(|(n, t)| (format!("c/templates/{n}"), t.to_string()))
+        .collect();
+    v.sort_by(|a, b| {
+        let (ca, cb) = (a.0.matches('/').count(), b.0.matches('/').count());
+        cb.cmp(&ca).then_with(|| b.0.cmp(&a.0))
+    });
+    v
+}
+
+type Both = (Result<String, String>, Result<String, String>);
+
+/// Renders `files` (names under `c/templates/`) as Helm does and executes `x.yaml`;
+/// errors come back as helm4 and helm3 print them.
+pub(crate) fn render_both(files: &[(&str, &str)], values: &str, opts: &ExecOptions) -> Both {
     let mut set = TemplateSet::new(funcs());
-    for (name, text) in files {
-        let full = format!("c/templates/{name}");
-        set.add(&full, text)
-            .map_err(|e| crate::engine::TemplateError::from(e).helm4_message(&full))?;
+    for (name, text) in helm_order(files) {
+        if let Err(e) = set.add(&name, &text) {
+            let e = crate::engine::TemplateError::from(e);
+            return (Err(e.helm4_message(&name)), Err(e.helm3_message(&name)));
+        }
     }
     let data = helm_data(if values.is_empty() {
         Value::Map(Map::new())
     } else {
         json(values)
     });
-    set.execute(FILE, &data, opts)
-        .map(|s| s.replace("<no value>", ""))
-        .map_err(|e| e.helm4_message(FILE))
+    match set.execute(FILE, &data, opts) {
+        Ok(s) => {
+            let s = s.replace("<no value>", "");
+            (Ok(s.clone()), Ok(s))
+        }
+        Err(e) => (Err(e.helm4_message(FILE)), Err(e.helm3_message(FILE))),
+    }
+}
+
+pub(crate) fn render_files(
+    files: &[(&str, &str)],
+    values: &str,
+    opts: &ExecOptions,
+) -> Result<String, String> {
+    render_both(files, values, opts).0
 }
 
 pub(crate) fn render_with(t: &str, values: &str) -> Result<String, String> {

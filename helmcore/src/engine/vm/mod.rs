@@ -27,8 +27,8 @@ pub(crate) const MAX_EXEC_DEPTH: usize = 100_000;
 /// `tpl` not at all: Go dies on a 1 GB stack); this bound keeps any input finite.
 pub(crate) const MAX_CALL_NESTING: usize = 10_000;
 
-const RED_ZONE: usize = 128 * 1024;
-const STACK_CHUNK: usize = 4 * 1024 * 1024;
+pub(crate) const RED_ZONE: usize = 256 * 1024;
+pub(crate) const STACK_CHUNK: usize = 4 * 1024 * 1024;
 
 /// Non-local exits from the walk.
 pub(crate) enum Flow {
@@ -330,6 +330,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
     }
 
     fn walk(&mut self, dot: &Rv, node: &'t Node, out: &mut String) -> R<()> {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.walk_node(dot, node, out))
+    }
+
+    fn walk_node(&mut self, dot: &Rv, node: &'t Node, out: &mut String) -> R<()> {
         self.step()?;
         self.at(NodeRef::Node(node));
         match node {
