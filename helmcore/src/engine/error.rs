@@ -116,7 +116,7 @@ pub enum TemplateError {
     #[error("{0}")]
     Message(String),
     /// `PREFIX: SOURCE`, where SOURCE stays reachable (Go's `%w`).
-    #[error("{prefix}: {source}")]
+    #[error("{}", WrappedDisplay(.prefix, .source))]
     Wrapped {
         prefix: String,
         source: Box<TemplateError>,

@@ -5,6 +5,7 @@
 mod basics;
 mod errors;
 mod helmfns;
+mod parse;
 mod printf;
 
 use crate::engine::{ExecOptions, FuncTable, TemplateSet};
@@ -125,7 +126,13 @@ impl J<'_> {
 pub(crate) fn helm_data(values: Value) -> Value {
     let top = Map::new();
     top.insert("Values", values);
-    top.insert("Release", json(r#"{"Name": "rel", "Namespace": "default", "Service": "Helm", "IsInstall": true, "IsUpgrade": false, "Revision": 1}"#));
+    let release = json(
+        r#"{"Name": "rel", "Namespace": "default", "Service": "Helm", "IsInstall": true, "IsUpgrade": false}"#,
+    );
+    if let Value::Map(m) = &release {
+        m.insert("Revision", Value::int(1));
+    }
+    top.insert("Release", release);
     top.insert(
         "Template",
         json(r#"{"Name": "c/templates/x.yaml", "BasePath": "c/templates"}"#),

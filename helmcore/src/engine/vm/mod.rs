@@ -599,7 +599,19 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             && !t.contains(['p', 'P']);
         let is_rune = t.starts_with('\'');
         if n.is_complex {
-            return Err(self.error(format!("complex constant {t} is not supported")));
+            // Values have no complex type; a complex constant can only be printed, so it
+            // becomes its Go `%v` text.
+            let (re, im) = n.complex;
+            let im_s = crate::value::format_float_v(im);
+            let sign = if im_s.starts_with('-') || im_s.starts_with('+') {
+                ""
+            } else {
+                "+"
+            };
+            return Ok(Rv::Val(Value::from(format!(
+                "({}{sign}{im_s}i)",
+                crate::value::format_float_v(re)
+            ))));
         }
         if n.is_float && !is_hex_int && !is_rune && t.contains(['.', 'e', 'E', 'p', 'P']) {
             return Ok(Rv::Val(Value::Float(n.float64)));
