@@ -10,4 +10,6 @@
 
 pub mod engine;
 pub mod gofmt;
+pub mod semver;
+pub mod sprig;
 pub mod value;

@@ -187,6 +187,8 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
             Param::Map => "map[string]interface {}",
             Param::List => "[]interface {}",
             Param::StringList => "[]string",
+            Param::Uint32 => "uint32",
+            Param::Struct(name) => name,
         },
     }
 }
@@ -211,6 +213,9 @@ fn assignable(v: &Value, p: Param) -> bool {
         Param::StringList => {
             matches!(v, Value::List(l) if l.iter().all(|x| matches!(x, Value::String(_))))
         }
+        // No dynamic value has Go type uint32: only literals convert to it.
+        Param::Uint32 => false,
+        Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
     }
 }
 
@@ -1029,6 +1034,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             (Param::Float64, Arg::Number(num)) if num.is_float => Ok(Value::Float(num.float64)),
             (Param::Float64, _) => Err(self.error(format!("expected float; found {n}"))),
+            // Go's `SetUint` keeps the low 32 bits.
+            (Param::Uint32, Arg::Number(num)) if num.is_uint => Ok(Value::int((num.uint64 as u32) as i64)),
+            (Param::Uint32, _) => Err(self.error(format!("expected unsigned integer; found {n}"))),
+            (Param::Struct(_), _) => Err(self.error(format!("can't handle {n} for arg of type {}", param_type_name(t)))),
             (Param::Map | Param::List | Param::StringList, _) => Err(self.error(format!(
                 "can't handle {n} for arg of type {}",
                 param_type_name(t)
