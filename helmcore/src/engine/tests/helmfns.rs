@@ -253,3 +253,106 @@ c/templates/_h.tpl:1:70
         );
     }
 }
+
+/// `helm lint` renders in lint mode: `required` and `fail` log instead of failing (helm4
+/// logs `level=WARN msg="missing required value" message="need it"` and
+/// `level=INFO msg="funcMap fail" message=failed!`) and return "".
+#[test]
+fn lint_mode_records_required_and_fail() {
+    use crate::engine::{LintKind, LintMessage};
+    let mut set = TemplateSet::new(funcs());
+    set.add(FILE, "x: {{ required \"need it\" .Values.missing }}\ny: {{ fail \"failed!\" }}\nz: {{ .Values.a }}\n")
+        .unwrap();
+    let opts = ExecOptions {
+        lint: true,
+        ..ExecOptions::helm()
+    };
+    let mut session = set.session(&opts);
+    let out = session
+        .execute(FILE, &helm_data(json(r#"{"a": 1}"#)))
+        .unwrap();
+    assert_eq!(out, "x: \ny: \nz: 1\n");
+    assert_eq!(
+        session.warnings(),
+        &[
+            LintMessage {
+                kind: LintKind::Required,
+                message: "need it".into()
+            },
+            LintMessage {
+                kind: LintKind::Fail,
+                message: "failed!".into()
+            },
+        ]
+    );
+}
+
+/// Helm's SDK strict mode is Go's `missingkey=error` (the CLI does not expose it, so the
+/// texts are Go's `text/template` messages).
+#[test]
+fn strict_mode_missing_keys() {
+    let opts = ExecOptions::strict();
+    let files = |t| render_files(&[("x.yaml", t)], r#"{"a": {"b": 1}}"#, &opts);
+    assert_eq!(files("{{ .Values.a.b }}"), Ok("1".to_string()));
+    assert_eq!(
+        files("{{ .Values.zz }}"),
+        Err("c/templates/x.yaml:1:10\n  executing \"c/templates/x.yaml\" at <.Values.zz>:\n    map has no entry for key \"zz\"".to_string())
+    );
+    assert_eq!(
+        files("{{ $x := .Values.a.q }}"),
+        Err("c/templates/x.yaml:1:16\n  executing \"c/templates/x.yaml\" at <.Values.a.q>:\n    map has no entry for key \"q\"".to_string())
+    );
+    assert_eq!(
+        files("{{ $x := (index .Values \"q\") }}{{ $x.y }}"),
+        Err("c/templates/x.yaml:1:36\n  executing \"c/templates/x.yaml\" at <$x.y>:\n    nil data; no entry for key \"y\"".to_string())
+    );
+}
+
+/// `lookup` without a cluster returns an empty map; with one it asks it.
+#[test]
+fn lookup_through_the_trait() {
+    struct Fake;
+    impl crate::engine::Lookup for Fake {
+        fn lookup(&self, api: &str, kind: &str, ns: &str, name: &str) -> Result<Value, String> {
+            if name == "bad" {
+                return Err("not allowed".into());
+            }
+            Ok(Value::from(format!("{api}/{kind}/{ns}/{name}")))
+        }
+    }
+    let t = r#"{{ lookup "v1" "Secret" "ns" "n" }}"#;
+    assert_eq!(render(t), Ok("map[]".to_string()));
+    let opts = ExecOptions {
+        lookup: Some(std::sync::Arc::new(Fake)),
+        ..ExecOptions::helm()
+    };
+    assert_eq!(
+        render_files(&[("x.yaml", t)], "", &opts),
+        Ok("v1/Secret/ns/n".to_string())
+    );
+    let bad = r#"{{ lookup "v1" "Secret" "ns" "bad" }}"#;
+    assert_eq!(
+        render_files(&[("x.yaml", bad)], "", &opts),
+        Err(r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <lookup "v1" "Secret" "ns" "bad">: error calling lookup: not allowed"#.to_string())
+    );
+    // Lint mode never reaches the cluster.
+    let lint = ExecOptions { lint: true, ..opts };
+    assert_eq!(
+        render_files(&[("x.yaml", t)], "", &lint),
+        Ok("map[]".to_string())
+    );
+}
+
+/// The step budget ends runaway templates with an error.
+#[test]
+fn step_budget_stops_work() {
+    let opts = ExecOptions {
+        max_steps: Some(1000),
+        ..ExecOptions::helm()
+    };
+    let r = render_files(&[("x.yaml", "{{ range 1000000 }}x{{ end }}")], "", &opts);
+    assert_eq!(
+        r,
+        Err("template: c/templates/x.yaml: execution step budget of 1000 exceeded".to_string())
+    );
+}

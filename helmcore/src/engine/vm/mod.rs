@@ -1035,9 +1035,14 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             (Param::Float64, Arg::Number(num)) if num.is_float => Ok(Value::Float(num.float64)),
             (Param::Float64, _) => Err(self.error(format!("expected float; found {n}"))),
             // Go's `SetUint` keeps the low 32 bits.
-            (Param::Uint32, Arg::Number(num)) if num.is_uint => Ok(Value::int((num.uint64 as u32) as i64)),
+            (Param::Uint32, Arg::Number(num)) if num.is_uint => {
+                Ok(Value::int((num.uint64 as u32) as i64))
+            }
             (Param::Uint32, _) => Err(self.error(format!("expected unsigned integer; found {n}"))),
-            (Param::Struct(_), _) => Err(self.error(format!("can't handle {n} for arg of type {}", param_type_name(t)))),
+            (Param::Struct(_), _) => Err(self.error(format!(
+                "can't handle {n} for arg of type {}",
+                param_type_name(t)
+            ))),
             (Param::Map | Param::List | Param::StringList, _) => Err(self.error(format!(
                 "can't handle {n} for arg of type {}",
                 param_type_name(t)
