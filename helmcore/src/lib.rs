@@ -9,6 +9,7 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod gofmt;
 pub mod json;
 pub mod semver;
 pub mod sprig;
