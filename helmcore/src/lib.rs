@@ -8,5 +8,7 @@
 //! The module names follow Helm's packages so that a Helm user finds their way:
 //! [`value`] is the dynamic data model every other module shares.
 
+pub mod chart;
 pub mod engine;
 pub mod value;
+pub mod values;
