@@ -249,7 +249,8 @@ impl<'a> Parser<'a> {
         }
         let (k, last) = self.runes_until(&['[', '.', '=']);
         if !k.is_empty() {
-            return (list, Some(StrvalsError::msg(format!("unexpected data at end of array index: {k:?}"))));
+            let runes: Vec<String> = k.chars().map(go_quote_rune).collect();
+            return (list, Some(StrvalsError::msg(format!("unexpected data at end of array index: [{}]", runes.join(" ")))));
         }
         let Ok(last) = last else { return (list, Some(StrvalsError::eof())) };
         match last {
@@ -451,6 +452,12 @@ fn conversion_panic(found: &Value, want: &str) -> StrvalsError {
     StrvalsError::msg(format!("unable to parse key: interface conversion: interface {{}} is {found}, not {want}"))
 }
 
+/// Go's `%q` of a rune (`'x'`, `'\\''`); Rust's char debug form agrees for the
+/// characters that can reach it.
+fn go_quote_rune(c: char) -> String {
+    format!("{c:?}")
+}
+
 /// Go's `strconv.Atoi` with its error texts.
 fn go_atoi(s: &str) -> Res<i64> {
     let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
@@ -484,4 +491,161 @@ pub fn typed_val(s: &str) -> Value {
         }
     }
     Value::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The layout of the probe template used against helm4: `{"k":type("text"),}`.
+    fn show(v: &Value) -> String {
+        match v {
+            Value::Map(m) => {
+                let mut out = String::from("{");
+                for (k, v) in m.entries() {
+                    out.push_str(&format!("{k:?}:{},", show(&v)));
+                }
+                out + "}"
+            }
+            Value::List(l) => format!("[{}]", l.iter().map(|v| show(v) + ",").collect::<String>()),
+            Value::Nil => "nil".into(),
+            Value::String(s) => format!("string({s:?})"),
+            Value::Bool(b) => format!("bool(\"{b}\")"),
+            Value::Int(n, _) => format!("{}(\"{n}\")", v.type_name()),
+            Value::Float(f) => format!("float64(\"{}\")", crate::value::format_float_v(*f)),
+            Value::Object(_) => "object".into(),
+        }
+    }
+
+    /// Runs `--set` strings in order, as separate flags.
+    fn set(args: &[&str]) -> String {
+        let m = Map::new();
+        for a in args {
+            if let Err(e) = parse_into(a, &m) {
+                return format!("Error: {e}");
+            }
+        }
+        show(&Value::Map(m))
+    }
+
+    // Every expectation below is helm4's output for `helm template --set ...` through a
+    // template that prints each value with its Go type.
+    #[test]
+    fn typing_of_set_values() {
+        assert_eq!(
+            set(&["a=1,b=true,c=null,d=0,e=01,f=-5,g=+5,h=1.5,i=TRUE,j=Null,k=,l=1e3,m=9223372036854775808"]),
+            r#"{"a":int64("1"),"b":bool("true"),"c":nil,"d":int64("0"),"e":string("01"),"f":int64("-5"),"g":int64("5"),"h":string("1.5"),"i":bool("true"),"j":nil,"k":string(""),"l":string("1e3"),"m":string("9223372036854775808"),}"#
+        );
+    }
+
+    #[test]
+    fn nesting_lists_and_escapes() {
+        assert_eq!(set(&["a.b.c=x", "a.b.d=y"]), r#"{"a":{"b":{"c":string("x"),"d":string("y"),},},}"#);
+        assert_eq!(
+            set(&["a={x,y,1}", "b={}", "c={a}", "e={a,b},f=1"]),
+            r#"{"a":[string("x"),string("y"),int64("1"),],"b":[string(""),],"c":[string("a"),],"e":[string("a"),string("b"),],"f":int64("1"),}"#
+        );
+        assert_eq!(set(&["a[0]=x,a[2]=z"]), r#"{"a":[string("x"),nil,string("z"),],}"#);
+        assert_eq!(set(&["a[0]"]), r#"{"a":[],}"#);
+        assert_eq!(set(&["a[1"]), "{}");
+        assert_eq!(set(&["a=b,"]), r#"{"a":string("b"),}"#);
+        assert_eq!(
+            set(&[r"a\.b=c,d\,e=f\,g,h\=i=j"]),
+            r#"{"a.b":string("c"),"d,e":string("f,g"),"h=i":string("j"),}"#
+        );
+        assert_eq!(
+            set(&["a[0].b=1,a[0].c=2,a[1][1]=x"]),
+            r#"{"a":[{"b":int64("1"),"c":int64("2"),},[nil,string("x"),],],}"#
+        );
+        assert_eq!(set(&["a[1]=x", "a[0]=y"]), r#"{"a":[string("y"),string("x"),],}"#);
+        assert_eq!(set(&["a[0][0]=x", "a[0].b=1"]), r#"{"a":[{"b":int64("1"),},],}"#);
+        assert_eq!(set(&["a[0]=1,a[1]={b,c}"]), r#"{"a":[int64("1"),[string("b"),string("c"),],],}"#);
+        assert_eq!(set(&["a[0]="]), r#"{"a":[string(""),],}"#);
+        assert_eq!(set(&["a=1 b=2"]), r#"{"a":string("1 b=2"),}"#);
+        assert_eq!(set(&[".a=1"]), "{}");
+        assert_eq!(set(&["=1"]), "{}");
+        let deep = "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.bb.cc.dd.ee=1";
+        assert!(set(&[deep]).contains(r#""ee":int64("1")"#));
+    }
+
+    #[test]
+    fn error_texts() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["d={a,b}x"], r#"key "x" has no value"#),
+            (&["a"], r#"key "a" has no value"#),
+            (&["a.b"], r#"key "b" has no value"#),
+            (&["a=b,,c=d"], r#"key "" has no value (cannot end with ,)"#),
+            (&["a=1", "a.b=2"], "unable to parse key: interface conversion: interface {} is int64, not map[string]interface {}"),
+            (&["a=1", "a[0]=2"], "unable to parse key: interface conversion: interface {} is int64, not []interface {}"),
+            (&["a[0]=x", "a[0][1]=y"], "unable to parse key: interface conversion: interface {} is string, not []interface {}"),
+            (&["a[-1]=x"], "negative -1 index not allowed"),
+            (&["a[65537]=x"], "index of 65537 is greater than maximum supported index of 65536"),
+            (&["a[x]=x"], r#"error parsing index: strconv.Atoi: parsing "x": invalid syntax"#),
+            (&["a[99999999999999999999]=1"], r#"error parsing index: strconv.Atoi: parsing "99999999999999999999": value out of range"#),
+            (&["a[0]x=1"], "unexpected data at end of array index: ['x']"),
+            (&["a[0]xy=1"], "unexpected data at end of array index: ['x' 'y']"),
+            (&["a={x,y"], "list must terminate with '}'"),
+            (&["a.=1"], r#"key map "a" has no value"#),
+            (&["a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.bb.cc.dd.ee.ff=1"], "value name nested level is greater than maximum supported nested level of 30"),
+        ];
+        for (args, want) in cases {
+            assert_eq!(set(args), format!("Error: {want}"), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn set_string_and_literal() {
+        let m = Map::new();
+        parse_into_string("a=1,b=true,c=null,d={1,2}", &m).unwrap();
+        assert_eq!(show(&Value::Map(m)), r#"{"a":string("1"),"b":string("true"),"c":string("null"),"d":[string("1"),string("2"),],}"#);
+        let m = Map::new();
+        parse_literal_into("a=1,b={x},c", &m).unwrap();
+        parse_literal_into(r"d.e[0]=\,x", &m).unwrap();
+        parse_literal_into("f[1]=z", &m).unwrap();
+        parse_literal_into("g.h[0].c=1", &m).unwrap();
+        assert_eq!(
+            show(&Value::Map(m)),
+            r#"{"a":string("1,b={x},c"),"d":{"e":[string("\\,x"),],},"f":[nil,string("z"),],"g":{"h":[{"c":string("1"),},],},}"#
+        );
+        assert_eq!(parse_literal_into("a", &Map::new()).unwrap_err().to_string(), r#"key "a" has no value"#);
+    }
+
+    #[test]
+    fn set_json() {
+        let m = Map::new();
+        for a in [r#"a=1"#, r#"b={"x":[1,"y",null]}"#, "c=", r#"d=true,e="s""#, "h[1]=2", "i=1 j=2", "k=[1,2],l=3", "n.o="] {
+            parse_json(a, &m).unwrap();
+        }
+        assert_eq!(
+            show(&Value::Map(m)),
+            r#"{"a":float64("1"),"b":{"x":[float64("1"),string("y"),nil,],},"c":nil,"d":bool("true"),"e":string("s"),"h":[nil,float64("2"),],"i":float64("1"),"j":float64("2"),"k":[float64("1"),float64("2"),],"l":float64("3"),"n":{"o":nil,},}"#
+        );
+        assert!(parse_json("a=bad", &Map::new()).is_err());
+    }
+
+    #[test]
+    fn set_file_reads_through_the_reader() {
+        let m = Map::new();
+        let mut read = |p: &str| -> Result<Value, String> {
+            if p == "/nonexist" {
+                Err("open /nonexist: no such file or directory".into())
+            } else {
+                Ok(Value::from(format!("content of {p}")))
+            }
+        };
+        parse_into_file("a=x.txt,b={y,z}", &m, &mut read).unwrap();
+        assert_eq!(show(&Value::Map(m.clone())), r#"{"a":string("content of x.txt"),"b":[string("content of y"),string("content of z"),],}"#);
+        let mut read2 = |_: &str| -> Result<Value, String> { Err("open /nonexist: no such file or directory".into()) };
+        assert_eq!(parse_into_file("a=/nonexist", &m, &mut read2).unwrap_err().to_string(), "open /nonexist: no such file or directory");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["[", "]", "a[", "a[]", "a[0", "a[0]=", "{", "a={", "a={,}", "\\", "a\\", "a..b=1", "a[0]..b=1", "a[0][", ",,,", "a=b=c", "[0]=1", "a[0].=1"] {
+            let m = Map::new();
+            let _ = parse_into(s, &m);
+            let _ = parse_json(s, &m);
+            let _ = parse_literal_into(s, &m);
+        }
+    }
 }
