@@ -10,5 +10,6 @@
 
 pub mod chart;
 pub mod engine;
+pub mod semver;
 pub mod value;
 pub mod values;

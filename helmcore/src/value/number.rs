@@ -32,7 +32,11 @@ pub fn format_float(f: f64, fmt: char, prec: i32) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let neg = f.is_sign_negative();
     let a = f.abs();
@@ -129,7 +133,11 @@ fn digit_at(digits: &str, i: i32) -> char {
 }
 
 fn fmt_e(out: &mut String, digits: &str, dp: i32, prec: i32, upper: bool) {
-    out.push(if digits.is_empty() { '0' } else { digit_at(digits, 0) });
+    out.push(if digits.is_empty() {
+        '0'
+    } else {
+        digit_at(digits, 0)
+    });
     if prec > 0 {
         out.push('.');
         for i in 1..=prec {
