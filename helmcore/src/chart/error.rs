@@ -103,6 +103,9 @@ pub enum ChartError {
     /// How `helm template`/`install` reports [`ChartError::MissingDependencies`].
     #[error("an error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: {0}")]
     DependencyCheck(Box<ChartError>),
+    /// How `helm install/template` reports an error of dependency processing.
+    #[error("chart dependencies processing failed: {0}")]
+    DependencyProcessing(Box<ChartError>),
     #[error("library charts are not installable")]
     LibraryNotInstallable,
     /// A value where a subchart's table belongs (Go prints the value with `%t`).
