@@ -13,3 +13,4 @@ pub mod engine;
 pub mod semver;
 pub mod value;
 pub mod values;
+pub mod yaml;

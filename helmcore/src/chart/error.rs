@@ -12,14 +12,15 @@ pub enum ChartError {
     #[error("error unmarshaling JSON: while decoding JSON: {0}")]
     Decode(String),
     /// A YAML syntax error (the text from the YAML decoder, with its line).
-    #[error("{0}")]
-    Yaml(String),
+    #[error(transparent)]
+    Yaml(#[from] crate::yaml::YamlError),
+    /// A values file that cannot be read: a bad document separator, a document that is
+    /// not a map, invalid YAML.
+    #[error(transparent)]
+    Values(#[from] crate::yaml::ValuesError),
     /// A chart file could not be read: `cannot load Chart.yaml: ...`.
     #[error("cannot load {file}: {source}")]
     Load { file: String, source: Box<ChartError> },
-    /// values.yaml holds a document that is not a map, or invalid YAML.
-    #[error("cannot unmarshal yaml document: {0}")]
-    ValuesDocument(Box<ChartError>),
     #[error("Chart.yaml file is missing")]
     MissingChartYaml,
     #[error("unsupported chart version")]
@@ -68,8 +69,6 @@ pub enum ChartError {
     /// [`load_archive`](super::load_archive) of bytes that fail to unpack.
     #[error("unable to load chart archive: {0}")]
     ArchiveStream(Box<ChartError>),
-    #[error("error reading yaml document: invalid Yaml document separator: {0}")]
-    DocumentSeparator(String),
     #[error("gzip: invalid header")]
     GzipHeader,
     #[error("{0}")]

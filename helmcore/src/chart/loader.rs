@@ -182,7 +182,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
         match f.name.as_str() {
             "Chart.yaml" => {}
             "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data)?),
-            "values.yaml" => c.values = load_values_document(&f.data).map_err(|e| ChartError::load("values.yaml", e))?,
+            "values.yaml" => c.values = load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?,
             "values.schema.json" => c.schema = Some(Arc::from(f.data.as_slice())),
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
@@ -253,58 +253,12 @@ fn decode_lock_file(name: &str, data: &[u8]) -> Result<super::Lock, ChartError> 
 }
 
 fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
-    yaml_bridge::parse(&String::from_utf8_lossy(data)).map_err(ChartError::Yaml)
+    yaml_bridge::parse_struct_doc(data)
 }
 
-/// Reads a values file as Helm's `LoadValues`: every YAML document in it (split on
-/// `---` lines) must be a map; later documents merge over earlier ones.
-pub fn load_values_document(data: &[u8]) -> Result<Map, ChartError> {
-    let text = String::from_utf8_lossy(data);
-    let mut values = Map::new();
-    for doc in split_documents(&text)? {
-        let parsed = yaml_bridge::parse(doc).map_err(|e| ChartError::ValuesDocument(Box::new(ChartError::Yaml(e))))?;
-        match parsed {
-            Value::Nil => {}
-            Value::Map(m) => values = merge_maps(&values, &m),
-            other => {
-                let kind = match other {
-                    Value::List(_) => "array",
-                    Value::String(_) => "string",
-                    Value::Bool(_) => "bool",
-                    _ => "number",
-                };
-                return Err(ChartError::ValuesDocument(Box::new(ChartError::Decode(format!(
-                    "json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"
-                )))));
-            }
-        }
-    }
-    Ok(values)
-}
-
-/// Splits on document separator lines as Kubernetes' YAMLReader does: a line starting
-/// with `---` followed by nothing but space or a comment. Empty documents are dropped.
-fn split_documents(text: &str) -> Result<Vec<&str>, ChartError> {
-    let mut docs = Vec::new();
-    let mut start = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(after) = line.strip_prefix("---") {
-            let trimmed = after.trim();
-            if !trimmed.is_empty() && !trimmed.starts_with('#') {
-                return Err(ChartError::DocumentSeparator(trimmed.to_string()));
-            }
-            if pos > start {
-                docs.push(&text[start..pos]);
-            }
-            start = pos + line.len();
-        }
-        pos += line.len();
-    }
-    if pos > start {
-        docs.push(&text[start..pos]);
-    }
-    Ok(docs)
+/// Helm's `LoadValues` of a chart's values.yaml.
+fn load_values_file(data: &[u8]) -> Result<Map, ChartError> {
+    Ok(crate::yaml::load_values(&crate::yaml::go_lossy_utf8(data))?)
 }
 
 /// Helm's `MergeMaps`: `b` over `a`, maps merged recursively, everything else replaced.
@@ -353,17 +307,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn documents_split_like_kubernetes_yaml_reader() {
-        assert_eq!(split_documents("a: 1\n---\nb: 2\n").unwrap(), vec!["a: 1\n", "b: 2\n"]);
-        assert_eq!(split_documents("---\na: 1\n--- # c\n---\n").unwrap(), vec!["a: 1\n"]);
-        assert_eq!(split_documents("a: 1\n  ---\n").unwrap(), vec!["a: 1\n  ---\n"]);
-        assert_eq!(
-            split_documents("a: 1\n--- b: 2\n").unwrap_err().to_string(),
-            "error reading yaml document: invalid Yaml document separator: b: 2"
-        );
-    }
-
-    #[test]
     fn merge_maps_recurses_into_maps_only() {
         let a = Map::new();
         let inner = Map::new();
@@ -385,15 +328,4 @@ mod tests {
         assert_eq!(inner.get("x"), Some(Value::Float(1.0)));
     }
 
-    #[test]
-    fn values_documents_must_be_maps() {
-        let e = load_values_document(b"a: 1\n---\n- 1\n").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"
-        );
-        let v = load_values_document(b"a: {b: 1}\n---\na: 5\n---\na: {c: 1}\n").unwrap();
-        assert_eq!(v.get("a").unwrap().get("c"), Some(Value::Float(1.0)));
-        assert!(v.get("a").unwrap().get("b").is_none());
-    }
 }

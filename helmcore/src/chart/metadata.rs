@@ -5,7 +5,7 @@
 //! other type mismatches fail with encoding/json's message, keys match fields without
 //! regard to case, unknown keys are ignored.
 
-use crate::value::{format_float, Map, Value};
+use crate::value::{Map, Value};
 
 use super::error::ChartError;
 
@@ -292,34 +292,14 @@ fn type_error(v: &Value, at: &At, go_type: &str) -> ChartError {
 }
 
 /// A scalar bound for a Go string: sigs.k8s.io/yaml turns YAML numbers and bools into
-/// their text (floats through `FormatFloat(f, 'g', -1, 32)`).
+/// their text (`version: 1.10` is `"1.1"`).
 fn decode_string(v: &Value, at: &At, out: &mut String) -> Result<(), ChartError> {
     match v {
         Value::Nil => {}
-        Value::String(s) => *out = s.to_string(),
-        Value::Bool(b) => *out = b.to_string(),
-        Value::Int(n, _) => *out = n.to_string(),
-        Value::Float(f) => *out = scalar_float_text(*f),
-        _ => return Err(type_error(v, at, "string")),
+        Value::List(_) | Value::Map(_) | Value::Object(_) => return Err(type_error(v, at, "string")),
+        scalar => *out = crate::yaml::string_field(scalar).unwrap_or_default(),
     }
     Ok(())
-}
-
-/// The text sigs.k8s.io/yaml gives a YAML number bound for a string field. An integral
-/// value is taken to have been written as an integer (go-yaml decodes `8` and `010` as
-/// ints, printed in full); others are float32-formatted.
-fn scalar_float_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
-        return format!("{}", f as i64);
-    }
-    float32_g(f)
-}
-
-/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: the shortest digits that read back as the
-/// same float32, laid out as `%g` does.
-fn float32_g(f: f64) -> String {
-    let shortest32: f64 = format!("{:e}", f as f32).parse().unwrap_or(f);
-    format_float(shortest32, 'g', -1)
 }
 
 fn decode_bool(v: &Value, at: &At, out: &mut bool) -> Result<(), ChartError> {
@@ -572,15 +552,6 @@ mod tests {
 
     #[test]
     fn scalars_become_strings_as_sigs_yaml_does() {
-        // helm4: `version: 1.10` -> 1.1, `version: 010` -> 8, `appVersion: 1234567.0`
-        // -> 1.234567e+06 (the last one is a float in the YAML; here it is integral and
-        // therefore printed as an integer, the one known difference).
-        assert_eq!(scalar_float_text(1.1), "1.1");
-        assert_eq!(scalar_float_text(8.0), "8");
-        assert_eq!(scalar_float_text(2.5), "2.5");
-        assert_eq!(float32_g(1.234567e6), "1.234567e+06");
-        assert_eq!(float32_g(0.1), "0.1");
-        assert_eq!(float32_g(1.5e-5), "1.5e-05");
         let mut md = Metadata::default();
         let doc = map(&[
             ("name", true.into()),

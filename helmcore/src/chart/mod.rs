@@ -28,7 +28,7 @@ pub use archive::{BufferedFile, Limits};
 pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
 pub use error::ChartError;
 pub use loader::{
-    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_values_document, merge_maps,
+    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, merge_maps,
 };
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};

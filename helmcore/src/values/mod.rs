@@ -20,7 +20,7 @@ mod warning;
 
 use std::path::Path;
 
-use crate::chart::{load_values_document, merge_maps, ChartError};
+use crate::chart::merge_maps;
 use crate::value::{Map, Value};
 
 pub use computed::{computed_values, Computed};
@@ -52,7 +52,7 @@ pub enum ValuesError {
     #[error("{0}")]
     Read(String),
     #[error("failed to parse {file}: {source}")]
-    Parse { file: String, source: ChartError },
+    Parse { file: String, source: crate::yaml::ValuesError },
     #[error("failed parsing --set-json data JSON: {0}")]
     SetJsonObject(String),
     #[error("failed parsing --set-json data {0}")]
@@ -73,8 +73,8 @@ impl Options {
         let mut base = Map::new();
         for file in &self.value_files {
             let raw = read_file(file)?;
-            let current =
-                load_values_document(&raw).map_err(|source| ValuesError::Parse { file: file.clone(), source })?;
+            let current = crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
+                .map_err(|source| ValuesError::Parse { file: file.clone(), source })?;
             base = merge_maps(&base, &current);
         }
         for value in &self.json_values {
@@ -126,7 +126,7 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
     let raw = read_file(&p)?;
-    load_values_document(&raw).map_err(|source| ValuesError::Parse { file: p, source })
+    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| ValuesError::Parse { file: p, source })
 }
 
 /// JSON as Go's encoding/json decodes it into `interface{}`: numbers are float64.
