@@ -10,6 +10,7 @@
 
 pub mod chart;
 pub mod engine;
+pub mod json;
 pub mod semver;
 pub mod value;
 pub mod values;

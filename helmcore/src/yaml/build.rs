@@ -14,10 +14,13 @@ use std::collections::{BTreeMap, HashMap};
 use super::error::{DecodeError, YamlError};
 use super::events::{Event, Parser, ParserFailure, ScalarStyle};
 use super::resolve::{resolve_node, Scalar, MERGE_TAG};
+use crate::json::go_quote;
 use crate::value::{format_float, Map, Str, Value};
 
-/// go-yaml's limits on nesting (flow levels and block indents).
-const MAX_DEPTH: usize = 10_000;
+/// Nesting limit. go-yaml allows 10000 flow levels and 10000 block indents (its
+/// goroutine stacks grow); here every consumer of a value (drop, encoders, templates)
+/// recurses on a fixed stack, so documents are cut off earlier, with go-yaml's wording.
+pub(crate) const MAX_DEPTH: usize = 2_500;
 
 /// How numbers come out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -585,36 +588,4 @@ fn sharp_value(v: &Value, depth: usize) -> String {
         }
         Value::Object(o) => o.type_name().into_owned(),
     }
-}
-
-/// Go's `strconv.Quote`.
-pub(crate) fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if c.is_control() => {
-                if (c as u32) < 0x10000 {
-                    out.push_str(&format!("\\u{:04x}", c as u32))
-                } else {
-                    out.push_str(&format!("\\U{:08x}", c as u32))
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -68,8 +68,9 @@ pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
 pub fn load_values(src: &str) -> Result<Map, ValuesError> {
     let mut values = Map::new();
     for doc in split_documents(src)? {
-        let current = super::from_str_map(&doc)?;
-        values = merge_maps(&values, &current);
+        if let Some(current) = super::from_str_map(&doc)? {
+            values = merge_maps(&values, &current);
+        }
     }
     Ok(values)
 }

@@ -25,6 +25,9 @@ pub use docs::{load_values, split_documents, split_manifests};
 pub use error::{DecodeError, ValuesError, YamlError};
 pub use utf8::go_lossy as go_lossy_utf8;
 
+/// How deeply decoded YAML and JSON may nest (see `docs/yaml.md`: Go allows 10000).
+pub const MAX_NESTING: usize = build::MAX_DEPTH;
+
 use crate::value::{Map, Value};
 use build::Mode;
 
@@ -40,25 +43,27 @@ pub fn from_slice(src: &[u8]) -> Result<Value, YamlError> {
 }
 
 /// `sigs.k8s.io/yaml.Unmarshal` into a `map[string]interface{}` (a values document,
-/// `fromYaml`): a document that is not a mapping is an error; an empty one an empty map.
+/// `fromYaml`): a document that is not a mapping is an error. An empty or `null`
+/// document gives `None`: Go then holds a *nil* map (`toJson` prints `null`).
 ///
 /// ```
 /// let err = helmcore::yaml::from_str_map("- a\n").unwrap_err();
 /// assert_eq!(err.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}");
 /// ```
-pub fn from_str_map(src: &str) -> Result<Map, YamlError> {
+pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
     match from_str(src)? {
-        Value::Map(m) => Ok(m),
-        Value::Nil => Ok(Map::new()),
+        Value::Map(m) => Ok(Some(m)),
+        Value::Nil => Ok(None),
         other => Err(type_mismatch(&other, "map[string]interface {}")),
     }
 }
 
-/// `sigs.k8s.io/yaml.Unmarshal` into a `[]interface{}` (`fromYamlArray`).
-pub fn from_str_list(src: &str) -> Result<Vec<Value>, YamlError> {
+/// `sigs.k8s.io/yaml.Unmarshal` into a `[]interface{}` (`fromYamlArray`); `None` for an
+/// empty document (a nil slice).
+pub fn from_str_list(src: &str) -> Result<Option<Vec<Value>>, YamlError> {
     match from_str(src)? {
-        Value::List(l) => Ok(l.to_vec()),
-        Value::Nil => Ok(Vec::new()),
+        Value::List(l) => Ok(Some(l.to_vec())),
+        Value::Nil => Ok(None),
         other => Err(type_mismatch(&other, "[]interface {}")),
     }
 }
