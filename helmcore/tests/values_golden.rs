@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use helmcore::chart::load;
 use helmcore::value::Value;
+use helmcore::values::schema::validate_against_schema;
 use helmcore::values::{computed_values, Options};
 
 fn tests_dir() -> PathBuf {
@@ -69,8 +70,17 @@ fn computed_values_match_helm4() {
         let chart = load(tests_dir().join("charts").join(chart_name)).unwrap();
         let user = options(&args).merge_values().unwrap();
         let stderr = std::fs::read_to_string(golden.join(chart_name).join(format!("{case}.stderr"))).unwrap();
-        let want_error = stderr.lines().find_map(|l| l.strip_prefix("Error: ")).map(str::to_string);
-        match (computed_values(&chart, &user), want_error) {
+        // The error is everything from `Error: ` on (schema errors span lines).
+        let want_error = stderr.find("Error: ").map(|i| {
+            let e = &stderr[i + "Error: ".len()..];
+            e.strip_suffix('\n').unwrap_or(e).to_string()
+        });
+        // What `helm template` does: compute the values, then validate them (ToRenderValues).
+        let result = computed_values(&chart, &user).map_err(|e| e.to_string()).and_then(|c| {
+            validate_against_schema(&c.chart, &c.values).map_err(|e| e.to_string())?;
+            Ok(c)
+        });
+        match (result, want_error) {
             (Ok(got), None) => {
                 let want: serde_json::Value =
                     serde_json::from_str(&std::fs::read_to_string(golden.join(chart_name).join(format!("{case}.json"))).unwrap()).unwrap();
