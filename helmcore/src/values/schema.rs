@@ -557,7 +557,10 @@ mod tests {
         assert_eq!(go_text_float(1e6), "1×10⁰⁶");
         assert_eq!(go_text_float(0.5), "0.5");
         assert_eq!(go_text_float(123456.5), "123,456.5");
-        assert_eq!(go_text_float(-1e-5), "-1×10⁻⁰⁵");
+        // helm4: `got -1×10⁻⁰⁶, want 1×10⁻⁰⁵`, `want -123,456.5`.
+        assert_eq!(go_text_float(-1e-6), "-1×10⁻⁰⁶");
+        assert_eq!(go_text_float(1e-5), "1×10⁻⁰⁵");
+        assert_eq!(go_text_float(-123456.5), "-123,456.5");
     }
 
     #[test]
