@@ -16,12 +16,16 @@
 
 mod build;
 mod docs;
+mod emit;
+mod encode;
 mod error;
 mod events;
+mod order;
 mod resolve;
 mod utf8;
 
 pub use docs::{load_values, split_documents, split_manifests};
+pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
 pub use utf8::go_lossy as go_lossy_utf8;
 
@@ -30,6 +34,26 @@ pub const MAX_NESTING: usize = build::MAX_DEPTH;
 
 use crate::value::{Map, Value};
 use build::Mode;
+
+/// `sigs.k8s.io/yaml.Marshal`: what Helm's `toYaml` prints (before trimming the final
+/// newline) and how `helm` prints computed values. Keys in go-yaml's order, go-yaml
+/// v2's quoting, literal blocks for multi-line strings, long lines folded at 80 columns,
+/// integral numbers as ints.
+///
+/// ```
+/// use helmcore::value::{Map, Value};
+/// let m = Map::new();
+/// m.insert("big", Value::Float(1e6));
+/// m.insert("list", Value::list(vec![Value::from("yes"), Value::from("a: b")]));
+/// m.insert("text", Value::from("line 1\nline 2\n"));
+/// assert_eq!(
+///     helmcore::yaml::to_string(&Value::Map(m)).unwrap(),
+///     "big: 1000000\nlist:\n- \"yes\"\n- 'a: b'\ntext: |\n  line 1\n  line 2\n"
+/// );
+/// ```
+pub fn to_string(v: &Value) -> Result<String, EncodeError> {
+    encode::encode(v)
+}
 
 /// `sigs.k8s.io/yaml.Unmarshal` into an `interface{}`: the first document of `src`, with
 /// numbers as `float64` and map keys as strings. An empty document is `Nil`.

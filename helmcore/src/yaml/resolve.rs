@@ -126,9 +126,8 @@ fn lookup(v: &str) -> Option<(&'static str, Scalar)> {
 
 /// Whether a plain scalar would resolve to something other than a string (go-yaml's
 /// test for whether a string must be quoted when encoded).
-#[allow(dead_code)] // used by the encoder
 pub(crate) fn is_plain_non_string(value: &str) -> bool {
-    !matches!(resolve("", value).1, Scalar::Str(_))
+    resolve("", value).0 != STR_TAG
 }
 
 /// An int, uint or float from a `D`/`S`-hinted scalar, as go-yaml tries them in turn.

@@ -275,3 +275,13 @@ fn flow_edge_cases_match_go_yaml() {
         "error converting YAML to JSON: yaml: did not find expected ',' or ']'"
     );
 }
+
+#[test]
+fn simple_keys_longer_than_1024_are_refused() {
+    // helm4 on `big:\n  "k...k": 1` with a 1100-character key.
+    let src = format!("big:\n  \"{}\": 1\n", "k".repeat(1100));
+    assert_eq!(
+        err(&src),
+        "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
+    );
+}
