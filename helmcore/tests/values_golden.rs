@@ -91,6 +91,13 @@ fn computed_values_match_helm4() {
                         to_json(&Value::Map(got.values))
                     ));
                 }
+                // The COMPUTED VALUES printout, byte for byte.
+                let printed = golden.join(chart_name).join(format!("{case}.values.yaml"));
+                if let Ok(want_yaml) = std::fs::read_to_string(&printed) {
+                    if got.to_yaml().ok().as_deref() != Some(want_yaml.as_str()) {
+                        failures.push(format!("{chart_name}/{case}: printout differs\nwant {want_yaml}\n got {:?}", got.to_yaml()));
+                    }
+                }
                 // Helm walks Go maps, whose order is random from run to run: compare the
                 // warnings as a multiset.
                 let mut want_warnings: Vec<&str> = stderr.lines().collect();

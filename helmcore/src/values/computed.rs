@@ -20,6 +20,13 @@ pub struct Computed {
     pub warnings: Vec<Warning>,
 }
 
+impl Computed {
+    /// The YAML Helm prints under `COMPUTED VALUES:` (`Values.YAML()`).
+    pub fn to_yaml(&self) -> Result<String, crate::yaml::EncodeError> {
+        crate::yaml::to_string(&crate::value::Value::Map(self.values.clone()))
+    }
+}
+
 /// The values Helm computes for an install of `chart` with the user's values: the
 /// installability and missing-dependency checks, `ProcessDependencies`, then
 /// `CoalesceValues` of the processed chart.
