@@ -88,7 +88,7 @@ fn computed_values_match_helm4() {
                     failures.push(format!(
                         "{chart_name}/{case}: values differ\nwant {}\n got {}",
                         want,
-                        to_json(&Value::Map(got.values))
+                        to_json(&Value::Map(got.values.clone()))
                     ));
                 }
                 // The COMPUTED VALUES printout, byte for byte.
