@@ -12,6 +12,7 @@ pub mod chart;
 pub mod engine;
 pub mod json;
 pub mod semver;
+pub mod sprig;
 pub mod value;
 pub mod values;
 pub mod yaml;

@@ -18,6 +18,7 @@ pub mod ignore;
 mod loader;
 mod metadata;
 mod semver_check;
+mod show;
 pub(crate) mod yaml_bridge;
 
 use std::sync::Arc;
@@ -31,6 +32,7 @@ pub use loader::{
     load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, merge_maps,
 };
 pub(crate) use loader::go_errno_text as go_errno_text_of;
+pub use show::{show, ShowFormat};
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};
 
 /// A file of a chart, with its path relative to the chart root (`templates/x.yaml`).

@@ -1,0 +1,3 @@
+//! Sprig's template functions.
+
+pub mod crypto;
