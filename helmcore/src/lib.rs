@@ -10,4 +10,5 @@
 
 pub mod engine;
 pub mod semver;
+pub mod sprig;
 pub mod value;

@@ -1,0 +1,59 @@
+//! Sprig's template functions, as Helm exposes them (`sprig.TxtFuncMap()` without
+//! `env` and `expandenv`), each with its Go signature and exact Go behaviour.
+//!
+//! Not here: the crypto and random functions (`helmcore::sprig::crypto`, wired in by the
+//! lead), `getHostByName` (network), Helm's own overrides (`toJson`, `mustToJson`,
+//! `fromJson`, `fail`) which the engine defines.
+//!
+//! ```
+//! use helmcore::sprig;
+//! use helmcore::value::Value;
+//! let trunc = sprig::functions().find(|f| f.name == "trunc").unwrap();
+//! let out = (trunc.call)(vec![Value::int(5), Value::from("hello world")]).unwrap();
+//! assert_eq!(out, Value::from("hello"));
+//! ```
+
+mod args;
+mod cast;
+mod defaults;
+mod dicts;
+mod lists;
+mod reflect;
+mod strings;
+mod unicode;
+
+use crate::engine::func::{Func, FuncImpl, Param};
+use crate::value::Value;
+
+/// What a function body returns: the value, or Go's error text.
+type Res = Result<Value, String>;
+
+const fn func(
+    name: &'static str,
+    params: &'static [Param],
+    variadic: Option<Param>,
+    call: FuncImpl,
+) -> Func {
+    Func {
+        name,
+        params,
+        variadic,
+        call,
+    }
+}
+
+/// Every Sprig function this module implements.
+pub fn functions() -> impl Iterator<Item = &'static Func> {
+    [
+        strings::FUNCS,
+        lists::FUNCS,
+        dicts::FUNCS,
+        defaults::FUNCS,
+        reflect::FUNCS,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,232 @@
+//! Expectations recorded from helm v4.1.4: each case is a template call and what helm
+//! rendered for it.
+
+use super::*;
+use crate::engine::func::Param;
+use crate::value::{fmt_v, Map};
+
+/// Calls `name` directly with already typed arguments.
+pub(super) fn call(name: &str, args: Vec<Value>) -> Res {
+    let f = functions()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no function {name}"));
+    (f.call)(args)
+}
+
+/// `%v` of a successful call, or `ERR:` and the error.
+pub(super) fn show(name: &str, args: Vec<Value>) -> String {
+    match call(name, args) {
+        Ok(v) => fmt_v(&v),
+        Err(e) => format!("ERR:{e}"),
+    }
+}
+
+pub(super) fn s(x: &str) -> Value {
+    Value::from(x)
+}
+
+pub(super) fn i(n: i64) -> Value {
+    Value::int(n)
+}
+
+pub(super) fn l(items: Vec<Value>) -> Value {
+    Value::list(items)
+}
+
+pub(super) fn m(entries: Vec<(&str, Value)>) -> Value {
+    Value::Map(Map::from_entries(
+        entries.into_iter().map(|(k, v)| (k.into(), v)),
+    ))
+}
+
+#[test]
+fn names_are_unique() {
+    let mut names: Vec<&str> = functions().map(|f| f.name).collect();
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len());
+}
+
+/// Converts an argument as Go's reflect-based call converts an untyped template
+/// constant to a parameter's type (the engine's job; done here for direct calls).
+fn convert(v: Value, p: Param) -> Value {
+    match (p, v) {
+        (Param::Int64, Value::Int(n, _)) => Value::int64(n),
+        (Param::Int, Value::Int(n, _)) => Value::int(n),
+        (Param::Float64, Value::Int(n, _)) => Value::Float(n as f64),
+        (_, v) => v,
+    }
+}
+
+/// Calls `name` as a template would, converting constants to the declared types.
+pub(super) fn call_converted(name: &str, args: Vec<Value>) -> Res {
+    let f = functions()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no function {name}"));
+    let args = args
+        .into_iter()
+        .enumerate()
+        .map(|(n, v)| match f.params.get(n).copied().or(f.variadic) {
+            Some(p) => convert(v, p),
+            None => v,
+        })
+        .collect();
+    (f.call)(args)
+}
+
+/// A tiny reader for the template argument syntax the cases use: Go string literals
+/// (`"..."` and raw), integers, floats, `nil`, `true`, `false` and parenthesised calls
+/// of Sprig functions such as `(list 1 "a")`.
+struct Reader<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.src.len() && self.src[self.pos] == b' ' {
+            self.pos += 1;
+        }
+    }
+
+    fn args(&mut self, close: Option<u8>) -> Vec<Value> {
+        let mut out = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.src.get(self.pos) {
+                None => return out,
+                Some(c) if Some(*c) == close => {
+                    self.pos += 1;
+                    return out;
+                }
+                _ => out.push(self.value()),
+            }
+        }
+    }
+
+    fn word(&mut self) -> String {
+        let start = self.pos;
+        while self.pos < self.src.len() && !b" ()".contains(&self.src[self.pos]) {
+            self.pos += 1;
+        }
+        String::from_utf8_lossy(&self.src[start..self.pos]).into_owned()
+    }
+
+    fn value(&mut self) -> Value {
+        match self.src[self.pos] {
+            b'(' => {
+                self.pos += 1;
+                self.skip_ws();
+                let name = self.word();
+                let args = self.args(Some(b')'));
+                call_converted(&name, args).unwrap_or_else(|e| panic!("({name} ...) failed: {e}"))
+            }
+            b'"' => {
+                let start = self.pos;
+                self.pos += 1;
+                while self.src[self.pos] != b'"' {
+                    if self.src[self.pos] == b'\\' {
+                        self.pos += 1;
+                    }
+                    self.pos += 1;
+                }
+                self.pos += 1;
+                let lit = std::str::from_utf8(&self.src[start..self.pos]).expect("utf-8");
+                Value::from(unquote(lit))
+            }
+            b'`' => {
+                let start = self.pos + 1;
+                self.pos = start;
+                while self.src[self.pos] != b'`' {
+                    self.pos += 1;
+                }
+                self.pos += 1;
+                Value::from(std::str::from_utf8(&self.src[start..self.pos - 1]).expect("utf-8"))
+            }
+            _ => {
+                let w = self.word();
+                match w.as_str() {
+                    "nil" => Value::Nil,
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    _ if w.contains(['.', 'e']) && !w.starts_with("0x") => {
+                        Value::Float(w.parse().unwrap_or_else(|_| panic!("bad float {w}")))
+                    }
+                    _ => Value::int(w.parse().unwrap_or_else(|_| panic!("bad int {w}"))),
+                }
+            }
+        }
+    }
+}
+
+/// Go string literal escapes used by the cases.
+fn unquote(lit: &str) -> String {
+    let inner = &lit[1..lit.len() - 1];
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('v') => out.push('\u{b}'),
+            Some('x') => {
+                let h: String = chars.by_ref().take(2).collect();
+                out.push(u8::from_str_radix(&h, 16).expect("hex") as char);
+            }
+            Some('u') => {
+                let h: String = chars.by_ref().take(4).collect();
+                out.push(char::from_u32(u32::from_str_radix(&h, 16).expect("hex")).expect("char"));
+            }
+            Some(o) => out.push(o),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Parses a case's argument text into values.
+pub(super) fn parse_args(src: &str) -> Vec<Value> {
+    Reader {
+        src: src.as_bytes(),
+        pos: 0,
+    }
+    .args(None)
+}
+
+/// Runs a table of `(function, template arguments, what helm printed)` cases.
+pub(super) fn check_cases(cases: &[(&str, &str, &str)]) {
+    let mut failures = Vec::new();
+    for (name, src, want) in cases {
+        let got = match call_converted(name, parse_args(src)) {
+            // Helm prints a nil result as nothing ("<no value>", then removed).
+            Ok(Value::Nil) => String::new(),
+            Ok(v) => fmt_v(&v),
+            Err(e) => format!("ERR:{e}"),
+        };
+        if got != *want {
+            failures.push(format!(
+                "{{{{ {name} {src} }}}}\n   want {want:?}\n    got {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+mod strings;
+
+#[test]
+fn strings_match_helm() {
+    check_cases(strings::STRING_CASES);
+}
