@@ -15,12 +15,17 @@
 
 mod args;
 mod cast;
+mod decimal;
 mod defaults;
 mod dicts;
 mod lists;
+mod math;
 mod reflect;
+mod semver;
 mod strings;
 mod unicode;
+
+pub use semver::VersionObject;
 
 use crate::engine::func::{Func, FuncImpl, Param};
 use crate::value::Value;
@@ -50,6 +55,8 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         dicts::FUNCS,
         defaults::FUNCS,
         reflect::FUNCS,
+        math::FUNCS,
+        semver::FUNCS,
     ]
     .into_iter()
     .flatten()

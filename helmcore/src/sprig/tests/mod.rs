@@ -230,3 +230,16 @@ mod strings;
 fn strings_match_helm() {
     check_cases(strings::STRING_CASES);
 }
+
+mod dicts;
+mod lists;
+
+#[test]
+fn lists_match_helm() {
+    check_cases(lists::LIST_CASES);
+}
+
+#[test]
+fn dicts_defaults_and_reflection_match_helm() {
+    check_cases(dicts::DICT_CASES);
+}
