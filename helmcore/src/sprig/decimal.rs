@@ -94,7 +94,7 @@ impl Decimal {
     /// zero on the remainder.
     pub(super) fn div(&self, other: &Decimal) -> Result<Decimal, String> {
         if other.value.sign() == Sign::NoSign {
-            return Err("decimal division by zero".into());
+            return Err("decimal division by 0".into());
         }
         // self / other × 10^p = (a × 10^k) / b, with k = ea - eb + p.
         let k = (self.exp - other.exp + DIVISION_PRECISION)
@@ -155,7 +155,7 @@ mod tests {
             d(-2.0).div(&d(3.0)).map(|x| x.to_f64()),
             Ok(-0.6666666666666667)
         );
-        assert_eq!(d(1.0).div(&d(0.0)).unwrap_err(), "decimal division by zero");
+        assert_eq!(d(1.0).div(&d(0.0)).unwrap_err(), "decimal division by 0");
         assert_eq!(d(1e300).mul(&d(1e300)).to_f64(), f64::INFINITY);
     }
 }

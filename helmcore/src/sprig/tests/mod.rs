@@ -243,3 +243,10 @@ fn lists_match_helm() {
 fn dicts_defaults_and_reflection_match_helm() {
     check_cases(dicts::DICT_CASES);
 }
+
+mod math;
+
+#[test]
+fn math_and_conversions_match_helm() {
+    check_cases(math::MATH_CASES);
+}
