@@ -18,8 +18,10 @@ mod cast;
 mod decimal;
 mod defaults;
 mod dicts;
+mod encoding;
 mod lists;
 mod math;
+mod paths;
 mod reflect;
 mod semver;
 mod strings;
@@ -57,6 +59,8 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         reflect::FUNCS,
         math::FUNCS,
         semver::FUNCS,
+        encoding::FUNCS,
+        paths::FUNCS,
     ]
     .into_iter()
     .flatten()

@@ -250,3 +250,10 @@ mod math;
 fn math_and_conversions_match_helm() {
     check_cases(math::MATH_CASES);
 }
+
+mod encoding;
+
+#[test]
+fn encodings_and_paths_match_helm() {
+    check_cases(encoding::ENCODING_CASES);
+}
