@@ -19,10 +19,12 @@ mod decimal;
 mod defaults;
 mod dicts;
 mod encoding;
+mod goregex;
 mod lists;
 mod math;
 mod paths;
 mod reflect;
+mod regex;
 mod semver;
 mod strings;
 mod unicode;
@@ -61,6 +63,7 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         semver::FUNCS,
         encoding::FUNCS,
         paths::FUNCS,
+        regex::FUNCS,
     ]
     .into_iter()
     .flatten()

@@ -257,3 +257,10 @@ mod encoding;
 fn encodings_and_paths_match_helm() {
     check_cases(encoding::ENCODING_CASES);
 }
+
+mod regex;
+
+#[test]
+fn regex_functions_match_helm() {
+    check_cases(regex::REGEX_CASES);
+}
