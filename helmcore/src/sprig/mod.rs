@@ -15,6 +15,7 @@
 
 mod args;
 mod cast;
+mod date;
 mod decimal;
 mod defaults;
 mod dicts;
@@ -29,6 +30,7 @@ mod semver;
 mod strings;
 mod unicode;
 
+pub use date::GoTime;
 pub use semver::VersionObject;
 
 use crate::engine::func::{Func, FuncImpl, Param};
@@ -64,6 +66,7 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         encoding::FUNCS,
         paths::FUNCS,
         regex::FUNCS,
+        date::FUNCS,
     ]
     .into_iter()
     .flatten()

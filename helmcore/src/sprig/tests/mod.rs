@@ -264,3 +264,19 @@ mod regex;
 fn regex_functions_match_helm() {
     check_cases(regex::REGEX_CASES);
 }
+
+mod date;
+
+#[test]
+fn date_functions_match_helm() {
+    check_cases(date::DATE_CASES);
+}
+
+#[test]
+fn time_parameters_reject_other_values() {
+    // Go's executor rejects these before the call; a direct call says the same.
+    assert_eq!(
+        call("unixEpoch", vec![Value::from("x")]).unwrap_err(),
+        "wrong type for value; expected time.Time; got string"
+    );
+}
