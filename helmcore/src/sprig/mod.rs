@@ -1,9 +1,9 @@
 //! Sprig's template functions, as Helm exposes them (`sprig.TxtFuncMap()` without
 //! `env` and `expandenv`), each with its Go signature and exact Go behaviour.
 //!
-//! Not here: the crypto and random functions (`helmcore::sprig::crypto`, wired in by the
-//! lead), `getHostByName` (network), Helm's own overrides (`toJson`, `mustToJson`,
-//! `fromJson`, `fail`) which the engine defines.
+//! The crypto, hashing and random functions live in [`crypto`]; [`functions`] includes
+//! them. Not here: `getHostByName` (network) and Helm's own overrides (`toJson`,
+//! `mustToJson`, `fromJson`, `fail`), which the engine defines.
 //!
 //! ```
 //! use helmcore::sprig;
@@ -12,6 +12,8 @@
 //! let out = (trunc.call)(vec![Value::int(5), Value::from("hello world")]).unwrap();
 //! assert_eq!(out, Value::from("hello"));
 //! ```
+
+pub mod crypto;
 
 mod args;
 mod cast;
@@ -67,6 +69,7 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         paths::FUNCS,
         regex::FUNCS,
         date::FUNCS,
+        crypto::functions(),
     ]
     .into_iter()
     .flatten()

@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn fixed_precision_matches_go() {
         assert_eq!(format_float(0.25, 'f', 1), "0.2");
-        assert_eq!(format_float(3.14159, 'f', 0), "3");
+        assert_eq!(format_float(2.4, 'f', 0), "2");
         assert_eq!(format_float(1e6, 'e', -1), "1e+06");
         assert_eq!(format_float(0.0, 'e', 2), "0.00e+00");
         assert_eq!(format_float(123.456, 'g', 4), "123.5");

@@ -18,7 +18,10 @@ use duration::{format_duration, parse_duration, SECOND};
 use layout::parse_layout;
 use time::{as_time, Loc};
 
-/// A `time.Time` parameter: Go's reflect call rejects anything else with this text.
+/// A `time.Time` parameter.
+const TIME: P = P::Struct("time.Time");
+
+/// A `time.Time` argument: the executor has checked it; a direct caller gets Go's text.
 fn time_param(v: &Value) -> Result<&GoTime, String> {
     as_time(v).ok_or_else(|| {
         let got = if v.is_nil() {
@@ -173,17 +176,12 @@ pub(super) const FUNCS: &[Func] = &[
         None,
         date_in_zone,
     ),
-    func("dateModify", &[P::String, P::Any], None, date_modify),
-    func("date_modify", &[P::String, P::Any], None, date_modify),
-    func(
-        "mustDateModify",
-        &[P::String, P::Any],
-        None,
-        must_date_modify,
-    ),
+    func("dateModify", &[P::String, TIME], None, date_modify),
+    func("date_modify", &[P::String, TIME], None, date_modify),
+    func("mustDateModify", &[P::String, TIME], None, must_date_modify),
     func(
         "must_date_modify",
-        &[P::String, P::Any],
+        &[P::String, TIME],
         None,
         must_date_modify,
     ),
@@ -192,5 +190,5 @@ pub(super) const FUNCS: &[Func] = &[
     func("durationRound", &[P::Any], None, duration_round),
     func("toDate", &[P::String, P::String], None, to_date),
     func("mustToDate", &[P::String, P::String], None, must_to_date),
-    func("unixEpoch", &[P::Any], None, unix_epoch),
+    func("unixEpoch", &[TIME], None, unix_epoch),
 ];
