@@ -31,6 +31,7 @@ mod regex;
 mod semver;
 mod strings;
 mod unicode;
+mod url;
 
 pub use date::GoTime;
 pub use semver::VersionObject;
@@ -69,6 +70,7 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         paths::FUNCS,
         regex::FUNCS,
         date::FUNCS,
+        url::FUNCS,
         crypto::functions(),
     ]
     .into_iter()

@@ -280,3 +280,10 @@ fn time_parameters_reject_other_values() {
         "wrong type for value; expected time.Time; got string"
     );
 }
+
+mod url;
+
+#[test]
+fn url_functions_match_helm() {
+    check_cases(url::URL_CASES);
+}
