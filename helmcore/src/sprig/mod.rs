@@ -23,6 +23,7 @@ mod defaults;
 mod dicts;
 mod encoding;
 mod goregex;
+mod json;
 mod lists;
 mod math;
 mod paths;
@@ -71,6 +72,7 @@ pub fn functions() -> impl Iterator<Item = &'static Func> {
         regex::FUNCS,
         date::FUNCS,
         url::FUNCS,
+        json::FUNCS,
         crypto::functions(),
     ]
     .into_iter()

@@ -287,3 +287,10 @@ mod url;
 fn url_functions_match_helm() {
     check_cases(url::URL_CASES);
 }
+
+mod json;
+
+#[test]
+fn json_functions_match_helm() {
+    check_cases(json::JSON_CASES);
+}
