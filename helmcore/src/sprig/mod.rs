@@ -33,6 +33,7 @@ mod semver;
 mod strings;
 mod unicode;
 mod url;
+mod xstrings;
 
 pub use date::GoTime;
 pub use semver::VersionObject;

@@ -348,6 +348,18 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
     from_bytes(&out)
 }
 
+fn snakecase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_lower_case(string(&a, 0), '_').into())
+}
+
+fn kebabcase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_lower_case(string(&a, 0), '-').into())
+}
+
+fn camelcase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_pascal_case(string(&a, 0)).into())
+}
+
 fn wrap(a: Vec<Value>) -> Res {
     Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false).into())
 }
@@ -521,6 +533,9 @@ pub(super) const FUNCS: &[Func] = &[
     func("nospace", &[P::String], None, nospace),
     func("initials", &[P::String], None, initials),
     func("swapcase", &[P::String], None, swapcase),
+    func("snakecase", &[P::String], None, snakecase),
+    func("kebabcase", &[P::String], None, kebabcase),
+    func("camelcase", &[P::String], None, camelcase),
     func("wrap", &[P::Int, P::String], None, wrap),
     func("wrapWith", &[P::Int, P::String, P::String], None, wrap_with),
     func("contains", &[P::String, P::String], None, contains),

@@ -294,3 +294,10 @@ mod json;
 fn json_functions_match_helm() {
     check_cases(json::JSON_CASES);
 }
+
+mod xstrings;
+
+#[test]
+fn case_conversions_match_helm() {
+    check_cases(xstrings::XSTRINGS_CASES);
+}
