@@ -25,15 +25,6 @@ pub(super) fn int(args: &[Value], i: usize) -> i64 {
     }
 }
 
-/// A `float64` parameter.
-pub(super) fn float(args: &[Value], i: usize) -> f64 {
-    match args.get(i) {
-        Some(Value::Float(f)) => *f,
-        Some(Value::Int(n, _)) => *n as f64,
-        _ => 0.0,
-    }
-}
-
 /// A `bool` parameter.
 pub(super) fn boolean(args: &[Value], i: usize) -> bool {
     matches!(args.get(i), Some(Value::Bool(true)))
@@ -42,14 +33,6 @@ pub(super) fn boolean(args: &[Value], i: usize) -> bool {
 /// A `map[string]interface{}` parameter; `None` for a nil map.
 pub(super) fn map(args: &[Value], i: usize) -> Option<&Map> {
     args.get(i).and_then(Value::as_map)
-}
-
-/// A `[]string` parameter (a nil slice reads as empty).
-pub(super) fn strings(args: &[Value], i: usize) -> Vec<&str> {
-    match args.get(i) {
-        Some(Value::List(items)) => items.iter().map(|v| v.as_str().unwrap_or("")).collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// The variadic arguments from index `from` on.

@@ -207,7 +207,8 @@ fn parse_hex_float(s: &str) -> Option<f64> {
 /// Go's `int64(f)` conversion as amd64 does it: truncation, with NaN and out-of-range
 /// values becoming the minimum int64.
 pub(crate) fn float_to_int(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223_372_036_854_775_807e18 || f < -9.223_372_036_854_775_808e18 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if f.is_nan() || !(-TWO_63..TWO_63).contains(&f) {
         i64::MIN
     } else {
         f as i64

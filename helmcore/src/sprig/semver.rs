@@ -19,6 +19,7 @@ use super::{func, Res};
 /// widest unsigned-free integer a [`Value`] has.
 #[derive(Debug)]
 pub struct VersionObject {
+    /// The version.
     pub version: Version,
     pointer: bool,
 }
@@ -83,7 +84,7 @@ fn arg_count(name: &str, args: &[Value], want: usize) -> Result<(), String> {
     }
 }
 
-fn version_arg<'a>(args: &'a [Value]) -> Result<&'a Version, String> {
+fn version_arg(args: &[Value]) -> Result<&Version, String> {
     match args.first() {
         Some(Value::Object(o)) => match o.as_any().downcast_ref::<VersionObject>() {
             Some(v) if v.pointer => Ok(&v.version),

@@ -520,3 +520,5 @@ fn covers_every_sprig_function() {
     let extra: Vec<&&str> = ours.iter().filter(|n| !SPRIG_NAMES.contains(n)).collect();
     assert!(extra.is_empty(), "not Sprig's: {extra:?}");
 }
+
+mod objects;
