@@ -326,7 +326,7 @@ impl Builder {
         self.anchors.insert(name, anchor);
     }
 
-    fn scalar(&mut self, tag: Option<&str>, value: &str, implicit: bool) -> Done {
+    fn scalar(&mut self, tag: Option<&str>, value: &Str, implicit: bool) -> Done {
         let scalar = match resolve_node(tag, value, implicit) {
             Ok(s) => s,
             Err(message) => {
@@ -359,7 +359,7 @@ impl Builder {
                 Value::Nil
             }
             Scalar::Float(f) => Value::Float(*f),
-            Scalar::Str(s) => Value::String(s.as_str().into()),
+            Scalar::Str(s) => Value::String(s.clone()),
         }
     }
 
@@ -465,7 +465,7 @@ impl Builder {
             return KeyState::Skip;
         };
         let key = match scalar {
-            Scalar::Str(s) => s.clone(),
+            Scalar::Str(s) => return KeyState::Key(s.clone()),
             Scalar::Int(n) => n.to_string(),
             Scalar::Bool(b) => b.to_string(),
             Scalar::Float(f) => match format_float_32(*f).as_str() {

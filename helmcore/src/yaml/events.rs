@@ -30,7 +30,7 @@ pub(crate) enum Event {
     Scalar {
         anchor: Option<String>,
         tag: Option<String>,
-        value: String,
+        value: crate::value::Str,
         /// libyaml's `plain_implicit`, which go-yaml calls `implicit`.
         implicit: bool,
         style: ScalarStyle,
@@ -177,7 +177,10 @@ unsafe fn convert(ev: &unsafe_sys::yaml_event_t) -> Event {
             Event::Scalar {
                 anchor: cstr(s.anchor),
                 tag: cstr(s.tag),
-                value: super::utf8::go_lossy(bytes),
+                value: match std::str::from_utf8(bytes) {
+                    Ok(s) => s.into(),
+                    Err(_) => super::utf8::go_lossy(bytes).into(),
+                },
                 implicit: s.plain_implicit,
                 style,
             }
