@@ -285,3 +285,16 @@ fn simple_keys_longer_than_1024_are_refused() {
         "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
     );
 }
+
+#[test]
+fn flow_colons_and_escapes_match_go_yaml() {
+    // helm4: `[x:]` is ["x:"], `{b:}` is {"b:": null}, `[x:,y]` is ["x:", true].
+    assert_eq!(json_of("a: [x:]\n"), r#"{"a":["x:"]}"#);
+    assert_eq!(json_of("a: {b:}\n"), r#"{"a":{"b:":null}}"#);
+    assert_eq!(json_of("a: [x:,y]\n"), r#"{"a":["x:",true]}"#);
+    assert_eq!(json_of("a: [\"é\", x:]\n"), r#"{"a":["é","x:"]}"#);
+    assert_eq!(
+        err("a: \"\\xZZ\"\n"),
+        "error converting YAML to JSON: yaml: did not find expected hexdecimal number"
+    );
+}
