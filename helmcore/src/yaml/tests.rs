@@ -298,3 +298,22 @@ fn flow_colons_and_escapes_match_go_yaml() {
         "error converting YAML to JSON: yaml: did not find expected hexdecimal number"
     );
 }
+
+#[test]
+fn chart_yaml_string_fields() {
+    // helm4: Chart.yaml `appVersion: 1.10` and `description: 12345678901` print as
+    // `1.1` and `12345678901` through `.Chart`.
+    let v = from_str_native("appVersion: 1.10\ndescription: 12345678901\nname: true\n").unwrap();
+    assert_eq!(
+        string_field(&v.get("appVersion").unwrap()).as_deref(),
+        Some("1.1")
+    );
+    assert_eq!(
+        string_field(&v.get("description").unwrap()).as_deref(),
+        Some("12345678901")
+    );
+    assert_eq!(
+        string_field(&v.get("name").unwrap()).as_deref(),
+        Some("true")
+    );
+}
