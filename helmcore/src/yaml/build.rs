@@ -414,7 +414,9 @@ impl Builder {
                     self.json_error =
                         Some(DecodeError::UnsupportedValue(format_float(*f, 'g', -1)));
                 }
-                Value::Nil
+                // Kept for error messages (`invalid map key: ...-Inf...`); the document
+                // fails anyway.
+                Value::Float(*f)
             }
             Scalar::Float(f) => Value::Float(*f),
             Scalar::Str(s) => Value::String(s.clone()),

@@ -317,3 +317,12 @@ fn chart_yaml_string_fields() {
         Some("true")
     );
 }
+
+#[test]
+fn invalid_key_messages_show_go_values() {
+    // helm4 on `? {key: -.inf, c: ~}\n: v`.
+    assert_eq!(
+        err("? {key: -.inf, c: ~}\n: v\n"),
+        "error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"c\":interface {}(nil), \"key\":-Inf}"
+    );
+}
