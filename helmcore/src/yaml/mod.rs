@@ -24,7 +24,7 @@ mod order;
 mod resolve;
 mod utf8;
 
-pub use docs::{load_values, split_documents, split_manifests};
+pub use docs::{load_values, load_values_slice, split_documents, split_manifests};
 pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
 pub use utf8::go_lossy as go_lossy_utf8;
@@ -90,7 +90,12 @@ pub fn from_slice(src: &[u8]) -> Result<Value, YamlError> {
 /// assert_eq!(err.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}");
 /// ```
 pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
-    match from_str(src)? {
+    map_target(from_str(src)?)
+}
+
+/// The JSON step into a `map[string]interface{}`.
+fn map_target(v: Value) -> Result<Option<Map>, YamlError> {
+    match v {
         Value::Map(m) => Ok(Some(m)),
         Value::Nil => Ok(None),
         other => Err(type_mismatch(&other, "map[string]interface {}")),

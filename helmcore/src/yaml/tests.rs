@@ -326,3 +326,14 @@ fn invalid_key_messages_show_go_values() {
         "error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"c\":interface {}(nil), \"key\":-Inf}"
     );
 }
+
+#[test]
+fn invalid_utf8_is_a_reader_error() {
+    // helm4 on values files with a 0xFF byte in a string or a comment, and a cut-off
+    // two-byte sequence.
+    let e = |b: &[u8]| load_values_slice(b).unwrap_err().to_string();
+    let prefix = "cannot unmarshal yaml document: error converting YAML to JSON: yaml: ";
+    assert_eq!(e(b"a: 1\nb: \"x\xffy\"\n"), format!("{prefix}invalid leading UTF-8 octet"));
+    assert_eq!(e(b"a: 1\nb: x\xc3\n"), format!("{prefix}invalid trailing UTF-8 octet"));
+    assert_eq!(e(b"a: 1\n# \xff\n"), format!("{prefix}invalid leading UTF-8 octet"));
+}
