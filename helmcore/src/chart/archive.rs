@@ -187,6 +187,10 @@ fn stream_error(e: io::Error, limits: Limits) -> ChartError {
     if msg.contains("invalid gzip header") {
         return ChartError::GzipHeader;
     }
+    // Go's readers report a cut stream as io.ErrUnexpectedEOF.
+    if e.kind() == io::ErrorKind::UnexpectedEof || msg.contains("incomplete") || msg.contains("unexpected end") {
+        return ChartError::Archive("unexpected EOF".into());
+    }
     ChartError::Archive(msg)
 }
 
@@ -309,6 +313,13 @@ pub(crate) mod tests {
             "file 'x.yaml' seems to be a YAML file, but expected a gzipped archive"
         );
         assert!(ensure_archive("x", b"\x1f\x8b\x08\0").is_ok());
+    }
+
+    #[test]
+    fn cut_stream_is_unexpected_eof() {
+        // helm4 `show chart` on gzip magic followed by garbage: `Error: unexpected EOF`.
+        let e = load_archive_files(b"\x1f\x8b\x08\0garbage", Limits::default()).unwrap_err();
+        assert_eq!(e.to_string(), "unexpected EOF");
     }
 
     #[test]
