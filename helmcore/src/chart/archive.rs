@@ -74,8 +74,12 @@ fn sniff_content_type(head: &[u8]) -> &'static str {
 /// path element (the chart's folder) is dropped, absolute paths, `..` and drive letters
 /// are refused, sizes are bounded.
 pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFile>, ChartError> {
-    if !data.starts_with(b"\x1F\x8B") || data.len() < 10 {
-        return Err(ChartError::GzipHeader);
+    // Go's gzip reader: a short header is a cut stream, a wrong magic a bad header.
+    match data.len() {
+        0 => return Err(ChartError::Archive("EOF".into())),
+        1..10 => return Err(ChartError::Archive("unexpected EOF".into())),
+        _ if !data.starts_with(b"\x1F\x8B\x08") => return Err(ChartError::GzipHeader),
+        _ => {}
     }
     let gz = flate2::read::MultiGzDecoder::new(data);
     let bounded = Bounded { inner: gz, left: limits.max_chart_size.saturating_add(STREAM_SLACK) };
@@ -320,6 +324,8 @@ pub(crate) mod tests {
         // helm4 `show chart` on gzip magic followed by garbage: `Error: unexpected EOF`.
         let e = load_archive_files(b"\x1f\x8b\x08\0garbage", Limits::default()).unwrap_err();
         assert_eq!(e.to_string(), "unexpected EOF");
+        // helm4, a subchart archive holding `notgz\n`: `unexpected EOF`.
+        assert_eq!(load_archive_files(b"notgz\n", Limits::default()).unwrap_err().to_string(), "unexpected EOF");
     }
 
     #[test]
