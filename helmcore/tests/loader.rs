@@ -200,3 +200,30 @@ fn chart_is_send_and_sync() {
     check::<Chart>();
     check::<helmcore::values::Computed>();
 }
+
+/// `.Files` of a chart directory under several ignore files; expectations are what
+/// helm4 lists with `{{ range $p, $_ := .Files }}`.
+#[test]
+fn helmignore_rules_match_helm4() {
+    let d = temp("ignore");
+    let c = d.join("ig");
+    write(&c, &[("Chart.yaml", "apiVersion: v2\nname: ig\nversion: 1.0.0\n"), ("templates/f.yaml", "x")]);
+    for f in ["a.txt", "keep.txt", "docs/x.md", "docs/sub/y.md", "build/z", "other/build", "top.yaml", "templates/.hidden"] {
+        write(&c, &[(f, "x\n")]);
+    }
+    let files = |ignore: &str| {
+        std::fs::write(c.join(".helmignore"), ignore).unwrap();
+        match load(&c) {
+            Ok(ch) => ch.files.iter().map(|f| f.name.to_string()).collect::<Vec<_>>().join(" "),
+            Err(e) => format!("Error: {e}"),
+        }
+    };
+    assert_eq!(files("*.txt\n"), ".helmignore build/z docs/sub/y.md docs/x.md other/build top.yaml");
+    assert_eq!(files("docs/*.md\n/top.yaml\n"), ".helmignore a.txt build/z docs/sub/y.md keep.txt other/build");
+    assert_eq!(files("build/\n"), ".helmignore a.txt docs/sub/y.md docs/x.md keep.txt other/build top.yaml");
+    assert_eq!(files("!keep.txt\n"), "Error: Chart.yaml file is missing");
+    assert_eq!(files("*.txt\n!keep.txt\n"), "Error: Chart.yaml file is missing");
+    assert_eq!(files("docs/\n!docs/sub/\n"), "Error: Chart.yaml file is missing");
+    assert_eq!(files("\\!x\n[a-\n"), "Error: syntax error in pattern");
+    let _ = std::fs::remove_dir_all(&d);
+}
