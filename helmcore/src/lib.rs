@@ -9,6 +9,7 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod lint;
 pub mod semver;
 pub mod sprig;
 pub mod value;
