@@ -9,7 +9,11 @@
 //! [`value`] is the dynamic data model every other module shares.
 
 pub mod engine;
+pub mod gofmt;
+pub mod json;
 pub mod lint;
 pub mod semver;
 pub mod sprig;
+pub mod toml;
 pub mod value;
+pub mod yaml;
