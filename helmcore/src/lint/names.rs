@@ -1,7 +1,7 @@
 //! Kubernetes object-name rules with apimachinery's messages, chosen by kind as
 //! `helm lint` chooses them.
 
-use super::goquote::quote;
+use crate::gofmt::quote;
 
 const DNS1123_SUBDOMAIN_MAX: usize = 253;
 const DNS_LABEL_MAX: usize = 63;
