@@ -20,14 +20,19 @@
 
 mod deprecations;
 mod gourl;
+mod kube_version;
 mod names;
+mod object;
 mod report;
+mod slog;
 mod support;
 mod validator;
 
 pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
+pub use kube_version::{KubeVersion, KubeVersionError};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
+pub use slog::{slog_line, LogLevel};
 pub use support::{Message, Severity};
 
 /// The outcome of linting one chart path.
