@@ -8,6 +8,7 @@
 //! The module names follow Helm's packages so that a Helm user finds their way:
 //! [`value`] is the dynamic data model every other module shares.
 
+pub mod chart;
 pub mod engine;
 pub mod gofmt;
 pub mod json;
@@ -16,4 +17,5 @@ pub mod semver;
 pub mod sprig;
 pub mod toml;
 pub mod value;
+pub mod values;
 pub mod yaml;

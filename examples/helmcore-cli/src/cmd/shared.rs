@@ -15,3 +15,22 @@ pub fn value_flags() -> Vec<Spec> {
         Spec::new("set-literal", Kind::StringArray),
     ]
 }
+
+/// The user-supplied values from the values flags, as helm's `Options.MergeValues`.
+pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, crate::CliError> {
+    let owned = |name: &str| p.strings(name).to_vec();
+    let opts = helmcore::values::Options {
+        value_files: owned("values"),
+        values: owned("set"),
+        string_values: owned("set-string"),
+        file_values: owned("set-file"),
+        json_values: owned("set-json"),
+        literal_values: owned("set-literal"),
+    };
+    opts.merge_values().map_err(|e| crate::CliError::Message(e.to_string()))
+}
+
+/// Loads the chart argument; a missing path gets helm's `path "X" not found`.
+pub fn load_chart(path: &str) -> Result<helmcore::chart::Chart, crate::CliError> {
+    helmcore::chart::load(path).map_err(|e| crate::CliError::Message(e.to_string()))
+}
