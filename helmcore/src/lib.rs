@@ -12,6 +12,7 @@ pub mod chart;
 pub mod engine;
 pub mod gofmt;
 pub mod json;
+pub mod lint;
 pub mod semver;
 pub mod sprig;
 pub mod toml;
