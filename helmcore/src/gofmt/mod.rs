@@ -1010,7 +1010,7 @@ mod tests {
         let s = f("%-8.122222f|%.70000e", &[Value::Float(3.5), Value::Float(1.0)]);
         assert!(s.starts_with("3.5000"));
         assert_eq!(s.len(), 1 + 1 + 122222 + 1 + 70000 + 2 + 4);
-        assert_eq!(f("%100000000d", &[Value::int(1)]), "%!(NOVERB)");
+        assert_eq!(f("%100000000d", &[Value::int(1)]), "%!(NOVERB)%!(EXTRA int=1)");
         assert_eq!(f("%1000001d", &[Value::int(1)]).len(), 1000001);
     }
 
