@@ -1,6 +1,8 @@
 //! The command tree, one file per helm command.
 
 mod shared;
+mod show;
+mod values;
 mod version;
 
 use crate::flags::{Kind, Parsed, Spec};
@@ -55,5 +57,7 @@ pub fn global_flags() -> Vec<Spec> {
 
 /// Every command, most specific path first within a family.
 pub fn commands() -> Vec<Command> {
-    vec![version::command()]
+    let mut all = vec![version::command(), values::command()];
+    all.extend(show::commands());
+    all
 }
