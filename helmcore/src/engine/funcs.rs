@@ -104,7 +104,7 @@ impl FuncTable {
     /// ones of the same name as Helm's `Funcs` calls do.
     pub fn helm() -> FuncTable {
         let mut t = FuncTable::builtins();
-        t.extend(crate::sprig::crypto::functions());
+        t.extend(crate::sprig::functions().filter(|f| f.name != "env" && f.name != "expandenv"));
         t.with_helm();
         t
     }
