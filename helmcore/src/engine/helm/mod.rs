@@ -17,6 +17,15 @@ use super::vm::{Flow, Params, Rv, Scope, Sig, State, MAX_CALL_NESTING, PT, R};
 use crate::gofmt::quote;
 use crate::value::{Map, Value};
 
+/// Helm replaces Sprig's `getHostByName` with one returning "" unless DNS lookups are
+/// enabled (`--enable-dns`), which a pure library never does.
+pub(crate) const GET_HOST_BY_NAME: crate::engine::func::Func = crate::engine::func::Func {
+    name: "getHostByName",
+    params: &[Param::String],
+    variadic: None,
+    call: |_| Ok(Value::from("")),
+};
+
 /// Helm's `recursionMaxNums`: how deep one name may be `include`d within itself.
 pub const INCLUDE_MAX_DEPTH: usize = 1000;
 

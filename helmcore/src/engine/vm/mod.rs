@@ -493,7 +493,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 }
             }
             other => {
-                let shown = crate::gofmt::sprint(&[other.clone()]);
+                let shown = crate::gofmt::sprint(std::slice::from_ref(other));
                 return Err(self.error(format!("range can't iterate over {shown}")));
             }
         }
@@ -886,7 +886,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
         }
         if let Some(f) = fin {
-            let t = if sig.variadic.is_some() && total - 1 >= num_fixed {
+            let t = if sig.variadic.is_some() && total > num_fixed {
                 sig.variadic.unwrap_or(PT::Go(Param::Any))
             } else {
                 sig.fixed.get(total - 1).unwrap_or(PT::Go(Param::Any))
