@@ -4,10 +4,10 @@ use crate::engine::func::{Func, Param};
 use crate::engine::FuncTable;
 use crate::value::Value;
 
-/// Helm's template functions (`engine.funcMap` plus the render-time ones): Go's
-/// builtins, Sprig's (without `env` and `expandenv`), `getHostByName` answering `""` as
-/// Helm does without `--enable-dns`, then Helm's own (`include`, `tpl`, `required`,
-/// `fail`, `lookup`, `toYaml`...), later names replacing earlier ones.
+/// Helm's template functions ([`FuncTable::helm`]): Go's builtins, Sprig's (without
+/// `env` and `expandenv`), then Helm's own (`include`, `tpl`, `required`, `fail`,
+/// `lookup`, `toYaml`..., and `getHostByName` answering `""` as Helm does without
+/// `--enable-dns`), later names replacing earlier ones.
 ///
 /// ```
 /// let t = helmcore::render::helm_functions();
@@ -17,13 +17,10 @@ use crate::value::Value;
 /// assert!(t.lookup("env").is_none());
 /// ```
 pub fn helm_functions() -> FuncTable {
-    let mut t = FuncTable::builtins();
-    t.extend(crate::sprig::functions());
-    t.insert(GET_HOST_BY_NAME);
-    t.with_helm();
-    t
+    FuncTable::helm()
 }
 
+/// Sprig's `getHostByName` would ask DNS; a name template gets `""` instead.
 const GET_HOST_BY_NAME: Func = Func {
     name: "getHostByName",
     params: &[Param::String],
@@ -36,8 +33,7 @@ const GET_HOST_BY_NAME: Func = Func {
 pub fn name_template_functions() -> FuncTable {
     let mut t = FuncTable::builtins();
     t.extend(crate::sprig::functions());
-    t.insert(GET_HOST_BY_NAME);
-    t.extend(&[ENV, EXPANDENV, FAIL]);
+    t.extend(&[GET_HOST_BY_NAME, ENV, EXPANDENV, FAIL]);
     t
 }
 
