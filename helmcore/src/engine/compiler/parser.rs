@@ -40,7 +40,7 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
         parse_name: name.clone(),
         funcs,
         vars: vec!["$".into()],
-        action_line: 0,
+        action_pos: None,
         range_depth: 0,
         paren_depth: 0,
         set: Vec::new(),
@@ -65,7 +65,8 @@ struct Parser<'f> {
     parse_name: Arc<str>,
     funcs: &'f FuncTable,
     vars: Vec<String>,
-    action_line: usize,
+    /// Where the action being parsed started (its line is needed only for errors).
+    action_pos: Option<Pos>,
     range_depth: usize,
     paren_depth: usize,
     set: Vec<Tree>,
@@ -143,10 +144,11 @@ impl<'f> Parser<'f> {
         if tok.typ == Tok::Error {
             let mut extra = String::new();
             let tok_line = self.line_of(tok.pos);
-            if self.action_line != 0 && self.action_line != tok_line {
+            let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
+            if action_line != 0 && action_line != tok_line {
                 extra = format!(
                     " in action started at {}:{}",
-                    self.parse_name, self.action_line
+                    self.parse_name, action_line
                 );
                 if tok.val.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
@@ -282,9 +284,9 @@ impl<'f> Parser<'f> {
                 text: t.val.into(),
             }))),
             Tok::LeftDelim => {
-                self.action_line = self.line_of(t.pos);
+                self.action_pos = Some(t.pos);
                 let r = self.action();
-                self.action_line = 0;
+                self.action_pos = None;
                 r
             }
             _ => self.unexpected(&t, "input"),
