@@ -40,6 +40,52 @@ pub(crate) struct ParseCache {
 }
 
 impl ParseCache {
+    /// Parses every `(name, text)` not cached yet, spreading big batches over threads:
+    /// files parse independently, and parsing is the larger part of a render.
+    fn prefill(&self, jobs: &[(&str, &Arc<[u8]>)], funcs: &FuncTable) {
+        let missing: Vec<(&str, &Arc<[u8]>)> = {
+            let map = self.map.read();
+            jobs.iter()
+                .filter(|(n, t)| !map.contains_key(&((*n).to_string(), t.as_ptr() as usize)))
+                .copied()
+                .collect()
+        };
+        let bytes: usize = missing.iter().map(|(_, t)| t.len()).sum();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        if threads < 2 || bytes < PARALLEL_PARSE_BYTES {
+            return;
+        }
+        // Deal the files out by size so that each thread gets a similar share.
+        let mut order: Vec<usize> = (0..missing.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(missing[i].1.len()));
+        let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
+        for i in order {
+            if let Some(lightest) = shares.iter_mut().min_by_key(|s| s.0) {
+                lightest.0 += missing[i].1.len();
+                lightest.1.push(i);
+            }
+        }
+        let parsed: Vec<Vec<(usize, Parsed)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .iter()
+                .map(|(_, idx)| {
+                    let missing = &missing;
+                    scope.spawn(move || {
+                        idx.iter()
+                            .map(|&i| (i, parse_file(missing[i].0, missing[i].1, funcs)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut map = self.map.write();
+        for (i, p) in parsed.into_iter().flatten() {
+            let (name, text) = missing[i];
+            map.insert((name.to_string(), text.as_ptr() as usize), p);
+        }
+    }
+
     fn get(&self, name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
         // The data's address tells apart two files rendered under one name; the chart
         // that owns the data outlives the cache.
@@ -47,14 +93,24 @@ impl ParseCache {
         if let Some(p) = self.map.read().get(&key) {
             return p.clone();
         }
-        let src = crate::yaml::go_lossy_utf8(text);
-        let parsed: Parsed = Arc::new(
-            crate::engine::compiler::parse(name, &src, funcs)
-                .map(|trees| trees.into_iter().map(Arc::new).collect()),
-        );
+        let parsed = parse_file(name, text, funcs);
         self.map.write().insert(key, parsed.clone());
         parsed
     }
+}
+
+/// Below this much template text, threads cost more than they save.
+const PARALLEL_PARSE_BYTES: usize = 64 * 1024;
+
+fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
+    let src = match std::str::from_utf8(text) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => std::borrow::Cow::Owned(crate::yaml::go_lossy_utf8(text)),
+    };
+    Arc::new(
+        crate::engine::compiler::parse(name, &src, funcs)
+            .map(|trees| trees.into_iter().map(Arc::new).collect()),
+    )
 }
 
 /// What executing the templates gave.
@@ -92,6 +148,8 @@ pub(crate) fn render_templates(chart: &Chart, top: &Map, cx: &ExecContext<'_>) -
         let (ca, cb) = (slashes(&a.name), slashes(&b.name));
         cb.cmp(&ca).then_with(|| b.name.cmp(&a.name))
     });
+    let texts: Vec<(&str, &Arc<[u8]>)> = jobs.iter().map(|j| (j.name.as_str(), &j.text)).collect();
+    cx.cache.prefill(&texts, cx.funcs);
     let mut set = TemplateSet::new(cx.funcs.clone());
     for job in &jobs {
         match &*cx.cache.get(&job.name, &job.text, cx.funcs) {

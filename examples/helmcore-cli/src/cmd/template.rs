@@ -153,7 +153,13 @@ fn run(p: Parsed) -> Result<(), CliError> {
         None => release.template_output(&print).map_err(msg)?,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(msg)
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(msg)?;
+    // The process ends next: freeing the parsed templates and values one by one would
+    // only cost time.
+    std::mem::forget(release);
+    std::mem::forget(renderer);
+    std::mem::forget(user);
+    Ok(())
 }
 
 /// A failed render as helm reports it: under `--debug` what was rendered goes to
