@@ -123,10 +123,15 @@ fn parse_generic(input: &str) -> Result<KubeVersion, KubeVersionError> {
     })
 }
 
-/// helm3's `ParseKubeVersion`: a Masterminds semver, printed back `v`-prefixed.
+/// helm3's `ParseKubeVersion`: a Masterminds semver, printed back `v`-prefixed. helm3's
+/// Masterminds release still capitalised its main error.
 fn parse_semver(input: &str) -> Result<KubeVersion, KubeVersionError> {
-    let v = crate::semver::Version::parse(input)
-        .map_err(|e| KubeVersionError::Semver(e.to_string()))?;
+    let v = crate::semver::Version::parse(input).map_err(|e| {
+        KubeVersionError::Semver(match e {
+            crate::semver::SemverError::InvalidSemVer => "Invalid Semantic Version".into(),
+            other => other.to_string(),
+        })
+    })?;
     let version = format!("v{v}");
     Ok(KubeVersion {
         normalized: version.clone(),
@@ -330,6 +335,11 @@ impl Object for KubeVersionObject {
             "String" => Ok(self.v.normalized.as_str().into()),
             _ => Ok(self.v.version.as_str().into()),
         }
+    }
+    /// Reached through `*Capabilities`, the field is addressable: templates print it
+    /// with `String()`.
+    fn printed_string(&self) -> Option<String> {
+        Some(self.v.normalized.clone())
     }
     /// Go's `%v` of the struct value (`String` has a pointer receiver, so `fmt` does not
     /// see it).

@@ -104,6 +104,24 @@ pub struct Release {
     pub lint_messages: Vec<LintMessage>,
 }
 
+impl Release {
+    /// What helm writes to standard error while rendering this release, one line each,
+    /// in the emulated helm's format (helm4's slog lines, helm3's `log` lines).
+    pub fn log_lines(&self) -> Vec<String> {
+        self.warnings
+            .iter()
+            .map(|w| match (self.compat, w.message.as_str()) {
+                (Compat::V3, "skipping unknown hooks") => format!(
+                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                    crate::gofmt::quote(w.attrs.first().map_or("", |a| a.1.as_str()))
+                ),
+                (Compat::V3, "this chart is deprecated") => "WARNING: This chart is deprecated".into(),
+                _ => w.to_string(),
+            })
+            .collect()
+    }
+}
+
 /// A chart ready to render: immutable, `Send + Sync`, its parsed templates kept between
 /// renders.
 ///

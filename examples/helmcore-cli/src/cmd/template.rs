@@ -141,8 +141,8 @@ fn run(p: Parsed) -> Result<(), CliError> {
         Err(e) => return Err(render_failure(e, debug, &print)),
     };
     let mut err = std::io::stderr().lock();
-    for w in &release.warnings {
-        let _ = writeln!(err, "{w}");
+    for line in release.log_lines() {
+        let _ = writeln!(err, "{line}");
     }
     let text = match p.string("output-dir").filter(|d| !d.is_empty()) {
         Some(dir) => {
