@@ -151,6 +151,7 @@ fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool, war
     if dst.ptr_eq(src) {
         return;
     }
+    // Sorted, as the map's keys are: looked up by binary search.
     let src_non_nil: Vec<_> = src.entries().into_iter().filter(|(_, v)| !v.is_nil()).map(|(k, _)| k).collect();
     for (key, val) in dst.entries() {
         if val.is_nil() {
@@ -160,7 +161,7 @@ fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool, war
     for (key, val) in src.entries() {
         let full_key = concat_prefix(prefix, &key);
         match dst.get(&key) {
-            Some(Value::Nil) if !merge && src_non_nil.contains(&key) => {
+            Some(Value::Nil) if !merge && src_non_nil.binary_search(&key).is_ok() => {
                 dst.remove(&key);
             }
             None => {
