@@ -13,7 +13,12 @@ fn corpus() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [repo.join("../shared/corpus"), repo.join("../../shared/corpus")].into_iter().find(|p| p.join("corpus.json").is_file())
+    [
+        repo.join("../shared/corpus"),
+        repo.join("../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| p.join("corpus.json").is_file())
 }
 
 fn bench(c: &mut Criterion) {
@@ -36,12 +41,17 @@ fn bench(c: &mut Criterion) {
         "ingress.enabled=true",
         "ingress.hostname=mastodon.example.com",
     ];
-    let opts = Options { values: sets.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+    let opts = Options {
+        values: sets.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
     let user = opts.merge_values().expect("values parse");
     c.bench_function("computed_values bitnami-mastodon + 12 --set", |b| {
         b.iter(|| computed_values(&chart, &user).expect("coalesces"))
     });
-    c.bench_function("load bitnami-mastodon", |b| b.iter(|| load(corpus.join("charts/bitnami-mastodon")).expect("loads")));
+    c.bench_function("load bitnami-mastodon", |b| {
+        b.iter(|| load(corpus.join("charts/bitnami-mastodon")).expect("loads"))
+    });
 }
 
 criterion_group!(benches, bench);

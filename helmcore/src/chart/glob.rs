@@ -71,12 +71,8 @@ fn scan_chunk(mut pattern: &[u8]) -> (bool, &[u8], &[u8]) {
     let mut i = 0;
     while i < pattern.len() {
         match pattern[i] {
-            b'\\' => {
-                // Skip the escaped byte; a trailing backslash is caught by match_chunk.
-                if i + 1 < pattern.len() {
-                    i += 1;
-                }
-            }
+            // Skip the escaped byte; a trailing backslash is caught by match_chunk.
+            b'\\' if i + 1 < pattern.len() => i += 1,
             b'[' => in_range = true,
             b']' => in_range = false,
             b'*' if !in_range => break,
@@ -198,7 +194,11 @@ fn decode_rune(s: &[u8]) -> (char, usize) {
         Some(b) if *b >= 0xE0 => 3,
         Some(_) => 2,
     };
-    match s.get(..len).and_then(|b| std::str::from_utf8(b).ok()).and_then(|t| t.chars().next()) {
+    match s
+        .get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| t.chars().next())
+    {
         Some(c) => (c, len),
         None => (char::REPLACEMENT_CHARACTER, 1),
     }
