@@ -269,4 +269,27 @@ mod tests {
             assert_eq!(glob_match(p, n), *want, "Match({p:?}, {n:?})");
         }
     }
+
+    /// Deterministic fuzz: random patterns and names never panic.
+    #[test]
+    fn random_patterns_never_panic() {
+        let alphabet: Vec<char> = "a/*?[]^-\\é!".chars().collect();
+        let mut seed: u64 = 42;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut word = || -> String {
+                let len = next() % 9;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            };
+            let (p, n) = (word(), word());
+            let _ = glob_match(&p, &n);
+        }
+    }
 }
