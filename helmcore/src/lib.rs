@@ -8,8 +8,14 @@
 //! The module names follow Helm's packages so that a Helm user finds their way:
 //! [`value`] is the dynamic data model every other module shares.
 
+pub mod chart;
 pub mod engine;
+pub mod gofmt;
 pub mod json;
+pub mod lint;
+pub mod semver;
+pub mod sprig;
 pub mod toml;
 pub mod value;
+pub mod values;
 pub mod yaml;

@@ -30,6 +30,18 @@ pub enum Param {
     List,
     /// `[]string`: a [`Value::List`] of strings, or [`Value::Nil`].
     StringList,
+    /// `uint32` (Sprig's `derivePassword` counter): a [`Value::Int`] of kind `Int` holding
+    /// the value reduced to 32 bits. Literals convert as Go's `SetUint` does (4294967296
+    /// becomes 0); a negative literal fails with `expected unsigned integer; found -1`;
+    /// typed values (`int64`, `float64`) fail with `wrong type for value; expected
+    /// uint32; got int64`.
+    Uint32,
+    /// A Go named struct type, by its `%T` name (Sprig's `sprig.certificate`): a
+    /// [`Value::Object`] whose `type_name()` is that name. Nil fails with `cannot assign
+    /// nil to sprig.certificate`, another value with `wrong type for value; expected
+    /// sprig.certificate; got map[string]interface {}` (`can't handle "str" for arg of
+    /// type sprig.certificate` for a literal).
+    Struct(&'static str),
 }
 
 /// A function's body. An `Err` becomes Go's `error calling NAME: MESSAGE`.

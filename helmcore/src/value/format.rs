@@ -79,7 +79,11 @@ mod tests {
 
     #[test]
     fn nested_lists_and_ints() {
-        let v = Value::list(vec![Value::int(1), Value::list(vec![Value::from(true)]), Value::from("")]);
+        let v = Value::list(vec![
+            Value::int(1),
+            Value::list(vec![Value::from(true)]),
+            Value::from(""),
+        ]);
         assert_eq!(fmt_v(&v), "[1 [true] ]");
     }
 }

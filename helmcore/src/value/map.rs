@@ -70,7 +70,11 @@ impl Map {
 
     /// A snapshot of the entries, sorted by key.
     pub fn entries(&self) -> Vec<(Str, Value)> {
-        self.0.read().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.0
+            .read()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     /// Reads the entries in place, without cloning them. The closure must not touch this

@@ -324,7 +324,14 @@ mod tests {
 
     #[test]
     fn truth_follows_go_zero_values() {
-        for v in [Value::Nil, false.into(), 0i64.into(), 0.0.into(), "".into(), Value::list(vec![])] {
+        for v in [
+            Value::Nil,
+            false.into(),
+            0i64.into(),
+            0.0.into(),
+            "".into(),
+            Value::list(vec![]),
+        ] {
             assert!(!v.is_truthy(), "{v:?}");
         }
         assert!(!Value::Map(Map::new()).is_truthy());

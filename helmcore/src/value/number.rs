@@ -32,7 +32,11 @@ pub fn format_float(f: f64, fmt: char, prec: i32) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let neg = f.is_sign_negative();
     let a = f.abs();
@@ -129,7 +133,11 @@ fn digit_at(digits: &str, i: i32) -> char {
 }
 
 fn fmt_e(out: &mut String, digits: &str, dp: i32, prec: i32, upper: bool) {
-    out.push(if digits.is_empty() { '0' } else { digit_at(digits, 0) });
+    out.push(if digits.is_empty() {
+        '0'
+    } else {
+        digit_at(digits, 0)
+    });
     if prec > 0 {
         out.push('.');
         for i in 1..=prec {
@@ -192,7 +200,7 @@ mod tests {
     #[test]
     fn fixed_precision_matches_go() {
         assert_eq!(format_float(0.25, 'f', 1), "0.2");
-        assert_eq!(format_float(3.14159, 'f', 0), "3");
+        assert_eq!(format_float(2.4, 'f', 0), "2");
         assert_eq!(format_float(1e6, 'e', -1), "1e+06");
         assert_eq!(format_float(0.0, 'e', 2), "0.00e+00");
         assert_eq!(format_float(123.456, 'g', 4), "123.5");

@@ -51,7 +51,10 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
     /// argument count and types and returns Go's error text on a mismatch.
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         let _ = args;
-        Err(format!("can't call method {name} on type {}", self.type_name()))
+        Err(format!(
+            "can't call method {name} on type {}",
+            self.type_name()
+        ))
     }
 
     /// Appends Go's `%v` formatting (`fmt.Sprint`) of the value.

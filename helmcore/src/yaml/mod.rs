@@ -22,11 +22,13 @@ mod error;
 mod events;
 mod order;
 mod resolve;
+mod strict;
 mod utf8;
 
 pub use docs::{load_values, load_values_slice, split_documents, split_manifests};
 pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
+pub use strict::strict_duplicate_keys;
 pub use utf8::go_lossy as go_lossy_utf8;
 
 /// How deeply decoded YAML and JSON may nest (see `docs/yaml.md`: Go allows 10000).

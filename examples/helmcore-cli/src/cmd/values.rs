@@ -1,0 +1,33 @@
+//! `helmcore values CHART`: the values helm computes for an install of CHART with the
+//! given values flags — exactly the YAML that `helm install --dry-run=client --debug`
+//! prints under `COMPUTED VALUES:`. A helmcore extension.
+
+use super::shared::{load_chart, user_values, value_flags};
+use super::{Args, Command};
+use crate::flags::Parsed;
+use crate::CliError;
+
+pub fn command() -> Command {
+    Command {
+        path: &["values"],
+        usage: "values [CHART]",
+        flags: value_flags(),
+        args: Args::Exact(1),
+        run,
+    }
+}
+
+fn run(p: Parsed) -> Result<(), CliError> {
+    let chart = load_chart(&p.args[0])?;
+    let user = user_values(&p)?;
+    let computed = helmcore::values::computed_values(&chart, &user).map_err(|e| CliError::Message(e.to_string()))?;
+    for w in &computed.warnings {
+        eprintln!("{w}");
+    }
+    // helm validates before it prints anything.
+    helmcore::values::schema::validate_against_schema(&computed.chart, &computed.values)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    let text = computed.to_yaml().map_err(|e| CliError::Message(e.to_string()))?;
+    print!("{text}");
+    Ok(())
+}

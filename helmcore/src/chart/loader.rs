@@ -1,0 +1,354 @@
+//! Loading charts from directories, archive files and archive bytes (Helm's
+//! `pkg/chart/loader` and `pkg/chart/v2/loader`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::value::{Map, Value};
+
+use super::archive::{ensure_archive, load_archive_files, BufferedFile, Limits};
+use super::error::ChartError;
+use super::ignore::{Rules, HELM_IGNORE};
+use super::metadata::{decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2};
+use super::yaml_bridge;
+use super::{Chart, File};
+
+/// Directory trees (and symlink chains) deeper than this are refused.
+const MAX_DIR_DEPTH: usize = 64;
+
+/// Loads a chart from a directory or a `.tgz` file.
+pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let path = path.as_ref();
+    let meta = std::fs::metadata(path).map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
+    if meta.is_dir() {
+        load_dir(path)
+    } else {
+        load_file(path)
+    }
+}
+
+/// Loads a chart directory, honouring its `.helmignore`.
+pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let top = absolute(dir.as_ref());
+    let chart_yaml = top.join("Chart.yaml");
+    let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
+        path: chart_yaml.display().to_string(),
+        message: go_open_error(&chart_yaml, &e),
+    })?;
+    check_api_version(&text)?;
+    load_dir_files(&top)
+}
+
+/// Helm's chart-v2 loader (`pkg/chart/v2/loader.Load`), which `helm show` uses: no
+/// apiVersion dispatch first, so a directory without Chart.yaml reports
+/// `Chart.yaml file is missing` and archive errors are not hidden.
+pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_stat_error(path, &e) })?;
+    if meta.is_dir() {
+        return load_dir_files(&absolute(path));
+    }
+    let data = std::fs::read(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_open_error(path, &e) })?;
+    ensure_archive(&name, &data[..data.len().min(512)])?;
+    let files = load_archive_files(&data, Limits::default()).map_err(|e| match e {
+        ChartError::GzipHeader => ChartError::InvalidChartFile { name: name.clone(), details: e.to_string() },
+        other => other,
+    })?;
+    load_files(files)
+}
+
+/// Walks a chart directory (with its `.helmignore`) and builds the chart.
+fn load_dir_files(top: &Path) -> Result<Chart, ChartError> {
+    let mut rules = match std::fs::read(top.join(HELM_IGNORE)) {
+        Ok(data) => Rules::parse(&String::from_utf8_lossy(&data))?,
+        Err(_) => Rules::empty(),
+    };
+    rules.add_defaults();
+    let mut files = Vec::new();
+    walk(top, "", &rules, Limits::default(), 0, &mut files)?;
+    load_files(files)
+}
+
+/// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first.
+fn check_api_version(chart_yaml: &[u8]) -> Result<(), ChartError> {
+    let doc = parse_yaml(chart_yaml).map_err(|e| ChartError::load("Chart.yaml", e))?;
+    let api = decode_api_version(&doc).map_err(|e| ChartError::load("Chart.yaml", e))?;
+    match api.as_str() {
+        "" | API_VERSION_V1 | API_VERSION_V2 => Ok(()),
+        "v3" => Err(ChartError::InvalidApiVersion),
+        _ => Err(ChartError::UnsupportedApiVersion),
+    }
+}
+
+/// Walks a directory in lexical order (Go's `filepath.Walk`), following symbolic links.
+fn walk(
+    dir: &Path,
+    rel: &str,
+    rules: &Rules,
+    limits: Limits,
+    depth: usize,
+    out: &mut Vec<BufferedFile>,
+) -> Result<(), ChartError> {
+    if depth > MAX_DIR_DEPTH {
+        return Err(ChartError::TooDeep(dir.display().to_string()));
+    }
+    let read_err = |p: &Path, e: std::io::Error| ChartError::Read { path: rel.to_string(), message: go_open_error(p, &e) };
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| read_err(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
+    for name in names {
+        let path = dir.join(&name);
+        let name = name.to_string_lossy();
+        let n = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
+        let meta = std::fs::metadata(&path).map_err(|e| read_err(&path, e))?;
+        if meta.is_dir() {
+            if rules.ignore(&n, true) {
+                continue;
+            }
+            walk(&path, &n, rules, limits, depth + 1, out)?;
+            continue;
+        }
+        if rules.ignore(&n, false) {
+            continue;
+        }
+        if !meta.is_file() {
+            return Err(ChartError::IrregularFile(path.display().to_string()));
+        }
+        if meta.len() > limits.max_file_size {
+            return Err(ChartError::DirFileTooLarge { name: name.to_string(), max: limits.max_file_size });
+        }
+        let mut data = std::fs::read(&path)
+            .map_err(|e| ChartError::Read { path: n.clone(), message: go_open_error(&path, &e) })?;
+        if data.starts_with(b"\xEF\xBB\xBF") {
+            data.drain(..3);
+        }
+        out.push(BufferedFile { name: n, data });
+    }
+    Ok(())
+}
+
+/// Loads a chart archive file.
+pub fn load_file(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_stat_error(path, &e) })?;
+    if meta.is_dir() {
+        return Err(ChartError::IsDirectory);
+    }
+    let data = std::fs::read(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_open_error(path, &e) })?;
+    ensure_archive(&name, &data[..data.len().min(512)])?;
+    let files = load_archive_files(&data, Limits::default()).map_err(|e| match e {
+        ChartError::GzipHeader => ChartError::InvalidChartFile { name: name.clone(), details: e.to_string() },
+        other => ChartError::UnableToLoadArchive(Box::new(other)),
+    })?;
+    dispatch_archive(files)
+}
+
+/// Loads a chart from gzipped tar bytes in memory (Helm's `loader.LoadArchive`).
+pub fn load_archive(data: &[u8]) -> Result<Chart, ChartError> {
+    load_archive_with_limits(data, Limits::default())
+}
+
+/// [`load_archive`] with other size limits.
+pub fn load_archive_with_limits(data: &[u8], limits: Limits) -> Result<Chart, ChartError> {
+    let files = load_archive_files(data, limits).map_err(|e| match e {
+        ChartError::GzipHeader => ChartError::InvalidChartStream(e.to_string()),
+        other => ChartError::ArchiveStream(Box::new(other)),
+    })?;
+    dispatch_archive(files)
+}
+
+fn dispatch_archive(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
+    let chart_yaml = files.iter().find(|f| f.name == "Chart.yaml").ok_or(ChartError::NoChartYamlInArchive)?;
+    check_api_version(&chart_yaml.data)?;
+    load_files(files)
+}
+
+/// Builds a chart from its files (paths relative to the chart root): Helm's `LoadFiles`.
+/// Subcharts under `charts/` (folders or `.tgz` archives) are loaded recursively.
+pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
+    load_files_at(files, 0)
+}
+
+fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartError> {
+    if depth > MAX_DIR_DEPTH {
+        return Err(ChartError::TooDeep("charts/".into()));
+    }
+    let file = |f: &BufferedFile| File { name: f.name.as_str().into(), data: Arc::from(f.data.as_slice()) };
+    let mut metadata: Option<Metadata> = None;
+    for f in files.iter().filter(|f| f.name == "Chart.yaml") {
+        let md = metadata.get_or_insert_with(Metadata::default);
+        let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("Chart.yaml", e))?;
+        decode_metadata_into(&doc, md).map_err(|e| ChartError::load("Chart.yaml", e))?;
+        if md.api_version.is_empty() {
+            md.api_version = API_VERSION_V1.into();
+        }
+    }
+    let mut c = Chart {
+        metadata: Metadata::default(),
+        lock: None,
+        templates: Vec::new(),
+        files: Vec::new(),
+        raw: files.iter().map(file).collect(),
+        values: Map::new(),
+        schema: None,
+        dependencies: Vec::new(),
+        parents: Vec::new(),
+    };
+    let mut subcharts: BTreeMap<String, Vec<BufferedFile>> = BTreeMap::new();
+    let is_v1 = |md: &Option<Metadata>| md.as_ref().is_some_and(|m| m.api_version == API_VERSION_V1);
+    for f in &files {
+        match f.name.as_str() {
+            "Chart.yaml" => {}
+            "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data)?),
+            "values.yaml" => c.values = load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?,
+            "values.schema.json" => c.schema = Some(Arc::from(f.data.as_slice())),
+            "requirements.yaml" => {
+                // Helm 2's place for dependencies: read into the metadata.
+                let md = metadata.get_or_insert_with(Metadata::default);
+                let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
+                decode_metadata_into(&doc, md).map_err(|e| ChartError::load("requirements.yaml", e))?;
+                if is_v1(&metadata) {
+                    c.files.push(file(f));
+                }
+            }
+            "requirements.lock" => {
+                c.lock = Some(decode_lock_file("requirements.lock", &f.data)?);
+                metadata.get_or_insert_with(Metadata::default);
+                if is_v1(&metadata) {
+                    c.files.push(file(f));
+                }
+            }
+            n if n.starts_with("templates/") => c.templates.push(file(f)),
+            n if n.starts_with("charts/") => {
+                if n.ends_with(".prov") {
+                    c.files.push(file(f));
+                    continue;
+                }
+                let rest = &n["charts/".len()..];
+                let cname = rest.split('/').next().unwrap_or(rest);
+                subcharts
+                    .entry(cname.to_string())
+                    .or_default()
+                    .push(BufferedFile { name: rest.to_string(), data: f.data.clone() });
+            }
+            _ => c.files.push(file(f)),
+        }
+    }
+    let Some(mut metadata) = metadata else {
+        return Err(ChartError::MissingChartYaml);
+    };
+    metadata.validate()?;
+    c.metadata = metadata;
+
+    for (n, files) in subcharts {
+        if n.starts_with('_') || n.starts_with('.') {
+            continue;
+        }
+        let wrap = |e: ChartError| ChartError::Subchart { name: n.clone(), parent: c.name().to_string(), source: Box::new(e) };
+        let sub = if n.ends_with(".tgz") {
+            let first = &files[0];
+            if first.name != n {
+                return Err(ChartError::SubchartTar { parent: c.name().into(), expected: n.clone(), got: first.name.clone() });
+            }
+            load_archive_files(&first.data, Limits::default()).and_then(|fs| load_files_at(fs, depth + 1))
+        } else {
+            let inner = files
+                .into_iter()
+                .filter_map(|f| f.name.split_once('/').map(|(_, rest)| BufferedFile { name: rest.to_string(), data: f.data }))
+                .collect();
+            load_files_at(inner, depth + 1)
+        }
+        .map_err(wrap)?;
+        c.dependencies.push(Arc::new(sub));
+    }
+    let parents = Vec::new();
+    Ok(c.with_parents(parents))
+}
+
+fn decode_lock_file(name: &str, data: &[u8]) -> Result<super::Lock, ChartError> {
+    let doc = parse_yaml(data).map_err(|e| ChartError::load(name, e))?;
+    decode_lock(&doc).map_err(|e| ChartError::load(name, e))
+}
+
+fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
+    yaml_bridge::parse_struct_doc(data)
+}
+
+/// Helm's `LoadValues` of a chart's values.yaml.
+fn load_values_file(data: &[u8]) -> Result<Map, ChartError> {
+    Ok(crate::yaml::load_values(&crate::yaml::go_lossy_utf8(data))?)
+}
+
+/// Helm's `MergeMaps`: `b` over `a`, maps merged recursively, everything else replaced.
+/// Returns a new top-level map; nested maps of `a` that `b` merges into are copied too.
+pub fn merge_maps(a: &Map, b: &Map) -> Map {
+    let out = Map::from_entries(a.entries());
+    for (k, v) in b.entries() {
+        if let (Value::Map(bv), Some(Value::Map(av))) = (&v, out.get(&k)) {
+            out.insert(k, Value::Map(merge_maps(&av, bv)));
+            continue;
+        }
+        out.insert(k, v);
+    }
+    out
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Go's `*PathError` text for a failed open: `open PATH: no such file or directory`.
+pub(crate) fn go_open_error(path: &Path, e: &std::io::Error) -> String {
+    format!("open {}: {}", path.display(), go_errno_text(e))
+}
+
+fn go_stat_error(path: &Path, e: &std::io::Error) -> String {
+    format!("stat {}: {}", path.display(), go_errno_text(e))
+}
+
+/// The C library's wording Go uses for an errno (lower case, no "(os error N)").
+pub(crate) fn go_errno_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    let s = match s.find(" (os error") {
+        Some(i) => &s[..i],
+        None => &s,
+    };
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_maps_recurses_into_maps_only() {
+        let a = Map::new();
+        let inner = Map::new();
+        inner.insert("x", Value::Float(1.0));
+        inner.insert("y", Value::Float(2.0));
+        a.insert("a", Value::Map(inner.clone()));
+        a.insert("l", Value::list(vec![Value::Float(1.0)]));
+        let b = Map::new();
+        let binner = Map::new();
+        binner.insert("x", Value::Float(3.0));
+        b.insert("a", Value::Map(binner));
+        b.insert("l", Value::Nil);
+        let m = merge_maps(&a, &b);
+        let got = m.get("a").unwrap();
+        assert_eq!(got.get("x"), Some(Value::Float(3.0)));
+        assert_eq!(got.get("y"), Some(Value::Float(2.0)));
+        assert_eq!(m.get("l"), Some(Value::Nil));
+        // The input is left alone.
+        assert_eq!(inner.get("x"), Some(Value::Float(1.0)));
+    }
+
+}

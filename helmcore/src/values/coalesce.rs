@@ -1,0 +1,201 @@
+//! Helm's values coalescing (`CoalesceValues`, `MergeValues`, `CoalesceTables`,
+//! `MergeTables`): user values over chart defaults over subchart defaults, globals copied
+//! down.
+//!
+//! This follows Helm's algorithm step by step on shared-reference maps, because Helm's
+//! results depend on its aliasing: globals are copied one level deep only, so a child's
+//! global keys also land in the parent's nested global tables ("merged both ways"), and
+//! `null` handling differs between coalescing (a user `null` deletes a default) and
+//! merging (nulls are kept).
+
+use crate::chart::{Chart, ChartError};
+use crate::value::{fmt_v, Map, Value};
+
+use super::warning::Warning;
+
+/// The key under which globals live.
+pub const GLOBAL_KEY: &str = "global";
+
+/// Helm's `CoalesceValues(chart, vals)`: a copy of `vals` with the chart's and every
+/// subchart's defaults filled in; a `null` in `vals` deletes the default.
+pub fn coalesce_values(chart: &Chart, vals: &Map, warnings: &mut Vec<Warning>) -> Result<Map, ChartError> {
+    let dest = vals.deep_copy();
+    coalesce(chart, &dest, "", false, warnings)?;
+    Ok(dest)
+}
+
+/// Helm's `MergeValues`: as [`coalesce_values`] but nulls are kept, not deleting.
+pub fn merge_values(chart: &Chart, vals: &Map, warnings: &mut Vec<Warning>) -> Result<Map, ChartError> {
+    let dest = vals.deep_copy();
+    coalesce(chart, &dest, "", true, warnings)?;
+    Ok(dest)
+}
+
+/// Helm's `CoalesceTables(dst, src)`: fills `dst` from `src` in place; `dst` wins.
+pub fn coalesce_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
+    coalesce_tables_full_key(dst, src, "", false, warnings)
+}
+
+/// Helm's `MergeTables(dst, src)`: as [`coalesce_tables`] but nulls are kept.
+pub fn merge_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
+    coalesce_tables_full_key(dst, src, "", true, warnings)
+}
+
+fn concat_prefix(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_string()
+    } else {
+        format!("{a}.{b}")
+    }
+}
+
+fn coalesce(chart: &Chart, dest: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) -> Result<(), ChartError> {
+    coalesce_chart_values(chart, dest, prefix, merge, warnings);
+    coalesce_deps(chart, dest, prefix, merge, warnings)
+}
+
+fn coalesce_deps(chart: &Chart, dest: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) -> Result<(), ChartError> {
+    for sub in &chart.dependencies {
+        let name = sub.name();
+        let table = match dest.get(name) {
+            None => {
+                let m = Map::new();
+                dest.insert(name, Value::Map(m.clone()));
+                m
+            }
+            Some(Value::Map(m)) => m,
+            Some(other) => {
+                return Err(ChartError::TypeMismatch { name: name.to_string(), shown: go_fmt_t(&other) });
+            }
+        };
+        let sub_prefix = concat_prefix(prefix, chart.name());
+        coalesce_globals(&table, dest, &sub_prefix, warnings);
+        coalesce(sub, &table, &sub_prefix, merge, warnings)?;
+    }
+    Ok(())
+}
+
+/// Copies the parent's globals (`src`) into the child's table (`dest`); the parent's
+/// values win. Tables are copied one level deep only, as Helm does.
+fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warning>) {
+    let dg = match dest.get(GLOBAL_KEY) {
+        None => Map::new(),
+        Some(Value::Map(m)) => m,
+        Some(_) => {
+            warnings.push(Warning::log("warning: skipping globals because destination global is not a table."));
+            return;
+        }
+    };
+    let sg = match src.get(GLOBAL_KEY) {
+        None => Map::new(),
+        Some(Value::Map(m)) => m,
+        Some(_) => {
+            warnings.push(Warning::log("warning: skipping globals because source global is not a table."));
+            return;
+        }
+    };
+    for (key, val) in sg.entries() {
+        if let Value::Map(table) = &val {
+            let vv = Map::from_entries(table.entries());
+            match dg.get(&key) {
+                None => {
+                    dg.insert(key, Value::Map(vv));
+                }
+                Some(Value::Map(destv)) => {
+                    coalesce_tables_full_key(&vv, &destv, &concat_prefix(prefix, &key), true, warnings);
+                    dg.insert(key, Value::Map(vv));
+                }
+                Some(_) => {
+                    warnings.push(Warning::log(format!("Conflict: cannot merge map onto non-map for {key:?}. Skipping.")));
+                }
+            }
+        } else if matches!(dg.get(&key), Some(Value::Map(_))) {
+            warnings.push(Warning::log(format!("key {key} is table. Skipping")));
+        } else {
+            dg.insert(key, val);
+        }
+    }
+    dest.insert(GLOBAL_KEY, Value::Map(dg));
+}
+
+/// Fills `v` (values given for this chart) from a copy of the chart's defaults.
+fn coalesce_chart_values(chart: &Chart, v: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) {
+    let sub_prefix = concat_prefix(prefix, chart.name());
+    let defaults = chart.values.deep_copy();
+    for (key, val) in defaults.entries() {
+        match v.get(&key) {
+            None => {
+                v.insert(key, val);
+            }
+            Some(Value::Nil) if !merge => {
+                v.remove(&key);
+            }
+            Some(Value::Map(dest)) => match &val {
+                Value::Map(src) => {
+                    // A subchart's section is always merged, so its own nulls survive to
+                    // be handled when the subchart is coalesced.
+                    let merge = merge || chart.dependencies.iter().any(|d| d.name() == &*key);
+                    coalesce_tables_full_key(&dest, src, &concat_prefix(&sub_prefix, &key), merge, warnings);
+                }
+                Value::Nil => {}
+                _ => warnings.push(Warning::log(format!("warning: skipped value for {sub_prefix}.{key}: Not a table."))),
+            },
+            Some(_) => {}
+        }
+    }
+}
+
+/// Helm's `coalesceTablesFullKey`: `dst` wins; `src` fills in. Note that `src` is
+/// changed too (keys that are null in `dst` become null in `src`), as in Helm.
+fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) {
+    if dst.ptr_eq(src) {
+        return;
+    }
+    let src_non_nil: Vec<_> = src.entries().into_iter().filter(|(_, v)| !v.is_nil()).map(|(k, _)| k).collect();
+    for (key, val) in dst.entries() {
+        if val.is_nil() {
+            src.insert(key, Value::Nil);
+        }
+    }
+    for (key, val) in src.entries() {
+        let full_key = concat_prefix(prefix, &key);
+        match dst.get(&key) {
+            Some(Value::Nil) if !merge && src_non_nil.contains(&key) => {
+                dst.remove(&key);
+            }
+            None => {
+                dst.insert(key, val);
+            }
+            Some(dv) => match (&val, &dv) {
+                (Value::Map(s), Value::Map(d)) => coalesce_tables_full_key(d, s, &full_key, merge, warnings),
+                (Value::Map(_), _) => warnings.push(Warning::log(format!(
+                    "warning: cannot overwrite table with non table for {full_key} ({})",
+                    fmt_v(&val)
+                ))),
+                (v, Value::Map(_)) if !v.is_nil() => warnings.push(Warning::log(format!(
+                    "warning: destination for {full_key} is a table. Ignoring non-table value ({})",
+                    fmt_v(&val)
+                ))),
+                _ => {}
+            },
+        }
+    }
+}
+
+/// Go's `fmt.Sprintf("%t", v)` for a value that is not a bool: `%!t(string=x)`.
+pub(crate) fn go_fmt_t(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => b.to_string(),
+        Value::Nil => "%!t(<nil>)".into(),
+        Value::List(items) => {
+            let parts: Vec<String> = items.iter().map(go_fmt_t).collect();
+            format!("[{}]", parts.join(" "))
+        }
+        Value::Map(m) => {
+            let parts: Vec<String> =
+                m.entries().iter().map(|(k, v)| format!("%!t(string={k}):{}", go_fmt_t(v))).collect();
+            format!("map[{}]", parts.join(" "))
+        }
+        other => format!("%!t({}={})", other.type_name(), fmt_v(other)),
+    }
+}

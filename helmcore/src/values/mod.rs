@@ -1,0 +1,220 @@
+//! Values: reading values files, the `--set` family, coalescing with chart defaults,
+//! schema validation and the computed values Helm prints (Helm's `pkg/cli/values`,
+//! `pkg/strvals`, chartutil's coalesce and jsonschema).
+//!
+//! ```no_run
+//! use helmcore::values::{computed_values, Options};
+//! let chart = helmcore::chart::load("mychart").unwrap();
+//! let opts = Options { values: vec!["replicaCount=3".into()], ..Default::default() };
+//! let user = opts.merge_values().unwrap();
+//! let computed = computed_values(&chart, &user).unwrap();
+//! println!("{:?}", computed.values);
+//! ```
+
+pub mod coalesce;
+mod computed;
+pub mod path;
+pub mod schema;
+pub mod strvals;
+mod warning;
+
+use std::path::Path;
+
+use crate::chart::merge_maps;
+use crate::value::{Map, Value};
+
+pub use computed::{computed_values, Computed};
+pub use warning::Warning;
+
+/// The values flags of `helm install/template/upgrade`, applied in Helm's order: `-f`
+/// files, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`
+/// (each kind in the order given).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `-f/--values`; `-` reads standard input.
+    pub value_files: Vec<String>,
+    /// `--set-string`.
+    pub string_values: Vec<String>,
+    /// `--set`.
+    pub values: Vec<String>,
+    /// `--set-file`.
+    pub file_values: Vec<String>,
+    /// `--set-json`.
+    pub json_values: Vec<String>,
+    /// `--set-literal`.
+    pub literal_values: Vec<String>,
+}
+
+/// Why the user's values could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum ValuesError {
+    /// A file could not be read (Go's `open FILE: no such file or directory`).
+    #[error("{0}")]
+    Read(String),
+    #[error("failed to parse {file}: {source}")]
+    Parse { file: String, source: crate::yaml::ValuesError },
+    #[error("failed parsing --set-json data JSON: {0}")]
+    SetJsonObject(String),
+    #[error("failed parsing --set-json data {0}")]
+    SetJson(String),
+    #[error("failed parsing --set data: {0}")]
+    Set(strvals::StrvalsError),
+    #[error("failed parsing --set-string data: {0}")]
+    SetString(strvals::StrvalsError),
+    #[error("failed parsing --set-file data: {0}")]
+    SetFile(strvals::StrvalsError),
+    #[error("failed parsing --set-literal data: {0}")]
+    SetLiteral(strvals::StrvalsError),
+}
+
+impl Options {
+    /// Helm's `Options.MergeValues`: the user-supplied values.
+    pub fn merge_values(&self) -> Result<Map, ValuesError> {
+        let mut base = Map::new();
+        for file in &self.value_files {
+            let raw = read_file(file)?;
+            let current = crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
+                .map_err(|source| ValuesError::Parse { file: file.clone(), source })?;
+            base = merge_maps(&base, &current);
+        }
+        for value in &self.json_values {
+            let trimmed = value.trim();
+            if trimmed.starts_with('{') {
+                match crate::json::from_str(trimmed) {
+                    Ok(Value::Map(m)) => base = merge_maps(&base, &m),
+                    _ => return Err(ValuesError::SetJsonObject(value.clone())),
+                }
+            } else {
+                strvals::parse_json(value, &base).map_err(|_| ValuesError::SetJson(value.clone()))?;
+            }
+        }
+        for value in &self.values {
+            strvals::parse_into(value, &base).map_err(ValuesError::Set)?;
+        }
+        for value in &self.string_values {
+            strvals::parse_into_string(value, &base).map_err(ValuesError::SetString)?;
+        }
+        for value in &self.file_values {
+            let mut read = |path: &str| -> Result<Value, String> {
+                read_file(path).map(|b| Value::from(String::from_utf8_lossy(&b).into_owned())).map_err(|e| e.to_string())
+            };
+            strvals::parse_into_file(value, &base, &mut read).map_err(ValuesError::SetFile)?;
+        }
+        for value in &self.literal_values {
+            strvals::parse_literal_into(value, &base).map_err(ValuesError::SetLiteral)?;
+        }
+        Ok(base)
+    }
+}
+
+/// Reads a values file; `-` is standard input.
+fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
+    if path.trim() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| ValuesError::Read(format!("read /dev/stdin: {e}")))?;
+        return Ok(buf);
+    }
+    std::fs::read(path).map_err(|e| {
+        ValuesError::Read(format!("open {}: {}", path, crate::chart::go_errno_text_of(&e)))
+    })
+}
+
+/// Reads one values file from disk (Helm's `LoadValues` of a `-f` file).
+pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
+    let p = path.as_ref().display().to_string();
+    let raw = read_file(&p)?;
+    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| ValuesError::Parse { file: p, source })
+}
+
+/// JSON as Go's encoding/json decodes it into `interface{}`: numbers are float64.
+pub(crate) fn json_to_value(v: &serde_json::Value, depth: usize) -> Value {
+    use serde_json::Value as J;
+    if depth > 10_000 {
+        return Value::Nil;
+    }
+    match v {
+        J::Null => Value::Nil,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
+        J::String(s) => Value::from(s.as_str()),
+        J::Array(items) => Value::list(items.iter().map(|i| json_to_value(i, depth + 1)).collect()),
+        J::Object(m) => Value::Map(m.iter().map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1))).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, text: &str) -> String {
+        let p = std::env::temp_dir().join(format!("helmcore-values-{}-{name}", std::process::id()));
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    }
+
+    fn json(m: &Map) -> String {
+        crate::json::to_string(&Value::Map(m.clone())).unwrap()
+    }
+
+    #[test]
+    fn flags_apply_in_helms_order() {
+        // helm4: `--set a=x --set-string b=1 --set-json a=2 --set-json b=2 --set-literal b=3
+        // --set-file b=F -f F` (F holding `a: 1`) gives {"a":"x","b":"3"}.
+        let f = temp_file("order.yaml", "a: 1\n");
+        let opts = Options {
+            value_files: vec![f.clone()],
+            values: vec!["a=x".into()],
+            string_values: vec!["b=1".into()],
+            json_values: vec!["a=2".into(), "b=2".into()],
+            literal_values: vec!["b=3".into()],
+            file_values: vec![format!("b={f}")],
+        };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"x","b":"3"}"#);
+    }
+
+    #[test]
+    fn later_files_win_and_maps_merge() {
+        let a = temp_file("a.yaml", "x: {a: 1, b: 2}\nl: [1]\n");
+        let b = temp_file("b.yaml", "x: {b: 3}\nl: [2]\n");
+        let opts = Options { value_files: vec![a, b], ..Default::default() };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"l":[2],"x":{"a":1,"b":3}}"#);
+    }
+
+    #[test]
+    fn error_texts() {
+        let err = |o: Options| o.merge_values().unwrap_err().to_string();
+        let bad = temp_file("bad.yaml", "a: [\n");
+        assert_eq!(
+            err(Options { value_files: vec![bad.clone()], ..Default::default() }),
+            format!("failed to parse {bad}: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content")
+        );
+        let list = temp_file("list.yaml", "- 1\n");
+        assert_eq!(
+            err(Options { value_files: vec![list.clone()], ..Default::default() }),
+            format!("failed to parse {list}: cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {{}}")
+        );
+        assert_eq!(
+            err(Options { value_files: vec!["nonexist.yaml".into()], ..Default::default() }),
+            "open nonexist.yaml: no such file or directory"
+        );
+        assert_eq!(err(Options { json_values: vec!["a=bad".into()], ..Default::default() }), "failed parsing --set-json data a=bad");
+        assert_eq!(err(Options { json_values: vec!["{bad".into()], ..Default::default() }), "failed parsing --set-json data JSON: {bad");
+        assert_eq!(err(Options { values: vec!["a".into()], ..Default::default() }), "failed parsing --set data: key \"a\" has no value");
+        assert_eq!(
+            err(Options { file_values: vec!["a=/nonexist".into()], ..Default::default() }),
+            "failed parsing --set-file data: open /nonexist: no such file or directory"
+        );
+        assert_eq!(
+            err(Options { literal_values: vec!["a".into()], ..Default::default() }),
+            "failed parsing --set-literal data: key \"a\" has no value"
+        );
+    }
+
+    #[test]
+    fn set_file_reads_raw_text() {
+        let f = temp_file("raw.yaml", "a: [\n");
+        let opts = Options { file_values: vec![format!("a={f}")], ..Default::default() };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"a: [\n"}"#);
+    }
+}

@@ -1,0 +1,571 @@
+//! `values.schema.json` validation, reported as Helm 4 reports it.
+//!
+//! Helm validates with santhosh-tekuri/jsonschema v6 and prints its error tree:
+//! `- at '/replicas': got string, want integer`, with `validation failed` groups where one
+//! subschema failed in several ways. helmcore validates with the `jsonschema` crate and
+//! rebuilds that tree from the crate's flat errors and their keyword locations,
+//! following santhosh's rules: a failed `type`, `const`, `enum` or `format` ends the
+//! subschema's evaluation; a subschema with one error reports it, with several a group;
+//! numbers are printed as Go's x/text printer does (`10,000`, `1×10⁰⁶`).
+//!
+//! Known differences: the order of sibling errors (Helm's is random, from Go map
+//! iteration; here it follows the keyword order), the reasons given for `format`
+//! failures, and the wording of errors in the schema itself (metaschema violations).
+
+use std::collections::BTreeMap;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::ValidationError;
+
+use crate::chart::Chart;
+use crate::value::{format_float_v, Map, Value};
+
+/// The header Helm puts before the per-chart schema errors.
+pub const SCHEMA_ERROR_HEADER: &str = "values don't meet the specifications of the schema(s) in the following chart(s):";
+
+/// A failed validation: the per-chart report, without Helm's header.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{SCHEMA_ERROR_HEADER}\n{report}")]
+pub struct SchemaError {
+    pub report: String,
+}
+
+/// Helm's `ValidateAgainstSchema`: the chart's schema against `values`, then each
+/// subchart's schema against its section of `values`, recursively.
+pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), SchemaError> {
+    let mut report = String::new();
+    collect(chart, values, &mut report, 0);
+    if report.is_empty() {
+        Ok(())
+    } else {
+        Err(SchemaError { report })
+    }
+}
+
+const MAX_DEPTH: usize = 64;
+
+fn collect(chart: &Chart, values: &Map, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    if let Some(schema) = &chart.schema {
+        if let Err(e) = validate_single(values, schema) {
+            out.push_str(&format!("{}:\n{e}", chart.name()));
+        }
+    }
+    for sub in &chart.dependencies {
+        match values.get(sub.name()) {
+            None | Some(Value::Nil) => {}
+            Some(Value::Map(m)) => collect(sub, &m, out, depth + 1),
+            Some(other) => out.push_str(&format!(
+                "{}:\ninvalid type for values: expected object (map), got {}\n",
+                sub.name(),
+                other.type_name()
+            )),
+        }
+    }
+}
+
+/// Validates values against one schema document; the error is Helm's text for it (the
+/// error lines, ending in a newline, or the schema's own problem).
+pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
+    // Go's decoder first, for its error texts on a malformed schema. santhosh reads with
+    // a json.Decoder, which says `EOF` for no input and `unexpected EOF` for a cut one.
+    if schema_json.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("EOF".into());
+    }
+    crate::json::from_slice(schema_json).map_err(|e| match e.to_string().as_str() {
+        "unexpected end of JSON input" => "unexpected EOF".to_string(),
+        other => other.to_string(),
+    })?;
+    let schema: serde_json::Value = serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
+    let validator = jsonschema::options().build(&schema).map_err(|e| schema_problem(&e))?;
+    let instance = to_json(&Value::Map(values.clone()), 0);
+    let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let tree = build(&errors, &instance);
+    // santhosh: a root with a single group error reports the group's causes.
+    let causes = match tree {
+        Some(Node { kind: NodeKind::Group, children, .. }) => children,
+        Some(n) => vec![n],
+        None => return Ok(()),
+    };
+    let mut out = String::new();
+    for c in &causes {
+        c.display(&mut out, 1);
+    }
+    Err(out.trim_start_matches('\n').to_string() + "\n")
+}
+
+fn schema_problem(e: &ValidationError) -> String {
+    format!("\"file:///values.schema.json#\" is not valid against metaschema: {e}")
+}
+
+/// One reported error: where, what, and its causes.
+#[derive(Debug, Clone)]
+struct Node {
+    at: String,
+    kind: NodeKind,
+    children: Vec<Node>,
+}
+
+#[derive(Debug, Clone)]
+enum NodeKind {
+    Group,
+    Message(String),
+}
+
+impl Node {
+    fn display(&self, out: &mut String, indent: usize) {
+        out.push('\n');
+        for _ in 0..indent.saturating_sub(1) {
+            out.push_str("  ");
+        }
+        let msg = match &self.kind {
+            NodeKind::Group => "validation failed",
+            NodeKind::Message(m) => m,
+        };
+        out.push_str(&format!("- at {}: {msg}", quote(&self.at)));
+        for c in &self.children {
+            c.display(out, indent + 1);
+        }
+    }
+}
+
+/// A failed keyword, placed in the schema tree.
+struct Failure {
+    /// Steps from the root schema to the subschema that holds the keyword.
+    schema: Vec<Step>,
+    /// The keyword (`type`, `required`...).
+    keyword: String,
+    instance: Vec<String>,
+    node: Node,
+}
+
+/// One step into a subschema, with how many instance tokens it moves.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Step {
+    path: Vec<String>,
+    instance_tokens: usize,
+}
+
+/// Keywords that lead into a subschema, with the number of path tokens they take and
+/// whether they move into the instance.
+fn subschema_step(tokens: &[String]) -> Option<(usize, usize)> {
+    let k = tokens.first()?.as_str();
+    let has_arg = tokens.len() > 1;
+    match k {
+        "properties" | "patternProperties" if has_arg => Some((2, 1)),
+        "dependencies" | "dependentSchemas" | "definitions" | "$defs" if has_arg => Some((2, 0)),
+        "allOf" | "anyOf" | "oneOf" if has_arg => Some((2, 0)),
+        "prefixItems" if has_arg => Some((2, 1)),
+        "items" if has_arg && tokens[1].bytes().all(|b| b.is_ascii_digit()) => Some((2, 1)),
+        "items" | "additionalItems" | "additionalProperties" | "unevaluatedProperties" | "unevaluatedItems" | "contains"
+            if has_arg =>
+        {
+            Some((1, 1))
+        }
+        "not" | "if" | "then" | "else" | "propertyNames" | "$ref" | "$dynamicRef" if has_arg => Some((1, 0)),
+        _ => None,
+    }
+}
+
+/// Splits a keyword location into subschema steps and the failing keyword.
+fn split_location(tokens: &[String]) -> (Vec<Step>, String) {
+    let mut steps = Vec::new();
+    let mut rest = tokens;
+    let mut consumed = Vec::new();
+    while let Some((n, inst)) = subschema_step(rest) {
+        consumed.extend_from_slice(&rest[..n]);
+        steps.push(Step { path: consumed.clone(), instance_tokens: inst });
+        rest = &rest[n..];
+    }
+    (steps, rest.first().cloned().unwrap_or_default())
+}
+
+/// santhosh's evaluation order of keywords within one subschema.
+fn keyword_rank(k: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "type", "const", "enum", "format", "$ref", "minProperties", "maxProperties", "required", "dependencies",
+        "properties", "patternProperties", "additionalProperties", "propertyNames", "dependentRequired",
+        "dependentSchemas", "minItems", "maxItems", "uniqueItems", "items", "additionalItems", "prefixItems",
+        "contains", "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "allOf", "anyOf", "oneOf", "if", "then",
+        "else", "unevaluatedProperties", "unevaluatedItems",
+    ];
+    ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len())
+}
+
+fn tokens_of(loc: &jsonschema::paths::Location) -> Vec<String> {
+    let s = loc.as_str();
+    if s.is_empty() {
+        return Vec::new();
+    }
+    s.trim_start_matches('/').split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+}
+
+/// Rebuilds santhosh's error tree from the crate's flat errors.
+fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Option<Node> {
+    let mut failures = Vec::new();
+    for e in errors {
+        let (schema, keyword) = split_location(&tokens_of(e.schema_path()));
+        let instance = tokens_of(e.instance_path());
+        let at = pointer(&instance);
+        let Some(msg) = message(e, root_instance) else { continue };
+        let children = match e.kind() {
+            ValidationErrorKind::AnyOf { context }
+            | ValidationErrorKind::OneOfNotValid { context }
+            | ValidationErrorKind::OneOfMultipleValid { context } => context
+                .iter()
+                .filter_map(|branch| {
+                    // Each alternative is its own subschema: one error, or a group.
+                    let nodes: Vec<Node> = branch.iter().filter_map(|b| build(std::slice::from_ref(b), root_instance)).collect();
+                    match nodes.len() {
+                        0 => None,
+                        1 => nodes.into_iter().next(),
+                        _ => Some(Node { at: at.clone(), kind: NodeKind::Group, children: nodes }),
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        failures.push(Failure { schema, keyword, instance, node: Node { at, kind: NodeKind::Message(msg), children } });
+    }
+    merge_required(&mut failures);
+    evaluate(&failures, &[], 0)
+}
+
+/// santhosh reports all missing required properties of a subschema in one error.
+fn merge_required(failures: &mut Vec<Failure>) {
+    let mut merged: Vec<Failure> = Vec::new();
+    for f in failures.drain(..) {
+        if f.keyword == "required" {
+            if let Some(prev) = merged.iter_mut().find(|p| p.keyword == "required" && p.schema == f.schema && p.instance == f.instance) {
+                if let (NodeKind::Message(a), NodeKind::Message(b)) = (&mut prev.node.kind, &f.node.kind) {
+                    let names = |m: &str| m.trim_start_matches("missing property ").trim_start_matches("missing properties ").to_string();
+                    *a = format!("missing properties {}, {}", names(a), names(b));
+                }
+                continue;
+            }
+        }
+        merged.push(f);
+    }
+    *failures = merged;
+}
+
+/// The result of evaluating the subschema at `prefix`: its own failures and those of
+/// its subschemas, in keyword order; stops at a failed type/const/enum/format.
+fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let mine: Vec<&Failure> = failures.iter().filter(|f| f.schema.len() >= prefix.len() && f.schema[..prefix.len()] == *prefix).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let own: Vec<&Failure> = mine.iter().copied().filter(|f| f.schema.len() == prefix.len()).collect();
+    if let Some(stop) = own.iter().filter(|f| keyword_rank(&f.keyword) <= 3).min_by_key(|f| keyword_rank(&f.keyword)) {
+        return Some(stop.node.clone());
+    }
+    // (rank, sort key, node) for own keywords and for each direct subschema.
+    let mut items: Vec<(usize, String, Node)> =
+        own.iter().map(|f| (keyword_rank(&f.keyword), String::new(), f.node.clone())).collect();
+    let mut subs: BTreeMap<Step, ()> = BTreeMap::new();
+    for f in &mine {
+        if f.schema.len() > prefix.len() {
+            subs.insert(f.schema[prefix.len()].clone(), ());
+        }
+    }
+    for step in subs.keys() {
+        let mut p = prefix.to_vec();
+        p.push(step.clone());
+        if let Some(node) = evaluate(failures, &p, depth + 1) {
+            let kw = step.path.get(step.path.len().saturating_sub(if step.path.len() >= 2 && subschema_step(&step.path[step.path.len() - 2..]).map(|s| s.0) == Some(2) { 2 } else { 1 })).cloned().unwrap_or_default();
+            items.push((keyword_rank(&kw), step.path.join("/"), node));
+        }
+    }
+    items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut nodes: Vec<Node> = items.into_iter().map(|(_, _, n)| n).collect();
+    match nodes.len() {
+        0 => None,
+        1 => nodes.pop(),
+        _ => {
+            let at = instance_at(&mine, prefix);
+            Some(Node { at, kind: NodeKind::Group, children: nodes })
+        }
+    }
+}
+
+/// The instance location a subschema applies to.
+fn instance_at(failures: &[&Failure], prefix: &[Step]) -> String {
+    let moved: usize = prefix.iter().map(|s| s.instance_tokens).sum();
+    let f = failures[0];
+    // The failure's instance path holds the subschema's location as its first tokens,
+    // except for the tokens of deeper steps into the instance.
+    let deeper: usize = f.schema[prefix.len()..].iter().map(|s| s.instance_tokens).sum();
+    let keep = f.instance.len().saturating_sub(deeper).max(moved.min(f.instance.len()));
+    pointer(&f.instance[..keep.min(f.instance.len())])
+}
+
+fn pointer(tokens: &[String]) -> String {
+    tokens.iter().map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1"))).collect()
+}
+
+/// santhosh's message for one failed keyword.
+fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
+    let got = e.instance();
+    use ValidationErrorKind as K;
+    Some(match e.kind() {
+        K::Type { kind } => {
+            let mut want: Vec<&str> = match kind {
+                TypeKind::Single(t) => vec![json_type_name(&t.to_string())],
+                TypeKind::Multiple(set) => set.iter().map(|t| json_type_name(&t.to_string())).collect(),
+            };
+            want.sort_by_key(|t| ["null", "boolean", "number", "integer", "string", "array", "object"].iter().position(|x| x == t));
+            format!("got {}, want {}", type_of(got), want.join(" or "))
+        }
+        K::Constant { expected_value } => match &**expected_value {
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) => "const failed".into(),
+            v => format!("value must be {}", display(v)),
+        },
+        K::Enum { options } => match &**options {
+            serde_json::Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
+                if items.len() == 1 {
+                    format!("value must be {}", display(&items[0]))
+                } else {
+                    format!("value must be one of {}", items.iter().map(display).collect::<Vec<_>>().join(", "))
+                }
+            }
+            _ => "enum failed".into(),
+        },
+        K::Format { format } => format!("{} is not valid {format}", display(got)),
+        K::Required { property } => format!("missing property {}", display(property)),
+        K::AdditionalProperties { unexpected } => {
+            format!("additional properties {} not allowed", unexpected.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+        }
+        K::MinProperties { limit } => format!("minProperties: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MaxProperties { limit } => format!("maxProperties: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MinItems { limit } => format!("minItems: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MaxItems { limit } => format!("maxItems: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MinLength { limit } => format!("minLength: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MaxLength { limit } => format!("maxLength: got {}, want {}", len_of(got), group_int(*limit)),
+        K::UniqueItems => {
+            let (i, j) = duplicates(got).unwrap_or((0, 1));
+            format!("items at {i} and {j} are equal")
+        }
+        K::Pattern { pattern } => format!("{} does not match pattern {}", display(got), quote(pattern)),
+        K::Minimum { limit } => format!("minimum: got {}, want {}", num(got), num(limit)),
+        K::Maximum { limit } => format!("maximum: got {}, want {}", num(got), num(limit)),
+        K::ExclusiveMinimum { limit } => format!("exclusiveMinimum: got {}, want {}", num(got), num(limit)),
+        K::ExclusiveMaximum { limit } => format!("exclusiveMaximum: got {}, want {}", num(got), num(limit)),
+        K::MultipleOf { multiple_of } => format!("multipleOf: got {}, want {}", num(got), go_text_float(*multiple_of)),
+        K::Not { .. } => "'not' failed".into(),
+        K::AnyOf { .. } => "'anyOf' failed".into(),
+        K::OneOfNotValid { .. } => "'oneOf' failed, none matched".into(),
+        K::OneOfMultipleValid { context } => {
+            let matched: Vec<usize> = context.iter().enumerate().filter(|(_, c)| c.is_empty()).map(|(i, _)| i).take(2).collect();
+            match matched.as_slice() {
+                [a, b] => format!("'oneOf' failed, subschemas {a}, {b} matched"),
+                _ => "'oneOf' failed".into(),
+            }
+        }
+        K::FalseSchema => "false schema".into(),
+        K::Contains => "no items match contains schema".into(),
+        K::AdditionalItems { limit } => format!("last {} additionalItem(s) not allowed", len_of(got).saturating_sub(*limit)),
+        K::PropertyNames { error } => format!("invalid propertyName {}", display(error.instance())),
+        K::UnevaluatedProperties { unexpected } => {
+            format!("additional properties {} not allowed", unexpected.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+        }
+        K::UnevaluatedItems { .. } => "unevaluatedItems failed".into(),
+        other => {
+            let _ = root;
+            format!("{other:?}")
+        }
+    })
+}
+
+fn json_type_name(t: &str) -> &'static str {
+    match t {
+        "null" => "null",
+        "boolean" => "boolean",
+        "integer" => "integer",
+        "number" => "number",
+        "string" => "string",
+        "array" => "array",
+        _ => "object",
+    }
+}
+
+fn type_of(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+fn len_of(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::String(s) => s.chars().count(),
+        serde_json::Value::Array(a) => a.len(),
+        serde_json::Value::Object(o) => o.len(),
+        _ => 0,
+    }
+}
+
+/// The first pair of equal items, as santhosh reports them.
+fn duplicates(v: &serde_json::Value) -> Option<(usize, usize)> {
+    let items = v.as_array()?;
+    for j in 1..items.len() {
+        for i in 0..j {
+            if json_equal(&items[i], &items[j]) {
+                return Some((i, j));
+            }
+        }
+    }
+    None
+}
+
+fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    match (a, b) {
+        (serde_json::Value::Number(x), serde_json::Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+/// santhosh's `quote`: Go's `%q` with single quotes.
+fn quote(s: &str) -> String {
+    let q = format!("{s:?}");
+    let inner = &q[1..q.len() - 1];
+    format!("'{}'", inner.replace("\\\"", "\"").replace('\'', "\\'"))
+}
+
+/// santhosh's `display` of a primitive: strings quoted, others with `%v`.
+fn display(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => quote(s),
+        serde_json::Value::Null => "<nil>".into(),
+        serde_json::Value::Number(_) => num(v),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => "value".into(),
+        serde_json::Value::Bool(b) => b.to_string(),
+    }
+}
+
+fn num(v: &serde_json::Value) -> String {
+    go_text_float(v.as_f64().unwrap_or(0.0))
+}
+
+/// An int as x/text's printer gives `%d`: thousands grouped with commas.
+fn group_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A float64 as x/text's printer gives `%v`: Go's shortest form, the integer part
+/// grouped, an exponent written `×10` with superscript digits.
+fn go_text_float(f: f64) -> String {
+    let s = format_float_v(f);
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, s),
+    };
+    let body = if let Some((mant, exp)) = s.split_once('e') {
+        let sup = |c: char| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        };
+        let exp: String = exp.trim_start_matches('+').chars().map(sup).collect();
+        format!("{mant}×10{exp}")
+    } else {
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (s.clone(), None),
+        };
+        let grouped = int.parse::<u64>().map(group_int).unwrap_or(int);
+        match frac {
+            Some(f) => format!("{grouped}.{f}"),
+            None => grouped,
+        }
+    };
+    if neg {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+/// Values as JSON for the validator: int64s stay integers, float64s floats.
+fn to_json(v: &Value, depth: usize) -> serde_json::Value {
+    use serde_json::Value as J;
+    if depth > 10_000 {
+        return J::Null;
+    }
+    match v {
+        Value::Nil => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(n, _) => J::Number((*n).into()),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        Value::String(s) => J::String(s.to_string()),
+        Value::List(l) => J::Array(l.iter().map(|i| to_json(i, depth + 1)).collect()),
+        Value::Map(m) => J::Object(m.entries().into_iter().map(|(k, v)| (k.to_string(), to_json(&v, depth + 1))).collect()),
+        Value::Object(o) => o.to_data().map_or(J::Null, |d| to_json(&d, depth + 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(schema: &str) -> String {
+        validate_single(&Map::new(), schema.as_bytes()).unwrap_err()
+    }
+
+    // helm4's texts for broken schema files.
+    #[test]
+    fn malformed_schemas() {
+        assert_eq!(check("{bad"), "invalid character 'b' looking for beginning of object key string");
+        assert_eq!(check("\n"), "EOF");
+        assert_eq!(check("{"), "unexpected EOF");
+    }
+
+    #[test]
+    fn x_text_number_layout() {
+        assert_eq!(group_int(10000), "10,000");
+        assert_eq!(group_int(999), "999");
+        assert_eq!(go_text_float(12345678.0), "1.2345678×10⁰⁷");
+        assert_eq!(go_text_float(1e6), "1×10⁰⁶");
+        assert_eq!(go_text_float(0.5), "0.5");
+        assert_eq!(go_text_float(123456.5), "123,456.5");
+        // helm4: `got -1×10⁻⁰⁶, want 1×10⁻⁰⁵`, `want -123,456.5`.
+        assert_eq!(go_text_float(-1e-6), "-1×10⁻⁰⁶");
+        assert_eq!(go_text_float(1e-5), "1×10⁻⁰⁵");
+        assert_eq!(go_text_float(-123456.5), "-123,456.5");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("it's"), "'it\\'s'");
+        assert_eq!(quote("a\"b"), "'a\"b'");
+    }
+}
