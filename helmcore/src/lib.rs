@@ -10,9 +10,12 @@
 
 pub mod chart;
 pub mod engine;
+pub mod gofmt;
 pub mod json;
+pub mod lint;
 pub mod semver;
 pub mod sprig;
+pub mod toml;
 pub mod value;
 pub mod values;
 pub mod yaml;

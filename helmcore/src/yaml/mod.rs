@@ -22,11 +22,13 @@ mod error;
 mod events;
 mod order;
 mod resolve;
+mod strict;
 mod utf8;
 
-pub use docs::{load_values, split_documents, split_manifests};
+pub use docs::{load_values, load_values_slice, split_documents, split_manifests};
 pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
+pub use strict::strict_duplicate_keys;
 pub use utf8::go_lossy as go_lossy_utf8;
 
 /// How deeply decoded YAML and JSON may nest (see `docs/yaml.md`: Go allows 10000).
@@ -52,7 +54,22 @@ use build::Mode;
 /// );
 /// ```
 pub fn to_string(v: &Value) -> Result<String, EncodeError> {
-    encode::encode(v)
+    encode::encode(v, encode::Flavor::Sigs)
+}
+
+/// What Helm's `toYamlPretty` prints (before trimming the final newline): go-yaml v3's
+/// encoder with indent 2 on the value itself, without the JSON round trip. Sequences are
+/// indented under their key, long lines are not folded, floats keep Go's `%g` form.
+///
+/// ```
+/// use helmcore::value::{Map, Value};
+/// let m = Map::new();
+/// m.insert("big", Value::Float(1e6));
+/// m.insert("list", Value::list(vec![Value::from("on")]));
+/// assert_eq!(helmcore::yaml::to_string_pretty(&Value::Map(m)).unwrap(), "big: 1e+06\nlist:\n  - \"on\"\n");
+/// ```
+pub fn to_string_pretty(v: &Value) -> Result<String, EncodeError> {
+    encode::encode(v, encode::Flavor::V3)
 }
 
 /// `sigs.k8s.io/yaml.Unmarshal` into an `interface{}`: the first document of `src`, with
@@ -75,7 +92,12 @@ pub fn from_slice(src: &[u8]) -> Result<Value, YamlError> {
 /// assert_eq!(err.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}");
 /// ```
 pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
-    match from_str(src)? {
+    map_target(from_str(src)?)
+}
+
+/// The JSON step into a `map[string]interface{}`.
+fn map_target(v: Value) -> Result<Option<Map>, YamlError> {
+    match v {
         Value::Map(m) => Ok(Some(m)),
         Value::Nil => Ok(None),
         other => Err(type_mismatch(&other, "map[string]interface {}")),
@@ -130,16 +152,25 @@ pub fn string_field(v: &Value) -> Option<String> {
     }
 }
 
-/// `encoding/json`'s error for a JSON value that does not fit the Go type `into`.
-fn type_mismatch(v: &Value, into: &str) -> YamlError {
+/// The error `sigs.k8s.io/yaml.Unmarshal` gives when the decoded document does not fit
+/// the Go type `into`, for callers decoding into their own types (a rendered manifest
+/// into `util.SimpleHead`, Chart.yaml into `chart.Metadata`).
+///
+/// ```
+/// use helmcore::value::Value;
+/// let e = helmcore::yaml::type_mismatch(&Value::from("x"), "util.SimpleHead");
+/// assert_eq!(e.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead");
+/// ```
+pub fn type_mismatch(v: &Value, into: &str) -> YamlError {
     YamlError::Unmarshal(format!(
         "json: cannot unmarshal {} into Go value of type {into}",
         json_kind(v)
     ))
 }
 
-/// How `encoding/json` names a JSON value's kind in its errors.
-pub(crate) fn json_kind(v: &Value) -> &'static str {
+/// How `encoding/json` names a JSON value's kind in its errors: `null`, `bool`,
+/// `number`, `string`, `array`, `object`.
+pub fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Nil => "null",
         Value::Bool(_) => "bool",

@@ -1,0 +1,794 @@
+//! Go's text/template parser: the same grammar, the same checks, the same error texts
+//! and line numbers (`template: NAME:LINE: MSG`).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::ast::*;
+use super::lexer::{lex, Item, Tok};
+use super::number::{parse_float, parse_int, parse_uint};
+use crate::engine::funcs::FuncTable;
+use crate::gofmt::{quote, unquote, unquote_char};
+
+/// Go's limit on nested parenthesized pipelines.
+const MAX_PAREN_DEPTH: usize = 10000;
+/// Go's limit on commands in one pipeline.
+const MAX_PIPELINE_CMDS: usize = 100000;
+
+/// A template that failed to parse: `template: NAME:LINE: MSG`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("template: {name}:{line}: {msg}")]
+pub struct ParseError {
+    /// The file (Go's `ParseName`).
+    pub name: String,
+    pub line: usize,
+    pub msg: String,
+}
+
+type PResult<T> = Result<T, ParseError>;
+
+/// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
+/// or `block` tree, in source order.
+pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
+    let text: Arc<str> = Arc::from(text);
+    let name: Arc<str> = Arc::from(name);
+    let mut p = Parser {
+        toks: lex(&text),
+        idx: 0,
+        max_read: 0,
+        text: text.clone(),
+        parse_name: name.clone(),
+        funcs,
+        vars: vec!["$".into()],
+        action_line: 0,
+        range_depth: 0,
+        paren_depth: 0,
+        set: Vec::new(),
+        set_index: HashMap::new(),
+    };
+    let root = p.parse_top()?;
+    p.add(Tree {
+        name: name.clone(),
+        parse_name: name,
+        text,
+        root,
+    })?;
+    Ok(p.set)
+}
+
+struct Parser<'f> {
+    toks: Vec<Item>,
+    idx: usize,
+    /// Index of the furthest token read: Go reports errors at that token's line.
+    max_read: usize,
+    text: Arc<str>,
+    parse_name: Arc<str>,
+    funcs: &'f FuncTable,
+    vars: Vec<String>,
+    action_line: usize,
+    range_depth: usize,
+    paren_depth: usize,
+    set: Vec<Tree>,
+    set_index: HashMap<Arc<str>, usize>,
+}
+
+/// What ended an item list.
+enum End {
+    End,
+    Else(Pos),
+}
+
+impl<'f> Parser<'f> {
+    fn tok(&self, i: usize) -> &Item {
+        // The stream always ends with Eof or Error, and the parser never reads past it.
+        &self.toks[i.min(self.toks.len() - 1)]
+    }
+
+    fn next(&mut self) -> Item {
+        let t = self.tok(self.idx).clone();
+        self.max_read = self.max_read.max(self.idx);
+        if self.idx < self.toks.len() - 1 {
+            self.idx += 1;
+        } else {
+            // Re-reading the final token: keep it available for further peeks.
+            self.idx = self.toks.len();
+        }
+        t
+    }
+
+    fn backup(&mut self) {
+        self.idx = self.idx.saturating_sub(1);
+    }
+
+    fn peek(&mut self) -> Item {
+        let t = self.next();
+        self.backup();
+        t
+    }
+
+    fn next_non_space(&mut self) -> Item {
+        loop {
+            let t = self.next();
+            if t.typ != Tok::Space {
+                return t;
+            }
+        }
+    }
+
+    fn peek_non_space(&mut self) -> Item {
+        let t = self.next_non_space();
+        self.backup();
+        t
+    }
+
+    fn line_of(&self, pos: Pos) -> usize {
+        1 + self
+            .text
+            .get(..pos.min(self.text.len()))
+            .unwrap_or("")
+            .matches('\n')
+            .count()
+    }
+
+    fn errorf<T>(&self, msg: impl Into<String>) -> PResult<T> {
+        let line = self.line_of(self.tok(self.max_read).pos);
+        Err(ParseError {
+            name: self.parse_name.to_string(),
+            line,
+            msg: msg.into(),
+        })
+    }
+
+    fn unexpected<T>(&self, tok: &Item, context: &str) -> PResult<T> {
+        if tok.typ == Tok::Error {
+            let mut extra = String::new();
+            let tok_line = self.line_of(tok.pos);
+            if self.action_line != 0 && self.action_line != tok_line {
+                extra = format!(
+                    " in action started at {}:{}",
+                    self.parse_name, self.action_line
+                );
+                if tok.val.ends_with(" action") {
+                    extra = extra[" in action".len()..].to_string();
+                }
+            }
+            return self.errorf(format!("{tok}{extra}"));
+        }
+        self.errorf(format!("unexpected {tok} in {context}"))
+    }
+
+    fn expect(&mut self, typ: Tok, context: &str) -> PResult<Item> {
+        let t = self.next_non_space();
+        if t.typ != typ {
+            return self.unexpected(&t, context);
+        }
+        Ok(t)
+    }
+
+    /// Go's `Tree.add` for this parse: a second non-empty definition is an error.
+    fn add(&mut self, tree: Tree) -> PResult<()> {
+        match self.set_index.get(&tree.name) {
+            Some(&i) if !self.set[i].is_empty() => {
+                if !tree.is_empty() {
+                    return self.errorf(format!(
+                        "template: multiple definition of template {}",
+                        quote(&tree.name)
+                    ));
+                }
+                Ok(())
+            }
+            Some(&i) => {
+                self.set[i] = tree;
+                Ok(())
+            }
+            None => {
+                self.set_index.insert(tree.name.clone(), self.set.len());
+                self.set.push(tree);
+                Ok(())
+            }
+        }
+    }
+
+    fn parse_top(&mut self) -> PResult<ListNode> {
+        let mut root = ListNode {
+            pos: self.peek().pos,
+            nodes: Vec::new(),
+        };
+        while self.peek().typ != Tok::Eof {
+            if self.peek().typ == Tok::LeftDelim {
+                let mark = self.idx;
+                self.next();
+                if self.next_non_space().typ == Tok::Define {
+                    self.parse_definition()?;
+                    continue;
+                }
+                self.idx = mark;
+            }
+            match self.text_or_action()? {
+                Parsed::Node(n) => root.nodes.push(n),
+                Parsed::End => return self.errorf("unexpected {{end}}"),
+                Parsed::Else(_) => return self.errorf("unexpected {{else}}"),
+            }
+        }
+        Ok(root)
+    }
+
+    fn new_tree_scope(&mut self) -> (Vec<String>, usize, usize) {
+        let saved = (
+            std::mem::replace(&mut self.vars, vec!["$".into()]),
+            self.range_depth,
+            self.paren_depth,
+        );
+        self.range_depth = 0;
+        self.paren_depth = 0;
+        saved
+    }
+
+    fn restore_tree_scope(&mut self, saved: (Vec<String>, usize, usize)) {
+        self.vars = saved.0;
+        self.range_depth = saved.1;
+        self.paren_depth = saved.2;
+    }
+
+    fn parse_definition(&mut self) -> PResult<()> {
+        const CONTEXT: &str = "define clause";
+        let saved = self.new_tree_scope();
+        let name_tok = self.next_non_space();
+        if name_tok.typ != Tok::String && name_tok.typ != Tok::RawString {
+            return self.unexpected(&name_tok, CONTEXT);
+        }
+        let name = match unquote(&name_tok.val) {
+            Ok(s) => s,
+            Err(e) => return self.errorf(e),
+        };
+        self.expect(Tok::RightDelim, CONTEXT)?;
+        let (root, end) = self.item_list()?;
+        if let End::Else(_) = end {
+            return self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}"));
+        }
+        let tree = Tree {
+            name: name.into(),
+            parse_name: self.parse_name.clone(),
+            text: self.text.clone(),
+            root,
+        };
+        self.add(tree)?;
+        self.restore_tree_scope(saved);
+        Ok(())
+    }
+
+    fn item_list(&mut self) -> PResult<(ListNode, End)> {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            let mut list = ListNode {
+                pos: self.peek_non_space().pos,
+                nodes: Vec::new(),
+            };
+            while self.peek_non_space().typ != Tok::Eof {
+                match self.text_or_action()? {
+                    Parsed::Node(n) => list.nodes.push(n),
+                    Parsed::End => return Ok((list, End::End)),
+                    Parsed::Else(p) => return Ok((list, End::Else(p))),
+                }
+            }
+            self.errorf("unexpected EOF")
+        })
+    }
+
+    fn text_or_action(&mut self) -> PResult<Parsed> {
+        let t = self.next_non_space();
+        match t.typ {
+            Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
+                pos: t.pos,
+                text: t.val.into(),
+            }))),
+            Tok::LeftDelim => {
+                self.action_line = self.line_of(t.pos);
+                let r = self.action();
+                self.action_line = 0;
+                r
+            }
+            _ => self.unexpected(&t, "input"),
+        }
+    }
+
+    fn action(&mut self) -> PResult<Parsed> {
+        let t = self.next_non_space();
+        match t.typ {
+            Tok::Block => return self.block_control().map(Parsed::Node),
+            Tok::Break => return self.break_control(t.pos, true).map(Parsed::Node),
+            Tok::Continue => return self.break_control(t.pos, false).map(Parsed::Node),
+            Tok::Else => return self.else_control(),
+            Tok::End => {
+                self.expect(Tok::RightDelim, "end")?;
+                return Ok(Parsed::End);
+            }
+            Tok::If => return self.branch("if").map(Parsed::Node),
+            Tok::Range => return self.branch("range").map(Parsed::Node),
+            Tok::Template => return self.template_control().map(Parsed::Node),
+            Tok::With => return self.branch("with").map(Parsed::Node),
+            _ => {}
+        }
+        self.backup();
+        let pos = self.peek().pos;
+        let pipe = self.pipeline("command", Tok::RightDelim)?;
+        Ok(Parsed::Node(Node::Action(ActionNode { pos, pipe })))
+    }
+
+    fn break_control(&mut self, pos: Pos, is_break: bool) -> PResult<Node> {
+        let word = if is_break {
+            "{{break}}"
+        } else {
+            "{{continue}}"
+        };
+        let t = self.next_non_space();
+        if t.typ != Tok::RightDelim {
+            return self.unexpected(&t, word);
+        }
+        if self.range_depth == 0 {
+            return self.errorf(format!("{word} outside {{{{range}}}}"));
+        }
+        Ok(if is_break {
+            Node::Break(pos)
+        } else {
+            Node::Continue(pos)
+        })
+    }
+
+    fn else_control(&mut self) -> PResult<Parsed> {
+        let peek = self.peek_non_space();
+        if peek.typ == Tok::If || peek.typ == Tok::With {
+            return Ok(Parsed::Else(peek.pos));
+        }
+        let t = self.expect(Tok::RightDelim, "else")?;
+        Ok(Parsed::Else(t.pos))
+    }
+
+    fn branch(&mut self, context: &'static str) -> PResult<Node> {
+        let nvars = self.vars.len();
+        let pipe = self.pipeline(context, Tok::RightDelim)?;
+        if context == "range" {
+            self.range_depth += 1;
+        }
+        let (list, end) = self.item_list()?;
+        if context == "range" {
+            self.range_depth -= 1;
+        }
+        let mut else_list = None;
+        if let End::Else(else_pos) = end {
+            let next = self.peek().typ;
+            if context == "if" && next == Tok::If {
+                self.next();
+                let inner = self.branch("if")?;
+                else_list = Some(ListNode {
+                    pos: else_pos,
+                    nodes: vec![inner],
+                });
+            } else if context == "with" && next == Tok::With {
+                self.next();
+                let inner = self.branch("with")?;
+                else_list = Some(ListNode {
+                    pos: else_pos,
+                    nodes: vec![inner],
+                });
+            } else {
+                let (l, end2) = self.item_list()?;
+                if let End::Else(_) = end2 {
+                    return self.errorf("expected end; found {{else}}");
+                }
+                else_list = Some(l);
+            }
+        }
+        self.vars.truncate(nvars);
+        let b = BranchNode {
+            pos: pipe.pos,
+            pipe,
+            list,
+            else_list,
+        };
+        Ok(match context {
+            "if" => Node::If(b),
+            "range" => Node::Range(b),
+            _ => Node::With(b),
+        })
+    }
+
+    fn block_control(&mut self) -> PResult<Node> {
+        const CONTEXT: &str = "block clause";
+        let t = self.next_non_space();
+        let name = self.template_name(&t, CONTEXT)?;
+        let pipe = self.pipeline(CONTEXT, Tok::RightDelim)?;
+        let saved = self.new_tree_scope();
+        let (root, end) = self.item_list()?;
+        if let End::Else(_) = end {
+            return self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}"));
+        }
+        let name: Arc<str> = name.into();
+        let tree = Tree {
+            name: name.clone(),
+            parse_name: self.parse_name.clone(),
+            text: self.text.clone(),
+            root,
+        };
+        self.add(tree)?;
+        self.restore_tree_scope(saved);
+        Ok(Node::Template(TemplateNode {
+            pos: t.pos,
+            name,
+            pipe: Some(pipe),
+        }))
+    }
+
+    fn template_control(&mut self) -> PResult<Node> {
+        const CONTEXT: &str = "template clause";
+        let t = self.next_non_space();
+        let name = self.template_name(&t, CONTEXT)?;
+        let mut pipe = None;
+        if self.next_non_space().typ != Tok::RightDelim {
+            self.backup();
+            pipe = Some(self.pipeline(CONTEXT, Tok::RightDelim)?);
+        }
+        Ok(Node::Template(TemplateNode {
+            pos: t.pos,
+            name: name.into(),
+            pipe,
+        }))
+    }
+
+    fn template_name(&self, t: &Item, context: &str) -> PResult<String> {
+        match t.typ {
+            Tok::String | Tok::RawString => match unquote(&t.val) {
+                Ok(s) => Ok(s),
+                Err(e) => self.errorf(e),
+            },
+            _ => self.unexpected(t, context),
+        }
+    }
+
+    fn pipeline(&mut self, context: &str, end: Tok) -> PResult<PipeNode> {
+        let pos = self.peek_non_space().pos;
+        let mut pipe = PipeNode {
+            pos,
+            is_assign: false,
+            decl: Vec::new(),
+            cmds: Vec::new(),
+        };
+        'decls: loop {
+            let v = self.peek_non_space();
+            if v.typ != Tok::Variable {
+                break;
+            }
+            let mark = self.idx;
+            self.next_non_space();
+            let next = self.peek_non_space();
+            match next.typ {
+                Tok::Assign | Tok::Declare => {
+                    pipe.is_assign = next.typ == Tok::Assign;
+                    self.next_non_space();
+                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    self.vars.push(v.val.clone());
+                    break;
+                }
+                Tok::Char if next.val == "," => {
+                    self.next_non_space();
+                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    self.vars.push(v.val.clone());
+                    if context == "range" && pipe.decl.len() < 2 {
+                        match self.peek_non_space().typ {
+                            Tok::Variable | Tok::RightDelim | Tok::RightParen => continue 'decls,
+                            _ => return self.errorf("range can only initialize variables"),
+                        }
+                    }
+                    return self.errorf(format!("too many declarations in {context}"));
+                }
+                _ => {
+                    self.idx = mark;
+                    break;
+                }
+            }
+        }
+        loop {
+            let t = self.next_non_space();
+            match t.typ {
+                x if x == end => {
+                    self.check_pipeline(&pipe, context)?;
+                    return Ok(pipe);
+                }
+                Tok::Bool
+                | Tok::CharConstant
+                | Tok::Complex
+                | Tok::Dot
+                | Tok::Field
+                | Tok::Identifier
+                | Tok::Number
+                | Tok::Nil
+                | Tok::RawString
+                | Tok::String
+                | Tok::Variable
+                | Tok::LeftParen => {
+                    self.backup();
+                    let cmd = self.command()?;
+                    pipe.cmds.push(cmd);
+                    if pipe.cmds.len() > MAX_PIPELINE_CMDS {
+                        return self.errorf("pipeline too long");
+                    }
+                }
+                _ => return self.unexpected(&t, context),
+            }
+        }
+    }
+
+    fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
+        if pipe.cmds.is_empty() {
+            return self.errorf(format!("missing value for {context}"));
+        }
+        for (i, c) in pipe.cmds.iter().enumerate().skip(1) {
+            if let Some(
+                Arg::Bool(..) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
+            ) = c.args.first()
+            {
+                return self.errorf(format!(
+                    "non executable command in pipeline stage {}",
+                    i + 1
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn command(&mut self) -> PResult<CommandNode> {
+        let pos = self.peek_non_space().pos;
+        let mut cmd = CommandNode {
+            pos,
+            args: Vec::new(),
+        };
+        loop {
+            self.peek_non_space();
+            if let Some(op) = self.operand()? {
+                cmd.args.push(op);
+            }
+            let t = self.next();
+            match t.typ {
+                Tok::Space => continue,
+                Tok::RightDelim | Tok::RightParen => self.backup(),
+                Tok::Pipe => {}
+                _ => return self.unexpected(&t, "operand"),
+            }
+            break;
+        }
+        if cmd.args.is_empty() {
+            return self.errorf("empty command");
+        }
+        Ok(cmd)
+    }
+
+    fn operand(&mut self) -> PResult<Option<Arg>> {
+        let Some(node) = self.term()? else {
+            return Ok(None);
+        };
+        if self.peek().typ != Tok::Field {
+            return Ok(Some(node));
+        }
+        let chain_pos = self.peek().pos;
+        let mut fields: Vec<Arc<str>> = Vec::new();
+        while self.peek().typ == Tok::Field {
+            let f = self.next();
+            fields.push(Arc::from(f.val.get(1..).unwrap_or("")));
+        }
+        Ok(Some(match node {
+            Arg::Field(mut f) => {
+                f.ident.extend(fields);
+                f.pos = chain_pos;
+                Arg::Field(f)
+            }
+            Arg::Variable(mut v) => {
+                v.ident.extend(fields);
+                v.pos = chain_pos;
+                Arg::Variable(v)
+            }
+            Arg::Bool(..) | Arg::String(_) | Arg::Number(_) | Arg::Nil(_) | Arg::Dot(_) => {
+                return self.errorf(format!(
+                    "unexpected . after term {}",
+                    quote(&node.to_string())
+                ));
+            }
+            other => Arg::Chain(ChainNode {
+                pos: chain_pos,
+                node: Box::new(other),
+                field: fields,
+            }),
+        }))
+    }
+
+    fn term(&mut self) -> PResult<Option<Arg>> {
+        let t = self.next_non_space();
+        Ok(Some(match t.typ {
+            Tok::Identifier => match self.funcs.lookup(&t.val) {
+                Some(id) => Arg::Identifier(IdentifierNode {
+                    pos: t.pos,
+                    name: t.val.as_str().into(),
+                    func: id,
+                }),
+                None => return self.errorf(format!("function {} not defined", quote(&t.val))),
+            },
+            Tok::Dot => Arg::Dot(t.pos),
+            Tok::Nil => Arg::Nil(t.pos),
+            Tok::Variable => {
+                let v = self.new_variable(t.pos, &t.val);
+                if !self.vars.iter().any(|n| **n == *v.ident[0]) {
+                    return self.errorf(format!("undefined variable {}", quote(&v.ident[0])));
+                }
+                Arg::Variable(v)
+            }
+            Tok::Field => Arg::Field(FieldNode {
+                pos: t.pos,
+                ident: t
+                    .val
+                    .get(1..)
+                    .unwrap_or("")
+                    .split('.')
+                    .map(Arc::from)
+                    .collect(),
+            }),
+            Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
+            Tok::CharConstant | Tok::Complex | Tok::Number => {
+                match new_number(t.pos, &t.val, t.typ) {
+                    Ok(n) => Arg::Number(Box::new(n)),
+                    Err(e) => return self.errorf(e),
+                }
+            }
+            Tok::LeftParen => {
+                if self.paren_depth >= MAX_PAREN_DEPTH {
+                    return self.errorf("max expression depth exceeded");
+                }
+                self.paren_depth += 1;
+                let p = stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                    self.pipeline("parenthesized pipeline", Tok::RightParen)
+                });
+                self.paren_depth -= 1;
+                Arg::Pipe(Box::new(p?))
+            }
+            Tok::String | Tok::RawString => match unquote(&t.val) {
+                Ok(s) => Arg::String(StringNode {
+                    pos: t.pos,
+                    quoted: t.val.clone(),
+                    text: s.into(),
+                }),
+                Err(e) => return self.errorf(e),
+            },
+            _ => {
+                self.backup();
+                return Ok(None);
+            }
+        }))
+    }
+
+    fn new_variable(&self, pos: Pos, name: &str) -> VariableNode {
+        VariableNode {
+            pos,
+            ident: name.split('.').map(Arc::from).collect(),
+        }
+    }
+}
+
+enum Parsed {
+    Node(Node),
+    End,
+    Else(Pos),
+}
+
+/// Go's `newNumber`: every reading of a number literal's text.
+fn new_number(pos: Pos, text: &str, typ: Tok) -> Result<NumberNode, String> {
+    let mut n = NumberNode {
+        pos,
+        text: text.to_string(),
+        is_int: false,
+        is_uint: false,
+        is_float: false,
+        is_complex: false,
+        int64: 0,
+        uint64: 0,
+        float64: 0.0,
+        complex: (0.0, 0.0),
+    };
+    match typ {
+        Tok::CharConstant => {
+            let inner = text.get(1..).unwrap_or("");
+            let (c, tail) = unquote_char(inner, '\'').map_err(|e| e.to_string())?;
+            if tail != "'" {
+                return Err(format!("malformed character constant: {text}"));
+            }
+            n.int64 = c as i64;
+            n.is_int = true;
+            n.uint64 = c as u64;
+            n.is_uint = true;
+            n.float64 = c as u32 as f64;
+            n.is_float = true;
+            return Ok(n);
+        }
+        Tok::Complex => {
+            let (re, im) =
+                parse_complex(text).ok_or_else(|| format!("expected integer; found {text}"))?;
+            n.is_complex = true;
+            n.complex = (re, im);
+            simplify_complex(&mut n);
+            return Ok(n);
+        }
+        _ => {}
+    }
+    if let Some(body) = text.strip_suffix('i') {
+        if let Some(f) = parse_float(body) {
+            n.is_complex = true;
+            n.complex = (0.0, f);
+            simplify_complex(&mut n);
+            return Ok(n);
+        }
+    }
+    let u = parse_uint(text);
+    if let Some(u) = u {
+        n.is_uint = true;
+        n.uint64 = u;
+    }
+    if let Some(i) = parse_int(text) {
+        n.is_int = true;
+        n.int64 = i;
+        if i == 0 {
+            n.is_uint = true;
+            n.uint64 = u.unwrap_or(0);
+        }
+    }
+    if n.is_int {
+        n.is_float = true;
+        n.float64 = n.int64 as f64;
+    } else if n.is_uint {
+        n.is_float = true;
+        n.float64 = n.uint64 as f64;
+    } else if let Some(f) = parse_float(text) {
+        if !text.contains(['.', 'e', 'E', 'p', 'P']) {
+            return Err(format!("integer overflow: {}", quote(text)));
+        }
+        n.is_float = true;
+        n.float64 = f;
+        if !n.is_int && (f as i64) as f64 == f && f.abs() < 9.3e18 {
+            n.is_int = true;
+            n.int64 = f as i64;
+        }
+        if !n.is_uint && f >= 0.0 && (f as u64) as f64 == f && f < 1.85e19 {
+            n.is_uint = true;
+            n.uint64 = f as u64;
+        }
+    }
+    if !n.is_int && !n.is_uint && !n.is_float {
+        return Err(format!("illegal number syntax: {}", quote(text)));
+    }
+    Ok(n)
+}
+
+/// `1+2i` as `fmt.Sscan` reads a complex128.
+fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let body = text.strip_suffix('i')?;
+    let split = body.char_indices().skip(1).filter(|&(i, c)| {
+        (c == '+' || c == '-')
+            && !matches!(
+                body.as_bytes().get(i.wrapping_sub(1)),
+                Some(b'e' | b'E' | b'p' | b'P')
+            )
+    });
+    let (i, _) = split.last()?;
+    Some((parse_float(&body[..i])?, parse_float(&body[i..])?))
+}
+
+/// Go's `simplifyComplex`: a complex literal with no imaginary part is also a float/int.
+fn simplify_complex(n: &mut NumberNode) {
+    if n.complex.1 == 0.0 {
+        n.is_float = true;
+        n.float64 = n.complex.0;
+        if (n.float64 as i64) as f64 == n.float64 && n.float64.abs() < 9.3e18 {
+            n.is_int = true;
+            n.int64 = n.float64 as i64;
+        }
+        if n.float64 >= 0.0 && (n.float64 as u64) as f64 == n.float64 && n.float64 < 1.85e19 {
+            n.is_uint = true;
+            n.uint64 = n.float64 as u64;
+        }
+    }
+}

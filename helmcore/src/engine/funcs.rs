@@ -1,0 +1,160 @@
+//! The function table a template set is parsed with: Go's builtins, then Sprig's (or any
+//! [`Func`]s), then Helm's own, later names replacing earlier ones as Go's `Funcs` does.
+//! The parser resolves each function name to an index here, so execution never looks a
+//! name up.
+
+use std::collections::HashMap;
+
+use super::compiler::ast::FuncId;
+use super::func::Func;
+
+/// Go's text/template builtins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    And,
+    Or,
+    Not,
+    Len,
+    Index,
+    Slice,
+    Print,
+    Printf,
+    Println,
+    Html,
+    Js,
+    UrlQuery,
+    Call,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// Helm's functions that need the engine itself (the template set, the lint mode, the
+/// cluster).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelmFn {
+    Include,
+    Tpl,
+    Required,
+    Fail,
+    Lookup,
+}
+
+/// What a function name resolves to.
+#[derive(Clone, Copy, Debug)]
+pub enum FuncKind {
+    Builtin(Builtin),
+    Go(Func),
+    Helm(HelmFn),
+}
+
+/// A name → function table.
+///
+/// ```
+/// use helmcore::engine::FuncTable;
+/// let t = FuncTable::helm();
+/// assert!(t.lookup("include").is_some());
+/// assert!(t.lookup("printf").is_some());
+/// assert!(t.lookup("nosuch").is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct FuncTable {
+    index: HashMap<&'static str, FuncId>,
+    entries: Vec<(&'static str, FuncKind)>,
+}
+
+const BUILTINS: &[(&str, Builtin)] = &[
+    ("and", Builtin::And),
+    ("call", Builtin::Call),
+    ("html", Builtin::Html),
+    ("index", Builtin::Index),
+    ("slice", Builtin::Slice),
+    ("js", Builtin::Js),
+    ("len", Builtin::Len),
+    ("not", Builtin::Not),
+    ("or", Builtin::Or),
+    ("print", Builtin::Print),
+    ("printf", Builtin::Printf),
+    ("println", Builtin::Println),
+    ("urlquery", Builtin::UrlQuery),
+    ("eq", Builtin::Eq),
+    ("ge", Builtin::Ge),
+    ("gt", Builtin::Gt),
+    ("le", Builtin::Le),
+    ("lt", Builtin::Lt),
+    ("ne", Builtin::Ne),
+];
+
+impl FuncTable {
+    /// Go's builtins only.
+    pub fn builtins() -> FuncTable {
+        let mut t = FuncTable::default();
+        for &(name, b) in BUILTINS {
+            t.set(name, FuncKind::Builtin(b));
+        }
+        t
+    }
+
+    /// Go's builtins plus Helm's engine functions (`include`, `tpl`, `required`, `fail`,
+    /// `lookup`) and Helm's serialization functions. Add Sprig's with [`extend`](Self::extend)
+    /// *before* calling [`with_helm`](Self::with_helm) so Helm's override them, as in Helm.
+    pub fn helm() -> FuncTable {
+        let mut t = FuncTable::builtins();
+        t.with_helm();
+        t
+    }
+
+    /// Adds (or replaces with) Helm's own functions.
+    pub fn with_helm(&mut self) -> &mut Self {
+        self.set("include", FuncKind::Helm(HelmFn::Include));
+        self.set("tpl", FuncKind::Helm(HelmFn::Tpl));
+        self.set("required", FuncKind::Helm(HelmFn::Required));
+        self.set("fail", FuncKind::Helm(HelmFn::Fail));
+        self.set("lookup", FuncKind::Helm(HelmFn::Lookup));
+        for f in super::helm::serial::FUNCS {
+            self.insert(*f);
+        }
+        self
+    }
+
+    /// Adds or replaces one function.
+    pub fn insert(&mut self, f: Func) -> &mut Self {
+        self.set(f.name, FuncKind::Go(f));
+        self
+    }
+
+    /// Adds or replaces several functions.
+    pub fn extend<'a>(&mut self, funcs: impl IntoIterator<Item = &'a Func>) -> &mut Self {
+        for f in funcs {
+            self.insert(*f);
+        }
+        self
+    }
+
+    fn set(&mut self, name: &'static str, kind: FuncKind) {
+        if let Some(&id) = self.index.get(name) {
+            self.entries[id as usize].1 = kind;
+        } else {
+            self.index.insert(name, self.entries.len() as FuncId);
+            self.entries.push((name, kind));
+        }
+    }
+
+    /// The id of a function name.
+    pub fn lookup(&self, name: &str) -> Option<FuncId> {
+        self.index.get(name).copied()
+    }
+
+    /// The function behind an id from [`lookup`](Self::lookup).
+    pub fn get(&self, id: FuncId) -> Option<&FuncKind> {
+        self.entries.get(id as usize).map(|(_, k)| k)
+    }
+
+    /// Every function name, in insertion order.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|(n, _)| *n)
+    }
+}

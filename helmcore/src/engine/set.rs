@@ -1,0 +1,234 @@
+//! Template sets: many named templates parsed together, executed with options.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::compiler::ast::Tree;
+use super::compiler::{parse, ParseError};
+use super::error::TemplateError;
+use super::funcs::FuncTable;
+use super::helm::run_tree;
+use super::vm::{Exec, Rv, Scope};
+use crate::value::Value;
+
+/// What a field access on a map with no such key gives (Go's `missingkey` option).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MissingKey {
+    /// Go's default: an invalid value (prints `<no value>`).
+    Invalid,
+    /// Helm's normal mode (`missingkey=zero`): a nil interface.
+    #[default]
+    Zero,
+    /// Helm's strict mode (`missingkey=error`): `map has no entry for key "x"`.
+    Error,
+}
+
+/// Answers Helm's `lookup` function (a cluster connection).
+pub trait Lookup: Send + Sync {
+    /// The object (or, with an empty `name`, the list) Helm's `lookup apiVersion kind
+    /// namespace name` would return; an `Err` message becomes the template error.
+    fn lookup(
+        &self,
+        api_version: &str,
+        kind: &str,
+        namespace: &str,
+        name: &str,
+    ) -> Result<Value, String>;
+}
+
+/// How templates are executed.
+#[derive(Clone, Default)]
+pub struct ExecOptions {
+    pub missing_key: MissingKey,
+    /// Helm's lint mode: `required` and `fail` record a [`LintMessage`] and return `""`
+    /// instead of failing, and `lookup` never reaches a cluster.
+    pub lint: bool,
+    /// Stop with [`TemplateError::Budget`] after this many evaluation steps (nodes walked
+    /// and functions called), to bound work on untrusted templates.
+    pub max_steps: Option<u64>,
+    /// The cluster behind `lookup`; without one `lookup` returns an empty map, as Helm
+    /// does without a connection.
+    pub lookup: Option<Arc<dyn Lookup>>,
+}
+
+impl ExecOptions {
+    /// Helm's normal rendering options (`missingkey=zero`).
+    pub fn helm() -> ExecOptions {
+        ExecOptions::default()
+    }
+
+    /// Helm's `--strict` rendering (`missingkey=error`).
+    pub fn strict() -> ExecOptions {
+        ExecOptions {
+            missing_key: MissingKey::Error,
+            ..ExecOptions::default()
+        }
+    }
+}
+
+impl std::fmt::Debug for ExecOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExecOptions")
+            .field("missing_key", &self.missing_key)
+            .field("lint", &self.lint)
+            .field("max_steps", &self.max_steps)
+            .field("lookup", &self.lookup.is_some())
+            .finish()
+    }
+}
+
+/// Which lint-mode call recorded a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintKind {
+    /// `required` with a missing value (helm4 logs it as a warning).
+    Required,
+    /// `fail` (helm4 logs it as info).
+    Fail,
+}
+
+/// A `required` or `fail` that did not fail because of lint mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LintMessage {
+    pub kind: LintKind,
+    pub message: String,
+}
+
+/// An immutable set of parsed templates sharing one function table, safe to share
+/// across threads.
+///
+/// ```
+/// use helmcore::engine::{ExecOptions, FuncTable, TemplateSet};
+/// use helmcore::value::{Map, Value};
+/// let mut set = TemplateSet::new(FuncTable::helm());
+/// set.add("_helpers.tpl", r#"{{ define "name" }}{{ .Values.name | printf "%s-x" }}{{ end }}"#).unwrap();
+/// set.add("a.yaml", r#"name: {{ include "name" . }}"#).unwrap();
+/// let values = Map::new();
+/// values.insert("name", Value::from("web"));
+/// let data = Map::new();
+/// data.insert("Values", Value::Map(values));
+/// let out = set.execute("a.yaml", &Value::Map(data), &ExecOptions::helm()).unwrap();
+/// assert_eq!(out, "name: web-x");
+/// ```
+#[derive(Clone, Debug)]
+pub struct TemplateSet {
+    funcs: Arc<FuncTable>,
+    templates: HashMap<Arc<str>, Arc<Tree>>,
+    root_name: Arc<str>,
+}
+
+impl TemplateSet {
+    /// An empty set whose root template is named `gotpl`, as Helm's is (the name appears
+    /// in `tpl` errors and in `no template "x" associated with template "gotpl"`).
+    pub fn new(funcs: impl Into<Arc<FuncTable>>) -> TemplateSet {
+        TemplateSet {
+            funcs: funcs.into(),
+            templates: HashMap::new(),
+            root_name: Arc::from("gotpl"),
+        }
+    }
+
+    /// Renames the root template (Go's `template.New(name)`).
+    pub fn with_root_name(mut self, name: &str) -> TemplateSet {
+        self.root_name = Arc::from(name);
+        self
+    }
+
+    pub fn root_name(&self) -> &str {
+        &self.root_name
+    }
+
+    pub fn funcs(&self) -> &FuncTable {
+        &self.funcs
+    }
+
+    /// Parses `text` as template `name` (Go's `t.New(name).Parse(text)`): the file's top
+    /// level and its `define`s join the set; a later definition replaces an earlier one of
+    /// the same name unless it is empty.
+    pub fn add(&mut self, name: &str, text: &str) -> Result<(), ParseError> {
+        for tree in parse(name, text, &self.funcs)? {
+            let keep_old = tree.is_empty() && self.templates.contains_key(&tree.name);
+            if !keep_old {
+                self.templates.insert(tree.name.clone(), Arc::new(tree));
+            }
+        }
+        Ok(())
+    }
+
+    /// The parsed template called `name`.
+    pub fn lookup(&self, name: &str) -> Option<&Arc<Tree>> {
+        self.templates.get(name)
+    }
+
+    /// The names of all templates in the set, sorted.
+    pub fn names(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.templates.keys().map(|k| &**k).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Executes template `name` with `data` as dot, in a fresh [`Session`].
+    pub fn execute(
+        &self,
+        name: &str,
+        data: &Value,
+        opts: &ExecOptions,
+    ) -> Result<String, TemplateError> {
+        self.session(opts).execute(name, data)
+    }
+
+    /// A session: executions that share Helm's per-render state (the `include` recursion
+    /// counts) and collect lint messages.
+    pub fn session<'s>(&'s self, opts: &'s ExecOptions) -> Session<'s> {
+        Session {
+            set: self,
+            exec: Exec::new(opts),
+        }
+    }
+}
+
+/// Several executions against one set that Helm would do in one render.
+pub struct Session<'s> {
+    set: &'s TemplateSet,
+    exec: Exec<'s>,
+}
+
+impl<'s> Session<'s> {
+    /// Executes template `name` with `data` as dot.
+    pub fn execute(&mut self, name: &str, data: &Value) -> Result<String, TemplateError> {
+        let mut out = String::new();
+        self.execute_into(name, data, &mut out)?;
+        Ok(out)
+    }
+
+    /// Executes template `name`, appending its output to `out` (on error `out` holds the
+    /// output produced before the error).
+    pub fn execute_into(
+        &mut self,
+        name: &str,
+        data: &Value,
+        out: &mut String,
+    ) -> Result<(), TemplateError> {
+        let scope = Scope::Base(self.set);
+        let Some(tree) = self.set.lookup(name) else {
+            return Err(TemplateError::NoTemplate {
+                name: name.to_string(),
+                root: self.set.root_name.to_string(),
+            });
+        };
+        let dot = match data {
+            Value::Nil => Rv::Invalid,
+            v => Rv::Val(v.clone()),
+        };
+        run_tree(&mut self.exec, &scope, tree, dot, out)
+    }
+
+    /// The `required`/`fail` calls lint mode let through, in order.
+    pub fn warnings(&self) -> &[LintMessage] {
+        &self.exec.warnings
+    }
+
+    /// Evaluation steps used so far.
+    pub fn steps(&self) -> u64 {
+        self.exec.steps
+    }
+}

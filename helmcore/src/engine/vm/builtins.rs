@@ -1,0 +1,240 @@
+//! Go's builtin template functions.
+
+use super::compare;
+use super::escape;
+use super::Rv;
+use crate::engine::error::TemplateError;
+use crate::engine::funcs::Builtin;
+use crate::gofmt;
+use crate::value::Value;
+
+fn err(msg: impl Into<String>) -> TemplateError {
+    TemplateError::Message(msg.into())
+}
+
+/// Builtins with `reflect.Value` parameters: they see invalid and nil-interface values
+/// as such.
+pub(super) fn call_rv(
+    b: Builtin,
+    args: Vec<Rv>,
+    callee: Option<String>,
+) -> Result<Rv, TemplateError> {
+    let mut it = args.into_iter();
+    let first = it.next().unwrap_or(Rv::Invalid);
+    let rest: Vec<Rv> = it.collect();
+    match b {
+        Builtin::Not => Ok(Rv::Val(Value::Bool(!first.truth()))),
+        Builtin::Len => length(&first).map(|n| Rv::Val(Value::int(n))),
+        Builtin::Index => index(first, &rest),
+        Builtin::Slice => slice(first, &rest),
+        Builtin::Call => {
+            let f = first.indirect_interface();
+            if !f.is_valid() {
+                return Err(err("call of nil"));
+            }
+            Err(err(format!(
+                "non-function {} of type {}",
+                callee.unwrap_or_default(),
+                f.type_name()
+            )))
+        }
+        Builtin::Eq => compare::eq(&first, &rest).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Ne => compare::eq(&first, &rest).map(|b| Rv::Val(Value::Bool(!b))),
+        Builtin::Lt => compare::lt(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Le => compare::le(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Gt => compare::le(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(!b))),
+        Builtin::Ge => compare::lt(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(!b))),
+        // and/or are evaluated lazily by the executor; the rest take plain values.
+        _ => Err(err(format!(
+            "internal error: {b:?} called with reflect values"
+        ))),
+    }
+}
+
+fn second(rest: &[Rv]) -> &Rv {
+    static INVALID: Rv = Rv::Invalid;
+    rest.first().unwrap_or(&INVALID)
+}
+
+/// Builtins with `interface{}` parameters.
+pub(super) fn call_values(b: Builtin, args: Vec<Value>) -> Result<Value, TemplateError> {
+    Ok(match b {
+        Builtin::Print => Value::from(gofmt::sprint(&args)),
+        Builtin::Println => Value::from(gofmt::sprintln(&args)),
+        Builtin::Printf => {
+            let format = args
+                .first()
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            Value::from(gofmt::sprintf(&format, args.get(1..).unwrap_or(&[])))
+        }
+        Builtin::Html => Value::from(escape::html(&eval_args(&args))),
+        Builtin::Js => Value::from(escape::js(&eval_args(&args))),
+        Builtin::UrlQuery => Value::from(escape::query(&eval_args(&args))),
+        _ => {
+            return Err(err(format!(
+                "internal error: {b:?} called with plain values"
+            )))
+        }
+    })
+}
+
+/// Go's `evalArgs`: the arguments as `fmt.Sprint` prints them, nil ones as `<no value>`.
+fn eval_args(args: &[Value]) -> String {
+    if let [Value::String(s)] = args {
+        return s.to_string();
+    }
+    let printable: Vec<Value> = args
+        .iter()
+        .map(|a| {
+            if a.is_nil() {
+                Value::from("<no value>")
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    gofmt::sprint(&printable)
+}
+
+fn length(item: &Rv) -> Result<i64, TemplateError> {
+    match item {
+        Rv::Invalid => Err(err("reflect: call of reflect.Value.Type on zero Value")),
+        Rv::Iface(Value::Nil) => Err(err("len of nil pointer")),
+        Rv::Iface(v) | Rv::Val(v) => match v {
+            Value::String(s) => Ok(s.len() as i64),
+            Value::List(l) => Ok(l.len() as i64),
+            Value::Map(m) => Ok(m.len() as i64),
+            Value::Object(o) => match o.to_data() {
+                Some(Value::Map(m)) if o.kind() == crate::value::Kind::Map => Ok(m.len() as i64),
+                Some(Value::List(l)) if o.kind() == crate::value::Kind::Slice => Ok(l.len() as i64),
+                _ => Err(err(format!("len of type {}", v.type_name()))),
+            },
+            _ => Err(err(format!("len of type {}", v.type_name()))),
+        },
+    }
+}
+
+/// Go's `indexArg`.
+fn index_arg(index: &Rv, cap: usize) -> Result<usize, TemplateError> {
+    let x = match index {
+        Rv::Val(Value::Int(n, _)) | Rv::Iface(Value::Int(n, _)) => *n,
+        Rv::Invalid | Rv::Iface(Value::Nil) => {
+            return Err(err("cannot index slice/array with nil"))
+        }
+        other => {
+            return Err(err(format!(
+                "cannot index slice/array with type {}",
+                other.indirect_interface().type_name()
+            )))
+        }
+    };
+    if x < 0 || x as u64 > cap as u64 {
+        return Err(err(format!("index out of range: {x}")));
+    }
+    Ok(x as usize)
+}
+
+fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
+    let mut item = item.indirect_interface();
+    if !item.is_valid() {
+        return Err(err("index of untyped nil"));
+    }
+    for ix in indexes {
+        let ix = ix.indirect_interface();
+        let v = match &item {
+            Rv::Iface(Value::Nil) | Rv::Invalid => return Err(err("index of nil pointer")),
+            Rv::Iface(v) | Rv::Val(v) => v.clone(),
+        };
+        item = match &v {
+            Value::List(l) => {
+                let x = index_arg(&ix, l.len())?;
+                match l.get(x) {
+                    Some(e) => Rv::Iface(e.clone()),
+                    None => return Err(err("reflect: slice index out of range")),
+                }
+            }
+            Value::String(s) => {
+                let x = index_arg(&ix, s.len())?;
+                match s.as_bytes().get(x) {
+                    Some(b) => Rv::Val(Value::int(*b as i64)),
+                    None => return Err(err("reflect: string index out of range")),
+                }
+            }
+            Value::Map(m) => {
+                let key = match &ix {
+                    Rv::Invalid => return Err(err("value is nil; should be of type string")),
+                    Rv::Val(Value::String(k)) => k.clone(),
+                    other => {
+                        return Err(err(format!(
+                            "value has type {}; should be string",
+                            other.type_name()
+                        )));
+                    }
+                };
+                Rv::Iface(m.get(&key).unwrap_or(Value::Nil))
+            }
+            other => {
+                return Err(err(format!(
+                    "can't index item of type {}",
+                    other.type_name()
+                )))
+            }
+        };
+    }
+    Ok(item)
+}
+
+fn slice(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
+    let item = item.indirect_interface();
+    let v = match &item {
+        Rv::Invalid => return Err(err("slice of untyped nil")),
+        Rv::Iface(v) | Rv::Val(v) => v.clone(),
+    };
+    if indexes.len() > 3 {
+        return Err(err(format!("too many slice indexes: {}", indexes.len())));
+    }
+    let cap = match &v {
+        Value::String(s) => {
+            if indexes.len() == 3 {
+                return Err(err("cannot 3-index slice a string"));
+            }
+            s.len()
+        }
+        Value::List(l) => l.len(),
+        other => {
+            return Err(err(format!(
+                "can't slice item of type {}",
+                other.type_name()
+            )))
+        }
+    };
+    let mut idx = [0usize, cap, 0];
+    let len = match &v {
+        Value::String(s) => s.len(),
+        Value::List(l) => l.len(),
+        _ => 0,
+    };
+    idx[1] = len;
+    for (i, ix) in indexes.iter().enumerate() {
+        idx[i] = index_arg(&ix.indirect_interface(), cap)?;
+    }
+    if idx[0] > idx[1] {
+        return Err(err(format!("invalid slice index: {} > {}", idx[0], idx[1])));
+    }
+    if indexes.len() == 3 && idx[1] > idx[2] {
+        return Err(err(format!("invalid slice index: {} > {}", idx[1], idx[2])));
+    }
+    Ok(Rv::Val(match &v {
+        Value::String(s) => match s.get(idx[0]..idx[1]) {
+            Some(sub) => Value::from(sub),
+            // Go slices bytes; a cut inside a UTF-8 sequence is kept as the bytes it has.
+            None => {
+                Value::from(String::from_utf8_lossy(&s.as_bytes()[idx[0]..idx[1]]).into_owned())
+            }
+        },
+        Value::List(l) => Value::list(l[idx[0]..idx[1]].to_vec()),
+        _ => Value::Nil,
+    }))
+}

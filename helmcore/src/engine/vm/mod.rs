@@ -1,0 +1,1052 @@
+//! The executor: walks a parsed tree with Go's semantics (`text/template/exec.go`).
+//!
+//! Go records the node being evaluated (`state.at`) at precise points and reports every
+//! error at that node; the same bookkeeping is done here so positions and `at <...>`
+//! contexts match Go's byte for byte.
+
+mod builtins;
+mod compare;
+mod escape;
+mod value;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use value::Rv;
+
+use super::compiler::ast::*;
+use super::error::{ExecError, Location, TemplateError};
+use super::func::Param;
+use super::funcs::{Builtin, FuncKind};
+use super::set::{ExecOptions, LintMessage, MissingKey, TemplateSet};
+use crate::value::{Field, Kind, Value};
+
+/// Go's `maxExecDepth`.
+pub(crate) const MAX_EXEC_DEPTH: usize = 100_000;
+/// Nesting of `include`/`tpl` calls. Helm bounds only `include` recursion per name (and
+/// `tpl` not at all: Go dies on a 1 GB stack); this bound keeps any input finite.
+pub(crate) const MAX_CALL_NESTING: usize = 10_000;
+
+pub(crate) const RED_ZONE: usize = 256 * 1024;
+pub(crate) const STACK_CHUNK: usize = 4 * 1024 * 1024;
+
+/// Non-local exits from the walk.
+pub(crate) enum Flow {
+    Break,
+    Continue,
+    Err(Box<TemplateError>),
+}
+
+impl From<TemplateError> for Flow {
+    fn from(e: TemplateError) -> Flow {
+        Flow::Err(Box::new(e))
+    }
+}
+
+pub(crate) type R<T> = Result<T, Flow>;
+
+/// Where template names are looked up: the set, or a `tpl` call's additions over it.
+pub(crate) enum Scope<'p> {
+    Base(&'p TemplateSet),
+    Overlay {
+        trees: HashMap<Arc<str>, Arc<Tree>>,
+        parent: &'p Scope<'p>,
+    },
+}
+
+impl Scope<'_> {
+    pub(crate) fn lookup(&self, name: &str) -> Option<&Arc<Tree>> {
+        match self {
+            Scope::Base(set) => set.lookup(name),
+            Scope::Overlay { trees, parent } => trees.get(name).or_else(|| parent.lookup(name)),
+        }
+    }
+
+    pub(crate) fn set(&self) -> &TemplateSet {
+        match self {
+            Scope::Base(set) => set,
+            Scope::Overlay { parent, .. } => parent.set(),
+        }
+    }
+}
+
+/// State shared by everything one session executes: Helm's per-render include counts,
+/// lint findings and the step budget.
+pub(crate) struct Exec<'s> {
+    pub opts: &'s ExecOptions,
+    pub include_counts: HashMap<Arc<str>, usize>,
+    pub warnings: Vec<LintMessage>,
+    pub steps: u64,
+    pub nesting: usize,
+}
+
+impl<'s> Exec<'s> {
+    pub(crate) fn new(opts: &'s ExecOptions) -> Self {
+        Exec {
+            opts,
+            include_counts: HashMap::new(),
+            warnings: Vec::new(),
+            steps: 0,
+            nesting: 0,
+        }
+    }
+}
+
+/// The execution of one template (Go's `state`).
+pub(crate) struct State<'x, 's, 't> {
+    pub(crate) ex: &'x mut Exec<'s>,
+    pub(crate) scope: &'t Scope<'t>,
+    pub(crate) name: &'t str,
+    pub(crate) tree: &'t Tree,
+    pub(crate) node: Option<NodeRef<'t>>,
+    pub(crate) vars: Vec<(&'t str, Rv)>,
+    pub(crate) depth: usize,
+}
+
+/// The Go type of a builtin's or function's parameter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PT {
+    Go(Param),
+    /// `reflect.Value`: the builtin sees the evaluation result itself.
+    Rv,
+}
+
+/// A parameter list: the builtins' own table, or a plain function's declared params.
+#[derive(Clone, Copy)]
+pub(crate) enum Params {
+    Pt(&'static [PT]),
+    Go(&'static [Param]),
+}
+
+impl Params {
+    fn len(&self) -> usize {
+        match self {
+            Params::Pt(p) => p.len(),
+            Params::Go(p) => p.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<PT> {
+        match self {
+            Params::Pt(p) => p.get(i).copied(),
+            Params::Go(p) => p.get(i).copied().map(PT::Go),
+        }
+    }
+
+    fn has_rv(&self) -> bool {
+        matches!(self, Params::Pt(p) if p.contains(&PT::Rv))
+    }
+}
+
+pub(crate) struct Sig {
+    pub fixed: Params,
+    pub variadic: Option<PT>,
+}
+
+const RV1: &[PT] = &[PT::Rv];
+const RV2: &[PT] = &[PT::Rv, PT::Rv];
+const STR1: &[PT] = &[PT::Go(Param::String)];
+
+fn builtin_sig(b: Builtin) -> Sig {
+    use Builtin::*;
+    match b {
+        And | Or | Index | Slice | Call | Eq => Sig {
+            fixed: Params::Pt(RV1),
+            variadic: Some(PT::Rv),
+        },
+        Not | Len => Sig {
+            fixed: Params::Pt(RV1),
+            variadic: None,
+        },
+        Ne | Lt | Le | Gt | Ge => Sig {
+            fixed: Params::Pt(RV2),
+            variadic: None,
+        },
+        Print | Println | Html | Js | UrlQuery => Sig {
+            fixed: Params::Pt(&[]),
+            variadic: Some(PT::Go(Param::Any)),
+        },
+        Printf => Sig {
+            fixed: Params::Pt(STR1),
+            variadic: Some(PT::Go(Param::Any)),
+        },
+    }
+}
+
+/// Go's name for a parameter type, as errors print it.
+pub(crate) fn param_type_name(p: PT) -> &'static str {
+    match p {
+        PT::Rv => "reflect.Value",
+        PT::Go(p) => match p {
+            Param::Any => "interface {}",
+            Param::String => "string",
+            Param::Int => "int",
+            Param::Int64 => "int64",
+            Param::Float64 => "float64",
+            Param::Bool => "bool",
+            Param::Map => "map[string]interface {}",
+            Param::List => "[]interface {}",
+            Param::StringList => "[]string",
+            Param::Uint32 => "uint32",
+            Param::Struct(name) => name,
+        },
+    }
+}
+
+fn can_be_nil(p: PT) -> bool {
+    matches!(
+        p,
+        PT::Rv | PT::Go(Param::Any | Param::Map | Param::List | Param::StringList)
+    )
+}
+
+fn assignable(v: &Value, p: Param) -> bool {
+    match p {
+        Param::Any => true,
+        Param::String => matches!(v, Value::String(_)),
+        Param::Int => matches!(v, Value::Int(_, crate::value::IntKind::Int)),
+        Param::Int64 => matches!(v, Value::Int(_, crate::value::IntKind::Int64)),
+        Param::Float64 => matches!(v, Value::Float(_)),
+        Param::Bool => matches!(v, Value::Bool(_)),
+        Param::Map => matches!(v, Value::Map(_)),
+        Param::List => matches!(v, Value::List(_)),
+        Param::StringList => {
+            matches!(v, Value::List(l) if l.iter().all(|x| matches!(x, Value::String(_))))
+        }
+        // No dynamic value has Go type uint32: only literals convert to it.
+        Param::Uint32 => false,
+        Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
+    }
+}
+
+/// What the step counter charges per node and per call.
+const STEP: u64 = 1;
+
+impl<'x, 's, 't> State<'x, 's, 't> {
+    pub(crate) fn new(
+        ex: &'x mut Exec<'s>,
+        scope: &'t Scope<'t>,
+        name: &'t str,
+        tree: &'t Tree,
+        dot: Rv,
+    ) -> Self {
+        State {
+            ex,
+            scope,
+            name,
+            tree,
+            node: None,
+            vars: vec![("$", dot)],
+            depth: 0,
+        }
+    }
+
+    fn at(&mut self, n: NodeRef<'t>) {
+        self.node = Some(n);
+    }
+
+    /// An execution error at the current node.
+    pub(crate) fn error(&self, message: impl Into<String>) -> Flow {
+        self.error_with_cause(message, None)
+    }
+
+    pub(crate) fn error_with_cause(
+        &self,
+        message: impl Into<String>,
+        cause: Option<TemplateError>,
+    ) -> Flow {
+        let (location, context) = match self.node {
+            Some(n) => {
+                let (line, col) = self.tree.line_col(n.pos());
+                (
+                    Some(Location {
+                        file: self.tree.parse_name.to_string(),
+                        line,
+                        col,
+                    }),
+                    n.to_string(),
+                )
+            }
+            None => (None, String::new()),
+        };
+        Flow::Err(Box::new(TemplateError::Exec(Box::new(ExecError {
+            template: self.name.to_string(),
+            location,
+            context,
+            message: message.into(),
+            cause: cause.map(Box::new),
+        }))))
+    }
+
+    fn step(&mut self) -> R<()> {
+        self.ex.steps += STEP;
+        if let Some(budget) = self.ex.opts.max_steps {
+            if self.ex.steps > budget {
+                return Err(TemplateError::Budget {
+                    template: self.name.to_string(),
+                    budget,
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    // ---- variables ----
+
+    fn push(&mut self, name: &'t str, v: Rv) {
+        self.vars.push((name, v));
+    }
+
+    fn set_var(&mut self, name: &'t str, v: Rv) -> R<()> {
+        for slot in self.vars.iter_mut().rev() {
+            if slot.0 == name {
+                slot.1 = v;
+                return Ok(());
+            }
+        }
+        Err(self.error(format!("undefined variable: {name}")))
+    }
+
+    fn set_top_var(&mut self, n: usize, v: Rv) {
+        let len = self.vars.len();
+        if let Some(slot) = len.checked_sub(n).and_then(|i| self.vars.get_mut(i)) {
+            slot.1 = v;
+        }
+    }
+
+    fn var_value(&self, name: &str) -> R<Rv> {
+        for (n, v) in self.vars.iter().rev() {
+            if *n == name {
+                return Ok(v.clone());
+            }
+        }
+        Err(self.error(format!("undefined variable: {name}")))
+    }
+
+    // ---- walking ----
+
+    pub(crate) fn walk_list(&mut self, dot: &Rv, list: &'t ListNode, out: &mut String) -> R<()> {
+        self.at(NodeRef::List(list));
+        for n in &list.nodes {
+            self.walk(dot, n, out)?;
+        }
+        Ok(())
+    }
+
+    fn walk(&mut self, dot: &Rv, node: &'t Node, out: &mut String) -> R<()> {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.walk_node(dot, node, out))
+    }
+
+    fn walk_node(&mut self, dot: &Rv, node: &'t Node, out: &mut String) -> R<()> {
+        self.step()?;
+        self.at(NodeRef::Node(node));
+        match node {
+            Node::Text(t) => {
+                out.push_str(&t.text);
+                Ok(())
+            }
+            Node::Action(a) => {
+                let v = self.eval_pipeline(dot, &a.pipe)?;
+                if a.pipe.decl.is_empty() {
+                    self.print_value(node, &v, out);
+                }
+                Ok(())
+            }
+            Node::Comment(_) => Ok(()),
+            Node::Break(_) => Err(Flow::Break),
+            Node::Continue(_) => Err(Flow::Continue),
+            Node::If(b) => self.walk_if_or_with(false, dot, b, out),
+            Node::With(b) => self.walk_if_or_with(true, dot, b, out),
+            Node::Range(b) => {
+                stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.walk_range(dot, node, b, out))
+            }
+            Node::Template(t) => self.walk_template(dot, t, out),
+        }
+    }
+
+    fn print_value(&mut self, node: &'t Node, v: &Rv, out: &mut String) {
+        self.at(NodeRef::Node(node));
+        match v {
+            Rv::Invalid => out.push_str("<no value>"),
+            Rv::Iface(v) | Rv::Val(v) => crate::gofmt::write_value(out, v),
+        }
+    }
+
+    fn walk_if_or_with(
+        &mut self,
+        with: bool,
+        dot: &Rv,
+        b: &'t BranchNode,
+        out: &mut String,
+    ) -> R<()> {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            let mark = self.vars.len();
+            let r = (|| {
+                let val = self.eval_pipeline(dot, &b.pipe)?;
+                if val.truth() {
+                    if with {
+                        self.walk_list(&val, &b.list, out)
+                    } else {
+                        self.walk_list(dot, &b.list, out)
+                    }
+                } else if let Some(e) = &b.else_list {
+                    self.walk_list(dot, e, out)
+                } else {
+                    Ok(())
+                }
+            })();
+            self.vars.truncate(mark);
+            r
+        })
+    }
+
+    fn walk_range(
+        &mut self,
+        dot: &Rv,
+        node: &'t Node,
+        r: &'t BranchNode,
+        out: &mut String,
+    ) -> R<()> {
+        self.at(NodeRef::Node(node));
+        let outer_mark = self.vars.len();
+        let res = self.walk_range_inner(dot, r, out);
+        self.vars.truncate(outer_mark);
+        match res {
+            Err(Flow::Break) => Ok(()),
+            other => other,
+        }
+    }
+
+    fn walk_range_inner(&mut self, dot: &Rv, r: &'t BranchNode, out: &mut String) -> R<()> {
+        let val = self.eval_pipeline(dot, &r.pipe)?;
+        let mark = self.vars.len();
+        let ndecl = r.pipe.decl.len();
+        let mut ran = false;
+        // Each iteration sets the range variables, walks the body and pops what the
+        // body declared; `continue` ends only the iteration.
+        let mut one = |s: &mut Self, index: Rv, elem: Rv| -> R<()> {
+            ran = true;
+            if ndecl > 0 {
+                if r.pipe.is_assign {
+                    if ndecl > 1 {
+                        s.set_var(&r.pipe.decl[0].ident[0], index.clone())?;
+                    } else {
+                        s.set_var(&r.pipe.decl[0].ident[0], elem.clone())?;
+                    }
+                } else {
+                    s.set_top_var(1, elem.clone());
+                }
+            }
+            if ndecl > 1 {
+                if r.pipe.is_assign {
+                    s.set_var(&r.pipe.decl[1].ident[0], elem.clone())?;
+                } else {
+                    s.set_top_var(2, index);
+                }
+            }
+            let res = s.walk_list(&elem, &r.list, out);
+            s.vars.truncate(mark);
+            match res {
+                Err(Flow::Continue) => Ok(()),
+                other => other,
+            }
+        };
+        match val.value() {
+            _ if !val.is_valid() => {}
+            Value::Int(n, kind) => {
+                if ndecl > 1 {
+                    let shown = crate::gofmt::sprint(&[val.value().clone()]);
+                    return Err(self.error(format!(
+                        "can't use {shown} to iterate over more than one variable"
+                    )));
+                }
+                for i in 0..(*n).max(0) {
+                    one(self, Rv::Invalid, Rv::Val(Value::Int(i, *kind)))?;
+                }
+            }
+            Value::List(items) => {
+                let items = items.clone();
+                for (i, item) in items.iter().enumerate() {
+                    one(self, Rv::Val(Value::int(i as i64)), Rv::Iface(item.clone()))?;
+                }
+            }
+            Value::Map(m) => {
+                for (k, item) in m.entries() {
+                    one(self, Rv::Val(Value::String(k)), Rv::Iface(item))?;
+                }
+            }
+            Value::Object(o) if o.kind() == Kind::Map || o.kind() == Kind::Slice => {
+                // Objects expose their data through `to_data` for iteration.
+                match o.to_data() {
+                    Some(Value::Map(m)) => {
+                        for (k, item) in m.entries() {
+                            one(self, Rv::Val(Value::String(k)), Rv::Iface(item))?;
+                        }
+                    }
+                    Some(Value::List(items)) => {
+                        for (i, item) in items.iter().enumerate() {
+                            one(self, Rv::Val(Value::int(i as i64)), Rv::Iface(item.clone()))?;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            other => {
+                let shown = crate::gofmt::sprint(&[other.clone()]);
+                return Err(self.error(format!("range can't iterate over {shown}")));
+            }
+        }
+        if !ran {
+            if let Some(e) = &r.else_list {
+                return self.walk_list(dot, e, out);
+            }
+        }
+        Ok(())
+    }
+
+    fn walk_template(&mut self, dot: &Rv, t: &'t TemplateNode, out: &mut String) -> R<()> {
+        let Some(tree) = self.scope.lookup(&t.name) else {
+            return Err(self.error(format!(
+                "template {} not defined",
+                crate::gofmt::quote(&t.name)
+            )));
+        };
+        if self.depth >= MAX_EXEC_DEPTH {
+            return Err(self.error(format!(
+                "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+            )));
+        }
+        let dot = match &t.pipe {
+            Some(p) => self.eval_pipeline(dot, p)?,
+            None => Rv::Invalid,
+        };
+        let tree: &'t Tree = tree;
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            let mut ns = State {
+                ex: &mut *self.ex,
+                scope: self.scope,
+                name: &tree.name,
+                tree,
+                node: None,
+                vars: vec![("$", dot.clone())],
+                depth: self.depth + 1,
+            };
+            ns.walk_list(&dot, &tree.root, out)
+        })
+    }
+
+    // ---- evaluation ----
+
+    pub(crate) fn eval_pipeline(&mut self, dot: &Rv, pipe: &'t PipeNode) -> R<Rv> {
+        self.at(NodeRef::Pipe(pipe));
+        let mut value: Option<Rv> = None;
+        for cmd in &pipe.cmds {
+            let v = self.eval_command(dot, cmd, value.take())?;
+            value = Some(v.unwrap_interface());
+        }
+        let value = value.unwrap_or(Rv::Invalid);
+        for v in &pipe.decl {
+            if pipe.is_assign {
+                self.set_var(&v.ident[0], value.clone())?;
+            } else {
+                self.push(&v.ident[0], value.clone());
+            }
+        }
+        Ok(value)
+    }
+
+    fn not_a_function(&self, args: &'t [Arg], fin: &Option<Rv>) -> R<()> {
+        if args.len() > 1 || fin.is_some() {
+            return Err(self.error(format!("can't give argument to non-function {}", args[0])));
+        }
+        Ok(())
+    }
+
+    fn eval_command(&mut self, dot: &Rv, cmd: &'t CommandNode, fin: Option<Rv>) -> R<Rv> {
+        let Some(first) = cmd.args.first() else {
+            return Err(self.error("empty command"));
+        };
+        match first {
+            Arg::Field(f) => return self.eval_field_node(dot, f, &cmd.args, fin),
+            Arg::Chain(c) => return self.eval_chain_node(dot, c, &cmd.args, fin),
+            Arg::Identifier(id) => {
+                return self.eval_function(dot, first, id, NodeRef::Command(cmd), &cmd.args, fin)
+            }
+            Arg::Pipe(p) => {
+                self.not_a_function(&cmd.args, &fin)?;
+                return stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.eval_pipeline(dot, p));
+            }
+            Arg::Variable(v) => return self.eval_variable_node(dot, v, &cmd.args, fin),
+            _ => {}
+        }
+        self.at(NodeRef::Arg(first));
+        self.not_a_function(&cmd.args, &fin)?;
+        match first {
+            Arg::Bool(_, b) => Ok(Rv::Val(Value::Bool(*b))),
+            Arg::Dot(_) => Ok(dot.clone()),
+            Arg::Nil(_) => Err(self.error("nil is not a command")),
+            Arg::Number(n) => self.ideal_constant(first, n),
+            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+            _ => Err(self.error(format!(
+                "can't evaluate command {}",
+                crate::gofmt::quote(&first.to_string())
+            ))),
+        }
+    }
+
+    fn ideal_constant(&mut self, node: &'t Arg, n: &NumberNode) -> R<Rv> {
+        self.at(NodeRef::Arg(node));
+        let t = &n.text;
+        let is_hex_int = t.len() > 2
+            && t.starts_with('0')
+            && matches!(t.as_bytes()[1], b'x' | b'X')
+            && !t.contains(['p', 'P']);
+        let is_rune = t.starts_with('\'');
+        if n.is_complex {
+            // Values have no complex type; a complex constant can only be printed, so it
+            // becomes its Go `%v` text.
+            let (re, im) = n.complex;
+            let im_s = crate::value::format_float_v(im);
+            let sign = if im_s.starts_with('-') || im_s.starts_with('+') {
+                ""
+            } else {
+                "+"
+            };
+            return Ok(Rv::Val(Value::from(format!(
+                "({}{sign}{im_s}i)",
+                crate::value::format_float_v(re)
+            ))));
+        }
+        if n.is_float && !is_hex_int && !is_rune && t.contains(['.', 'e', 'E', 'p', 'P']) {
+            return Ok(Rv::Val(Value::Float(n.float64)));
+        }
+        if n.is_int {
+            return Ok(Rv::Val(Value::int(n.int64)));
+        }
+        if n.is_uint {
+            return Err(self.error(format!("{t} overflows int")));
+        }
+        Ok(Rv::Invalid)
+    }
+
+    fn eval_field_node(
+        &mut self,
+        dot: &Rv,
+        f: &'t FieldNode,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        self.at(NodeRef::Field(f));
+        self.eval_field_chain(dot, dot.clone(), NodeRef::Field(f), &f.ident, args, fin)
+    }
+
+    fn eval_chain_node(
+        &mut self,
+        dot: &Rv,
+        c: &'t ChainNode,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        self.at(NodeRef::Chain(c));
+        if c.field.is_empty() {
+            return Err(self.error("internal error: no fields in evalChainNode"));
+        }
+        if let Arg::Nil(_) = &*c.node {
+            return Err(self.error(format!("indirection through explicit nil in {c}")));
+        }
+        let pipe = self.eval_arg_rv(dot, &c.node)?;
+        self.eval_field_chain(dot, pipe, NodeRef::Chain(c), &c.field, args, fin)
+    }
+
+    fn eval_variable_node(
+        &mut self,
+        dot: &Rv,
+        v: &'t VariableNode,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        self.at(NodeRef::Variable(v));
+        let value = self.var_value(&v.ident[0])?;
+        if v.ident.len() == 1 {
+            if !args.is_empty() {
+                self.not_a_function(args, &fin)?;
+            } else if fin.is_some() {
+                return Err(self.error(format!("can't give argument to non-function {v}")));
+            }
+            return Ok(value);
+        }
+        self.eval_field_chain(dot, value, NodeRef::Variable(v), &v.ident[1..], args, fin)
+    }
+
+    fn eval_field_chain(
+        &mut self,
+        dot: &Rv,
+        mut receiver: Rv,
+        node: NodeRef<'t>,
+        ident: &'t [Arc<str>],
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        let n = ident.len();
+        for id in &ident[..n - 1] {
+            receiver = self.eval_field(dot, id, node, &[], None, receiver)?;
+        }
+        self.eval_field(dot, &ident[n - 1], node, args, fin, receiver)
+    }
+
+    fn eval_field(
+        &mut self,
+        dot: &Rv,
+        name: &str,
+        node: NodeRef<'t>,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+        receiver: Rv,
+    ) -> R<Rv> {
+        let typ = receiver.type_name();
+        let v = match receiver {
+            Rv::Invalid => {
+                if self.ex.opts.missing_key == MissingKey::Error {
+                    return Err(self.error(format!(
+                        "nil data; no entry for key {}",
+                        crate::gofmt::quote(name)
+                    )));
+                }
+                return Ok(Rv::Invalid);
+            }
+            Rv::Iface(Value::Nil) => {
+                return Err(self.error(format!("nil pointer evaluating {typ}.{name}")));
+            }
+            Rv::Iface(v) | Rv::Val(v) => v,
+        };
+        let has_args = args.len() > 1 || fin.is_some();
+        match &v {
+            Value::Object(o) => match o.field(name) {
+                Field::Method => {
+                    let o = o.clone();
+                    return self.eval_method(dot, &o, name, node, args, fin);
+                }
+                Field::Value(fv) => {
+                    if has_args {
+                        return Err(self.error(format!(
+                            "{name} has arguments but cannot be invoked as function"
+                        )));
+                    }
+                    return Ok(match fv {
+                        Value::Nil => Rv::Iface(Value::Nil),
+                        fv => Rv::Val(fv),
+                    });
+                }
+                Field::Missing if o.kind() == Kind::Map => {
+                    if has_args {
+                        return Err(self.error(format!("{name} is not a method but has arguments")));
+                    }
+                    return self.missing_key(name);
+                }
+                Field::Missing => {}
+            },
+            Value::Map(m) => {
+                if has_args {
+                    return Err(self.error(format!("{name} is not a method but has arguments")));
+                }
+                return match m.get(name) {
+                    Some(x) => Ok(Rv::Iface(x)),
+                    None => self.missing_key(name),
+                };
+            }
+            _ => {}
+        }
+        Err(self.error(format!("can't evaluate field {name} in type {typ}")))
+    }
+
+    fn missing_key(&self, name: &str) -> R<Rv> {
+        match self.ex.opts.missing_key {
+            MissingKey::Invalid => Ok(Rv::Invalid),
+            MissingKey::Zero => Ok(Rv::Iface(Value::Nil)),
+            MissingKey::Error => Err(self.error(format!(
+                "map has no entry for key {}",
+                crate::gofmt::quote(name)
+            ))),
+        }
+    }
+
+    fn eval_method(
+        &mut self,
+        dot: &Rv,
+        o: &Arc<dyn crate::value::Object>,
+        name: &str,
+        node: NodeRef<'t>,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        let mut argv = Vec::with_capacity(args.len());
+        for a in args.iter().skip(1) {
+            argv.push(self.eval_arg(dot, PT::Go(Param::Any), a)?);
+        }
+        if let Some(f) = fin {
+            argv.push(f.into_value());
+        }
+        self.step()?;
+        match o.call(name, &argv) {
+            Ok(v) => Ok(Rv::result(v)),
+            Err(e) => {
+                self.at(node);
+                Err(self.error_with_cause(
+                    format!("error calling {name}"),
+                    Some(TemplateError::Message(e)),
+                ))
+            }
+        }
+    }
+
+    fn eval_function(
+        &mut self,
+        dot: &Rv,
+        id_arg: &'t Arg,
+        id: &'t IdentifierNode,
+        cmd: NodeRef<'t>,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        self.at(NodeRef::Arg(id_arg));
+        let set = self.scope.set();
+        let Some(kind) = set.funcs().get(id.func).copied() else {
+            return Err(self.error(format!(
+                "{} is not a defined function",
+                crate::gofmt::quote(&id.name)
+            )));
+        };
+        self.eval_call(dot, kind, cmd, &id.name, args, fin)
+    }
+
+    /// Go's `evalCall`: arity check, argument conversion, the call, error wrapping.
+    fn eval_call(
+        &mut self,
+        dot: &Rv,
+        kind: FuncKind,
+        node: NodeRef<'t>,
+        name: &str,
+        args: &'t [Arg],
+        fin: Option<Rv>,
+    ) -> R<Rv> {
+        let args = if args.is_empty() { args } else { &args[1..] };
+        let sig = match kind {
+            FuncKind::Builtin(b) => builtin_sig(b),
+            FuncKind::Go(f) => Sig {
+                fixed: Params::Go(f.params),
+                variadic: f.variadic.map(PT::Go),
+            },
+            FuncKind::Helm(h) => super::helm::signature(h),
+        };
+        let num_in = args.len() + usize::from(fin.is_some());
+        let num_fixed = sig.fixed.len();
+        if sig.variadic.is_some() {
+            if num_in < num_fixed {
+                return Err(self.error(format!(
+                    "wrong number of args for {name}: want at least {num_fixed} got {}",
+                    args.len()
+                )));
+            }
+        } else if num_in != num_fixed {
+            return Err(self.error(format!(
+                "wrong number of args for {name}: want {num_fixed} got {num_in}"
+            )));
+        }
+        self.step()?;
+        if let FuncKind::Builtin(b @ (Builtin::And | Builtin::Or)) = kind {
+            let want = b == Builtin::Or;
+            let mut v = Rv::Invalid;
+            for a in args {
+                v = self.eval_arg_rv(dot, a)?;
+                if v.truth() == want {
+                    return Ok(v);
+                }
+            }
+            if let Some(f) = fin {
+                v = f;
+            }
+            return Ok(v);
+        }
+        // Evaluate the arguments: fixed ones, the variadic rest, then the piped value.
+        let total = num_in;
+        let mut rvs: Vec<Rv> = Vec::new();
+        let mut vals: Vec<Value> = Vec::with_capacity(total);
+        let uses_rv = sig.fixed.has_rv() || sig.variadic == Some(PT::Rv);
+        let mut i = 0;
+        while i < num_fixed && i < args.len() {
+            let t = sig.fixed.get(i).unwrap_or(PT::Go(Param::Any));
+            self.push_arg(dot, t, &args[i], uses_rv, &mut rvs, &mut vals)?;
+            i += 1;
+        }
+        if let Some(vt) = sig.variadic {
+            while i < args.len() {
+                self.push_arg(dot, vt, &args[i], uses_rv, &mut rvs, &mut vals)?;
+                i += 1;
+            }
+        }
+        if let Some(f) = fin {
+            let t = if sig.variadic.is_some() && total - 1 >= num_fixed {
+                sig.variadic.unwrap_or(PT::Go(Param::Any))
+            } else {
+                sig.fixed.get(total - 1).unwrap_or(PT::Go(Param::Any))
+            };
+            if uses_rv {
+                rvs.push(f);
+            } else {
+                vals.push(self.validate_type(f, t)?);
+            }
+        }
+        let result: Result<Rv, TemplateError> = match kind {
+            FuncKind::Builtin(b) => {
+                if uses_rv {
+                    let callee = if b == Builtin::Call {
+                        args.first().map(|a| a.to_string())
+                    } else {
+                        None
+                    };
+                    builtins::call_rv(b, rvs, callee)
+                } else {
+                    builtins::call_values(b, vals).map(Rv::Val)
+                }
+            }
+            FuncKind::Go(f) => (f.call)(vals)
+                .map(Rv::result)
+                .map_err(TemplateError::Message),
+            FuncKind::Helm(h) => return self.call_helm(h, node, name, vals),
+        };
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                self.at(node);
+                Err(self.error_with_cause(format!("error calling {name}"), Some(e)))
+            }
+        }
+    }
+
+    fn push_arg(
+        &mut self,
+        dot: &Rv,
+        t: PT,
+        a: &'t Arg,
+        uses_rv: bool,
+        rvs: &mut Vec<Rv>,
+        vals: &mut Vec<Value>,
+    ) -> R<()> {
+        if uses_rv {
+            rvs.push(self.eval_arg_rv(dot, a)?);
+        } else {
+            vals.push(self.eval_arg(dot, t, a)?);
+        }
+        Ok(())
+    }
+
+    /// Go's `validateType` for a Go-typed parameter.
+    fn validate_type(&self, v: Rv, t: PT) -> R<Value> {
+        let PT::Go(p) = t else {
+            return Ok(v.into_value());
+        };
+        match v {
+            Rv::Invalid => {
+                if can_be_nil(t) {
+                    Ok(Value::Nil)
+                } else {
+                    Err(self.error(format!("invalid value; expected {}", param_type_name(t))))
+                }
+            }
+            Rv::Iface(Value::Nil) => {
+                if p == Param::Any {
+                    Ok(Value::Nil)
+                } else {
+                    Err(self.error(format!(
+                        "wrong type for value; expected {}; got interface {{}}",
+                        param_type_name(t)
+                    )))
+                }
+            }
+            Rv::Iface(v) | Rv::Val(v) => {
+                if assignable(&v, p) {
+                    Ok(v)
+                } else {
+                    Err(self.error(format!(
+                        "wrong type for value; expected {}; got {}",
+                        param_type_name(t),
+                        v.type_name()
+                    )))
+                }
+            }
+        }
+    }
+
+    /// Go's `evalArg` for a `reflect.Value` parameter: the evaluation result as is.
+    fn eval_arg_rv(&mut self, dot: &Rv, n: &'t Arg) -> R<Rv> {
+        self.at(NodeRef::Arg(n));
+        match n {
+            Arg::Dot(_) => Ok(dot.clone()),
+            Arg::Nil(_) => Ok(Rv::Invalid),
+            Arg::Field(f) => self.eval_field_node(dot, f, std::slice::from_ref(n), None),
+            Arg::Variable(v) => self.eval_variable_node(dot, v, &[], None),
+            Arg::Pipe(p) => {
+                stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.eval_pipeline(dot, p))
+            }
+            Arg::Identifier(id) => self.eval_function(dot, n, id, NodeRef::Arg(n), &[], None),
+            Arg::Chain(c) => self.eval_chain_node(dot, c, &[], None),
+            Arg::Bool(_, b) => Ok(Rv::Val(Value::Bool(*b))),
+            Arg::Number(num) => self.ideal_constant(n, num),
+            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+        }
+    }
+
+    /// Go's `evalArg` for a Go-typed parameter.
+    fn eval_arg(&mut self, dot: &Rv, t: PT, n: &'t Arg) -> R<Value> {
+        self.at(NodeRef::Arg(n));
+        match n {
+            Arg::Dot(_)
+            | Arg::Field(_)
+            | Arg::Variable(_)
+            | Arg::Pipe(_)
+            | Arg::Identifier(_)
+            | Arg::Chain(_) => {
+                let v = self.eval_arg_rv(dot, n)?;
+                return self.validate_type(v, t);
+            }
+            Arg::Nil(_) => {
+                if can_be_nil(t) {
+                    return Ok(Value::Nil);
+                }
+                return Err(self.error(format!("cannot assign nil to {}", param_type_name(t))));
+            }
+            _ => {}
+        }
+        let PT::Go(p) = t else {
+            return Ok(self.eval_arg_rv(dot, n)?.into_value());
+        };
+        match (p, n) {
+            (Param::Any, _) => Ok(self.eval_arg_rv(dot, n)?.into_value()),
+            (Param::Bool, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
+            (Param::Bool, _) => Err(self.error(format!("expected bool; found {n}"))),
+            (Param::String, Arg::String(s)) => Ok(Value::String(s.text.clone())),
+            (Param::String, _) => Err(self.error(format!("expected string; found {n}"))),
+            (Param::Int, Arg::Number(num)) if num.is_int => Ok(Value::int(num.int64)),
+            (Param::Int64, Arg::Number(num)) if num.is_int => Ok(Value::int64(num.int64)),
+            (Param::Int | Param::Int64, _) => {
+                Err(self.error(format!("expected integer; found {n}")))
+            }
+            (Param::Float64, Arg::Number(num)) if num.is_float => Ok(Value::Float(num.float64)),
+            (Param::Float64, _) => Err(self.error(format!("expected float; found {n}"))),
+            // Go's `SetUint` keeps the low 32 bits.
+            (Param::Uint32, Arg::Number(num)) if num.is_uint => {
+                Ok(Value::int((num.uint64 as u32) as i64))
+            }
+            (Param::Uint32, _) => Err(self.error(format!("expected unsigned integer; found {n}"))),
+            (Param::Struct(_), _) => Err(self.error(format!(
+                "can't handle {n} for arg of type {}",
+                param_type_name(t)
+            ))),
+            (Param::Map | Param::List | Param::StringList, _) => Err(self.error(format!(
+                "can't handle {n} for arg of type {}",
+                param_type_name(t)
+            ))),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `helm lint`: Helm's checks of a chart, with Helm's severities, messages and layout.
+//!
+//! [`lint`] runs every rule Helm runs on one chart directory or archive and returns a
+//! [`ChartLint`]: the findings ([`Message`]s, each with a [`Severity`], the file it is
+//! about and Helm's text), the error that stopped the chart from being linted at all, and
+//! the log lines helm would have written to stderr meanwhile. [`format_output`] prints
+//! results exactly as `helm lint` does, with its exit code.
+//!
+//! The rules, in Helm's order:
+//! - Chart.yaml: parses (strictly too: duplicate keys, unknown fields), name, apiVersion,
+//!   version (SemVer, and strict SemVer 2 as a warning), appVersion type, maintainers,
+//!   sources, icon, type, dependencies only in apiVersion v2.
+//! - values.yaml: parses, and meets `values.schema.json` with the user's values.
+//! - templates: the directory exists; the chart loads; every template renders with lint
+//!   settings (release `test-release`, `required`/`fail` only logged); each rendered
+//!   YAML document parses, has a valid name for its kind, uses no deprecated API for
+//!   the target Kubernetes version, and workloads have selectors.
+//! - dependencies: Chart.yaml and `charts/` agree; names and aliases are unique.
+//! - crds: every document in `crds/` is a CustomResourceDefinition.
+
+mod deprecations;
+mod gourl;
+mod kube_version;
+mod names;
+mod object;
+mod report;
+mod slog;
+mod support;
+mod validator;
+
+pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
+pub use kube_version::{KubeVersion, KubeVersionError};
+pub use names::{validate_metadata_name, NameRule};
+pub use report::{format_output, Output};
+pub use slog::{slog_line, LogLevel};
+pub use support::{Message, Severity};
+
+/// The outcome of linting one chart path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartLint {
+    /// The path as given (what `==> Linting` prints).
+    pub path: String,
+    /// Whether warnings fail the chart (`--strict`).
+    pub strict: bool,
+    /// The findings, in the order Helm's rules produce them.
+    pub messages: Vec<Message>,
+    /// Why the chart could not be linted at all (no Chart.yaml, an unreadable archive).
+    pub error: Option<String>,
+    /// What helm logs to stderr while linting (`level=WARN msg="missing required value" ...`).
+    pub logs: Vec<String>,
+}
+
+impl ChartLint {
+    /// An empty result for `path`.
+    pub fn new(path: impl Into<String>, strict: bool) -> ChartLint {
+        ChartLint {
+            path: path.into(),
+            strict,
+            messages: Vec::new(),
+            error: None,
+            logs: Vec::new(),
+        }
+    }
+
+    /// The least severity that fails the chart: warnings under `--strict`, else errors.
+    pub fn threshold(&self) -> Severity {
+        if self.strict {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
+    /// Whether the chart fails the lint.
+    pub fn failed(&self) -> bool {
+        self.error.is_some() || self.messages.iter().any(|m| m.severity >= self.threshold())
+    }
+
+    /// Helm's `HasWarningsOrErrors`: what `--quiet` still shows.
+    pub fn has_warnings_or_errors(&self) -> bool {
+        self.error.is_some() || self.messages.iter().any(|m| m.severity > Severity::Info)
+    }
+}

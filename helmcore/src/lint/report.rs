@@ -1,0 +1,139 @@
+//! What `helm lint` prints: per chart `==> Linting PATH`, the findings, a blank line,
+//! then the summary — on stdout when every chart passed, as `Error: ...` on stderr
+//! (exit code 1) when one failed. Log lines (`level=WARN msg=...`) go to stderr first.
+
+use super::{ChartLint, Severity};
+
+/// The printed result of linting several charts, as helm4 prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    /// 0 when no chart failed, 1 otherwise.
+    pub exit_code: i32,
+}
+
+/// Formats the results of one `helm lint` call. `quiet` is `--quiet`: charts without
+/// warnings or errors are left out, and so are INFO findings.
+///
+/// ```
+/// use helmcore::lint::{format_output, ChartLint, Message, Severity};
+/// let mut c = ChartLint::new("mychart", false);
+/// c.messages.push(Message::new(Severity::Info, "Chart.yaml", "icon is recommended"));
+/// let out = format_output(&[c], false);
+/// assert_eq!(
+///     out.stdout,
+///     "==> Linting mychart\n[INFO] Chart.yaml: icon is recommended\n\n1 chart(s) linted, 0 chart(s) failed\n"
+/// );
+/// assert_eq!(out.exit_code, 0);
+/// ```
+pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    let mut failed = 0;
+    let mut with_findings = 0;
+    for c in charts {
+        for line in &c.logs {
+            stderr.push_str(line);
+            stderr.push('\n');
+        }
+        let noteworthy = c.has_warnings_or_errors();
+        if noteworthy {
+            with_findings += 1;
+        }
+        if quiet && !noteworthy {
+            continue;
+        }
+        stdout.push_str(&format!("==> Linting {}\n", c.path));
+        // A chart that could not be linted at all has no findings, only its error.
+        if c.messages.is_empty() {
+            for e in c.error.iter() {
+                stdout.push_str(&format!("Error {e}\n"));
+            }
+        }
+        for m in &c.messages {
+            if !quiet || m.severity > Severity::Info {
+                stdout.push_str(&format!("{m}\n"));
+            }
+        }
+        if c.failed() {
+            failed += 1;
+        }
+        stdout.push('\n');
+    }
+    let summary = format!("{} chart(s) linted, {failed} chart(s) failed", charts.len());
+    if failed > 0 {
+        stderr.push_str(&format!("Error: {summary}\n"));
+        return Output {
+            stdout,
+            stderr,
+            exit_code: 1,
+        };
+    }
+    if !quiet || with_findings > 0 {
+        stdout.push_str(&summary);
+        stdout.push('\n');
+    }
+    Output {
+        stdout,
+        stderr,
+        exit_code: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::Message;
+
+    fn chart(path: &str, strict: bool, msgs: &[(Severity, &str, &str)]) -> ChartLint {
+        let mut c = ChartLint::new(path, strict);
+        for (s, p, t) in msgs {
+            c.messages.push(Message::new(*s, *p, *t));
+        }
+        c
+    }
+
+    const ICON: (Severity, &str, &str) = (Severity::Info, "Chart.yaml", "icon is recommended");
+    const NO_TEMPLATES: (Severity, &str, &str) =
+        (Severity::Warning, "templates/", "directory does not exist");
+
+    // Expected layouts are helm v4.1.4's for `helm lint ok no-templates [--quiet] [--strict]`
+    // and `helm lint nonexist`.
+    #[test]
+    fn warnings_pass_unless_strict() {
+        let out = format_output(
+            &[chart("no-templates", false, &[ICON, NO_TEMPLATES])],
+            false,
+        );
+        assert_eq!(out.stdout, "==> Linting no-templates\n[INFO] Chart.yaml: icon is recommended\n[WARNING] templates/: directory does not exist\n\n1 chart(s) linted, 0 chart(s) failed\n");
+        assert_eq!((out.stderr.as_str(), out.exit_code), ("", 0));
+        let out = format_output(&[chart("no-templates", true, &[ICON, NO_TEMPLATES])], false);
+        assert_eq!(out.stdout, "==> Linting no-templates\n[INFO] Chart.yaml: icon is recommended\n[WARNING] templates/: directory does not exist\n\n");
+        assert_eq!(
+            (out.stderr.as_str(), out.exit_code),
+            ("Error: 1 chart(s) linted, 1 chart(s) failed\n", 1)
+        );
+    }
+
+    #[test]
+    fn quiet_hides_clean_charts_and_infos() {
+        let charts = [
+            chart("ok", false, &[ICON]),
+            chart("no-templates", false, &[ICON, NO_TEMPLATES]),
+        ];
+        let out = format_output(&charts, true);
+        assert_eq!(out.stdout, "==> Linting no-templates\n[WARNING] templates/: directory does not exist\n\n2 chart(s) linted, 0 chart(s) failed\n");
+        let out = format_output(&charts[..1], true);
+        assert_eq!((out.stdout.as_str(), out.exit_code), ("", 0));
+    }
+
+    #[test]
+    fn a_chart_that_cannot_load_prints_its_error() {
+        let mut c = ChartLint::new("nonexist", false);
+        c.error = Some("unable to check Chart.yaml file in chart: stat nonexist/Chart.yaml: no such file or directory".into());
+        let out = format_output(&[c, chart("ok", false, &[ICON])], true);
+        assert_eq!(out.stdout, "==> Linting nonexist\nError unable to check Chart.yaml file in chart: stat nonexist/Chart.yaml: no such file or directory\n\n");
+        assert_eq!(out.stderr, "Error: 2 chart(s) linted, 1 chart(s) failed\n");
+    }
+}

@@ -1,0 +1,251 @@
+//! BurntSushi/toml's `Encoder` (v1.6, the one Helm's `toToml` uses) for [`Value`]s.
+
+use super::TomlError;
+use crate::value::{format_float, Map, Value};
+
+/// Nesting beyond this is refused: BurntSushi recurses without a limit, a map that
+/// contains itself would never end.
+const MAX_DEPTH: usize = 1000;
+const INDENT: &str = "  ";
+
+pub(crate) fn encode(v: &Value) -> Result<String, TomlError> {
+    let mut enc = Encoder { out: String::new() };
+    match data(v) {
+        Value::Nil => {}
+        Value::Map(m) => enc.map_body(&[], &m, 0)?,
+        Value::List(items) if is_table_array(&items)? => return Err(TomlError::NoKey),
+        other => enc.element(&other, 0)?,
+    }
+    Ok(enc.out)
+}
+
+/// Objects encode as their data; `None` data as an empty table.
+fn data(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => o.to_data().unwrap_or_else(|| Value::Map(Map::new())),
+        other => other.clone(),
+    }
+}
+
+/// Whether a list is written as `[[key]]` tables: not empty and only maps. A nil
+/// element anywhere is an error, as BurntSushi checks while classifying.
+fn is_table_array(items: &[Value]) -> Result<bool, TomlError> {
+    let mut all_maps = !items.is_empty();
+    for item in items {
+        match data(item) {
+            Value::Nil => return Err(TomlError::NilElement),
+            Value::Map(_) => {}
+            _ => all_maps = false,
+        }
+    }
+    Ok(all_maps)
+}
+
+/// Whether a map value goes after the plain keys (a table or an array of tables).
+fn is_table(v: &Value) -> Result<bool, TomlError> {
+    Ok(match data(v) {
+        Value::Map(_) => true,
+        Value::List(items) => is_table_array(&items)?,
+        _ => false,
+    })
+}
+
+struct Encoder {
+    out: String,
+}
+
+impl Encoder {
+    /// BurntSushi's `newline`: a line break, except at the very start.
+    fn newline(&mut self) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+    }
+
+    fn indent(&mut self, key_len: usize) {
+        for _ in 1..key_len {
+            self.out.push_str(INDENT);
+        }
+    }
+
+    /// The entries of a table whose header (if any) is written: plain keys first, then
+    /// tables, each group in byte order.
+    fn map_body(&mut self, key: &[String], m: &Map, depth: usize) -> Result<(), TomlError> {
+        if depth > MAX_DEPTH {
+            return Err(TomlError::TooDeep);
+        }
+        let (direct, sub) = split(m)?;
+        for (k, v) in direct.into_iter().chain(sub) {
+            let mut path = key.to_vec();
+            path.push(k.to_string());
+            self.entry(&path, &v, depth + 1)?;
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, key: &[String], v: &Value, depth: usize) -> Result<(), TomlError> {
+        match data(v) {
+            Value::Nil => Ok(()),
+            Value::Map(m) => {
+                if key.len() == 1 {
+                    self.newline();
+                }
+                self.indent(key.len());
+                self.out.push('[');
+                self.out.push_str(&dotted(key));
+                self.out.push(']');
+                self.newline();
+                self.map_body(key, &m, depth)
+            }
+            Value::List(items) if is_table_array(&items)? => {
+                for item in items.iter() {
+                    if let Value::Map(m) = data(item) {
+                        self.newline();
+                        self.indent(key.len());
+                        self.out.push_str("[[");
+                        self.out.push_str(&dotted(key));
+                        self.out.push_str("]]");
+                        self.newline();
+                        self.map_body(key, &m, depth)?;
+                    }
+                }
+                Ok(())
+            }
+            other => {
+                self.indent(key.len());
+                self.out
+                    .push_str(&quote_key(key.last().map(String::as_str).unwrap_or("")));
+                self.out.push_str(" = ");
+                self.element(&other, depth)?;
+                self.newline();
+                Ok(())
+            }
+        }
+    }
+
+    /// A value in `key = value` position or inside an array.
+    fn element(&mut self, v: &Value, depth: usize) -> Result<(), TomlError> {
+        if depth > MAX_DEPTH {
+            return Err(TomlError::TooDeep);
+        }
+        match data(v) {
+            // BurntSushi fails on a nil it reaches here (inside a nested array).
+            Value::Nil => return Err(TomlError::NilElement),
+            Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
+            Value::Int(n, _) => self.out.push_str(&n.to_string()),
+            Value::Float(f) => self.out.push_str(&float_text(f)),
+            Value::String(s) => quote_into(&mut self.out, &s),
+            Value::List(items) => {
+                self.out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    self.element(item, depth + 1)?;
+                    if i + 1 != items.len() {
+                        self.out.push_str(", ");
+                    }
+                }
+                self.out.push(']');
+            }
+            Value::Map(m) => {
+                let (direct, sub) = split(&m)?;
+                let trailing_comma = !sub.is_empty();
+                self.out.push('{');
+                for (group, trail) in [(direct, trailing_comma), (sub, false)] {
+                    let n = group.len();
+                    for (i, (k, item)) in group.into_iter().enumerate() {
+                        if matches!(data(&item), Value::Nil) {
+                            continue;
+                        }
+                        self.out.push_str(&quote_key(&k));
+                        self.out.push_str(" = ");
+                        self.element(&item, depth + 1)?;
+                        if trail || i + 1 != n {
+                            self.out.push_str(", ");
+                        }
+                    }
+                }
+                self.out.push('}');
+            }
+            Value::Object(_) => {}
+        }
+        Ok(())
+    }
+}
+
+type Entries = Vec<(crate::value::Str, Value)>;
+
+/// A map's entries split into plain values and tables, each in byte order.
+fn split(m: &Map) -> Result<(Entries, Entries), TomlError> {
+    let mut direct = Vec::new();
+    let mut sub = Vec::new();
+    for (k, v) in m.entries() {
+        if is_table(&v)? {
+            sub.push((k, v));
+        } else {
+            direct.push((k, v));
+        }
+    }
+    Ok((direct, sub))
+}
+
+/// BurntSushi's float: Go's shortest `%g`, with `.0` added when there is neither a
+/// point nor an exponent; `nan`, `inf`, `-inf`.
+pub(crate) fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        return if f.is_sign_negative() { "-nan" } else { "nan" }.into();
+    }
+    if f.is_infinite() {
+        return if f < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let mut s = format_float(f, 'g', -1);
+    if !s.contains(['.', 'e']) {
+        s.push_str(".0");
+    }
+    s
+}
+
+fn is_bare(k: &str) -> bool {
+    !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+fn quote_key(k: &str) -> String {
+    if k.is_empty() {
+        return "\"\"".into();
+    }
+    if is_bare(k) {
+        return k.into();
+    }
+    let mut out = String::new();
+    quote_into(&mut out, k);
+    out
+}
+
+fn dotted(key: &[String]) -> String {
+    key.iter()
+        .map(|k| quote_key(k))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A basic string: `"`, `\` and control characters escaped (`\b \t \n \f \r`, else
+/// `\u00XX`, DEL too).
+fn quote_into(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -1,0 +1,57 @@
+//! TOML for the `toToml` and `fromToml` template functions: the encoder writes what
+//! BurntSushi/toml v1.6 writes (plain keys before tables, each in byte order, two-space
+//! indentation per table level, `1.0` for integral floats); the decoder gives the types
+//! BurntSushi gives.
+//!
+//! ```
+//! use helmcore::value::{Map, Value};
+//! let inner = Map::new();
+//! inner.insert("port", Value::Float(80.0));
+//! let m = Map::new();
+//! m.insert("name", Value::from("web"));
+//! m.insert("server", Value::Map(inner));
+//! assert_eq!(helmcore::toml::to_string(&Value::Map(m)).unwrap(), "name = \"web\"\n\n[server]\n  port = 80.0\n");
+//! ```
+
+mod decode;
+mod encode;
+
+use crate::value::{Map, Value};
+
+/// A TOML failure. `toToml` prints the message in place of the document; `fromToml`
+/// puts it under the `Error` key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TomlError {
+    #[error("toml: cannot encode array with nil element")]
+    NilElement,
+    #[error("toml: top-level values must be Go maps or structs")]
+    NoKey,
+    /// helmcore's guard against a map that contains itself (Go would not return).
+    #[error("toml: value nested too deeply")]
+    TooDeep,
+    /// The document does not parse: `toml: line N: ...` (the wording after the line is
+    /// the `toml` crate's, not BurntSushi's).
+    #[error("{0}")]
+    Parse(String),
+}
+
+/// BurntSushi's `Encoder.Encode` (`toToml`).
+pub fn to_string(v: &Value) -> Result<String, TomlError> {
+    encode::encode(v)
+}
+
+/// BurntSushi's `Unmarshal` into `map[string]interface{}` (`fromToml`). Integers come
+/// out as `int64`; date-times as RFC 3339 strings (Go has a `time.Time` there).
+///
+/// ```
+/// use helmcore::value::Value;
+/// let m = helmcore::toml::from_str("a = 1\nb = 1.5\n[t]\nk = \"v\"\n").unwrap();
+/// assert_eq!(m.get("a"), Some(Value::int64(1)));
+/// assert_eq!(m.get("t").unwrap().get("k"), Some(Value::from("v")));
+/// ```
+pub fn from_str(src: &str) -> Result<Map, TomlError> {
+    decode::decode(src)
+}
+
+#[cfg(test)]
+mod tests;
