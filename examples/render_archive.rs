@@ -31,7 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let chart = helmcore::chart::load_archive(&tgz)?;
-    let opts = RenderOptions { release_name: "mem".into(), ..RenderOptions::default() };
+    let opts = RenderOptions {
+        release_name: "mem".into(),
+        ..RenderOptions::default()
+    };
     let release = render(&chart, &helmcore::value::Map::new(), &opts)?;
     print!("{}", release.template_output(&PrintOptions::default())?);
     Ok(())

@@ -19,7 +19,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for h in &release.hooks {
         let events: Vec<&str> = h.events.iter().map(|e| e.as_str()).collect();
-        eprintln!("hook {} on {} (weight {})", h.name, events.join(","), h.weight);
+        eprintln!(
+            "hook {} on {} (weight {})",
+            h.name,
+            events.join(","),
+            h.weight
+        );
     }
     eprintln!("notes:\n{}", release.notes);
 

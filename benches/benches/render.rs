@@ -18,9 +18,12 @@ fn corpus() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [repo.join("../shared/corpus"), repo.join("../../shared/corpus")]
-        .into_iter()
-        .find(|p| p.join("corpus.json").is_file())
+    [
+        repo.join("../shared/corpus"),
+        repo.join("../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| p.join("corpus.json").is_file())
 }
 
 fn charts() -> Vec<(&'static str, PathBuf)> {
@@ -33,7 +36,10 @@ fn charts() -> Vec<(&'static str, PathBuf)> {
         Ok(p) => out.push(("kube-prometheus-stack", PathBuf::from(p))),
         Err(_) => {
             if let Some(c) = corpus() {
-                out.push(("kube-prometheus-stack", c.join("charts/pc-kube-prometheus-stack")));
+                out.push((
+                    "kube-prometheus-stack",
+                    c.join("charts/pc-kube-prometheus-stack"),
+                ));
             }
         }
     }

@@ -86,7 +86,8 @@ fn template(args: &[String]) -> Result<String, String> {
     let (name, chart_ref) = name_and_chart(&positional, &names, 0).map_err(|e| e.to_string())?;
     opts.release_name = name;
     let user = values.merge_values().map_err(|e| e.to_string())?;
-    let chart = helmcore::chart::load(tests_dir().join("charts").join(chart_ref)).map_err(|e| e.to_string())?;
+    let chart = helmcore::chart::load(tests_dir().join("charts").join(chart_ref))
+        .map_err(|e| e.to_string())?;
     let release = Renderer::new(chart).render(&user, &opts).map_err(|e| {
         if e.has_release() {
             format!("{e}\n\nUse --debug flag to render out invalid YAML")
@@ -110,7 +111,9 @@ fn template_output_matches_helm() {
         match (got, want_err.find("Error: ")) {
             (Ok(out), None) if out == want_out => {}
             (Err(e), Some(i)) if want_err[i + "Error: ".len()..].trim_end() == e => {}
-            (got, _) => failures.push(format!("{name}: got {got:?}\nwant stdout {want_out:?}\nwant stderr {want_err:?}")),
+            (got, _) => failures.push(format!(
+                "{name}: got {got:?}\nwant stdout {want_out:?}\nwant stderr {want_err:?}"
+            )),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -122,26 +125,85 @@ fn log_lines_follow_the_emulated_helm() {
     let r = Renderer::new(chart);
     let user = helmcore::value::Map::new();
     let v4 = r.render(&user, &RenderOptions::default()).unwrap();
-    assert_eq!(v4.log_lines(), [std::fs::read_to_string(tests_dir().join("golden/render/default.err")).unwrap().trim_end()]);
-    let opts = RenderOptions { compat: Compat::V3, ..RenderOptions::default() };
+    assert_eq!(
+        v4.log_lines(),
+        [
+            std::fs::read_to_string(tests_dir().join("golden/render/default.err"))
+                .unwrap()
+                .trim_end()
+        ]
+    );
+    let opts = RenderOptions {
+        compat: Compat::V3,
+        ..RenderOptions::default()
+    };
     let v3 = r.render(&user, &opts).unwrap();
-    assert_eq!(v3.log_lines(), [std::fs::read_to_string(tests_dir().join("golden/render/v3-default.err")).unwrap().trim_end()]);
+    assert_eq!(
+        v3.log_lines(),
+        [
+            std::fs::read_to_string(tests_dir().join("golden/render/v3-default.err"))
+                .unwrap()
+                .trim_end()
+        ]
+    );
 }
 
 #[test]
 fn notes_and_structure() {
     let chart = helmcore::chart::load(tests_dir().join("charts/render")).unwrap();
-    let opts = RenderOptions { release_name: "rel".into(), subchart_notes: true, ..RenderOptions::default() };
-    let rel = Renderer::new(chart).render(&helmcore::value::Map::new(), &opts).unwrap();
+    let opts = RenderOptions {
+        release_name: "rel".into(),
+        subchart_notes: true,
+        ..RenderOptions::default()
+    };
+    let rel = Renderer::new(chart)
+        .render(&helmcore::value::Map::new(), &opts)
+        .unwrap();
     // Notes: the top chart's, then (with subchart notes) the subcharts', by path.
-    assert_eq!(rel.notes, "web notes for rel\n\nThanks for installing shop as rel.\n");
+    assert_eq!(
+        rel.notes,
+        "web notes for rel\n\nThanks for installing shop as rel.\n"
+    );
     let kinds: Vec<&str> = rel.manifests.iter().map(|m| m.head.kind.as_str()).collect();
-    assert_eq!(kinds, ["Secret", "ConfigMap", "ConfigMap", "Service", "Service", "Deployment", "", "Widget"]);
-    let svc = rel.manifests.iter().find(|m| m.head.name == "rel-svc").unwrap();
-    assert_eq!((svc.path.as_str(), svc.head.namespace.as_str()), ("shop/templates/multi.yaml", "default"));
-    let hooks: Vec<(&str, i64, usize)> = rel.hooks.iter().map(|h| (h.name.as_str(), h.weight, h.events.len())).collect();
-    assert_eq!(hooks, [("rel-post", 3, 1), ("rel-test", 0, 1), ("rel-migrate", -5, 2)]);
-    assert_eq!(rel.hooks[2].delete_policies, ["before-hook-creation", "hook-succeeded"]);
+    assert_eq!(
+        kinds,
+        [
+            "Secret",
+            "ConfigMap",
+            "ConfigMap",
+            "Service",
+            "Service",
+            "Deployment",
+            "",
+            "Widget"
+        ]
+    );
+    let svc = rel
+        .manifests
+        .iter()
+        .find(|m| m.head.name == "rel-svc")
+        .unwrap();
+    assert_eq!(
+        (svc.path.as_str(), svc.head.namespace.as_str()),
+        ("shop/templates/multi.yaml", "default")
+    );
+    let hooks: Vec<(&str, i64, usize)> = rel
+        .hooks
+        .iter()
+        .map(|h| (h.name.as_str(), h.weight, h.events.len()))
+        .collect();
+    assert_eq!(
+        hooks,
+        [
+            ("rel-post", 3, 1),
+            ("rel-test", 0, 1),
+            ("rel-migrate", -5, 2)
+        ]
+    );
+    assert_eq!(
+        rel.hooks[2].delete_policies,
+        ["before-hook-creation", "hook-succeeded"]
+    );
     assert_eq!(rel.crds.len(), 1);
 }
 
@@ -157,7 +219,11 @@ fn renders_from_many_threads_at_once() {
         .map(|_| {
             let r = r.clone();
             std::thread::spawn(move || {
-                let opts = RenderOptions { release_name: "rel".into(), namespace: "demo".into(), ..RenderOptions::default() };
+                let opts = RenderOptions {
+                    release_name: "rel".into(),
+                    namespace: "demo".into(),
+                    ..RenderOptions::default()
+                };
                 let rel = r.render(&helmcore::value::Map::new(), &opts).unwrap();
                 rel.template_output(&PrintOptions::default()).unwrap()
             })

@@ -86,7 +86,10 @@ fn parse_generic(input: &str) -> Result<KubeVersion, KubeVersionError> {
     }
     // `[0-9]+(\.[0-9]+)*`: a dot counts only when digits follow it.
     while b.get(end) == Some(&b'.') {
-        let digits = b[end + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if digits == 0 {
             break;
         }
@@ -237,7 +240,12 @@ impl CapabilitiesObject {
                 compat: c.compat,
             })),
             apis: Value::Object(Arc::new(VersionSetObject {
-                versions: Arc::new(c.api_versions.iter().map(|s| Value::from(s.as_str())).collect()),
+                versions: Arc::new(
+                    c.api_versions
+                        .iter()
+                        .map(|s| Value::from(s.as_str()))
+                        .collect(),
+                ),
                 compat: c.compat,
             })),
             helm: Value::Object(Arc::new(HelmVersionObject(c.helm_version.clone()))),
@@ -626,11 +634,20 @@ mod tests {
     fn kube_versions_as_helm3_parses_them() {
         let p = |s: &str| KubeVersion::parse(s, Compat::V3).map(|v| (v.version, v.major, v.minor));
         assert_eq!(p("1").unwrap(), ("v1.0.0".into(), "1".into(), "0".into()));
-        assert_eq!(p("v1.31").unwrap(), ("v1.31.0".into(), "1".into(), "31".into()));
+        assert_eq!(
+            p("v1.31").unwrap(),
+            ("v1.31.0".into(), "1".into(), "31".into())
+        );
         assert_eq!(p("01.2.3").unwrap().0, "v1.2.3");
         assert_eq!(p("1.31.0-gke.1").unwrap().0, "v1.31.0-gke.1");
-        assert_eq!(p("abc").unwrap_err().to_string(), "Invalid Semantic Version");
-        assert_eq!(p("1.2.3.4").unwrap_err().to_string(), "Invalid Semantic Version");
+        assert_eq!(
+            p("abc").unwrap_err().to_string(),
+            "Invalid Semantic Version"
+        );
+        assert_eq!(
+            p("1.2.3.4").unwrap_err().to_string(),
+            "Invalid Semantic Version"
+        );
     }
 
     #[test]
@@ -640,19 +657,30 @@ mod tests {
         let v = c.to_value();
         let Value::Object(o) = &v else { unreachable!() };
         assert_eq!(o.type_name(), "*common.Capabilities");
-        let Field::Value(h) = o.field("HelmVersion") else { unreachable!() };
+        let Field::Value(h) = o.field("HelmVersion") else {
+            unreachable!()
+        };
         assert_eq!(
             h.to_go_string(),
             "{v4.1.4 05fa37973dc9e42b76e1d2883494c87174b6074f clean go1.25.9 v1.35}"
         );
-        let Field::Value(k) = o.field("KubeVersion") else { unreachable!() };
+        let Field::Value(k) = o.field("KubeVersion") else {
+            unreachable!()
+        };
         assert_eq!(k.to_go_string(), "{v1.35.0 v1.35.0 1 35}");
         let s = v.to_go_string();
-        assert!(s.starts_with("&{{v1.35.0 v1.35.0 1 35} [v1 admissionregistration.k8s.io/v1 "), "{s}");
+        assert!(
+            s.starts_with("&{{v1.35.0 v1.35.0 1 35} [v1 admissionregistration.k8s.io/v1 "),
+            "{s}"
+        );
         assert!(s.ends_with(" apiextensions.k8s.io/v1] {v4.1.4 05fa37973dc9e42b76e1d2883494c87174b6074f clean go1.25.9 v1.35}}"), "{s}");
         let c3 = Capabilities::helm_default(Compat::V3);
-        let Value::Object(o3) = c3.to_value() else { unreachable!() };
-        let Field::Value(k3) = o3.field("KubeVersion") else { unreachable!() };
+        let Value::Object(o3) = c3.to_value() else {
+            unreachable!()
+        };
+        let Field::Value(k3) = o3.field("KubeVersion") else {
+            unreachable!()
+        };
         assert_eq!(k3.to_go_string(), "{v1.32.0 1 32}");
         assert_eq!(o3.type_name(), "*chartutil.Capabilities");
     }
@@ -660,10 +688,17 @@ mod tests {
     #[test]
     fn has_checks_membership() {
         let c = Capabilities::helm_default(Compat::V4);
-        let Value::Object(o) = c.to_value() else { unreachable!() };
-        let Field::Value(Value::Object(apis)) = o.field("APIVersions") else { unreachable!() };
+        let Value::Object(o) = c.to_value() else {
+            unreachable!()
+        };
+        let Field::Value(Value::Object(apis)) = o.field("APIVersions") else {
+            unreachable!()
+        };
         assert_eq!(apis.call("Has", &["apps/v1".into()]), Ok(Value::Bool(true)));
-        assert_eq!(apis.call("Has", &["apps/v2".into()]), Ok(Value::Bool(false)));
+        assert_eq!(
+            apis.call("Has", &["apps/v2".into()]),
+            Ok(Value::Bool(false))
+        );
         assert_eq!(HELM4_API_VERSIONS.len(), 57);
         assert_eq!(HELM3_API_VERSIONS.len(), 56);
     }

@@ -30,7 +30,9 @@ pub enum RenderError {
     #[error(transparent)]
     Schema(#[from] SchemaError),
     /// The chart's `kubeVersion` rules out the Kubernetes version.
-    #[error("chart requires kubeVersion: {constraint} which is incompatible with Kubernetes {version}")]
+    #[error(
+        "chart requires kubeVersion: {constraint} which is incompatible with Kubernetes {version}"
+    )]
     KubeVersion { constraint: String, version: String },
     /// A template failed to parse or execute.
     #[error("{}", template_message(.failure, *.compat))]
@@ -92,7 +94,8 @@ pub(crate) fn validate_release_name(name: &str) -> Result<(), String> {
     let label_ok = |l: &str| {
         let b = l.as_bytes();
         !b.is_empty()
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
             && b[0] != b'-'
             && b[b.len() - 1] != b'-'
     };
@@ -111,7 +114,15 @@ mod tests {
         for ok in ["rel", "a", "a-b.c", "1x", &"a".repeat(53)] {
             assert!(validate_release_name(ok).is_ok(), "{ok}");
         }
-        for bad in ["BAD_NAME", "-a", "a-", "a..b", ".a", &"a".repeat(54), "<no value>"] {
+        for bad in [
+            "BAD_NAME",
+            "-a",
+            "a-",
+            "a..b",
+            ".a",
+            &"a".repeat(54),
+            "<no value>",
+        ] {
             assert!(validate_release_name(bad).is_err(), "{bad}");
         }
         // helm4: `helm template BAD_NAME chart`.
@@ -120,6 +131,9 @@ mod tests {
             reason: validate_release_name("BAD_NAME").unwrap_err(),
             compat: Compat::V4,
         };
-        assert_eq!(e.to_string(), r#"release name check failed: release name "BAD_NAME": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#);
+        assert_eq!(
+            e.to_string(),
+            r#"release name check failed: release name "BAD_NAME": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#
+        );
     }
 }

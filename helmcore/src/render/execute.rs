@@ -9,7 +9,9 @@ use parking_lot::RwLock;
 
 use crate::chart::Chart;
 use crate::engine::compiler::ast::Tree;
-use crate::engine::{ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet};
+use crate::engine::{
+    ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
+};
 use crate::value::{Map, Value};
 
 use super::files::Files;
@@ -51,7 +53,9 @@ impl ParseCache {
                 .collect()
         };
         let bytes: usize = missing.iter().map(|(_, t)| t.len()).sum();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
         if threads < 2 || bytes < PARALLEL_PARSE_BYTES {
             return;
         }
@@ -139,7 +143,11 @@ pub(crate) struct ExecContext<'a> {
 
 /// Helm's `Engine.Render(chart, values)`, where `top` holds `Values`, `Release` and
 /// `Capabilities`.
-pub(crate) fn render_templates(chart: &Chart, top: &Map, cx: &ExecContext<'_>) -> Result<RenderedFiles, TemplateFailure> {
+pub(crate) fn render_templates(
+    chart: &Chart,
+    top: &Map,
+    cx: &ExecContext<'_>,
+) -> Result<RenderedFiles, TemplateFailure> {
     let mut jobs = Vec::new();
     collect(chart, top, cx.compat, &mut jobs, 0);
     // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
@@ -168,9 +176,11 @@ pub(crate) fn render_templates(chart: &Chart, top: &Map, cx: &ExecContext<'_>) -
         if super::manifest::is_partial(&job.name) {
             continue;
         }
-        job.data.insert("Template", template_value(&job.name, &job.base_path));
+        job.data
+            .insert("Template", template_value(&job.name, &job.base_path));
         let mut out = String::new();
-        if let Err(error) = session.execute_into(&job.name, &Value::Map(job.data.clone()), &mut out) {
+        if let Err(error) = session.execute_into(&job.name, &Value::Map(job.data.clone()), &mut out)
+        {
             return Err(TemplateFailure {
                 file: job.name.clone(),
                 error,
@@ -195,10 +205,16 @@ fn slashes(s: &str) -> usize {
 fn collect(chart: &Chart, parent: &Map, compat: Compat, jobs: &mut Vec<Job>, depth: usize) -> Map {
     let subcharts = Map::new();
     let next = Map::new();
-    next.insert("Chart", chart_value(&chart.metadata, chart.is_root(), compat));
+    next.insert(
+        "Chart",
+        chart_value(&chart.metadata, chart.is_root(), compat),
+    );
     next.insert("Files", Files::of_chart(chart).to_value());
     next.insert("Release", parent.get("Release").unwrap_or_default());
-    next.insert("Capabilities", parent.get("Capabilities").unwrap_or_default());
+    next.insert(
+        "Capabilities",
+        parent.get("Capabilities").unwrap_or_default(),
+    );
     next.insert("Subcharts", Value::Map(subcharts.clone()));
     let values = if chart.is_root() {
         parent.get("Values").unwrap_or_default()

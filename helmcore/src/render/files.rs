@@ -295,7 +295,10 @@ mod tests {
             "runtime error: index out of range [-1]"
         );
         assert_eq!(f.get("missing"), "");
-        assert_eq!(bytes_value(f.get_bytes("a.txt")).to_go_string(), "[104 105 10]");
+        assert_eq!(
+            bytes_value(f.get_bytes("a.txt")).to_go_string(),
+            "[104 105 10]"
+        );
         assert_eq!(
             f.glob("a.txt").to_value().to_go_string(),
             "map[a.txt:[104 105 10]]"

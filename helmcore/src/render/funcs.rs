@@ -61,7 +61,13 @@ const FAIL: Func = Func {
     name: "fail",
     params: &[Param::String],
     variadic: None,
-    call: |a| Err(a.first().and_then(Value::as_str).unwrap_or_default().to_string()),
+    call: |a| {
+        Err(a
+            .first()
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string())
+    },
 };
 
 /// Go's `os.ExpandEnv`: `$NAME` and `${NAME}` replaced by the variable's value.
@@ -107,7 +113,10 @@ fn shell_name(s: &str) -> (Option<&str>, usize) {
     if b.first().is_some_and(|c| is_special(*c)) {
         return (Some(&s[..1]), 1);
     }
-    let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
     if n == 0 {
         (None, 0)
     } else {
@@ -126,7 +135,10 @@ mod tests {
     #[test]
     fn expands_like_go() {
         std::env::set_var("HELMCORE_TEST_X", "v");
-        assert_eq!(expand_env("a-$HELMCORE_TEST_X-${HELMCORE_TEST_X}-$"), "a-v-v-$");
+        assert_eq!(
+            expand_env("a-$HELMCORE_TEST_X-${HELMCORE_TEST_X}-$"),
+            "a-v-v-$"
+        );
         assert_eq!(expand_env("$HELMCORE_TEST_UNSET."), ".");
         assert_eq!(expand_env("${}x"), "x");
     }

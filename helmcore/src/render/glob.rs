@@ -48,7 +48,11 @@ enum Token {
     Super,
     Single,
     /// `[...]`: negated, then either a character list or a range.
-    Class { not: bool, chars: String, range: Option<(char, char)> },
+    Class {
+        not: bool,
+        chars: String,
+        range: Option<(char, char)>,
+    },
     Open,
     Comma,
     Close,
@@ -170,7 +174,14 @@ fn lex_class(chars: &[char], mut i: usize) -> Option<(Token, usize)> {
     if range.is_none() && list.is_empty() {
         return None;
     }
-    Some((Token::Class { not, chars: list, range }, i))
+    Some((
+        Token::Class {
+            not,
+            chars: list,
+            range,
+        },
+        i,
+    ))
 }
 
 /// The regular expression for a pattern, or `None` when gobwas would refuse it.
@@ -251,15 +262,24 @@ mod tests {
         };
         assert_eq!(pick("*.txt"), ["a.txt", "[x].txt", "f?.txt"]);
         assert_eq!(pick("files/*"), ["files/a.conf", "files/c.cfg"]);
-        assert_eq!(pick("files/**"), ["files/a.conf", "files/x/b.conf", "files/c.cfg"]);
-        assert_eq!(pick("**.conf"), ["b.conf", "files/a.conf", "files/x/b.conf"]);
+        assert_eq!(
+            pick("files/**"),
+            ["files/a.conf", "files/x/b.conf", "files/c.cfg"]
+        );
+        assert_eq!(
+            pick("**.conf"),
+            ["b.conf", "files/a.conf", "files/x/b.conf"]
+        );
         assert_eq!(pick("files/*.{conf,cfg}"), ["files/a.conf", "files/c.cfg"]);
         assert_eq!(pick("[ab].*"), ["a.txt", "b.conf"]);
         assert_eq!(pick("[!ab].*"), Vec::<&str>::new());
         assert_eq!(pick("[!ab]*"), ["[x].txt", "f?.txt"]);
         assert_eq!(pick("{a.txt,b"), ["a.txt"]);
         assert_eq!(pick("[ab-c]*"), ["a.txt", "b.conf"]);
-        assert_eq!(pick("{*.txt,files/{a,c}.*}"), ["a.txt", "files/a.conf", "files/c.cfg", "[x].txt", "f?.txt"]);
+        assert_eq!(
+            pick("{*.txt,files/{a,c}.*}"),
+            ["a.txt", "files/a.conf", "files/c.cfg", "[x].txt", "f?.txt"]
+        );
         assert_eq!(pick("[a-b]*"), ["a.txt", "b.conf"]);
         assert_eq!(pick("\\[x\\].txt"), ["[x].txt"]);
         assert_eq!(pick("f\\?.txt"), ["f?.txt"]);

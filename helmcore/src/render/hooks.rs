@@ -82,7 +82,12 @@ pub struct Hook {
 impl Hook {
     /// The hook for a document whose `helm.sh/hook` is `events`; `None` when one of the
     /// events is unknown (Helm then drops the document with an info log).
-    pub(crate) fn from_document(path: &str, manifest: String, head: Head, events: &str) -> Option<Hook> {
+    pub(crate) fn from_document(
+        path: &str,
+        manifest: String,
+        head: Head,
+        events: &str,
+    ) -> Option<Hook> {
         let mut parsed = Vec::new();
         for e in events.split(',') {
             parsed.push(HookEvent::parse(&e.trim().to_lowercase())?);
@@ -99,7 +104,10 @@ impl Hook {
             path: path.to_string(),
             manifest,
             events: parsed,
-            weight: ann.get(HOOK_WEIGHT_ANNOTATION).and_then(|w| go_atoi(w)).unwrap_or(0),
+            weight: ann
+                .get(HOOK_WEIGHT_ANNOTATION)
+                .and_then(|w| go_atoi(w))
+                .unwrap_or(0),
             delete_policies: list(HOOK_DELETE_ANNOTATION),
             output_log_policies: list(HOOK_OUTPUT_LOG_ANNOTATION),
         })
@@ -124,7 +132,11 @@ mod tests {
         Head {
             kind: "Job".into(),
             name: "j".into(),
-            annotations: Some(ann.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>()),
+            annotations: Some(
+                ann.iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
             ..Head::default()
         }
     }
@@ -137,16 +149,31 @@ mod tests {
             head(&[
                 (HOOK_ANNOTATION, " Pre-Install, post-upgrade,test-success"),
                 (HOOK_WEIGHT_ANNOTATION, "-5"),
-                (HOOK_DELETE_ANNOTATION, "before-hook-creation, Hook-Succeeded"),
+                (
+                    HOOK_DELETE_ANNOTATION,
+                    "before-hook-creation, Hook-Succeeded",
+                ),
             ]),
             " Pre-Install, post-upgrade,test-success",
         )
         .unwrap();
-        assert_eq!(h.events, [HookEvent::PreInstall, HookEvent::PostUpgrade, HookEvent::Test]);
+        assert_eq!(
+            h.events,
+            [
+                HookEvent::PreInstall,
+                HookEvent::PostUpgrade,
+                HookEvent::Test
+            ]
+        );
         assert_eq!(h.weight, -5);
-        assert_eq!(h.delete_policies, ["before-hook-creation", "hook-succeeded"]);
+        assert_eq!(
+            h.delete_policies,
+            ["before-hook-creation", "hook-succeeded"]
+        );
         assert!(h.output_log_policies.is_empty());
-        assert!(Hook::from_document("p", String::new(), head(&[]), "pre-install,crd-install").is_none());
+        assert!(
+            Hook::from_document("p", String::new(), head(&[]), "pre-install,crd-install").is_none()
+        );
         assert_eq!(go_atoi(" 5"), None);
         assert_eq!(go_atoi("+5"), Some(5));
         assert_eq!(go_atoi("1.5"), None);

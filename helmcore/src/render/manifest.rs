@@ -132,7 +132,10 @@ pub struct SortError {
 
 /// Helm's `SortManifests(files, _, InstallOrder)`: files by path (partials and
 /// whitespace-only files skipped), each split into documents in order.
-pub fn sort_manifests(files: &BTreeMap<String, String>, compat: Compat) -> Result<Sorted, SortError> {
+pub fn sort_manifests(
+    files: &BTreeMap<String, String>,
+    compat: Compat,
+) -> Result<Sorted, SortError> {
     let mut out = Sorted::default();
     for (path, content) in files {
         if is_partial(path) || content.trim().is_empty() {
@@ -321,28 +324,68 @@ mod tests {
     use super::*;
 
     fn err(doc: &str) -> String {
-        format!("YAML parse error on p2/templates/a.yaml: {}", decode_head(doc, Compat::V4).unwrap_err())
+        format!(
+            "YAML parse error on p2/templates/a.yaml: {}",
+            decode_head(doc, Compat::V4).unwrap_err()
+        )
     }
 
     // Every expectation is helm4's `Error:` line for a template holding the document.
     #[test]
     fn head_errors_as_helm_words_them() {
         let p = "YAML parse error on p2/templates/a.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ";
-        assert_eq!(err("kind: [a]"), format!("{p}array into Go struct field SimpleHead.kind of type string"));
-        assert_eq!(err("KIND: [a]"), format!("{p}array into Go struct field SimpleHead.kind of type string"));
-        assert_eq!(err("kind: [a]\napiVersion: [b]"), format!("{p}array into Go struct field SimpleHead.apiVersion of type string"));
-        assert_eq!(err("apiVersion: {a: 1}"), format!("{p}object into Go struct field SimpleHead.apiVersion of type string"));
+        assert_eq!(
+            err("kind: [a]"),
+            format!("{p}array into Go struct field SimpleHead.kind of type string")
+        );
+        assert_eq!(
+            err("KIND: [a]"),
+            format!("{p}array into Go struct field SimpleHead.kind of type string")
+        );
+        assert_eq!(
+            err("kind: [a]\napiVersion: [b]"),
+            format!("{p}array into Go struct field SimpleHead.apiVersion of type string")
+        );
+        assert_eq!(
+            err("apiVersion: {a: 1}"),
+            format!("{p}object into Go struct field SimpleHead.apiVersion of type string")
+        );
         assert_eq!(
             err("metadata: x"),
             format!("{p}string into Go struct field SimpleHead.metadata of type struct {{ Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }}")
         );
-        assert_eq!(err("metadata: {annotations: x}"), format!("{p}string into Go struct field .metadata.annotations of type map[string]string"));
-        assert_eq!(err("metadata: {annotations: []}"), format!("{p}array into Go struct field .metadata.annotations of type map[string]string"));
-        assert_eq!(err("metadata: {annotations: {a: [1]}}"), format!("{p}array into Go struct field .metadata.annotations of type string"));
-        assert_eq!(err("metadata: {annotations: {b: [1], a: {x: 1}}}"), format!("{p}object into Go struct field .metadata.annotations of type string"));
-        assert_eq!(err("Metadata: {Name: [a]}"), format!("{p}array into Go struct field .metadata.name of type string"));
-        assert_eq!(err("- a"), format!("{p}array into Go value of type util.SimpleHead"));
-        assert_eq!(err("3"), format!("{p}number into Go value of type util.SimpleHead"));
+        assert_eq!(
+            err("metadata: {annotations: x}"),
+            format!(
+                "{p}string into Go struct field .metadata.annotations of type map[string]string"
+            )
+        );
+        assert_eq!(
+            err("metadata: {annotations: []}"),
+            format!(
+                "{p}array into Go struct field .metadata.annotations of type map[string]string"
+            )
+        );
+        assert_eq!(
+            err("metadata: {annotations: {a: [1]}}"),
+            format!("{p}array into Go struct field .metadata.annotations of type string")
+        );
+        assert_eq!(
+            err("metadata: {annotations: {b: [1], a: {x: 1}}}"),
+            format!("{p}object into Go struct field .metadata.annotations of type string")
+        );
+        assert_eq!(
+            err("Metadata: {Name: [a]}"),
+            format!("{p}array into Go struct field .metadata.name of type string")
+        );
+        assert_eq!(
+            err("- a"),
+            format!("{p}array into Go value of type util.SimpleHead")
+        );
+        assert_eq!(
+            err("3"),
+            format!("{p}number into Go value of type util.SimpleHead")
+        );
         assert_eq!(
             decode_head("- a", Compat::V3).unwrap_err().to_string(),
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead"
@@ -355,23 +398,60 @@ mod tests {
 
     #[test]
     fn heads_accept_scalars_for_strings() {
-        let h = decode_head("apiVersion: 1\nkind: 3\nmetadata: {name: 4, annotations: {a: 1e3, b: null}}", Compat::V4).unwrap();
-        assert_eq!((h.api_version.as_str(), h.kind.as_str(), h.name.as_str()), ("1", "3", "4"));
+        let h = decode_head(
+            "apiVersion: 1\nkind: 3\nmetadata: {name: 4, annotations: {a: 1e3, b: null}}",
+            Compat::V4,
+        )
+        .unwrap();
+        assert_eq!(
+            (h.api_version.as_str(), h.kind.as_str(), h.name.as_str()),
+            ("1", "3", "4")
+        );
         let a = h.annotations.unwrap();
         assert_eq!(a.get("a").map(String::as_str), Some("1000"));
         assert_eq!(a.get("b").map(String::as_str), Some(""));
         // `Kind` sorts before `kind`; the later one wins.
-        assert_eq!(decode_head("kind: Service\nKind: Deployment", Compat::V4).unwrap().kind, "Service");
-        assert_eq!(decode_head("# only a comment", Compat::V4).unwrap(), Head::default());
+        assert_eq!(
+            decode_head("kind: Service\nKind: Deployment", Compat::V4)
+                .unwrap()
+                .kind,
+            "Service"
+        );
+        assert_eq!(
+            decode_head("# only a comment", Compat::V4).unwrap(),
+            Head::default()
+        );
     }
 
     #[test]
     fn kinds_sort_in_install_order() {
-        let mut kinds = vec!["Zed", "Deployment", "ValidatingWebhookConfiguration", "Alpha", "Service", "Namespace", ""];
+        let mut kinds = vec![
+            "Zed",
+            "Deployment",
+            "ValidatingWebhookConfiguration",
+            "Alpha",
+            "Service",
+            "Namespace",
+            "",
+        ];
         sort_by_kind(&mut kinds, |k| k, Compat::V4);
-        assert_eq!(kinds, ["Namespace", "Service", "Deployment", "ValidatingWebhookConfiguration", "", "Alpha", "Zed"]);
+        assert_eq!(
+            kinds,
+            [
+                "Namespace",
+                "Service",
+                "Deployment",
+                "ValidatingWebhookConfiguration",
+                "",
+                "Alpha",
+                "Zed"
+            ]
+        );
         let mut kinds = vec!["ValidatingWebhookConfiguration", "Alpha", "Service"];
         sort_by_kind(&mut kinds, |k| k, Compat::V3);
-        assert_eq!(kinds, ["Service", "Alpha", "ValidatingWebhookConfiguration"]);
+        assert_eq!(
+            kinds,
+            ["Service", "Alpha", "ValidatingWebhookConfiguration"]
+        );
     }
 }

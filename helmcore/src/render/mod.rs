@@ -56,8 +56,8 @@ pub use hooks::{
     HOOK_WEIGHT_ANNOTATION,
 };
 pub use manifest::{
-    decode_head, install_rank, is_partial, is_test_hook, sort_manifests, Head, Manifest, ManifestError,
-    SortError, Sorted,
+    decode_head, install_rank, is_partial, is_test_hook, sort_manifests, Head, Manifest,
+    ManifestError, SortError, Sorted,
 };
 pub use name::{name_and_chart, template_name, NameError, NameOptions};
 pub use objects::{chart_value, template_value, ReleaseInfo};
@@ -115,7 +115,9 @@ impl Release {
                     "manifest_sorter.go:190: info: skipping unknown hook: {}",
                     crate::gofmt::quote(w.attrs.first().map_or("", |a| a.1.as_str()))
                 ),
-                (Compat::V3, "this chart is deprecated") => "WARNING: This chart is deprecated".into(),
+                (Compat::V3, "this chart is deprecated") => {
+                    "WARNING: This chart is deprecated".into()
+                }
                 _ => w.to_string(),
             })
             .collect()
@@ -146,7 +148,9 @@ pub struct Renderer {
 
 impl std::fmt::Debug for Renderer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Renderer").field("chart", &self.chart.name()).finish()
+        f.debug_struct("Renderer")
+            .field("chart", &self.chart.name())
+            .finish()
     }
 }
 
@@ -177,13 +181,16 @@ impl Renderer {
         let chart = &self.chart;
         let mut warnings = Vec::new();
         if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
-            return Err(RenderError::NotInstallable(chart.metadata.chart_type.clone()));
+            return Err(RenderError::NotInstallable(
+                chart.metadata.chart_type.clone(),
+            ));
         }
         if chart.metadata.deprecated {
             warnings.push(Warning::warn("this chart is deprecated", Vec::new()));
         }
         if chart.metadata.deps().next().is_some() {
-            check_dependencies(chart).map_err(|e| chart_error(ChartError::DependencyCheck(Box::new(e))))?;
+            check_dependencies(chart)
+                .map_err(|e| chart_error(ChartError::DependencyCheck(Box::new(e))))?;
         }
         if let Err(reason) = error::validate_release_name(&opts.release_name) {
             return Err(RenderError::ReleaseName {
@@ -226,9 +233,11 @@ impl Renderer {
             compat: opts.compat,
             opts: execute::exec_options(opts),
         };
-        let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| RenderError::Template {
-            failure,
-            compat: opts.compat,
+        let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| {
+            RenderError::Template {
+                failure,
+                compat: opts.compat,
+            }
         })?;
         let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
         let crds = chart
@@ -267,7 +276,9 @@ impl Renderer {
             lint_messages: rendered.lint_messages,
         };
         if let Some(pr) = &opts.post_renderer {
-            let out = pr.run(&release.manifest_text()).map_err(RenderError::PostRender)?;
+            let out = pr
+                .run(&release.manifest_text())
+                .map_err(RenderError::PostRender)?;
             release.post_rendered = Some(out);
         }
         Ok(release)
@@ -276,7 +287,12 @@ impl Renderer {
     /// Executes the templates only, as `helm lint` needs them: values already coalesced
     /// (`values` is the top chart's `.Values`), `chart` already processed. Returns every
     /// non-partial template's output, notes included.
-    pub fn render_files(&self, chart: &Chart, values: &Map, opts: &RenderOptions) -> Result<RenderedFiles, TemplateFailure> {
+    pub fn render_files(
+        &self,
+        chart: &Chart,
+        values: &Map,
+        opts: &RenderOptions,
+    ) -> Result<RenderedFiles, TemplateFailure> {
         let release = ReleaseInfo {
             name: opts.release_name.clone(),
             namespace: opts.namespace.clone(),
@@ -314,16 +330,28 @@ fn chart_error(e: ChartError) -> RenderError {
 }
 
 /// Renders `chart` once with the user's values; see [`Renderer::render`].
-pub fn render(chart: &Chart, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
+pub fn render(
+    chart: &Chart,
+    user_values: &Map,
+    opts: &RenderOptions,
+) -> Result<Release, RenderError> {
     Renderer::new(chart.clone()).render(user_values, opts)
 }
 
 /// Takes the notes out of the rendered files: every file ending in `NOTES.txt` is
 /// removed; the top chart's (and with `subchart_notes` every chart's, in path order) is
 /// kept, joined by newlines.
-fn split_notes(mut files: BTreeMap<String, String>, chart_name: &str, subchart_notes: bool) -> (BTreeMap<String, String>, String) {
+fn split_notes(
+    mut files: BTreeMap<String, String>,
+    chart_name: &str,
+    subchart_notes: bool,
+) -> (BTreeMap<String, String>, String) {
     let top_notes = format!("{chart_name}/templates/{NOTES_FILE_SUFFIX}");
-    let names: Vec<String> = files.keys().filter(|k| k.ends_with(NOTES_FILE_SUFFIX)).cloned().collect();
+    let names: Vec<String> = files
+        .keys()
+        .filter(|k| k.ends_with(NOTES_FILE_SUFFIX))
+        .cloned()
+        .collect();
     let mut notes = String::new();
     for k in names {
         if let Some(v) = files.remove(&k) {

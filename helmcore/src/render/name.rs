@@ -43,7 +43,11 @@ pub enum NameError {
 /// let gen = NameOptions { generate_name: true, ..Default::default() };
 /// assert_eq!(name_and_chart(&args(&["./my.chart.tgz"]), &gen, 1700000000).unwrap().0, "my-1700000000");
 /// ```
-pub fn name_and_chart(args: &[String], o: &NameOptions, now: i64) -> Result<(String, String), NameError> {
+pub fn name_and_chart(
+    args: &[String],
+    o: &NameOptions,
+    now: i64,
+) -> Result<(String, String), NameError> {
     if args.len() > 2 {
         return Err(NameError::TooManyArguments(args[2..].to_vec()));
     }
@@ -69,7 +73,11 @@ pub fn name_and_chart(args: &[String], o: &NameOptions, now: i64) -> Result<(Str
         return Err(NameError::NoName);
     }
     let base = chart.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    let base = if base.is_empty() || base == "." { "chart" } else { base };
+    let base = if base.is_empty() || base == "." {
+        "chart"
+    } else {
+        base
+    };
     let base = base.split('.').next().unwrap_or(base);
     Ok((format!("{base}-{now}"), chart))
 }
@@ -85,7 +93,8 @@ pub fn template_name(template: &str) -> Result<String, TemplateError> {
     if template.is_empty() {
         return Ok(String::new());
     }
-    let mut set = TemplateSet::new(super::funcs::name_template_functions()).with_root_name("name-template");
+    let mut set =
+        TemplateSet::new(super::funcs::name_template_functions()).with_root_name("name-template");
     set.add("name-template", template)?;
     let opts = ExecOptions {
         missing_key: MissingKey::Invalid,
@@ -109,22 +118,56 @@ mod tests {
             preset_name: "release-name".into(),
             ..Default::default()
         };
-        let e = |a: &[&str], o: &NameOptions| name_and_chart(&args(a), o, 0).unwrap_err().to_string();
-        assert_eq!(e(&["a", "b", "c"], &preset), "expected at most two arguments, unexpected arguments: c");
-        let g = NameOptions { generate_name: true, ..preset.clone() };
-        assert_eq!(e(&["rel", "p1"], &g), "cannot set --generate-name and also specify a name");
-        assert_eq!(name_and_chart(&args(&["p1"]), &g, 5).unwrap().0, "release-name");
-        let t = NameOptions { name_template: "x".into(), ..preset.clone() };
-        assert_eq!(e(&["rel", "p1"], &t), "cannot set --name-template and also specify a name");
-        let t = NameOptions { name_template: "{{".into(), ..preset.clone() };
+        let e =
+            |a: &[&str], o: &NameOptions| name_and_chart(&args(a), o, 0).unwrap_err().to_string();
+        assert_eq!(
+            e(&["a", "b", "c"], &preset),
+            "expected at most two arguments, unexpected arguments: c"
+        );
+        let g = NameOptions {
+            generate_name: true,
+            ..preset.clone()
+        };
+        assert_eq!(
+            e(&["rel", "p1"], &g),
+            "cannot set --generate-name and also specify a name"
+        );
+        assert_eq!(
+            name_and_chart(&args(&["p1"]), &g, 5).unwrap().0,
+            "release-name"
+        );
+        let t = NameOptions {
+            name_template: "x".into(),
+            ..preset.clone()
+        };
+        assert_eq!(
+            e(&["rel", "p1"], &t),
+            "cannot set --name-template and also specify a name"
+        );
+        let t = NameOptions {
+            name_template: "{{".into(),
+            ..preset.clone()
+        };
         assert_eq!(e(&["p1"], &t), "template: name-template:1: unclosed action");
-        let t = NameOptions { name_template: "{{ include \"x\" . }}".into(), ..preset.clone() };
-        assert_eq!(e(&["p1"], &t), "template: name-template:1: function \"include\" not defined");
-        let t = NameOptions { name_template: "{{ fail \"x\" }}".into(), ..preset };
+        let t = NameOptions {
+            name_template: "{{ include \"x\" . }}".into(),
+            ..preset.clone()
+        };
+        assert_eq!(
+            e(&["p1"], &t),
+            "template: name-template:1: function \"include\" not defined"
+        );
+        let t = NameOptions {
+            name_template: "{{ fail \"x\" }}".into(),
+            ..preset
+        };
         assert_eq!(
             e(&["p1"], &t),
             "template: name-template:1:3: executing \"name-template\" at <fail \"x\">: error calling fail: x"
         );
-        assert_eq!(e(&["p1"], &NameOptions::default()), "must either provide a name or specify --generate-name");
+        assert_eq!(
+            e(&["p1"], &NameOptions::default()),
+            "must either provide a name or specify --generate-name"
+        );
     }
 }

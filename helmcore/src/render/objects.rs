@@ -253,7 +253,10 @@ mod tests {
             "map[APIVersion:v2 Annotations:map[] AppVersion:1.0 Condition: Dependencies:[] Deprecated:false Description: Home: Icon: IsRoot:true Keywords:[] KubeVersion: Maintainers:[] Name:p1 Sources:[] Tags: Type: Version:0.1.0]"
         );
         let v3 = chart_value(&meta(), true, Compat::V3);
-        assert_eq!(v3.to_go_string(), "{{p1  [] 0.1.0  [] []  v2   1.0 false map[]  [] } true}");
+        assert_eq!(
+            v3.to_go_string(),
+            "{{p1  [] 0.1.0  [] []  v2   1.0 false map[]  [] } true}"
+        );
         assert_eq!(v3.type_name(), "struct { chart.Metadata; IsRoot bool }");
         let r = ReleaseInfo {
             name: "rel".into(),

@@ -88,17 +88,23 @@ impl Release {
     /// The writes of `helm template --output-dir DIR` (`use_release_name`:
     /// `--release-name`), in helm's order: CRDs (under `DIR` itself), manifests, then
     /// hooks unless `no_hooks`. Standard output then gets a lone newline.
-    pub fn output_dir_writes(&self, dir: &str, use_release_name: bool, p: &PrintOptions) -> Vec<FileWrite> {
+    pub fn output_dir_writes(
+        &self,
+        dir: &str,
+        use_release_name: bool,
+        p: &PrintOptions,
+    ) -> Vec<FileWrite> {
         let mut out = Vec::new();
         let mut written: BTreeMap<String, bool> = BTreeMap::new();
-        let write = |dir: &str, name: &str, content: &str, mode: WriteMode, out: &mut Vec<FileWrite>| {
-            out.push(FileWrite {
-                path: format!("{dir}/{name}"),
-                name: name.to_string(),
-                content: content.to_string(),
-                mode,
-            });
-        };
+        let write =
+            |dir: &str, name: &str, content: &str, mode: WriteMode, out: &mut Vec<FileWrite>| {
+                out.push(FileWrite {
+                    path: format!("{dir}/{name}"),
+                    name: name.to_string(),
+                    content: content.to_string(),
+                    mode,
+                });
+            };
         if self.include_crds {
             for c in &self.crds {
                 let seen = written.insert(c.path.clone(), true).is_some();
@@ -119,7 +125,13 @@ impl Release {
                 if p.skip_tests && is_test_hook(h) {
                     continue;
                 }
-                write(&new_dir, &h.path, &h.manifest, WriteMode::AppendIfExists, &mut out);
+                write(
+                    &new_dir,
+                    &h.path,
+                    &h.manifest,
+                    WriteMode::AppendIfExists,
+                    &mut out,
+                );
             }
         }
         out
@@ -137,7 +149,11 @@ fn mode(seen: bool) -> WriteMode {
 /// What `helm template` prints for a release manifest and its hooks: the manifest
 /// trimmed, a newline, then each hook (unless `--no-hooks`, and tests unless
 /// `--skip-tests`), then `--show-only`'s selection of that.
-pub fn template_text(manifest: &str, hooks: &[Hook], p: &PrintOptions) -> Result<String, RenderError> {
+pub fn template_text(
+    manifest: &str,
+    hooks: &[Hook],
+    p: &PrintOptions,
+) -> Result<String, RenderError> {
     show_only(&unfiltered_text(manifest, hooks, p), &p.show_only)
 }
 
@@ -235,8 +251,14 @@ mod tests {
 
     #[test]
     fn source_paths_as_helms_regex_finds_them() {
-        assert_eq!(source_path("# Source: c/templates/x.yaml\nkind: A"), Some("templates/x.yaml"));
-        assert_eq!(source_path("# Source: c/charts/s/templates/x.yaml"), Some("charts/s/templates/x.yaml"));
+        assert_eq!(
+            source_path("# Source: c/templates/x.yaml\nkind: A"),
+            Some("templates/x.yaml")
+        );
+        assert_eq!(
+            source_path("# Source: c/charts/s/templates/x.yaml"),
+            Some("charts/s/templates/x.yaml")
+        );
         assert_eq!(source_path("kind: A"), None);
         assert_eq!(source_path("# Source: nothing\n# Source: a/b"), Some("b"));
     }
@@ -253,7 +275,9 @@ mod tests {
             "---\n# Source: c/templates/a.yaml\nkind: A\n---\n# Source: c/templates/b.yaml\nkind: B\n"
         );
         assert_eq!(
-            show_only(text, &["templates/c.yaml".into()]).unwrap_err().to_string(),
+            show_only(text, &["templates/c.yaml".into()])
+                .unwrap_err()
+                .to_string(),
             "could not find template templates/c.yaml in chart"
         );
     }

@@ -85,11 +85,16 @@ fn msg(e: impl ToString) -> CliError {
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
-    let compat: Compat = p.string("compat").unwrap_or("v4").parse().map_err(CliError::Message)?;
+    let compat: Compat = p
+        .string("compat")
+        .unwrap_or("v4")
+        .parse()
+        .map_err(CliError::Message)?;
     let debug = p.bool("debug") || env_bool("HELM_DEBUG");
     let kube_version = match p.string("kube-version").filter(|s| !s.is_empty()) {
         Some(v) => Some(
-            KubeVersion::parse(v, compat).map_err(|e| msg(format!("invalid kube version '{v}': {e}")))?,
+            KubeVersion::parse(v, compat)
+                .map_err(|e| msg(format!("invalid kube version '{v}': {e}")))?,
         ),
         None => None,
     };
@@ -153,7 +158,9 @@ fn run(p: Parsed) -> Result<(), CliError> {
         None => release.template_output(&print).map_err(msg)?,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(msg)?;
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(msg)?;
     // The process ends next: freeing the parsed templates and values one by one would
     // only cost time.
     std::mem::forget(release);
@@ -178,13 +185,18 @@ fn render_failure(e: RenderError, debug: bool, print: &PrintOptions) -> CliError
         return msg(e);
     }
     if e.has_release() {
-        return msg(format!("{e}\n\nUse --debug flag to render out invalid YAML"));
+        return msg(format!(
+            "{e}\n\nUse --debug flag to render out invalid YAML"
+        ));
     }
     msg(e)
 }
 
 fn env_bool(name: &str) -> bool {
-    std::env::var(name).ok().and_then(|v| crate::flags::parse_bool(&v)).unwrap_or(false)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| crate::flags::parse_bool(&v))
+        .unwrap_or(false)
 }
 
 /// `--namespace`, else `$HELM_NAMESPACE`, else `default` (helm would consult the
@@ -193,7 +205,11 @@ fn namespace(p: &Parsed) -> String {
     p.string("namespace")
         .filter(|s| !s.is_empty())
         .map(str::to_string)
-        .or_else(|| std::env::var("HELM_NAMESPACE").ok().filter(|s| !s.is_empty()))
+        .or_else(|| {
+            std::env::var("HELM_NAMESPACE")
+                .ok()
+                .filter(|s| !s.is_empty())
+        })
         .unwrap_or_else(|| "default".into())
 }
 
@@ -205,10 +221,14 @@ fn check_dry_run(p: &Parsed) -> Result<(), CliError> {
     let v = p.string("dry-run").unwrap_or("client");
     match v {
         "unset" | "client" | "server" => Ok(()),
-        "none" => Err(msg(format!("invalid dry-run value ({v:?}). Must be \"server\" or \"client\""))),
+        "none" => Err(msg(format!(
+            "invalid dry-run value ({v:?}). Must be \"server\" or \"client\""
+        ))),
         _ => match crate::flags::parse_bool(v) {
             Some(true) => Ok(()),
-            Some(false) => Err(msg(format!("invalid dry-run value ({v:?}). Must be \"server\" or \"client\""))),
+            Some(false) => Err(msg(format!(
+                "invalid dry-run value ({v:?}). Must be \"server\" or \"client\""
+            ))),
             None => Err(msg(format!(
                 "invalid dry-run value ({v:?}). Must be \"none\", \"server\", or \"client\""
             ))),
@@ -250,7 +270,10 @@ impl PostRenderer for ExecPostRenderer {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("unable to run post-renderer {}: {e}", self.program))?;
-        let mut stdin = child.stdin.take().ok_or("post-renderer has no standard input")?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or("post-renderer has no standard input")?;
         let input = manifests.to_string();
         let feeder = std::thread::spawn(move || {
             let _ = stdin.write_all(input.as_bytes());
