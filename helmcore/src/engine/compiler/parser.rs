@@ -281,7 +281,7 @@ impl<'f> Parser<'f> {
         match t.typ {
             Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
                 pos: t.pos,
-                text: t.val.into(),
+                text: t.val,
             }))),
             Tok::LeftDelim => {
                 self.action_pos = Some(t.pos);
@@ -467,13 +467,13 @@ impl<'f> Parser<'f> {
                     pipe.is_assign = next.typ == Tok::Assign;
                     self.next_non_space();
                     pipe.decl.push(self.new_variable(v.pos, &v.val));
-                    self.vars.push(v.val.clone());
+                    self.vars.push(v.val.to_string());
                     break;
                 }
-                Tok::Char if next.val == "," => {
+                Tok::Char if &*next.val == "," => {
                     self.next_non_space();
                     pipe.decl.push(self.new_variable(v.pos, &v.val));
-                    self.vars.push(v.val.clone());
+                    self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
                             Tok::Variable | Tok::RightDelim | Tok::RightParen => continue 'decls,
@@ -607,7 +607,7 @@ impl<'f> Parser<'f> {
             Tok::Identifier => match self.funcs.lookup(&t.val) {
                 Some(id) => Arg::Identifier(IdentifierNode {
                     pos: t.pos,
-                    name: t.val.as_str().into(),
+                    name: t.val.clone(),
                     func: id,
                 }),
                 None => return self.errorf(format!("function {} not defined", quote(&t.val))),
@@ -631,7 +631,7 @@ impl<'f> Parser<'f> {
                     .map(Arc::from)
                     .collect(),
             }),
-            Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
+            Tok::Bool => Arg::Bool(t.pos, &*t.val == "true"),
             Tok::CharConstant | Tok::Complex | Tok::Number => {
                 match new_number(t.pos, &t.val, t.typ) {
                     Ok(n) => Arg::Number(Box::new(n)),
@@ -652,7 +652,7 @@ impl<'f> Parser<'f> {
             Tok::String | Tok::RawString => match unquote(&t.val) {
                 Ok(s) => Arg::String(StringNode {
                     pos: t.pos,
-                    quoted: t.val.clone(),
+                    quoted: t.val.to_string(),
                     text: s.into(),
                 }),
                 Err(e) => return self.errorf(e),
