@@ -405,8 +405,12 @@ impl Printer {
         match verb {
             'v' if self.f.sharp_v => self.fmt_q(s),
             'v' | 's' => {
-                let t = self.truncate(s).to_string();
-                self.pad(&t);
+                if self.f.prec.is_none() && self.f.wid.is_none() {
+                    self.out.push_str(s);
+                } else {
+                    let t = self.truncate(s).to_string();
+                    self.pad(&t);
+                }
             }
             'x' => self.fmt_sx(s, false),
             'X' => self.fmt_sx(s, true),
@@ -456,6 +460,15 @@ impl Printer {
 
     fn fmt_integer(&mut self, v: &Value, n: i64, verb: char, depth: usize) {
         match verb {
+            'v' | 'd'
+                if self.f.wid.is_none()
+                    && self.f.prec.is_none()
+                    && !self.f.plus
+                    && !self.f.space =>
+            {
+                use std::fmt::Write;
+                let _ = write!(self.out, "{n}");
+            }
             'v' | 'd' => self.fmt_int_base(n, 10, verb, false),
             'b' => self.fmt_int_base(n, 2, verb, false),
             'o' | 'O' => self.fmt_int_base(n, 8, verb, false),

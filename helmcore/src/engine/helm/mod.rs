@@ -152,8 +152,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
     }
 
     fn include(&mut self, name: &str, data: Value) -> Result<Rv, TemplateError> {
-        let key: Arc<str> = Arc::from(name);
-        match self.ex.include_counts.get_mut(&key) {
+        match self.ex.include_counts.get_mut(name) {
             Some(n) if *n > INCLUDE_MAX_DEPTH => {
                 return Err(TemplateError::Wrapped {
                     prefix: format!("rendering template has a nested reference name: {name}"),
@@ -162,11 +161,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             Some(n) => *n += 1,
             None => {
-                self.ex.include_counts.insert(key.clone(), 1);
+                self.ex.include_counts.insert(Arc::from(name), 1);
             }
         }
         let r = self.run_named(name, data);
-        if let Some(n) = self.ex.include_counts.get_mut(&key) {
+        if let Some(n) = self.ex.include_counts.get_mut(name) {
             *n = n.saturating_sub(1);
         }
         r.map(|s| Rv::Val(Value::from(s)))

@@ -6,6 +6,7 @@ mod basics;
 mod errors;
 mod helmfns;
 mod parse;
+mod positions;
 mod printf;
 mod serial;
 
@@ -203,8 +204,13 @@ pub(crate) fn render(t: &str) -> Result<String, String> {
 
 /// Asserts each `(template, expected output)`.
 pub(crate) fn check_out(cases: &[(&str, &str)]) {
+    check_out_with("", cases)
+}
+
+/// Asserts each `(template, expected output)` with these values.
+pub(crate) fn check_out_with(values: &str, cases: &[(&str, &str)]) {
     for (t, want) in cases {
-        match render(t) {
+        match render_with(t, values) {
             Ok(got) => assert_eq!(&got, want, "template {t:?}"),
             Err(e) => panic!("template {t:?} failed: {e}"),
         }
@@ -213,8 +219,13 @@ pub(crate) fn check_out(cases: &[(&str, &str)]) {
 
 /// Asserts each `(template, expected helm4 error)`.
 pub(crate) fn check_err(cases: &[(&str, &str)]) {
+    check_err_with("", cases)
+}
+
+/// Asserts each `(template, expected helm4 error)` with these values.
+pub(crate) fn check_err_with(values: &str, cases: &[(&str, &str)]) {
     for (t, want) in cases {
-        match render(t) {
+        match render_with(t, values) {
             Ok(got) => panic!("template {t:?} rendered {got:?}, want error {want:?}"),
             Err(e) => assert_eq!(&e, want, "template {t:?}"),
         }

@@ -707,7 +707,15 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         fin: Option<Rv>,
         receiver: Rv,
     ) -> R<Rv> {
-        let typ = receiver.type_name();
+        // The receiver's Go type, only needed for error messages.
+        let iface = matches!(receiver, Rv::Iface(_));
+        let typ = |v: &Value| {
+            if iface {
+                "interface {}".to_string()
+            } else {
+                v.type_name()
+            }
+        };
         let v = match receiver {
             Rv::Invalid => {
                 if self.ex.opts.missing_key == MissingKey::Error {
@@ -719,7 +727,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 return Ok(Rv::Invalid);
             }
             Rv::Iface(Value::Nil) => {
-                return Err(self.error(format!("nil pointer evaluating {typ}.{name}")));
+                return Err(self.error(format!("nil pointer evaluating interface {{}}.{name}")));
             }
             Rv::Iface(v) | Rv::Val(v) => v,
         };
@@ -760,7 +768,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             _ => {}
         }
-        Err(self.error(format!("can't evaluate field {name} in type {typ}")))
+        Err(self.error(format!("can't evaluate field {name} in type {}", typ(&v))))
     }
 
     fn missing_key(&self, name: &str) -> R<Rv> {
