@@ -91,3 +91,33 @@ fn output_dir_writes_files_as_helm() {
     assert_eq!(listing, golden("output-dir.files"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn post_renderer_is_an_executable_as_in_helm3() {
+    let args = [
+        "rel",
+        "charts/render",
+        "--post-renderer",
+        "sed",
+        "--post-renderer-args",
+        "s/ConfigMap/CM/",
+        "--compat",
+        "v3",
+    ];
+    let (out, _, ok) = run(&args);
+    assert!(ok);
+    assert_eq!(out, golden("post-render-v3.out"));
+    let (_, err, ok) = run(&["rel", "charts/render", "--post-renderer", "nosuchprog"]);
+    assert!(!ok);
+    assert_eq!(err, golden("post-render-missing.err"));
+    let (_, err, ok) = run(&[
+        "rel",
+        "charts/render",
+        "--post-renderer",
+        "/bin/false",
+        "--compat",
+        "v3",
+    ]);
+    assert!(!ok);
+    assert!(err.ends_with(&golden("post-render-fails.err")), "{err}");
+}

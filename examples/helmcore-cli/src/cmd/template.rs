@@ -90,6 +90,8 @@ fn run(p: Parsed) -> Result<(), CliError> {
         .unwrap_or("v4")
         .parse()
         .map_err(CliError::Message)?;
+    // helm checks the post-renderer while reading the flags, before anything else.
+    let post_renderer = post_renderer(&p)?;
     let debug = p.bool("debug") || env_bool("HELM_DEBUG");
     let kube_version = match p.string("kube-version").filter(|s| !s.is_empty()) {
         Some(v) => Some(
@@ -132,7 +134,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         include_crds: p.bool("include-crds"),
         subchart_notes: p.bool("render-subchart-notes"),
         skip_schema_validation: p.bool("skip-schema-validation"),
-        post_renderer: post_renderer(&p),
+        post_renderer,
         ..RenderOptions::default()
     };
     let print = PrintOptions {
@@ -244,13 +246,58 @@ fn check_cluster_free(p: &Parsed) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `--post-renderer PROGRAM [--post-renderer-args ARG]...`.
-fn post_renderer(p: &Parsed) -> Option<Arc<dyn PostRenderer>> {
-    let program = p.string("post-renderer").filter(|s| !s.is_empty())?;
-    Some(Arc::new(ExecPostRenderer {
-        program: program.to_string(),
+/// `--post-renderer PROGRAM [--post-renderer-args ARG]...`: the program must be found
+/// when the flag is read, as helm3 checks it.
+fn post_renderer(p: &Parsed) -> Result<Option<Arc<dyn PostRenderer>>, CliError> {
+    let Some(program) = p.string("post-renderer").filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let path = look_path(program).map_err(|e| {
+        msg(format!(
+            "invalid argument {program:?} for \"--post-renderer\" flag: unable to find binary at {program}: {e}"
+        ))
+    })?;
+    Ok(Some(Arc::new(ExecPostRenderer {
+        program: path,
         args: p.strings("post-renderer-args").to_vec(),
-    }))
+    })))
+}
+
+/// Go's `exec.LookPath` then `filepath.Abs`: a name with a slash is checked as it is,
+/// another is searched for in `$PATH`.
+fn look_path(name: &str) -> Result<String, String> {
+    use std::os::unix::fs::PermissionsExt;
+    let executable = |p: &std::path::Path| -> Result<(), String> {
+        let m = std::fs::metadata(p).map_err(|e| {
+            let text = e.to_string();
+            let text = text
+                .split(" (os error")
+                .next()
+                .unwrap_or(&text)
+                .to_lowercase();
+            format!("stat {}: {text}", p.display())
+        })?;
+        if m.is_dir() || m.permissions().mode() & 0o111 == 0 {
+            return Err("permission denied".into());
+        }
+        Ok(())
+    };
+    let found = if name.contains('/') {
+        executable(std::path::Path::new(name))
+            .map(|_| std::path::PathBuf::from(name))
+            .map_err(|e| format!("exec: {name:?}: {e}"))?
+    } else {
+        std::env::var("PATH")
+            .unwrap_or_default()
+            .split(':')
+            .map(|d| std::path::Path::new(if d.is_empty() { "." } else { d }).join(name))
+            .find(|p| executable(p).is_ok())
+            .ok_or_else(|| format!("exec: {name:?}: executable file not found in $PATH"))?
+    };
+    Ok(std::path::absolute(&found)
+        .unwrap_or(found)
+        .display()
+        .to_string())
 }
 
 /// A post-renderer that is a program: the manifests on its standard input, the result
@@ -281,11 +328,15 @@ impl PostRenderer for ExecPostRenderer {
         let out = child.wait_with_output().map_err(|e| e.to_string())?;
         let _ = feeder.join();
         if !out.status.success() {
+            // Go's `*exec.ExitError` text.
+            let status = match out.status.code() {
+                Some(code) => format!("exit status {code}"),
+                None => "signal: killed".to_string(),
+            };
             return Err(format!(
-                "error while running command {}. error output:\n{}: {}",
+                "error while running command {}. error output:\n{}: {status}",
                 self.program,
                 String::from_utf8_lossy(&out.stderr),
-                out.status
             ));
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
