@@ -43,7 +43,12 @@ pub fn lookup(api_version: &str, kind: &str) -> Option<&'static Lifecycle> {
 /// );
 /// assert_eq!(helmcore::lint::deprecation_warning("extensions/v1beta1", "Ingress", 1, 13), None);
 /// ```
-pub fn deprecation_warning(api_version: &str, kind: &str, major: u64, minor: u64) -> Option<String> {
+pub fn deprecation_warning(
+    api_version: &str,
+    kind: &str,
+    major: u64,
+    minor: u64,
+) -> Option<String> {
     if api_version.is_empty() || kind.is_empty() {
         return None;
     }
@@ -307,6 +312,11 @@ mod tests {
     #[test]
     fn table_is_complete_and_sorted() {
         assert_eq!(TABLE.len(), 155);
-        assert!(TABLE.windows(2).all(|w| (w[0].group, w[0].version, w[0].kind) < (w[1].group, w[1].version, w[1].kind)));
+        assert!(
+            TABLE
+                .windows(2)
+                .all(|w| (w[0].group, w[0].version, w[0].kind)
+                    < (w[1].group, w[1].version, w[1].kind))
+        );
     }
 }

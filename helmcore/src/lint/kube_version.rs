@@ -101,7 +101,11 @@ impl KubeVersion {
         };
         let normalized = format!(
             "v{}",
-            numbers.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+            numbers
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
         );
         Ok(KubeVersion {
             version,
@@ -119,11 +123,23 @@ mod tests {
     // Accepted and refused exactly as `helm lint --kube-version X` (helm v4.1.4).
     #[test]
     fn helm_accepts_these() {
-        for (s, major, minor) in [("v1.20", 1, 20), ("1.02", 1, 2), ("1.2.3.4", 1, 2), (" 1.20", 1, 20), ("1.20-rc.1", 1, 20), ("1.20+abc", 1, 20), ("1.2 ", 1, 2), ("1.2x", 1, 2)] {
+        for (s, major, minor) in [
+            ("v1.20", 1, 20),
+            ("1.02", 1, 2),
+            ("1.2.3.4", 1, 2),
+            (" 1.20", 1, 20),
+            ("1.20-rc.1", 1, 20),
+            ("1.20+abc", 1, 20),
+            ("1.2 ", 1, 2),
+            ("1.2x", 1, 2),
+        ] {
             let v = KubeVersion::parse(s).unwrap();
             assert_eq!((v.major, v.minor), (major, minor), "{s}");
         }
-        assert_eq!(KubeVersion::parse("1.2.3.4").unwrap().normalized, "v1.2.3.4");
+        assert_eq!(
+            KubeVersion::parse("1.2.3.4").unwrap().normalized,
+            "v1.2.3.4"
+        );
     }
 
     #[test]
@@ -132,7 +148,10 @@ mod tests {
         assert_eq!(e("1.x"), "illegal version string \"1.x\"");
         assert_eq!(e("abc"), "could not parse \"abc\" as version");
         assert_eq!(e("1"), "illegal version string \"1\"");
-        assert_eq!(e("01.2"), "illegal zero-prefixed version component \"01\" in \"01.2\"");
+        assert_eq!(
+            e("01.2"),
+            "illegal zero-prefixed version component \"01\" in \"01.2\""
+        );
         assert_eq!(e("1.99999999999999999999"), "illegal non-numeric version component \"99999999999999999999\" in \"1.99999999999999999999\": strconv.ParseUint: parsing \"99999999999999999999\": value out of range");
         assert_eq!(e(""), "could not parse \"\" as version");
     }

@@ -60,7 +60,9 @@ pub(crate) fn decode(doc: &str) -> Result<Option<ObjectHead>, DecodeFailure> {
     let mut first_error: Option<String> = None;
     for (key, value) in m.entries() {
         let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
-            Some("apiVersion") => set_string(&value, "k8sYamlStruct.apiVersion", &mut head.api_version),
+            Some("apiVersion") => {
+                set_string(&value, "k8sYamlStruct.apiVersion", &mut head.api_version)
+            }
             Some("Kind") => set_string(&value, "k8sYamlStruct.Kind", &mut head.kind),
             Some(_) => decode_metadata(&value, &mut head),
             None => None,
@@ -89,7 +91,11 @@ fn decode_metadata(v: &Value, head: &mut ObjectHead) -> Option<String> {
     let mut first = None;
     for (key, value) in m.entries() {
         let err = match field_of(&key, &["Namespace", "Name"]) {
-            Some("Namespace") => set_string(&value, "k8sYamlMetadata.Metadata.Namespace", &mut head.namespace),
+            Some("Namespace") => set_string(
+                &value,
+                "k8sYamlMetadata.Metadata.Namespace",
+                &mut head.namespace,
+            ),
             Some(_) => set_string(&value, "k8sYamlMetadata.Metadata.Name", &mut head.name),
             None => None,
         };
@@ -198,18 +204,34 @@ mod tests {
         assert_eq!(err("- a\n- b\n"), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type rules.k8sYamlStruct");
         assert_eq!(err("foo\n"), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type rules.k8sYamlStruct");
         assert_eq!(err("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: [a]\n"), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field k8sYamlMetadata.Metadata.Namespace of type string");
-        assert_eq!(err("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {x: .nan}\n"), "error converting YAML to JSON: json: unsupported value: NaN");
-        let e = decode("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  a: [\n").unwrap_err();
-        assert_eq!(e.text, "error converting YAML to JSON: yaml: line 5: did not find expected node content");
+        assert_eq!(
+            err("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {x: .nan}\n"),
+            "error converting YAML to JSON: json: unsupported value: NaN"
+        );
+        let e =
+            decode("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  a: [\n").unwrap_err();
+        assert_eq!(
+            e.text,
+            "error converting YAML to JSON: yaml: line 5: did not find expected node content"
+        );
         assert_eq!(e.line, Some(5));
     }
 
     #[test]
     fn scalars_become_strings_and_keys_fold_case() {
-        let h = decode("apiVersion: v1\nKIND: Service\nMetaData:\n  NAME: X\n").unwrap().unwrap();
+        let h = decode("apiVersion: v1\nKIND: Service\nMetaData:\n  NAME: X\n")
+            .unwrap()
+            .unwrap();
         assert_eq!((h.kind.as_str(), h.name.as_str()), ("Service", "X"));
-        for (doc, name) in [("123456789", "123456789"), ("1e3", "1000"), ("true", "true"), (".nan", "NaN")] {
-            let h = decode(&format!("kind: ConfigMap\nmetadata:\n  name: {doc}\n")).unwrap().unwrap();
+        for (doc, name) in [
+            ("123456789", "123456789"),
+            ("1e3", "1000"),
+            ("true", "true"),
+            (".nan", "NaN"),
+        ] {
+            let h = decode(&format!("kind: ConfigMap\nmetadata:\n  name: {doc}\n"))
+                .unwrap()
+                .unwrap();
             assert_eq!(h.name, name);
         }
         assert_eq!(decode("# only a comment\n").unwrap(), None);

@@ -102,17 +102,26 @@ mod tests {
     // and `helm lint nonexist`.
     #[test]
     fn warnings_pass_unless_strict() {
-        let out = format_output(&[chart("no-templates", false, &[ICON, NO_TEMPLATES])], false);
+        let out = format_output(
+            &[chart("no-templates", false, &[ICON, NO_TEMPLATES])],
+            false,
+        );
         assert_eq!(out.stdout, "==> Linting no-templates\n[INFO] Chart.yaml: icon is recommended\n[WARNING] templates/: directory does not exist\n\n1 chart(s) linted, 0 chart(s) failed\n");
         assert_eq!((out.stderr.as_str(), out.exit_code), ("", 0));
         let out = format_output(&[chart("no-templates", true, &[ICON, NO_TEMPLATES])], false);
         assert_eq!(out.stdout, "==> Linting no-templates\n[INFO] Chart.yaml: icon is recommended\n[WARNING] templates/: directory does not exist\n\n");
-        assert_eq!((out.stderr.as_str(), out.exit_code), ("Error: 1 chart(s) linted, 1 chart(s) failed\n", 1));
+        assert_eq!(
+            (out.stderr.as_str(), out.exit_code),
+            ("Error: 1 chart(s) linted, 1 chart(s) failed\n", 1)
+        );
     }
 
     #[test]
     fn quiet_hides_clean_charts_and_infos() {
-        let charts = [chart("ok", false, &[ICON]), chart("no-templates", false, &[ICON, NO_TEMPLATES])];
+        let charts = [
+            chart("ok", false, &[ICON]),
+            chart("no-templates", false, &[ICON, NO_TEMPLATES]),
+        ];
         let out = format_output(&charts, true);
         assert_eq!(out.stdout, "==> Linting no-templates\n[WARNING] templates/: directory does not exist\n\n2 chart(s) linted, 0 chart(s) failed\n");
         let out = format_output(&charts[..1], true);

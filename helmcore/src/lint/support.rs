@@ -126,15 +126,25 @@ mod tests {
         assert!(Severity::Warning > Severity::Info);
         assert!(Severity::Info > Severity::Unknown);
         let m = Message::new(Severity::Warning, "templates/", "directory does not exist");
-        assert_eq!(m.to_string(), "[WARNING] templates/: directory does not exist");
+        assert_eq!(
+            m.to_string(),
+            "[WARNING] templates/: directory does not exist"
+        );
     }
 
     #[test]
     fn rule_records_only_failures() {
         let mut l = Linter::default();
         assert!(l.rule(Severity::Error, "Chart.yaml", Ok(())));
-        assert!(!l.rule(Severity::Info, "Chart.yaml", Err("icon is recommended".into())));
+        assert!(!l.rule(
+            Severity::Info,
+            "Chart.yaml",
+            Err("icon is recommended".into())
+        ));
         assert_eq!(l.messages.len(), 1);
-        assert_eq!(l.messages[0].to_string(), "[INFO] Chart.yaml: icon is recommended");
+        assert_eq!(
+            l.messages[0].to_string(),
+            "[INFO] Chart.yaml: icon is recommended"
+        );
     }
 }
