@@ -52,10 +52,7 @@ pub enum ValuesError {
     #[error("{0}")]
     Read(String),
     #[error("failed to parse {file}: {source}")]
-    Parse {
-        file: String,
-        source: crate::yaml::ValuesError,
-    },
+    Parse { file: String, source: crate::yaml::ValuesError },
     #[error("failed parsing --set-json data JSON: {0}")]
     SetJsonObject(String),
     #[error("failed parsing --set-json data {0}")]
@@ -76,27 +73,21 @@ impl Options {
         let mut base = Map::new();
         for file in &self.value_files {
             let raw = read_file(file)?;
-            let current =
-                crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| {
-                    ValuesError::Parse {
-                        file: file.clone(),
-                        source,
-                    }
-                })?;
+            let current = crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
+                .map_err(|source| ValuesError::Parse { file: file.clone(), source })?;
             base = merge_maps(&base, &current);
         }
         for value in &self.json_values {
             let trimmed = value.trim();
             if trimmed.starts_with('{') {
-                let parsed: serde_json::Value = serde_json::from_str(trimmed)
-                    .map_err(|_| ValuesError::SetJsonObject(value.clone()))?;
+                let parsed: serde_json::Value =
+                    serde_json::from_str(trimmed).map_err(|_| ValuesError::SetJsonObject(value.clone()))?;
                 match json_to_value(&parsed, 0) {
                     Value::Map(m) => base = merge_maps(&base, &m),
                     _ => return Err(ValuesError::SetJsonObject(value.clone())),
                 }
             } else {
-                strvals::parse_json(value, &base)
-                    .map_err(|_| ValuesError::SetJson(value.clone()))?;
+                strvals::parse_json(value, &base).map_err(|_| ValuesError::SetJson(value.clone()))?;
             }
         }
         for value in &self.values {
@@ -107,9 +98,7 @@ impl Options {
         }
         for value in &self.file_values {
             let mut read = |path: &str| -> Result<Value, String> {
-                read_file(path)
-                    .map(|b| Value::from(String::from_utf8_lossy(&b).into_owned()))
-                    .map_err(|e| e.to_string())
+                read_file(path).map(|b| Value::from(String::from_utf8_lossy(&b).into_owned())).map_err(|e| e.to_string())
             };
             strvals::parse_into_file(value, &base, &mut read).map_err(ValuesError::SetFile)?;
         }
@@ -129,11 +118,7 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| {
-        ValuesError::Read(format!(
-            "open {}: {}",
-            path,
-            crate::chart::go_errno_text_of(&e)
-        ))
+        ValuesError::Read(format!("open {}: {}", path, crate::chart::go_errno_text_of(&e)))
     })
 }
 
@@ -141,8 +126,7 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
     let raw = read_file(&p)?;
-    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
-        .map_err(|source| ValuesError::Parse { file: p, source })
+    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| ValuesError::Parse { file: p, source })
 }
 
 /// JSON as Go's encoding/json decodes it into `interface{}`: numbers are float64.
@@ -157,10 +141,6 @@ pub(crate) fn json_to_value(v: &serde_json::Value, depth: usize) -> Value {
         J::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
         J::String(s) => Value::from(s.as_str()),
         J::Array(items) => Value::list(items.iter().map(|i| json_to_value(i, depth + 1)).collect()),
-        J::Object(m) => Value::Map(
-            m.iter()
-                .map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1)))
-                .collect(),
-        ),
+        J::Object(m) => Value::Map(m.iter().map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1))).collect()),
     }
 }

@@ -27,8 +27,7 @@ pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, cra
         json_values: owned("set-json"),
         literal_values: owned("set-literal"),
     };
-    opts.merge_values()
-        .map_err(|e| crate::CliError::Message(e.to_string()))
+    opts.merge_values().map_err(|e| crate::CliError::Message(e.to_string()))
 }
 
 /// Loads the chart argument; a missing path gets helm's `path "X" not found`.

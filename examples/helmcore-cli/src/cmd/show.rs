@@ -18,18 +18,8 @@ pub fn commands() -> Vec<Command> {
     ]
 }
 
-fn command(
-    path: &'static [&'static str],
-    usage: &'static str,
-    run: fn(Parsed) -> Result<(), CliError>,
-) -> Command {
-    Command {
-        path,
-        usage,
-        flags: Vec::new(),
-        args: Args::Exact(1),
-        run,
-    }
+fn command(path: &'static [&'static str], usage: &'static str, run: fn(Parsed) -> Result<(), CliError>) -> Command {
+    Command { path, usage, flags: Vec::new(), args: Args::Exact(1), run }
 }
 
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
