@@ -100,3 +100,54 @@ fn to_yaml_pretty_matches_helm() {
     }
     assert_eq!(got, want);
 }
+
+fn map(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Map(Map::from_entries(
+        pairs.into_iter().map(|(k, v)| (k.into(), v)),
+    ))
+}
+
+#[test]
+fn v3_tabs_and_key_order_match_helm() {
+    // helm4: toYamlPretty / toYaml of {"a": "x\n\ty", "1e3": 1, "1.5": 2}.
+    let v = map(vec![
+        ("a", s("x\n\ty")),
+        ("1e3", Value::Float(1.0)),
+        ("1.5", Value::Float(2.0)),
+    ]);
+    assert_eq!(
+        to_string_pretty(&v).unwrap(),
+        "\"1e3\": 1\n\"1.5\": 2\na: |-\n  x\n  \ty\n"
+    );
+    assert_eq!(
+        to_string(&v).unwrap(),
+        "\"1.5\": 2\n\"1e3\": 1\na: \"x\\n\\ty\"\n"
+    );
+}
+
+#[test]
+fn json_text_that_go_yaml_cannot_read_back() {
+    // helm4's mustToYaml errors: a NEL in a key breaks the simple key; a NEL followed by
+    // `--- ` inside a string reads as a document marker; a key over 1024 characters.
+    let e = |v: Value| to_string(&v).unwrap_err().to_string();
+    assert_eq!(
+        e(map(vec![("a\u{85}b", Value::Float(1.0))])),
+        "yaml: line 1: did not find expected ',' or '}'"
+    );
+    assert_eq!(
+        e(map(vec![("a", s("x\u{85}--- y"))])),
+        "yaml: line 2: found unexpected document indicator"
+    );
+    let long = "k".repeat(1023);
+    assert_eq!(
+        e(map(vec![(long.as_str(), Value::Float(1.0))])),
+        "yaml: did not find expected ',' or '}'"
+    );
+    let ok = "k".repeat(1022);
+    assert!(to_string(&map(vec![(ok.as_str(), Value::Float(1.0))])).is_ok());
+    // helm4: a NEL then an escaped tab reads back as a space and the tab.
+    assert_eq!(
+        to_string(&map(vec![("a", s("b\u{85}\t"))])).unwrap(),
+        "a: \"b \\t\"\n"
+    );
+}

@@ -74,8 +74,12 @@ fn sniff_content_type(head: &[u8]) -> &'static str {
 /// path element (the chart's folder) is dropped, absolute paths, `..` and drive letters
 /// are refused, sizes are bounded.
 pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFile>, ChartError> {
-    if !data.starts_with(b"\x1F\x8B") || data.len() < 10 {
-        return Err(ChartError::GzipHeader);
+    // Go's gzip reader: a short header is a cut stream, a wrong magic a bad header.
+    match data.len() {
+        0 => return Err(ChartError::Archive("EOF".into())),
+        1..10 => return Err(ChartError::Archive("unexpected EOF".into())),
+        _ if !data.starts_with(b"\x1F\x8B\x08") => return Err(ChartError::GzipHeader),
+        _ => {}
     }
     let gz = flate2::read::MultiGzDecoder::new(data);
     let bounded = Bounded { inner: gz, left: limits.max_chart_size.saturating_add(STREAM_SLACK) };
@@ -186,6 +190,10 @@ fn stream_error(e: io::Error, limits: Limits) -> ChartError {
     let msg = e.to_string();
     if msg.contains("invalid gzip header") {
         return ChartError::GzipHeader;
+    }
+    // Go's readers report a cut stream as io.ErrUnexpectedEOF.
+    if e.kind() == io::ErrorKind::UnexpectedEof || msg.contains("incomplete") || msg.contains("unexpected end") {
+        return ChartError::Archive("unexpected EOF".into());
     }
     ChartError::Archive(msg)
 }
@@ -309,6 +317,15 @@ pub(crate) mod tests {
             "file 'x.yaml' seems to be a YAML file, but expected a gzipped archive"
         );
         assert!(ensure_archive("x", b"\x1f\x8b\x08\0").is_ok());
+    }
+
+    #[test]
+    fn cut_stream_is_unexpected_eof() {
+        // helm4 `show chart` on gzip magic followed by garbage: `Error: unexpected EOF`.
+        let e = load_archive_files(b"\x1f\x8b\x08\0garbage", Limits::default()).unwrap_err();
+        assert_eq!(e.to_string(), "unexpected EOF");
+        // helm4, a subchart archive holding `notgz\n`: `unexpected EOF`.
+        assert_eq!(load_archive_files(b"notgz\n", Limits::default()).unwrap_err().to_string(), "unexpected EOF");
     }
 
     #[test]

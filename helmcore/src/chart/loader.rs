@@ -30,34 +30,44 @@ pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 
 /// Loads a chart directory, honouring its `.helmignore`.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    load_dir_with(dir.as_ref(), true)
-}
-
-/// Loads a chart directory as Helm's chart-v2 loader (`pkg/chart/v2/loader.LoadDir`)
-/// does, which `helm lint` uses: without first choosing the chart format from the
-/// apiVersion, so any apiVersion loads as a v2 chart.
-pub fn load_dir_v2(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    load_dir_with(dir.as_ref(), false)
-}
-
-fn load_dir_with(dir: &Path, dispatch: bool) -> Result<Chart, ChartError> {
-    let top = absolute(dir);
+    let top = absolute(dir.as_ref());
     let chart_yaml = top.join("Chart.yaml");
     let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
         path: chart_yaml.display().to_string(),
         message: go_open_error(&chart_yaml, &e),
     })?;
-    if dispatch {
-        check_api_version(&text)?;
-    }
+    check_api_version(&text)?;
+    load_dir_files(&top)
+}
 
+/// Helm's chart-v2 loader (`pkg/chart/v2/loader.Load`), which `helm show` uses: no
+/// apiVersion dispatch first, so a directory without Chart.yaml reports
+/// `Chart.yaml file is missing` and archive errors are not hidden.
+pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_stat_error(path, &e) })?;
+    if meta.is_dir() {
+        return load_dir_files(&absolute(path));
+    }
+    let data = std::fs::read(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_open_error(path, &e) })?;
+    ensure_archive(&name, &data[..data.len().min(512)])?;
+    let files = load_archive_files(&data, Limits::default()).map_err(|e| match e {
+        ChartError::GzipHeader => ChartError::InvalidChartFile { name: name.clone(), details: e.to_string() },
+        other => other,
+    })?;
+    load_files(files)
+}
+
+/// Walks a chart directory (with its `.helmignore`) and builds the chart.
+fn load_dir_files(top: &Path) -> Result<Chart, ChartError> {
     let mut rules = match std::fs::read(top.join(HELM_IGNORE)) {
         Ok(data) => Rules::parse(&String::from_utf8_lossy(&data))?,
         Err(_) => Rules::empty(),
     };
     rules.add_defaults();
     let mut files = Vec::new();
-    walk(&top, "", &rules, Limits::default(), 0, &mut files)?;
+    walk(top, "", &rules, Limits::default(), 0, &mut files)?;
     load_files(files)
 }
 

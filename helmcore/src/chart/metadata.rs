@@ -79,6 +79,25 @@ impl Metadata {
         self.chart_type.eq_ignore_ascii_case("library")
     }
 
+    /// Helm's install-time check of `kubeVersion:` (top chart only): `normalized` is the
+    /// cluster version without suffixes (`v1.31.0`) that the constraint is checked
+    /// against, `shown` the version as given (`v1.31.0-gke.1`), used in the message.
+    ///
+    /// ```
+    /// use helmcore::chart::Metadata;
+    /// let md = Metadata { kube_version: ">=1.40".into(), ..Default::default() };
+    /// assert_eq!(
+    ///     md.check_kube_version("v1.31.0", "v1.31.0").unwrap_err().to_string(),
+    ///     "chart requires kubeVersion: >=1.40 which is incompatible with Kubernetes v1.31.0"
+    /// );
+    /// ```
+    pub fn check_kube_version(&self, normalized: &str, shown: &str) -> Result<(), ChartError> {
+        if self.kube_version.is_empty() || is_compatible_range(&self.kube_version, normalized) {
+            return Ok(());
+        }
+        Err(ChartError::KubeVersion { constraint: self.kube_version.clone(), version: shown.to_string() })
+    }
+
     /// The non-null dependencies.
     pub fn deps(&self) -> impl Iterator<Item = &Dependency> {
         self.dependencies.iter().flatten()
@@ -241,6 +260,8 @@ impl Dependency {
 fn is_valid_semver(v: &str) -> bool {
     crate::chart::semver_check::is_valid_version(v)
 }
+
+use crate::chart::semver_check::is_compatible_range;
 
 /// Helm's `sanitizeString`: white space becomes a plain space, unprintable runes go.
 fn sanitize(s: &str) -> String {
@@ -585,6 +606,18 @@ mod tests {
         assert_eq!(
             decode_api_version(&Value::list(vec![])).unwrap_err().to_string(),
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type loader.chartBase"
+        );
+    }
+
+    #[test]
+    fn kube_version_constraint() {
+        // helm4 --kube-version 1.31.0: `>=1.20` passes, `>=1.40` and `bad~~` fail.
+        let md = |c: &str| Metadata { kube_version: c.into(), ..Default::default() };
+        assert!(md(">=1.20").check_kube_version("v1.31.0", "v1.31.0").is_ok());
+        assert!(md("").check_kube_version("v1.31.0", "v1.31.0").is_ok());
+        assert_eq!(
+            md("bad~~").check_kube_version("v1.31.0", "v1.31.0").unwrap_err().to_string(),
+            "chart requires kubeVersion: bad~~ which is incompatible with Kubernetes v1.31.0"
         );
     }
 

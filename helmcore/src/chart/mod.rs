@@ -29,7 +29,7 @@ pub use archive::{BufferedFile, Limits};
 pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
 pub use error::ChartError;
 pub use loader::{
-    load, load_archive, load_archive_with_limits, load_dir, load_dir_v2, load_file, load_files, merge_maps,
+    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_v2, merge_maps,
 };
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use show::{show, ShowFormat};

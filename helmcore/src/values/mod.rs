@@ -80,10 +80,8 @@ impl Options {
         for value in &self.json_values {
             let trimmed = value.trim();
             if trimmed.starts_with('{') {
-                let parsed: serde_json::Value =
-                    serde_json::from_str(trimmed).map_err(|_| ValuesError::SetJsonObject(value.clone()))?;
-                match json_to_value(&parsed, 0) {
-                    Value::Map(m) => base = merge_maps(&base, &m),
+                match crate::json::from_str(trimmed) {
+                    Ok(Value::Map(m)) => base = merge_maps(&base, &m),
                     _ => return Err(ValuesError::SetJsonObject(value.clone())),
                 }
             } else {
@@ -142,5 +140,81 @@ pub(crate) fn json_to_value(v: &serde_json::Value, depth: usize) -> Value {
         J::String(s) => Value::from(s.as_str()),
         J::Array(items) => Value::list(items.iter().map(|i| json_to_value(i, depth + 1)).collect()),
         J::Object(m) => Value::Map(m.iter().map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1))).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, text: &str) -> String {
+        let p = std::env::temp_dir().join(format!("helmcore-values-{}-{name}", std::process::id()));
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    }
+
+    fn json(m: &Map) -> String {
+        crate::json::to_string(&Value::Map(m.clone())).unwrap()
+    }
+
+    #[test]
+    fn flags_apply_in_helms_order() {
+        // helm4: `--set a=x --set-string b=1 --set-json a=2 --set-json b=2 --set-literal b=3
+        // --set-file b=F -f F` (F holding `a: 1`) gives {"a":"x","b":"3"}.
+        let f = temp_file("order.yaml", "a: 1\n");
+        let opts = Options {
+            value_files: vec![f.clone()],
+            values: vec!["a=x".into()],
+            string_values: vec!["b=1".into()],
+            json_values: vec!["a=2".into(), "b=2".into()],
+            literal_values: vec!["b=3".into()],
+            file_values: vec![format!("b={f}")],
+        };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"x","b":"3"}"#);
+    }
+
+    #[test]
+    fn later_files_win_and_maps_merge() {
+        let a = temp_file("a.yaml", "x: {a: 1, b: 2}\nl: [1]\n");
+        let b = temp_file("b.yaml", "x: {b: 3}\nl: [2]\n");
+        let opts = Options { value_files: vec![a, b], ..Default::default() };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"l":[2],"x":{"a":1,"b":3}}"#);
+    }
+
+    #[test]
+    fn error_texts() {
+        let err = |o: Options| o.merge_values().unwrap_err().to_string();
+        let bad = temp_file("bad.yaml", "a: [\n");
+        assert_eq!(
+            err(Options { value_files: vec![bad.clone()], ..Default::default() }),
+            format!("failed to parse {bad}: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content")
+        );
+        let list = temp_file("list.yaml", "- 1\n");
+        assert_eq!(
+            err(Options { value_files: vec![list.clone()], ..Default::default() }),
+            format!("failed to parse {list}: cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {{}}")
+        );
+        assert_eq!(
+            err(Options { value_files: vec!["nonexist.yaml".into()], ..Default::default() }),
+            "open nonexist.yaml: no such file or directory"
+        );
+        assert_eq!(err(Options { json_values: vec!["a=bad".into()], ..Default::default() }), "failed parsing --set-json data a=bad");
+        assert_eq!(err(Options { json_values: vec!["{bad".into()], ..Default::default() }), "failed parsing --set-json data JSON: {bad");
+        assert_eq!(err(Options { values: vec!["a".into()], ..Default::default() }), "failed parsing --set data: key \"a\" has no value");
+        assert_eq!(
+            err(Options { file_values: vec!["a=/nonexist".into()], ..Default::default() }),
+            "failed parsing --set-file data: open /nonexist: no such file or directory"
+        );
+        assert_eq!(
+            err(Options { literal_values: vec!["a".into()], ..Default::default() }),
+            "failed parsing --set-literal data: key \"a\" has no value"
+        );
+    }
+
+    #[test]
+    fn set_file_reads_raw_text() {
+        let f = temp_file("raw.yaml", "a: [\n");
+        let opts = Options { file_values: vec![format!("a={f}")], ..Default::default() };
+        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"a: [\n"}"#);
     }
 }

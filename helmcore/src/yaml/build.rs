@@ -33,8 +33,66 @@ pub(crate) enum Mode {
 
 /// Decodes the first document of `src`. An empty stream gives `Nil`.
 pub(crate) fn decode(src: &[u8], mode: Mode) -> Result<Value, YamlError> {
-    let mut parser = Parser::new(src);
-    let next = |p: &mut Parser| p.next().map_err(syntax);
+    // go-yaml keeps a `:` followed by `,`, `?`, `[`, `]`, `{` or `}` inside a flow plain
+    // scalar (`[x:]` is the string "x:"); libyaml 0.2.5 refuses it. Such a colon is
+    // replaced by an unused private-use character and the document parsed again.
+    let mut patched: Option<Vec<u8>> = None;
+    let mut stand_in: Option<char> = None;
+    for _ in 0..64 {
+        let input = patched.as_deref().unwrap_or(src);
+        match decode_once(input, mode, stand_in) {
+            Err(Failure::Syntax(f)) if f.problem == "found unexpected ':'" => {
+                let Some(pos) = colon_byte(input, f.problem_index) else {
+                    return Err(syntax(f));
+                };
+                let c = *stand_in.get_or_insert_with(|| unused_private_char(src));
+                let mut buf = [0u8; 4];
+                let mut next = input.to_vec();
+                next.splice(pos..pos + 1, c.encode_utf8(&mut buf).bytes());
+                patched = Some(next);
+            }
+            Err(Failure::Syntax(f)) => return Err(syntax(f)),
+            Err(Failure::Other(e)) => return Err(e),
+            Ok(v) => return Ok(v),
+        }
+    }
+    Err(YamlError::yaml(None, "found unexpected ':'"))
+}
+
+/// The byte offset of the `:` libyaml stopped at (its mark counts bytes after a UTF-8
+/// byte order mark), if that is what is there.
+fn colon_byte(input: &[u8], index: usize) -> Option<usize> {
+    let skip = if input.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let pos = index + skip;
+    (input.get(pos) == Some(&b':')).then_some(pos)
+}
+
+/// A private-use character the input does not contain.
+fn unused_private_char(src: &[u8]) -> char {
+    let text = String::from_utf8_lossy(src);
+    ('\u{E000}'..='\u{F8FF}')
+        .find(|c| !text.contains(*c))
+        .unwrap_or('\u{E000}')
+}
+
+enum Failure {
+    Syntax(ParserFailure),
+    Other(YamlError),
+}
+
+impl From<YamlError> for Failure {
+    fn from(e: YamlError) -> Failure {
+        Failure::Other(e)
+    }
+}
+
+fn decode_once(src: &[u8], mode: Mode, colon: Option<char>) -> Result<Value, Failure> {
+    let mut parser = Parser::new(src).with_colon_stand_in(colon);
+    let next = |p: &mut Parser| p.next().map_err(Failure::Syntax);
     next(&mut parser)?; // stream start
     let (ev, _) = next(&mut parser)?;
     if !matches!(ev, Event::DocumentStart) {
@@ -49,7 +107,7 @@ pub(crate) fn decode(src: &[u8], mode: Mode) -> Result<Value, YamlError> {
         }
     };
     next(&mut parser)?; // document end
-    b.finish(root)
+    Ok(b.finish(root)?)
 }
 
 fn syntax(f: ParserFailure) -> YamlError {
@@ -326,7 +384,7 @@ impl Builder {
         self.anchors.insert(name, anchor);
     }
 
-    fn scalar(&mut self, tag: Option<&str>, value: &str, implicit: bool) -> Done {
+    fn scalar(&mut self, tag: Option<&str>, value: &Str, implicit: bool) -> Done {
         let scalar = match resolve_node(tag, value, implicit) {
             Ok(s) => s,
             Err(message) => {
@@ -356,10 +414,12 @@ impl Builder {
                     self.json_error =
                         Some(DecodeError::UnsupportedValue(format_float(*f, 'g', -1)));
                 }
-                Value::Nil
+                // Kept for error messages (`invalid map key: ...-Inf...`); the document
+                // fails anyway.
+                Value::Float(*f)
             }
             Scalar::Float(f) => Value::Float(*f),
-            Scalar::Str(s) => Value::String(s.as_str().into()),
+            Scalar::Str(s) => Value::String(s.clone()),
         }
     }
 
@@ -465,7 +525,7 @@ impl Builder {
             return KeyState::Skip;
         };
         let key = match scalar {
-            Scalar::Str(s) => s.clone(),
+            Scalar::Str(s) => return KeyState::Key(s.clone()),
             Scalar::Int(n) => n.to_string(),
             Scalar::Bool(b) => b.to_string(),
             Scalar::Float(f) => match format_float_32(*f).as_str() {

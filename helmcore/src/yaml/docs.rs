@@ -19,20 +19,30 @@ use crate::value::{Map, Value};
 /// );
 /// ```
 pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
+    // Splitting only cuts at line ends, so valid UTF-8 stays valid.
+    Ok(split_bytes(src.as_bytes())?
+        .into_iter()
+        .map(|d| String::from_utf8_lossy(&d).into_owned())
+        .collect())
+}
+
+/// [`split_documents`] over raw bytes (a file that may not be valid UTF-8).
+fn split_bytes(src: &[u8]) -> Result<Vec<Vec<u8>>, ValuesError> {
     let mut docs = Vec::new();
-    let mut buf = String::new();
+    let mut buf: Vec<u8> = Vec::new();
     let mut rest = src;
     while !rest.is_empty() {
-        let (line, after) = match rest.find('\n') {
+        let (line, after) = match rest.iter().position(|&b| b == b'\n') {
             // bufio's ReadLine drops a `\r` only before a `\n`.
             Some(i) => (
-                rest[..i].strip_suffix('\r').unwrap_or(&rest[..i]),
+                rest[..i].strip_suffix(b"\r").unwrap_or(&rest[..i]),
                 &rest[i + 1..],
             ),
-            None => (rest, ""),
+            None => (rest, &rest[rest.len()..]),
         };
         rest = after;
-        if let Some(tail) = line.strip_prefix("---") {
+        if let Some(tail) = line.strip_prefix(b"---") {
+            let tail = String::from_utf8_lossy(tail);
             let trimmed = tail.trim();
             if !trimmed.is_empty() && !trimmed.starts_with('#') {
                 return Err(ValuesError::Separator(trimmed.to_owned()));
@@ -42,8 +52,8 @@ pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
                 continue;
             }
         }
-        buf.push_str(line);
-        buf.push('\n');
+        buf.extend_from_slice(line);
+        buf.push(b'\n');
     }
     if !buf.is_empty() {
         docs.push(buf);
@@ -66,9 +76,20 @@ pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
 /// );
 /// ```
 pub fn load_values(src: &str) -> Result<Map, ValuesError> {
+    load_values_slice(src.as_bytes())
+}
+
+/// [`load_values`] over the file's bytes: invalid UTF-8 is reported as go-yaml reports
+/// it (`yaml: invalid leading UTF-8 octet`), even inside a comment.
+///
+/// ```
+/// let err = helmcore::yaml::load_values_slice(b"a: 1\n# \xff\n").unwrap_err();
+/// assert_eq!(err.to_string(), "cannot unmarshal yaml document: error converting YAML to JSON: yaml: invalid leading UTF-8 octet");
+/// ```
+pub fn load_values_slice(src: &[u8]) -> Result<Map, ValuesError> {
     let mut values = Map::new();
-    for doc in split_documents(src)? {
-        if let Some(current) = super::from_str_map(&doc)? {
+    for doc in split_bytes(src)? {
+        if let Some(current) = super::map_target(super::from_slice(&doc)?)? {
             values = merge_maps(&values, &current);
         }
     }

@@ -33,8 +33,9 @@ pub(crate) struct Emitter {
     pub out: String,
     /// Column past which a space becomes a line break (go-yaml v3 as Helm uses it: none).
     width: usize,
-    /// go-yaml v2 writes a sequence under a mapping key at the key's indentation.
-    indentless_sequences: bool,
+    /// go-yaml v3 rather than v2: sequences indented under their key, tabs allowed in
+    /// literal blocks, its key order.
+    pub v3: bool,
     column: usize,
     indent: i32,
     indents: Vec<i32>,
@@ -56,7 +57,7 @@ impl Emitter {
         Emitter {
             out: String::new(),
             width: BEST_WIDTH,
-            indentless_sequences: true,
+            v3: false,
             column: 0,
             indent: -1,
             indents: Vec::new(),
@@ -69,7 +70,7 @@ impl Emitter {
     pub fn new_v3() -> Emitter {
         Emitter {
             width: usize::MAX,
-            indentless_sequences: false,
+            v3: true,
             ..Emitter::new()
         }
     }
@@ -158,7 +159,7 @@ impl Emitter {
 
     /// Starts a block sequence (not empty) in context `ctx`.
     pub fn sequence_start(&mut self, ctx: Context) {
-        let indentless = self.indentless_sequences && ctx.mapping && !self.indention;
+        let indentless = !self.v3 && ctx.mapping && !self.indention;
         self.push_indent(false, indentless);
     }
 
@@ -193,7 +194,7 @@ impl Emitter {
 
     /// Writes a scalar the encoder wants in `style`, in context `ctx`.
     pub fn scalar(&mut self, value: &str, style: Style, ctx: Context) {
-        let a = analyze(value);
+        let a = analyze(value, self.v3);
         let mut style = style;
         if ctx.simple_key && a.multiline {
             style = Style::DoubleQuoted;
@@ -423,7 +424,9 @@ fn is_printable(c: char) -> bool {
     v == 0x0A || (0x20..=0x7E).contains(&v) || ((0xA0..=0xFFFD).contains(&v) && v != 0xFEFF)
 }
 
-fn analyze(value: &str) -> Analysis {
+/// `tabs_in_blocks`: go-yaml v3 counts a tab apart from other special characters, so a
+/// text with tabs may still be a literal block.
+fn analyze(value: &str, tabs_in_blocks: bool) -> Analysis {
     if value.is_empty() {
         return Analysis {
             multiline: false,
@@ -439,10 +442,13 @@ fn analyze(value: &str) -> Analysis {
         (false, false, false, false);
     let (mut previous_space, mut previous_break) = (false, false);
     let mut preceded_by_whitespace = true;
-    let chars: Vec<char> = value.chars().collect();
-    let n = chars.len();
-    for (i, &c) in chars.iter().enumerate() {
-        let followed_by_whitespace = chars.get(i + 1).is_none_or(|&d| d == ' ' || d == '\t');
+    let mut tabs = false;
+    let mut iter = value.chars().peekable();
+    let mut i = 0;
+    while let Some(c) = iter.next() {
+        let next = iter.peek().copied();
+        let last = next.is_none();
+        let followed_by_whitespace = next.is_none_or(|d| d == ' ' || d == '\t');
         if i == 0 {
             match c {
                 '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"'
@@ -457,19 +463,21 @@ fn analyze(value: &str) -> Analysis {
                 _ => {}
             }
         }
-        if !is_printable(c) {
+        if tabs_in_blocks && c == '\t' {
+            tabs = true;
+        } else if !is_printable(c) {
             special = true;
         }
         if c == ' ' {
             leading_space |= i == 0;
-            trailing_space |= i + 1 == n;
+            trailing_space |= last;
             break_space |= previous_break;
             previous_space = true;
             previous_break = false;
         } else if is_break(c) {
             line_breaks = true;
             leading_break |= i == 0;
-            trailing_break |= i + 1 == n;
+            trailing_break |= last;
             space_break |= previous_space;
             previous_space = false;
             previous_break = true;
@@ -478,6 +486,7 @@ fn analyze(value: &str) -> Analysis {
             previous_break = false;
         }
         preceded_by_whitespace = c == ' ' || c == '\t' || is_break(c);
+        i += 1;
     }
     let mut a = Analysis {
         multiline: line_breaks,
@@ -495,9 +504,11 @@ fn analyze(value: &str) -> Analysis {
         a.block_plain_allowed = false;
         a.single_quoted_allowed = false;
     }
-    if space_break || special {
+    if space_break || tabs || special {
         a.block_plain_allowed = false;
         a.single_quoted_allowed = false;
+    }
+    if space_break || special {
         a.block_allowed = false;
     }
     if line_breaks || block_indicators {

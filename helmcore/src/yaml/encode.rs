@@ -45,11 +45,12 @@ pub(crate) fn encode(v: &Value, flavor: Flavor) -> Result<String, EncodeError> {
         em,
         flavor,
         path: Vec::new(),
-        yaml_error: None,
+        reread_failed: false,
     };
     enc.node(v, Context::default(), 0)?;
-    if let Some(e) = enc.yaml_error {
-        return Err(e);
+    if enc.reread_failed {
+        // Go's JSON step succeeded (it runs first); go-yaml then fails on its text.
+        return Err(first_reread_failure(&crate::json::to_string(v)?));
     }
     enc.em.finish();
     Ok(enc.em.out)
@@ -60,9 +61,9 @@ struct Encoder {
     flavor: Flavor,
     /// Maps on the current path, for Go's cycle error.
     path: Vec<Map>,
-    /// The re-read's failure, reported only if the JSON step (which runs first in Go)
-    /// succeeds over the whole value.
-    yaml_error: Option<EncodeError>,
+    /// Whether go-yaml would fail to read back the JSON text; reported only if the JSON
+    /// step (which runs first in Go) succeeds over the whole value.
+    reread_failed: bool,
 }
 
 impl Encoder {
@@ -116,8 +117,8 @@ impl Encoder {
         }
         match reread(s) {
             Ok(s) => s,
-            Err(e) => {
-                self.yaml_error.get_or_insert(e);
+            Err(_) => {
+                self.reread_failed = true;
                 Cow::Borrowed(s)
             }
         }
@@ -137,6 +138,9 @@ impl Encoder {
         let raw = m.entries();
         let mut entries: Vec<(Vec<char>, (String, Value))> = Vec::with_capacity(raw.len());
         for (k, v) in raw {
+            if self.flavor == Flavor::Sigs && !json_key_rereads(&k) {
+                self.reread_failed = true;
+            }
             let k = self.reread(&k).into_owned();
             entries.push((k.chars().collect(), (k, v)));
         }
@@ -146,7 +150,7 @@ impl Encoder {
         }
         self.guard(depth, Some(m))?;
         let _ = ctx;
-        sort_keys(&mut entries);
+        sort_keys(&mut entries, self.em.v3);
         self.path.push(m.clone());
         self.em.mapping_start();
         for (_, (k, v)) in &entries {
@@ -256,6 +260,92 @@ fn is_base60_float(s: &str) -> bool {
     i == b.len()
 }
 
+/// Whether go-yaml can read a map key back from the JSON text: a key is a "simple key",
+/// which must stay on one line (a NEL, left raw by JSON, is a line break to YAML) and
+/// end within 1024 characters of its opening quote.
+fn json_key_rereads(k: &str) -> bool {
+    if k.contains('\u{85}') {
+        return false;
+    }
+    if k.len() < 1024 / 6 {
+        return true;
+    }
+    let quoted: usize = 2 + k
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+            c if (c as u32) < 0x20 => 6,
+            _ => 1,
+        })
+        .sum::<usize>();
+    quoted <= 1024
+}
+
+/// The error go-yaml reports reading `json` back: the first character its reader
+/// refuses, or the first key that cannot be a simple key (then the parser stops at the
+/// `:` after it, on the line counted by the NELs before it).
+fn first_reread_failure(json: &str) -> EncodeError {
+    let (mut in_string, mut escaped) = (false, false);
+    let (mut lines, mut start, mut has_nel) = (0usize, 0usize, false);
+    let mut last_string: Option<(usize, bool)> = None;
+    for (i, (at, c)) in json.char_indices().enumerate() {
+        if matches!(c as u32, 0x7F..=0x84 | 0x86..=0x9F | 0xFFFE | 0xFFFF) {
+            return EncodeError::Yaml("control characters are not allowed".into());
+        }
+        if c == '\u{85}' {
+            lines += 1;
+            has_nel = true;
+            if in_string && starts_document_marker(&json[at + c.len_utf8()..]) {
+                return EncodeError::Yaml(format!(
+                    "line {}: found unexpected document indicator",
+                    lines + 1
+                ));
+            }
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                last_string = Some((start, has_nel));
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                start = i;
+                has_nel = false;
+            }
+            ':' => {
+                if let Some((s, nel)) = last_string.take() {
+                    if nel || s + 1024 < i {
+                        let at = if lines == 0 {
+                            String::new()
+                        } else {
+                            format!("line {lines}: ")
+                        };
+                        return EncodeError::Yaml(format!("{at}did not find expected ',' or '}}'"));
+                    }
+                }
+            }
+            _ => last_string = None,
+        }
+    }
+    EncodeError::Yaml("control characters are not allowed".into())
+}
+
+/// Whether text right after a NEL (a line start for YAML) is `---` or `...` followed by
+/// YAML whitespace, which ends a quoted scalar with an error. In the JSON text only a
+/// space or another NEL can follow raw (tabs are escaped).
+fn starts_document_marker(line: &str) -> bool {
+    (line.starts_with("---") || line.starts_with("..."))
+        && matches!(line[3..].chars().next(), Some(' ' | '\u{85}'))
+}
+
 /// What go-yaml reads back from the JSON string: JSON leaves NEL (U+0085) unescaped and
 /// YAML folds it like a line break inside double quotes; characters YAML's reader refuses
 /// make the whole `Marshal` fail.
@@ -272,19 +362,25 @@ fn reread(s: &str) -> Result<Cow<'_, str>, EncodeError> {
             _ => {}
         }
     }
+    if has_nel && s.split('\u{85}').skip(1).any(starts_document_marker) {
+        return Err(EncodeError::Yaml(
+            "found unexpected document indicator".into(),
+        ));
+    }
     if !has_nel {
         return Ok(Cow::Borrowed(s));
     }
-    // A run of blanks and NELs holding k NELs becomes one space (k = 1) or k-1 newlines.
+    // In the JSON text only spaces and NELs are raw whitespace (tabs are escaped): a run
+    // of them holding k NELs becomes one space (k = 1) or k-1 newlines.
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == ' ' || c == '\t' || c == '\u{85}' {
+        if c == ' ' || c == '\u{85}' {
             let start = i;
             let mut nels = 0;
-            while i < chars.len() && matches!(chars[i], ' ' | '\t' | '\u{85}') {
+            while i < chars.len() && matches!(chars[i], ' ' | '\u{85}') {
                 nels += usize::from(chars[i] == '\u{85}');
                 i += 1;
             }
@@ -339,6 +435,8 @@ mod tests {
     fn nel_folds_like_a_line_break() {
         assert_eq!(reread("a\u{85}b").unwrap(), "a b");
         assert_eq!(reread("a \u{85} \u{85}b").unwrap(), "a\nb");
+        // helm4: "http://x.y/z?a=b\u0085\t" comes back as "http://x.y/z?a=b \t".
+        assert_eq!(reread("b\u{85}\t").unwrap(), "b \t");
         assert!(reread("a\u{7f}").is_err());
     }
 }

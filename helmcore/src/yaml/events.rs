@@ -30,7 +30,7 @@ pub(crate) enum Event {
     Scalar {
         anchor: Option<String>,
         tag: Option<String>,
-        value: String,
+        value: crate::value::Str,
         /// libyaml's `plain_implicit`, which go-yaml calls `implicit`.
         implicit: bool,
         style: ScalarStyle,
@@ -53,6 +53,8 @@ pub(crate) struct ParserFailure {
     pub scanner: bool,
     pub problem: String,
     pub problem_line: usize,
+    /// Byte offset of the problem in the input.
+    pub problem_index: usize,
     pub context_line: usize,
 }
 
@@ -80,6 +82,8 @@ pub(crate) struct Parser<'a> {
     raw: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
     _input: PhantomData<&'a [u8]>,
     finished: bool,
+    /// A character standing in for `:` in the input; turned back into `:` in scalars.
+    colon: Option<char>,
 }
 
 impl<'a> Parser<'a> {
@@ -103,7 +107,14 @@ impl<'a> Parser<'a> {
             raw,
             _input: PhantomData,
             finished: false,
+            colon: None,
         }
+    }
+
+    /// Reads `c` in scalars as `:` (see `build::decode`).
+    pub fn with_colon_stand_in(mut self, c: Option<char>) -> Parser<'a> {
+        self.colon = c;
+        self
     }
 
     /// The next event and the 0-based line it starts on.
@@ -122,7 +133,12 @@ impl<'a> Parser<'a> {
             }
             let ev = ev.assume_init_mut();
             let line = ev.start_mark.line as usize;
-            let event = convert(ev);
+            let mut event = convert(ev);
+            if let (Some(c), Event::Scalar { value, .. }) = (self.colon, &mut event) {
+                if value.contains(c) {
+                    *value = value.replace(c, ":").into();
+                }
+            }
             unsafe_sys::yaml_event_delete(ev);
             if matches!(event, Event::StreamEnd) {
                 self.finished = true;
@@ -177,7 +193,10 @@ unsafe fn convert(ev: &unsafe_sys::yaml_event_t) -> Event {
             Event::Scalar {
                 anchor: cstr(s.anchor),
                 tag: cstr(s.tag),
-                value: super::utf8::go_lossy(bytes),
+                value: match std::str::from_utf8(bytes) {
+                    Ok(s) => s.into(),
+                    Err(_) => super::utf8::go_lossy(bytes).into(),
+                },
                 implicit: s.plain_implicit,
                 style,
             }
@@ -199,12 +218,17 @@ unsafe fn convert(ev: &unsafe_sys::yaml_event_t) -> Event {
 
 /// SAFETY: `p` is a parser whose last call failed.
 unsafe fn failure(p: &unsafe_sys::yaml_parser_t) -> ParserFailure {
-    let problem =
+    let mut problem =
         cstr(p.problem.cast()).unwrap_or_else(|| "unknown problem parsing YAML content".into());
+    // go-yaml keeps libyaml's old spelling.
+    if problem == "did not find expected hexadecimal number" {
+        problem = "did not find expected hexdecimal number".into();
+    }
     ParserFailure {
         scanner: p.error == unsafe_sys::YAML_SCANNER_ERROR,
         problem,
         problem_line: p.problem_mark.line as usize,
+        problem_index: p.problem_mark.index as usize,
         context_line: p.context_mark.line as usize,
     }
 }

@@ -25,7 +25,7 @@ mod resolve;
 mod strict;
 mod utf8;
 
-pub use docs::{load_values, split_documents, split_manifests};
+pub use docs::{load_values, load_values_slice, split_documents, split_manifests};
 pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
 pub use strict::strict_duplicate_keys;
@@ -92,7 +92,12 @@ pub fn from_slice(src: &[u8]) -> Result<Value, YamlError> {
 /// assert_eq!(err.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}");
 /// ```
 pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
-    match from_str(src)? {
+    map_target(from_str(src)?)
+}
+
+/// The JSON step into a `map[string]interface{}`.
+fn map_target(v: Value) -> Result<Option<Map>, YamlError> {
+    match v {
         Value::Map(m) => Ok(Some(m)),
         Value::Nil => Ok(None),
         other => Err(type_mismatch(&other, "map[string]interface {}")),
@@ -147,16 +152,25 @@ pub fn string_field(v: &Value) -> Option<String> {
     }
 }
 
-/// `encoding/json`'s error for a JSON value that does not fit the Go type `into`.
-fn type_mismatch(v: &Value, into: &str) -> YamlError {
+/// The error `sigs.k8s.io/yaml.Unmarshal` gives when the decoded document does not fit
+/// the Go type `into`, for callers decoding into their own types (a rendered manifest
+/// into `util.SimpleHead`, Chart.yaml into `chart.Metadata`).
+///
+/// ```
+/// use helmcore::value::Value;
+/// let e = helmcore::yaml::type_mismatch(&Value::from("x"), "util.SimpleHead");
+/// assert_eq!(e.to_string(), "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type util.SimpleHead");
+/// ```
+pub fn type_mismatch(v: &Value, into: &str) -> YamlError {
     YamlError::Unmarshal(format!(
         "json: cannot unmarshal {} into Go value of type {into}",
         json_kind(v)
     ))
 }
 
-/// How `encoding/json` names a JSON value's kind in its errors.
-pub(crate) fn json_kind(v: &Value) -> &'static str {
+/// How `encoding/json` names a JSON value's kind in its errors: `null`, `bool`,
+/// `number`, `string`, `array`, `object`.
+pub fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Nil => "null",
         Value::Bool(_) => "bool",

@@ -4,10 +4,13 @@
 
 use std::cmp::Ordering;
 
-/// go-yaml's `keyList.Less` for two string keys.
-pub(crate) fn key_less(a: &[char], b: &[char]) -> bool {
+/// go-yaml's `keyList.Less` for two string keys. `v3`: go-yaml v3's version, where after
+/// a shared digit a letter sorts before a non-letter (`1e3` before `1.5`).
+pub(crate) fn key_less(a: &[char], b: &[char], v3: bool) -> bool {
+    let mut digits = false;
     for i in 0..a.len().min(b.len()) {
         if a[i] == b[i] {
+            digits = is_digit(a[i]);
             continue;
         }
         let al = a[i].is_alphabetic();
@@ -16,7 +19,7 @@ pub(crate) fn key_less(a: &[char], b: &[char]) -> bool {
             return a[i] < b[i];
         }
         if al || bl {
-            return bl;
+            return if v3 && digits { al } else { bl };
         }
         let (mut an, mut bn): (i64, i64) = (0, 0);
         if a[i] == '0' || b[i] == '0' {
@@ -61,11 +64,11 @@ fn digit(c: char) -> i64 {
 }
 
 /// Sorts keys (given with their characters) in go-yaml's order.
-pub(crate) fn sort_keys<T>(keys: &mut [(Vec<char>, T)]) {
+pub(crate) fn sort_keys<T>(keys: &mut [(Vec<char>, T)], v3: bool) {
     keys.sort_by(|(a, _), (b, _)| {
-        if key_less(a, b) {
+        if key_less(a, b, v3) {
             Ordering::Less
-        } else if key_less(b, a) {
+        } else if key_less(b, a, v3) {
             Ordering::Greater
         } else {
             Ordering::Equal
@@ -104,8 +107,17 @@ mod tests {
             .rev()
             .map(|k| (k.chars().collect(), *k))
             .collect();
-        sort_keys(&mut keys);
+        sort_keys(&mut keys, false);
         let got: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn v3_puts_letters_first_after_digits() {
+        // helm4's toYamlPretty printed `1e3`` before `1.5&a--|`; toYaml the reverse.
+        let a: Vec<char> = "1e3`".chars().collect();
+        let b: Vec<char> = "1.5&a--|".chars().collect();
+        assert!(key_less(&a, &b, true));
+        assert!(key_less(&b, &a, false));
     }
 }

@@ -3,6 +3,8 @@
 //!
 //! Written without regexes: every scalar of a values file goes through here.
 
+use crate::value::Str;
+
 pub(crate) const STR_TAG: &str = "tag:yaml.org,2002:str";
 pub(crate) const BOOL_TAG: &str = "tag:yaml.org,2002:bool";
 pub(crate) const INT_TAG: &str = "tag:yaml.org,2002:int";
@@ -22,7 +24,7 @@ pub(crate) enum Scalar {
     /// Go `uint64`: positive integers beyond `int64`.
     Uint(u64),
     Float(f64),
-    Str(String),
+    Str(Str),
 }
 
 /// go-yaml's `shortTag`: `tag:yaml.org,2002:int` is printed `!!int`.
@@ -37,11 +39,11 @@ pub(crate) fn short_tag(tag: &str) -> String {
 /// plain-implicit flag. `Err` carries go-yaml's failure text (`cannot decode ...`).
 pub(crate) fn resolve_node(
     tag: Option<&str>,
-    value: &str,
+    value: &Str,
     implicit: bool,
 ) -> Result<Scalar, String> {
     let tag = match tag {
-        None if !implicit => return Ok(Scalar::Str(value.to_owned())),
+        None if !implicit => return Ok(Scalar::Str(value.clone())),
         None => "",
         Some(t) => t,
     };
@@ -52,9 +54,10 @@ pub(crate) fn resolve_node(
         tag,
         "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG
     ) {
-        return Ok(Scalar::Str(value.to_owned()));
+        return Ok(Scalar::Str(value.clone()));
     }
     let (rtag, out) = resolve(tag, value);
+    let out = out.unwrap_or_else(|| Scalar::Str(value.clone()));
     if tag.is_empty() || tag == rtag || tag == STR_TAG {
         return Ok(out);
     }
@@ -71,8 +74,9 @@ pub(crate) fn resolve_node(
     ))
 }
 
-/// The resolved tag and value of `value` under `tag` (one of the resolvable tags).
-fn resolve(tag: &str, value: &str) -> (&'static str, Scalar) {
+/// The resolved tag and value of `value` under `tag` (one of the resolvable tags);
+/// `None` stands for the string itself, so that no copy is made.
+fn resolve(tag: &str, value: &str) -> (&'static str, Option<Scalar>) {
     let hint = match value.as_bytes().first() {
         None => b'N',
         Some(b'+' | b'-') => b'S',
@@ -82,27 +86,27 @@ fn resolve(tag: &str, value: &str) -> (&'static str, Scalar) {
         Some(_) => 0,
     };
     if hint != 0 && tag != STR_TAG {
-        if let Some(known) = lookup(value) {
-            return known;
+        if let Some((t, v)) = lookup(value) {
+            return (t, Some(v));
         }
         match hint {
             b'.' => {
                 if let Some(f) = parse_dot_float(value) {
-                    return (FLOAT_TAG, Scalar::Float(f));
+                    return (FLOAT_TAG, Some(Scalar::Float(f)));
                 }
             }
             b'D' | b'S' => {
                 if (tag.is_empty() || tag == TIMESTAMP_TAG) && is_timestamp(value) {
-                    return (TIMESTAMP_TAG, Scalar::Str(value.to_owned()));
+                    return (TIMESTAMP_TAG, None);
                 }
-                if let Some(n) = number(value) {
-                    return n;
+                if let Some((t, n)) = number(value) {
+                    return (t, Some(n));
                 }
             }
             _ => {}
         }
     }
-    (STR_TAG, Scalar::Str(value.to_owned()))
+    (STR_TAG, None)
 }
 
 /// go-yaml's fixed table of YAML 1.1 words.
@@ -295,7 +299,7 @@ fn decode_binary(value: &str) -> Result<Scalar, String> {
     use base64::Engine;
     let clean: String = value.chars().filter(|c| *c != '\n' && *c != '\r').collect();
     match base64::engine::general_purpose::STANDARD.decode(clean.as_bytes()) {
-        Ok(bytes) => Ok(Scalar::Str(super::utf8::go_lossy(&bytes))),
+        Ok(bytes) => Ok(Scalar::Str(super::utf8::go_lossy(&bytes).into())),
         Err(_) => Err("!!binary value contains invalid base64 data".into()),
     }
 }
@@ -413,7 +417,7 @@ mod tests {
     use super::*;
 
     fn plain(v: &str) -> Scalar {
-        resolve_node(None, v, true).unwrap()
+        resolve_node(None, &Str::from(v), true).unwrap()
     }
 
     #[test]
@@ -465,7 +469,7 @@ mod tests {
 
     #[test]
     fn tags() {
-        let t = |tag: &str, v: &str| resolve_node(Some(tag), v, false);
+        let t = |tag: &str, v: &str| resolve_node(Some(tag), &Str::from(v), false);
         assert_eq!(t(FLOAT_TAG, "1"), Ok(Scalar::Float(1.0)));
         assert_eq!(t(STR_TAG, "1"), Ok(Scalar::Str("1".into())));
         assert_eq!(t(INT_TAG, "12"), Ok(Scalar::Int(12)));

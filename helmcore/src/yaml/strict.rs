@@ -119,7 +119,7 @@ fn build_tree(src: &[u8]) -> Option<(Vec<Node>, Option<usize>)> {
                 implicit,
                 ..
             } => {
-                let merge = value == "<<"
+                let merge = &*value == "<<"
                     && (implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge"));
                 let key = key_of(tag.as_deref(), &value, implicit);
                 nodes.push(Node::Scalar { key, merge, line });
@@ -279,7 +279,7 @@ impl Walk<'_> {
 }
 
 /// The key's identity and `%#v` form; `None` where go-yaml could not use it as a key.
-fn key_of(tag: Option<&str>, value: &str, implicit: bool) -> Option<Key> {
+fn key_of(tag: Option<&str>, value: &crate::value::Str, implicit: bool) -> Option<Key> {
     let (kind, shown) = match resolve_node(tag, value, implicit).ok()? {
         Scalar::Null => (0, "<nil>".to_string()),
         Scalar::Bool(b) => (1, b.to_string()),

@@ -285,3 +285,55 @@ fn simple_keys_longer_than_1024_are_refused() {
         "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
     );
 }
+
+#[test]
+fn flow_colons_and_escapes_match_go_yaml() {
+    // helm4: `[x:]` is ["x:"], `{b:}` is {"b:": null}, `[x:,y]` is ["x:", true].
+    assert_eq!(json_of("a: [x:]\n"), r#"{"a":["x:"]}"#);
+    assert_eq!(json_of("a: {b:}\n"), r#"{"a":{"b:":null}}"#);
+    assert_eq!(json_of("a: [x:,y]\n"), r#"{"a":["x:",true]}"#);
+    assert_eq!(json_of("a: [\"é\", x:]\n"), r#"{"a":["é","x:"]}"#);
+    assert_eq!(
+        err("a: \"\\xZZ\"\n"),
+        "error converting YAML to JSON: yaml: did not find expected hexdecimal number"
+    );
+}
+
+#[test]
+fn chart_yaml_string_fields() {
+    // helm4: Chart.yaml `appVersion: 1.10` and `description: 12345678901` print as
+    // `1.1` and `12345678901` through `.Chart`.
+    let v = from_str_native("appVersion: 1.10\ndescription: 12345678901\nname: true\n").unwrap();
+    assert_eq!(
+        string_field(&v.get("appVersion").unwrap()).as_deref(),
+        Some("1.1")
+    );
+    assert_eq!(
+        string_field(&v.get("description").unwrap()).as_deref(),
+        Some("12345678901")
+    );
+    assert_eq!(
+        string_field(&v.get("name").unwrap()).as_deref(),
+        Some("true")
+    );
+}
+
+#[test]
+fn invalid_key_messages_show_go_values() {
+    // helm4 on `? {key: -.inf, c: ~}\n: v`.
+    assert_eq!(
+        err("? {key: -.inf, c: ~}\n: v\n"),
+        "error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"c\":interface {}(nil), \"key\":-Inf}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_reader_error() {
+    // helm4 on values files with a 0xFF byte in a string or a comment, and a cut-off
+    // two-byte sequence.
+    let e = |b: &[u8]| load_values_slice(b).unwrap_err().to_string();
+    let prefix = "cannot unmarshal yaml document: error converting YAML to JSON: yaml: ";
+    assert_eq!(e(b"a: 1\nb: \"x\xffy\"\n"), format!("{prefix}invalid leading UTF-8 octet"));
+    assert_eq!(e(b"a: 1\nb: x\xc3\n"), format!("{prefix}invalid trailing UTF-8 octet"));
+    assert_eq!(e(b"a: 1\n# \xff\n"), format!("{prefix}invalid leading UTF-8 octet"));
+}

@@ -30,7 +30,24 @@ pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, cra
     opts.merge_values().map_err(|e| crate::CliError::Message(e.to_string()))
 }
 
-/// Loads the chart argument; a missing path gets helm's `path "X" not found`.
-pub fn load_chart(path: &str) -> Result<helmcore::chart::Chart, crate::CliError> {
-    helmcore::chart::load(path).map_err(|e| crate::CliError::Message(e.to_string()))
+/// Helm's `LocateChart` for a chart argument that is not on disk: helmcore reads only
+/// local charts, so this gives the error helm gives when no repository has it either.
+pub fn locate_chart(name: &str) -> Result<(), crate::CliError> {
+    if std::path::Path::new(name).exists() {
+        return Ok(());
+    }
+    let msg = if name.starts_with('/') || name.starts_with('.') {
+        format!("path {name:?} not found")
+    } else if let Some((repo, _)) = name.split_once('/') {
+        format!("repo {repo} not found")
+    } else {
+        format!("non-absolute URLs should be in form of repo_name/path_to_chart, got: {name}")
+    };
+    Err(crate::CliError::Message(msg))
+}
+
+/// Loads the chart argument as `helm template`/`install` do.
+pub fn load_chart(name: &str) -> Result<helmcore::chart::Chart, crate::CliError> {
+    locate_chart(name)?;
+    helmcore::chart::load(name).map_err(|e| crate::CliError::Message(e.to_string()))
 }

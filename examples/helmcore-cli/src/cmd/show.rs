@@ -2,7 +2,7 @@
 
 use helmcore::chart::{show, ShowFormat};
 
-use super::shared::load_chart;
+use super::shared::locate_chart;
 use super::{Args, Command};
 use crate::flags::Parsed;
 use crate::CliError;
@@ -23,7 +23,9 @@ fn command(path: &'static [&'static str], usage: &'static str, run: fn(Parsed) -
 }
 
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
-    let chart = load_chart(&p.args[0])?;
+    locate_chart(&p.args[0])?;
+    // `helm show` loads with the chart-v2 loader directly.
+    let chart = helmcore::chart::load_v2(&p.args[0]).map_err(|e| CliError::Message(e.to_string()))?;
     let text = show(&chart, format).map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())

@@ -34,7 +34,7 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
     // The templates, dependencies and crds rules each load the chart (with Helm's chart
     // v2 loader, which takes any apiVersion); the result is the same every time, so it is
     // loaded once.
-    let chart = crate::chart::load_dir_v2(chart_dir).map_err(|e| e.to_string());
+    let chart = crate::chart::load_v2(chart_dir).map_err(|e| e.to_string());
     let settings = templates::Settings {
         values: &opts.values,
         namespace: &opts.namespace,

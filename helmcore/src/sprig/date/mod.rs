@@ -1,0 +1,194 @@
+//! Sprig's date functions, with Go's `time.Time` ([`GoTime`]), layouts and durations.
+//!
+//! Helm formats dates in the machine's local zone; helmcore has no machine zone and uses
+//! UTC (what Helm does on a machine without one). `now` reads the system clock.
+
+mod duration;
+mod layout;
+mod time;
+
+pub use self::time::GoTime;
+
+use crate::engine::func::{Func, Param as P};
+use crate::value::Value;
+
+use super::args::{any, string};
+use super::{func, Res};
+use duration::{format_duration, parse_duration, SECOND};
+use layout::parse_layout;
+use time::{as_time, Loc};
+
+/// A `time.Time` parameter.
+const TIME: P = P::Struct("time.Time");
+
+/// A `time.Time` argument: the executor has checked it; a direct caller gets Go's text.
+fn time_param(v: &Value) -> Result<&GoTime, String> {
+    as_time(v).ok_or_else(|| {
+        let got = if v.is_nil() {
+            "<nil>".to_string()
+        } else {
+            v.type_name()
+        };
+        format!("wrong type for value; expected time.Time; got {got}")
+    })
+}
+
+/// The time `dateInZone` and friends take: a time, or Unix seconds as `int`/`int64`;
+/// anything else means now.
+fn time_of(v: &Value) -> GoTime {
+    match v {
+        Value::Int(n, _) => GoTime::from_unix(*n, 0, Loc::Utc),
+        other => as_time(other).cloned().unwrap_or_else(GoTime::now),
+    }
+}
+
+fn date_in_zone_str(layout: &str, date: &Value, zone: &str) -> String {
+    let loc = Loc::load(zone).unwrap_or(Loc::Utc);
+    time_of(date).in_loc(loc).format(layout)
+}
+
+fn now(_: Vec<Value>) -> Res {
+    Ok(GoTime::now().value())
+}
+
+fn date(a: Vec<Value>) -> Res {
+    Ok(date_in_zone_str(string(&a, 0), any(&a, 1), "Local").into())
+}
+
+fn html_date(a: Vec<Value>) -> Res {
+    Ok(date_in_zone_str("2006-01-02", any(&a, 0), "Local").into())
+}
+
+fn html_date_in_zone(a: Vec<Value>) -> Res {
+    Ok(date_in_zone_str("2006-01-02", any(&a, 0), string(&a, 1)).into())
+}
+
+fn date_in_zone(a: Vec<Value>) -> Res {
+    Ok(date_in_zone_str(string(&a, 0), any(&a, 1), string(&a, 2)).into())
+}
+
+fn date_modify(a: Vec<Value>) -> Res {
+    let t = time_param(any(&a, 1))?;
+    Ok(match parse_duration(string(&a, 0)) {
+        Ok(d) => t.add(d).value(),
+        Err(_) => t.clone().value(),
+    })
+}
+
+fn must_date_modify(a: Vec<Value>) -> Res {
+    let t = time_param(any(&a, 1))?;
+    Ok(t.add(parse_duration(string(&a, 0))?).value())
+}
+
+/// `Duration.Round(time.Second)`: half away from zero.
+fn round_to_second(d: i64) -> i64 {
+    let r = d % SECOND;
+    if d < 0 {
+        let r = -r;
+        if r + r < SECOND {
+            d + r
+        } else {
+            d.checked_sub(SECOND - r).unwrap_or(i64::MIN)
+        }
+    } else if r + r < SECOND {
+        d - r
+    } else {
+        d.checked_add(SECOND - r).unwrap_or(i64::MAX)
+    }
+}
+
+fn ago(a: Vec<Value>) -> Res {
+    let t = time_of(any(&a, 0));
+    Ok(format_duration(round_to_second(GoTime::now().sub(&t))).into())
+}
+
+/// `duration`: seconds from a string or an `int64` (any other type, `int` included,
+/// counts as 0).
+fn duration(a: Vec<Value>) -> Res {
+    let n = match any(&a, 0) {
+        Value::String(s) => super::cast::parse_int(s, 10).unwrap_or(0),
+        Value::Int(n, crate::value::IntKind::Int64) => *n,
+        _ => 0,
+    };
+    Ok(format_duration(n.wrapping_mul(SECOND)).into())
+}
+
+fn duration_round(a: Vec<Value>) -> Res {
+    let d: i64 = match any(&a, 0) {
+        Value::String(s) => parse_duration(s).unwrap_or(0),
+        Value::Int(n, crate::value::IntKind::Int64) => *n,
+        other => match as_time(other) {
+            Some(t) => GoTime::now().sub(t),
+            None => 0,
+        },
+    };
+    let u = d.unsigned_abs();
+    let hour = 3600 * SECOND as u64;
+    let units: [(u64, &str); 6] = [
+        (hour * 24 * 365, "y"),
+        (hour * 24 * 30, "mo"),
+        (hour * 24, "d"),
+        (hour, "h"),
+        (60 * SECOND as u64, "m"),
+        (SECOND as u64, "s"),
+    ];
+    for (size, suffix) in units {
+        if u > size {
+            return Ok(format!("{}{suffix}", u / size).into());
+        }
+    }
+    Ok("0s".into())
+}
+
+fn to_date(a: Vec<Value>) -> Res {
+    Ok(parse_layout(string(&a, 0), string(&a, 1), &Loc::Utc)
+        .unwrap_or_else(|_| GoTime::zero())
+        .value())
+}
+
+fn must_to_date(a: Vec<Value>) -> Res {
+    Ok(parse_layout(string(&a, 0), string(&a, 1), &Loc::Utc)?.value())
+}
+
+fn unix_epoch(a: Vec<Value>) -> Res {
+    Ok(time_param(any(&a, 0))?.secs.to_string().into())
+}
+
+pub(super) const FUNCS: &[Func] = &[
+    func("now", &[], None, now),
+    func("date", &[P::String, P::Any], None, date),
+    func("htmlDate", &[P::Any], None, html_date),
+    func(
+        "htmlDateInZone",
+        &[P::Any, P::String],
+        None,
+        html_date_in_zone,
+    ),
+    func(
+        "dateInZone",
+        &[P::String, P::Any, P::String],
+        None,
+        date_in_zone,
+    ),
+    func(
+        "date_in_zone",
+        &[P::String, P::Any, P::String],
+        None,
+        date_in_zone,
+    ),
+    func("dateModify", &[P::String, TIME], None, date_modify),
+    func("date_modify", &[P::String, TIME], None, date_modify),
+    func("mustDateModify", &[P::String, TIME], None, must_date_modify),
+    func(
+        "must_date_modify",
+        &[P::String, TIME],
+        None,
+        must_date_modify,
+    ),
+    func("ago", &[P::Any], None, ago),
+    func("duration", &[P::Any], None, duration),
+    func("durationRound", &[P::Any], None, duration_round),
+    func("toDate", &[P::String, P::String], None, to_date),
+    func("mustToDate", &[P::String, P::String], None, must_to_date),
+    func("unixEpoch", &[TIME], None, unix_epoch),
+];

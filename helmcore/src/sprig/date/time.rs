@@ -1,0 +1,366 @@
+//! Go's `time.Time` as a template value: an instant, the zone it is shown in, and the
+//! methods charts call on it.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Offset, TimeZone, Timelike};
+use chrono_tz::{OffsetName, Tz};
+
+use super::duration::SECOND;
+use super::layout::format_layout;
+use crate::value::{Field, Kind, Object, Value};
+
+/// Where a time is shown. Helm's `Local` is the machine's zone; helmcore has no access
+/// to it and uses UTC, which is what Helm prints on a machine without a zone set.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Loc {
+    Utc,
+    /// A fixed offset in seconds east of UTC, with its name (empty for a parsed offset).
+    Fixed(i32, String),
+    Named(Tz),
+}
+
+impl Loc {
+    /// Go's `time.LoadLocation`: `""` and `UTC` are UTC, `Local` is the local zone,
+    /// anything else an IANA name.
+    pub(crate) fn load(name: &str) -> Option<Loc> {
+        match name {
+            "" | "UTC" | "Local" => Some(Loc::Utc),
+            _ => name.parse::<Tz>().ok().map(Loc::Named),
+        }
+    }
+}
+
+/// A Go `time.Time`: seconds and nanoseconds since the Unix epoch, and its location.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoTime {
+    pub(crate) secs: i64,
+    pub(crate) nanos: u32,
+    pub(crate) loc: Loc,
+}
+
+/// The civil fields of a time in its zone.
+pub(crate) struct Civil {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    pub nanos: u32,
+    pub weekday: u32,
+    pub yday: u32,
+    pub offset: i32,
+    pub zone: String,
+}
+
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub(crate) const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// Go's name for a zone abbreviation-less offset: `+04`, `+0530`.
+fn numeric_zone_name(offset: i32) -> String {
+    let sign = if offset < 0 { '-' } else { '+' };
+    let a = offset.unsigned_abs();
+    let (h, m) = (a / 3600, a / 60 % 60);
+    if m == 0 {
+        format!("{sign}{h:02}")
+    } else {
+        format!("{sign}{h:02}{m:02}")
+    }
+}
+
+impl GoTime {
+    pub(crate) fn from_unix(secs: i64, nanos: u32, loc: Loc) -> GoTime {
+        GoTime { secs, nanos, loc }
+    }
+
+    /// Go's zero time, `0001-01-01 00:00:00 +0000 UTC`.
+    pub(crate) fn zero() -> GoTime {
+        GoTime {
+            secs: -62_135_596_800,
+            nanos: 0,
+            loc: Loc::Utc,
+        }
+    }
+
+    pub(crate) fn now() -> GoTime {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        GoTime {
+            secs: now.as_secs() as i64,
+            nanos: now.subsec_nanos(),
+            loc: Loc::Utc,
+        }
+    }
+
+    pub(crate) fn in_loc(&self, loc: Loc) -> GoTime {
+        GoTime {
+            loc,
+            ..self.clone()
+        }
+    }
+
+    /// Adds nanoseconds, as `Time.Add`.
+    pub(crate) fn add(&self, d: i64) -> GoTime {
+        let total = self.nanos as i64 + d.rem_euclid(SECOND);
+        let secs = self
+            .secs
+            .saturating_add(d.div_euclid(SECOND))
+            .saturating_add(total / SECOND);
+        GoTime {
+            secs,
+            nanos: (total % SECOND) as u32,
+            loc: self.loc.clone(),
+        }
+    }
+
+    /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`).
+    pub(crate) fn sub(&self, other: &GoTime) -> i64 {
+        let secs = self.secs as i128 - other.secs as i128;
+        let ns = secs * SECOND as i128 + self.nanos as i128 - other.nanos as i128;
+        ns.clamp(i64::MIN as i128, i64::MAX as i128) as i64
+    }
+
+    /// The zone offset and name in effect at this instant.
+    fn zone(&self) -> (i32, String) {
+        match &self.loc {
+            Loc::Utc => (0, "UTC".into()),
+            Loc::Fixed(offset, name) => (*offset, name.clone()),
+            Loc::Named(tz) => match DateTime::from_timestamp(self.secs, 0) {
+                Some(utc) => {
+                    let off = tz.offset_from_utc_datetime(&utc.naive_utc());
+                    let secs = off.fix().local_minus_utc();
+                    let name = off
+                        .abbreviation()
+                        .map_or_else(|| numeric_zone_name(secs), str::to_string);
+                    (secs, name)
+                }
+                None => (0, "UTC".into()),
+            },
+        }
+    }
+
+    pub(crate) fn civil(&self) -> Civil {
+        let (offset, zone) = self.zone();
+        let local = self.secs.saturating_add(offset as i64);
+        let dt = DateTime::from_timestamp(local, 0)
+            .map(|d| d.naive_utc())
+            .unwrap_or(NaiveDateTime::MIN);
+        Civil {
+            year: dt.year() as i64,
+            month: dt.month(),
+            day: dt.day(),
+            hour: dt.hour(),
+            minute: dt.minute(),
+            second: dt.second(),
+            nanos: self.nanos,
+            weekday: dt.weekday().num_days_from_sunday(),
+            yday: dt.ordinal(),
+            offset,
+            zone,
+        }
+    }
+
+    pub(crate) fn format(&self, layout: &str) -> String {
+        format_layout(&self.civil(), layout)
+    }
+
+    /// `Time.String()`.
+    pub(crate) fn go_string(&self) -> String {
+        self.format("2006-01-02 15:04:05.999999999 -0700 MST")
+    }
+
+    pub(crate) fn value(self) -> Value {
+        Value::Object(Arc::new(self))
+    }
+}
+
+fn no_args(name: &str, args: &[Value]) -> Result<(), String> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want 0 got {}",
+            args.len()
+        ))
+    }
+}
+
+const METHODS: &[&str] = &[
+    "String",
+    "Format",
+    "Unix",
+    "UnixMilli",
+    "UnixMicro",
+    "UnixNano",
+    "UTC",
+    "Local",
+    "Year",
+    "Month",
+    "Day",
+    "Hour",
+    "Minute",
+    "Second",
+    "Nanosecond",
+    "YearDay",
+    "Weekday",
+    "IsZero",
+    "Add",
+    "Sub",
+    "In",
+    "Location",
+    "Before",
+    "After",
+    "Equal",
+];
+
+fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
+    if args.len() != 1 {
+        return Err(format!(
+            "wrong number of args for {name}: want 1 got {}",
+            args.len()
+        ));
+    }
+    as_time(&args[0]).ok_or_else(|| {
+        format!(
+            "wrong type for value; expected time.Time; got {}",
+            args[0].type_name()
+        )
+    })
+}
+
+/// The time a value holds, if it is one.
+pub(crate) fn as_time(v: &Value) -> Option<&GoTime> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<GoTime>(),
+        _ => None,
+    }
+}
+
+impl Object for GoTime {
+    fn type_name(&self) -> Cow<'_, str> {
+        "time.Time".into()
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Struct
+    }
+
+    fn field(&self, name: &str) -> Field {
+        if METHODS.contains(&name) {
+            Field::Method
+        } else {
+            Field::Missing
+        }
+    }
+
+    fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let c = || self.civil();
+        match name {
+            "Format" => match args {
+                [Value::String(layout)] => Ok(self.format(layout).into()),
+                [other] => Err(format!(
+                    "wrong type for value; expected string; got {}",
+                    other.type_name()
+                )),
+                _ => Err(format!(
+                    "wrong number of args for Format: want 1 got {}",
+                    args.len()
+                )),
+            },
+            "Add" => match args {
+                [Value::Int(d, _)] => Ok(self.add(*d).value()),
+                _ => Err("wrong type for value; expected time.Duration".into()),
+            },
+            "Sub" => time_arg(args, name).map(|o| Value::int64(self.sub(o))),
+            "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
+            "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
+            "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
+            "In" => match args {
+                [Value::String(zone)] => Loc::load(zone)
+                    .map(|l| self.in_loc(l).value())
+                    .ok_or_else(|| format!("unknown time zone {zone}")),
+                _ => Err("wrong type for value; expected *time.Location".into()),
+            },
+            _ => {
+                no_args(name, args)?;
+                Ok(match name {
+                    "String" => self.go_string().into(),
+                    "Unix" => Value::int64(self.secs),
+                    "UnixMilli" => {
+                        Value::int64(self.secs.saturating_mul(1000) + self.nanos as i64 / 1_000_000)
+                    }
+                    "UnixMicro" => {
+                        Value::int64(self.secs.saturating_mul(1_000_000) + self.nanos as i64 / 1000)
+                    }
+                    "UnixNano" => Value::int64(
+                        self.secs
+                            .wrapping_mul(SECOND)
+                            .wrapping_add(self.nanos as i64),
+                    ),
+                    "UTC" | "Local" => self.in_loc(Loc::Utc).value(),
+                    "Year" => Value::int(c().year),
+                    "Month" => MONTHS[(c().month as usize).saturating_sub(1) % 12].into(),
+                    "Day" => Value::int(c().day as i64),
+                    "Hour" => Value::int(c().hour as i64),
+                    "Minute" => Value::int(c().minute as i64),
+                    "Second" => Value::int(c().second as i64),
+                    "Nanosecond" => Value::int(self.nanos as i64),
+                    "YearDay" => Value::int(c().yday as i64),
+                    "Weekday" => DAYS[c().weekday as usize % 7].into(),
+                    "IsZero" => (self.secs == GoTime::zero().secs && self.nanos == 0).into(),
+                    "Location" => match &self.loc {
+                        Loc::Utc => "UTC".into(),
+                        Loc::Fixed(_, name) => name.as_str().into(),
+                        Loc::Named(tz) => tz.name().into(),
+                    },
+                    _ => return Err(format!("can't evaluate field {name} in type time.Time")),
+                })
+            }
+        }
+    }
+
+    fn format(&self, out: &mut String) {
+        out.push_str(&self.go_string());
+    }
+
+    /// `encoding/json` marshals a time as RFC 3339 with nanoseconds.
+    fn to_data(&self) -> Option<Value> {
+        Some(self.format("2006-01-02T15:04:05.999999999Z07:00").into())
+    }
+
+    fn eq_object(&self, other: &dyn Object) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<GoTime>()
+            .is_some_and(|o| o == self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

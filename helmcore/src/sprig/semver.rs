@@ -1,0 +1,217 @@
+//! `semver` and `semverCompare`, and the `*semver.Version` object templates see.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::engine::func::{Func, Param as P};
+use crate::semver::{Constraints, Version};
+use crate::value::{Field, Kind, Object, Value};
+
+use super::args::string;
+use super::{func, Res};
+
+/// A Masterminds version as a template value: `*semver.Version` from `semver`, or a
+/// plain `semver.Version` from `IncMajor` and friends (which lacks the pointer methods,
+/// as in Go).
+///
+/// `Major`, `Minor` and `Patch` are Go `uint64`s; they come back as `int64` here, the
+/// widest unsigned-free integer a [`Value`] has.
+#[derive(Debug)]
+pub struct VersionObject {
+    /// The version.
+    pub version: Version,
+    pointer: bool,
+}
+
+impl VersionObject {
+    pub fn new(version: Version) -> VersionObject {
+        VersionObject {
+            version,
+            pointer: true,
+        }
+    }
+
+    fn value(version: Version) -> Value {
+        Value::Object(Arc::new(VersionObject {
+            version,
+            pointer: false,
+        }))
+    }
+
+    fn type_str(&self) -> &'static str {
+        if self.pointer {
+            "*semver.Version"
+        } else {
+            "semver.Version"
+        }
+    }
+}
+
+const VALUE_METHODS: &[&str] = &[
+    "String",
+    "Major",
+    "Minor",
+    "Patch",
+    "Prerelease",
+    "Metadata",
+    "IncPatch",
+    "IncMinor",
+    "IncMajor",
+    "SetPrerelease",
+    "SetMetadata",
+    "MarshalJSON",
+    "MarshalText",
+];
+const POINTER_METHODS: &[&str] = &[
+    "Original",
+    "LessThan",
+    "LessThanEqual",
+    "GreaterThan",
+    "GreaterThanEqual",
+    "Equal",
+    "Compare",
+];
+
+fn arg_count(name: &str, args: &[Value], want: usize) -> Result<(), String> {
+    if args.len() == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want {want} got {}",
+            args.len()
+        ))
+    }
+}
+
+fn version_arg(args: &[Value]) -> Result<&Version, String> {
+    match args.first() {
+        Some(Value::Object(o)) => match o.as_any().downcast_ref::<VersionObject>() {
+            Some(v) if v.pointer => Ok(&v.version),
+            _ => Err(format!(
+                "wrong type for value; expected *semver.Version; got {}",
+                o.type_name()
+            )),
+        },
+        Some(other) => Err(format!(
+            "wrong type for value; expected *semver.Version; got {}",
+            other.type_name()
+        )),
+        None => Err("wrong number of args: want 1 got 0".into()),
+    }
+}
+
+fn u64_value(n: u64) -> Value {
+    Value::int64(n as i64)
+}
+
+impl Object for VersionObject {
+    fn type_name(&self) -> Cow<'_, str> {
+        self.type_str().into()
+    }
+
+    fn kind(&self) -> Kind {
+        if self.pointer {
+            Kind::Ptr
+        } else {
+            Kind::Struct
+        }
+    }
+
+    fn field(&self, name: &str) -> Field {
+        if VALUE_METHODS.contains(&name) || (self.pointer && POINTER_METHODS.contains(&name)) {
+            Field::Method
+        } else {
+            Field::Missing
+        }
+    }
+
+    fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let v = &self.version;
+        let no_args = || arg_count(name, args, 0);
+        let compare = |args: &[Value]| -> Result<std::cmp::Ordering, String> {
+            arg_count(name, args, 1)?;
+            Ok(v.compare(version_arg(args)?))
+        };
+        match name {
+            "String" | "MarshalText" => no_args().map(|_| v.to_string().into()),
+            "MarshalJSON" => no_args().map(|_| format!("\"{v}\"").into()),
+            "Original" if self.pointer => no_args().map(|_| v.original().into()),
+            "Major" => no_args().map(|_| u64_value(v.major())),
+            "Minor" => no_args().map(|_| u64_value(v.minor())),
+            "Patch" => no_args().map(|_| u64_value(v.patch())),
+            "Prerelease" => no_args().map(|_| v.prerelease().into()),
+            "Metadata" => no_args().map(|_| v.metadata().into()),
+            "IncPatch" => no_args().map(|_| VersionObject::value(v.inc_patch())),
+            "IncMinor" => no_args().map(|_| VersionObject::value(v.inc_minor())),
+            "IncMajor" => no_args().map(|_| VersionObject::value(v.inc_major())),
+            "SetPrerelease" | "SetMetadata" => {
+                arg_count(name, args, 1)?;
+                let s = args
+                    .first()
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| "wrong type for value; expected string".to_string())?;
+                let next = if name == "SetPrerelease" {
+                    v.set_prerelease(s)
+                } else {
+                    v.set_metadata(s)
+                };
+                next.map(VersionObject::value).map_err(|e| e.to_string())
+            }
+            "LessThan" if self.pointer => compare(args).map(|o| o.is_lt().into()),
+            "LessThanEqual" if self.pointer => compare(args).map(|o| o.is_le().into()),
+            "GreaterThan" if self.pointer => compare(args).map(|o| o.is_gt().into()),
+            "GreaterThanEqual" if self.pointer => compare(args).map(|o| o.is_ge().into()),
+            "Equal" if self.pointer => compare(args).map(|o| o.is_eq().into()),
+            "Compare" if self.pointer => compare(args).map(|o| Value::int(o as i64)),
+            _ => Err(format!(
+                "can't evaluate field {name} in type {}",
+                self.type_str()
+            )),
+        }
+    }
+
+    fn format(&self, out: &mut String) {
+        out.push_str(&self.version.to_string());
+    }
+
+    fn to_data(&self) -> Option<Value> {
+        Some(self.version.to_string().into())
+    }
+
+    fn eq_object(&self, other: &dyn Object) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<VersionObject>()
+            .is_some_and(|o| {
+                o.pointer == self.pointer
+                    && o.version.original() == self.version.original()
+                    && o.version.to_string() == self.version.to_string()
+            })
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn semver(a: Vec<Value>) -> Res {
+    let v = Version::parse(string(&a, 0)).map_err(|e| e.to_string())?;
+    Ok(Value::Object(Arc::new(VersionObject::new(v))))
+}
+
+fn semver_compare(a: Vec<Value>) -> Res {
+    let c = Constraints::parse(string(&a, 0)).map_err(|e| e.to_string())?;
+    let v = Version::parse(string(&a, 1)).map_err(|e| e.to_string())?;
+    Ok(c.check(&v).into())
+}
+
+pub(super) const FUNCS: &[Func] = &[
+    func("semver", &[P::String], None, semver),
+    func(
+        "semverCompare",
+        &[P::String, P::String],
+        None,
+        semver_compare,
+    ),
+];

@@ -1,0 +1,558 @@
+//! Sprig's string functions.
+//!
+//! Go strings are bytes: `trunc`, `substr`, `wrap` and `initials` index bytes, not
+//! characters. Where Go would cut a multi-byte character in half, the result here
+//! replaces the broken bytes with U+FFFD, since a [`Value`] string is always UTF-8.
+
+use crate::engine::func::{Func, Param as P};
+use crate::value::{Map, Value};
+
+use super::args::{any, int, string, string_list};
+use super::cast::strval;
+use super::unicode::{self, is_space};
+use super::{func, Res};
+
+/// Bytes to a string the way Go would print them, lossily where Go split a character.
+pub(super) fn from_bytes(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Go's slice-bounds panic text for `s[start:end]` (either bound optional), for bounds
+/// that are out of range.
+pub(super) fn slice_error(start: Option<i64>, end: Option<i64>, len: usize) -> String {
+    let msg = match (start, end) {
+        (_, Some(e)) if e > len as i64 => format!("[:{e}] with length {len}"),
+        (None, Some(e)) => format!("[:{e}]"),
+        (Some(s), None) => format!("[{s}:{len}]"),
+        (Some(s), Some(e)) => format!("[{s}:{e}]"),
+        (None, None) => String::new(),
+    };
+    format!("runtime error: slice bounds out of range {msg}")
+}
+
+/// The most bytes `repeat`, `indent` and friends may build. Go would try to allocate
+/// whatever was asked and abort the process; a library must not.
+pub(super) const MAX_OUTPUT: usize = 256 << 20;
+
+/// Go's `strings.Repeat`, with its panics as errors, and a size guard.
+pub(super) fn go_repeat(s: &str, count: i64) -> Result<String, String> {
+    if count < 0 {
+        return Err("strings: negative Repeat count".into());
+    }
+    let count = count as u64;
+    let len = s.len() as u64;
+    if len > 0 && count > i64::MAX as u64 / len {
+        return Err("strings: Repeat output length overflow".into());
+    }
+    if len * count > MAX_OUTPUT as u64 {
+        return Err(format!(
+            "strings: Repeat output of {} bytes exceeds helmcore's limit of {MAX_OUTPUT} bytes",
+            len * count
+        ));
+    }
+    Ok(s.repeat(count as usize))
+}
+
+/// Go's `strings.Split` (an empty separator splits into characters).
+pub(super) fn go_split<'a>(s: &'a str, sep: &str, n: i64) -> Vec<&'a str> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let limit = if n < 0 { usize::MAX } else { n as usize };
+    if sep.is_empty() {
+        let mut out: Vec<&str> = Vec::new();
+        let mut rest = s;
+        while !rest.is_empty() {
+            if out.len() + 1 == limit {
+                out.push(rest);
+                return out;
+            }
+            let len = rest.chars().next().map_or(1, char::len_utf8);
+            out.push(&rest[..len]);
+            rest = &rest[len..];
+        }
+        return out;
+    }
+    s.splitn(limit, sep).collect()
+}
+
+fn hello(_: Vec<Value>) -> Res {
+    Ok("Hello!".into())
+}
+
+fn trunc(a: Vec<Value>) -> Res {
+    let (c, s) = (int(&a, 0), string(&a, 1));
+    let len = s.len() as i64;
+    let out = if c < 0 && len + c > 0 {
+        from_bytes(&s.as_bytes()[(len + c) as usize..])
+    } else if c >= 0 && len > c {
+        from_bytes(&s.as_bytes()[..c as usize])
+    } else {
+        s.to_string()
+    };
+    Ok(out.into())
+}
+
+/// goutils' `AbbreviateFull` (byte-based); `None` for its "width too small" errors.
+fn abbreviate_full(s: &str, offset: i64, max_width: i64) -> Option<String> {
+    if s.is_empty() {
+        return Some(String::new());
+    }
+    if max_width < 4 {
+        return None;
+    }
+    let len = s.len() as i64;
+    if len <= max_width {
+        return Some(s.to_string());
+    }
+    let mut offset = offset.min(len);
+    if len - offset < max_width - 3 {
+        offset = len - (max_width - 3);
+    }
+    let b = s.as_bytes();
+    if offset <= 4 {
+        return Some(from_bytes(&b[..(max_width - 3) as usize]) + "...");
+    }
+    if max_width < 7 {
+        return None;
+    }
+    if offset + max_width - 3 < len {
+        let tail = from_bytes(&b[offset as usize..]);
+        let inner = abbreviate_full(&tail, 0, max_width - 3).unwrap_or_default();
+        return Some(format!("...{inner}"));
+    }
+    Some(format!(
+        "...{}",
+        from_bytes(&b[(len - (max_width - 3)) as usize..])
+    ))
+}
+
+fn abbrev(a: Vec<Value>) -> Res {
+    let (width, s) = (int(&a, 0), string(&a, 1));
+    if width < 4 {
+        return Ok(s.into());
+    }
+    Ok(abbreviate_full(s, 0, width).unwrap_or_default().into())
+}
+
+fn abbrevboth(a: Vec<Value>) -> Res {
+    let (left, right, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
+    if right < 4 || (left > 0 && right < 7) {
+        return Ok(s.into());
+    }
+    Ok(abbreviate_full(s, left, right).unwrap_or_default().into())
+}
+
+fn trim(a: Vec<Value>) -> Res {
+    Ok(string(&a, 0).trim_matches(is_space).into())
+}
+
+fn upper(a: Vec<Value>) -> Res {
+    Ok(unicode::upper(string(&a, 0)).into())
+}
+
+fn lower(a: Vec<Value>) -> Res {
+    Ok(unicode::lower(string(&a, 0)).into())
+}
+
+/// Go's deprecated `strings.Title`'s word separators.
+fn is_title_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !(c.is_ascii_alphanumeric() || c == '_');
+    }
+    if unicode::is_letter(c) || unicode::is_digit(c) {
+        return false;
+    }
+    is_space(c)
+}
+
+fn title(a: Vec<Value>) -> Res {
+    let mut prev = ' ';
+    let out: String = string(&a, 0)
+        .chars()
+        .map(|c| {
+            let starts_word = is_title_separator(prev);
+            prev = c;
+            if starts_word {
+                unicode::to_title(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(out.into())
+}
+
+fn untitle(a: Vec<Value>) -> Res {
+    let mut lower_next = true;
+    let out: String = string(&a, 0)
+        .chars()
+        .map(|c| {
+            if is_space(c) {
+                lower_next = true;
+                c
+            } else if lower_next {
+                lower_next = false;
+                unicode::to_lower(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(out.into())
+}
+
+fn substr(a: Vec<Value>) -> Res {
+    let (start, end, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
+    let b = s.as_bytes();
+    let len = b.len() as i64;
+    if start < 0 {
+        if end < 0 || end > len {
+            return Err(slice_error(None, Some(end), b.len()));
+        }
+        return Ok(from_bytes(&b[..end as usize]).into());
+    }
+    if end < 0 || end > len {
+        if start > len {
+            return Err(slice_error(Some(start), None, b.len()));
+        }
+        return Ok(from_bytes(&b[start as usize..]).into());
+    }
+    if start > end {
+        return Err(slice_error(Some(start), Some(end), b.len()));
+    }
+    Ok(from_bytes(&b[start as usize..end as usize]).into())
+}
+
+fn repeat(a: Vec<Value>) -> Res {
+    Ok(go_repeat(string(&a, 1), int(&a, 0))?.into())
+}
+
+fn trim_all(a: Vec<Value>) -> Res {
+    let cutset = string(&a, 0);
+    Ok(string(&a, 1).trim_matches(|c| cutset.contains(c)).into())
+}
+
+fn trim_suffix(a: Vec<Value>) -> Res {
+    let (suffix, s) = (string(&a, 0), string(&a, 1));
+    Ok(s.strip_suffix(suffix).unwrap_or(s).into())
+}
+
+fn trim_prefix(a: Vec<Value>) -> Res {
+    let (prefix, s) = (string(&a, 0), string(&a, 1));
+    Ok(s.strip_prefix(prefix).unwrap_or(s).into())
+}
+
+/// goutils' `DeleteWhiteSpace`, which reads the string byte by byte as Latin-1: when
+/// anything is removed, every non-ASCII byte comes back as the Latin-1 character of
+/// that byte value (`é` becomes `Ã©`), and bytes 0x85 and 0xA0 count as spaces.
+fn nospace(a: Vec<Value>) -> Res {
+    let s = string(&a, 0);
+    let latin1_space = |b: u8| is_space(b as char);
+    if !s.bytes().any(latin1_space) {
+        return Ok(s.into());
+    }
+    let out: String = s
+        .bytes()
+        .filter(|&b| !latin1_space(b))
+        .map(|b| b as char)
+        .collect();
+    Ok(out.into())
+}
+
+/// goutils' `Initials`, byte-based like `nospace`: a non-ASCII first letter comes back
+/// as the Latin-1 character of its first byte.
+fn initials(a: Vec<Value>) -> Res {
+    let mut out = String::new();
+    let mut after_gap = true;
+    for b in string(&a, 0).bytes() {
+        let c = b as char;
+        if is_space(c) {
+            after_gap = true;
+        } else if after_gap {
+            out.push(c);
+            after_gap = false;
+        }
+    }
+    Ok(out.into())
+}
+
+fn swapcase(a: Vec<Value>) -> Res {
+    let mut after_space = true;
+    let out: String = string(&a, 0)
+        .chars()
+        .map(|c| {
+            if unicode::is_upper(c) || unicode::is_title(c) {
+                after_space = false;
+                unicode::to_lower(c)
+            } else if unicode::is_lower(c) {
+                let mapped = if after_space {
+                    unicode::to_title(c)
+                } else {
+                    unicode::to_upper(c)
+                };
+                after_space = false;
+                mapped
+            } else {
+                after_space = is_space(c);
+                c
+            }
+        })
+        .collect();
+    Ok(out.into())
+}
+
+/// goutils' `WrapCustom`: breaks at the last space within `width` bytes; a word longer
+/// than the width is cut only when `wrap_long` is set.
+fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    let newline = if newline.is_empty() { "\n" } else { newline };
+    let width = width.max(1) as usize;
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len() + b.len() / width.max(1));
+    let mut offset = 0usize;
+    while b.len() - offset > width {
+        if b[offset] == b' ' {
+            offset += 1;
+            continue;
+        }
+        let end = width + offset + 1;
+        if let Some(space) = b[offset..end].iter().rposition(|&c| c == b' ') {
+            let at = offset + space;
+            out.extend_from_slice(&b[offset..at]);
+            out.extend_from_slice(newline.as_bytes());
+            offset = at + 1;
+        } else if wrap_long {
+            out.extend_from_slice(&b[offset..offset + width]);
+            out.extend_from_slice(newline.as_bytes());
+            offset += width;
+        } else {
+            let end = width + offset;
+            match b[end..].iter().position(|&c| c == b' ') {
+                None => {
+                    out.extend_from_slice(&b[offset..]);
+                    offset = b.len();
+                }
+                Some(i) => {
+                    let at = end + i;
+                    out.extend_from_slice(&b[offset..at]);
+                    out.extend_from_slice(newline.as_bytes());
+                    offset = at + 1;
+                }
+            }
+        }
+    }
+    out.extend_from_slice(&b[offset..]);
+    from_bytes(&out)
+}
+
+fn snakecase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_lower_case(string(&a, 0), '_').into())
+}
+
+fn kebabcase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_lower_case(string(&a, 0), '-').into())
+}
+
+fn camelcase(a: Vec<Value>) -> Res {
+    Ok(super::xstrings::to_pascal_case(string(&a, 0)).into())
+}
+
+fn wrap(a: Vec<Value>) -> Res {
+    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false).into())
+}
+
+fn wrap_with(a: Vec<Value>) -> Res {
+    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true).into())
+}
+
+fn contains(a: Vec<Value>) -> Res {
+    Ok(string(&a, 1).contains(string(&a, 0)).into())
+}
+
+fn has_prefix(a: Vec<Value>) -> Res {
+    Ok(string(&a, 1).starts_with(string(&a, 0)).into())
+}
+
+fn has_suffix(a: Vec<Value>) -> Res {
+    Ok(string(&a, 1).ends_with(string(&a, 0)).into())
+}
+
+fn quote(a: Vec<Value>) -> Res {
+    let parts: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(|v| unicode::quote(&strval(v)))
+        .collect();
+    Ok(parts.join(" ").into())
+}
+
+fn squote(a: Vec<Value>) -> Res {
+    let parts: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(|v| format!("'{}'", strval(v)))
+        .collect();
+    Ok(parts.join(" ").into())
+}
+
+fn cat(a: Vec<Value>) -> Res {
+    let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(strval).collect();
+    Ok(parts.join(" ").into())
+}
+
+pub(super) fn indent_str(spaces: i64, s: &str) -> Result<String, String> {
+    let pad = go_repeat(" ", spaces)?;
+    let lines = s.bytes().filter(|&b| b == b'\n').count();
+    if (lines + 1)
+        .saturating_mul(pad.len())
+        .saturating_add(s.len())
+        > MAX_OUTPUT
+    {
+        return Err(format!(
+            "indent: output exceeds helmcore's limit of {MAX_OUTPUT} bytes"
+        ));
+    }
+    let mut out = String::with_capacity(s.len() + (lines + 1) * pad.len());
+    out.push_str(&pad);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&pad);
+        }
+        out.push_str(line);
+    }
+    Ok(out)
+}
+
+fn indent(a: Vec<Value>) -> Res {
+    Ok(indent_str(int(&a, 0), string(&a, 1))?.into())
+}
+
+fn nindent(a: Vec<Value>) -> Res {
+    Ok(format!("\n{}", indent_str(int(&a, 0), string(&a, 1))?).into())
+}
+
+fn replace(a: Vec<Value>) -> Res {
+    let (old, new, src) = (string(&a, 0), string(&a, 1), string(&a, 2));
+    if old.is_empty() {
+        let n = src.chars().count() + 1;
+        if n.saturating_mul(new.len()).saturating_add(src.len()) > MAX_OUTPUT {
+            return Err(format!(
+                "replace: output exceeds helmcore's limit of {MAX_OUTPUT} bytes"
+            ));
+        }
+    }
+    Ok(src.replace(old, new).into())
+}
+
+fn plural(a: Vec<Value>) -> Res {
+    Ok(if int(&a, 2) == 1 {
+        any(&a, 0).clone()
+    } else {
+        any(&a, 1).clone()
+    })
+}
+
+fn to_string(a: Vec<Value>) -> Res {
+    Ok(strval(any(&a, 0)).into())
+}
+
+/// Sprig's `strslice`: a list's non-nil items as strings, nil as no strings, anything
+/// else as a one-string list.
+pub(super) fn strslice(v: &Value) -> Vec<String> {
+    match v {
+        Value::List(items) => items.iter().filter(|i| !i.is_nil()).map(strval).collect(),
+        Value::Nil => Vec::new(),
+        other => vec![strval(other)],
+    }
+}
+
+fn to_strings(a: Vec<Value>) -> Res {
+    Ok(string_list(strslice(any(&a, 0))))
+}
+
+fn join(a: Vec<Value>) -> Res {
+    Ok(strslice(any(&a, 1)).join(string(&a, 0)).into())
+}
+
+fn sort_alpha(a: Vec<Value>) -> Res {
+    let v = any(&a, 0);
+    let mut items = match v {
+        Value::List(_) => strslice(v),
+        other => vec![strval(other)],
+    };
+    items.sort();
+    Ok(string_list(items))
+}
+
+fn split_map(parts: Vec<&str>) -> Value {
+    let map = Map::from_entries(
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (format!("_{i}").into(), Value::from(p))),
+    );
+    Value::Map(map)
+}
+
+fn split(a: Vec<Value>) -> Res {
+    Ok(split_map(go_split(string(&a, 1), string(&a, 0), -1)))
+}
+
+fn splitn(a: Vec<Value>) -> Res {
+    Ok(split_map(go_split(
+        string(&a, 2),
+        string(&a, 0),
+        int(&a, 1),
+    )))
+}
+
+fn split_list(a: Vec<Value>) -> Res {
+    Ok(string_list(go_split(string(&a, 1), string(&a, 0), -1)))
+}
+
+pub(super) const FUNCS: &[Func] = &[
+    func("hello", &[], None, hello),
+    func("abbrev", &[P::Int, P::String], None, abbrev),
+    func("abbrevboth", &[P::Int, P::Int, P::String], None, abbrevboth),
+    func("trunc", &[P::Int, P::String], None, trunc),
+    func("trim", &[P::String], None, trim),
+    func("upper", &[P::String], None, upper),
+    func("lower", &[P::String], None, lower),
+    func("title", &[P::String], None, title),
+    func("untitle", &[P::String], None, untitle),
+    func("substr", &[P::Int, P::Int, P::String], None, substr),
+    func("repeat", &[P::Int, P::String], None, repeat),
+    func("trimall", &[P::String, P::String], None, trim_all),
+    func("trimAll", &[P::String, P::String], None, trim_all),
+    func("trimSuffix", &[P::String, P::String], None, trim_suffix),
+    func("trimPrefix", &[P::String, P::String], None, trim_prefix),
+    func("nospace", &[P::String], None, nospace),
+    func("initials", &[P::String], None, initials),
+    func("swapcase", &[P::String], None, swapcase),
+    func("snakecase", &[P::String], None, snakecase),
+    func("kebabcase", &[P::String], None, kebabcase),
+    func("camelcase", &[P::String], None, camelcase),
+    func("wrap", &[P::Int, P::String], None, wrap),
+    func("wrapWith", &[P::Int, P::String, P::String], None, wrap_with),
+    func("contains", &[P::String, P::String], None, contains),
+    func("hasPrefix", &[P::String, P::String], None, has_prefix),
+    func("hasSuffix", &[P::String, P::String], None, has_suffix),
+    func("quote", &[], Some(P::Any), quote),
+    func("squote", &[], Some(P::Any), squote),
+    func("cat", &[], Some(P::Any), cat),
+    func("indent", &[P::Int, P::String], None, indent),
+    func("nindent", &[P::Int, P::String], None, nindent),
+    func("replace", &[P::String, P::String, P::String], None, replace),
+    func("plural", &[P::String, P::String, P::Int], None, plural),
+    func("toString", &[P::Any], None, to_string),
+    func("split", &[P::String, P::String], None, split),
+    func("splitList", &[P::String, P::String], None, split_list),
+    func("splitn", &[P::String, P::Int, P::String], None, splitn),
+    func("toStrings", &[P::Any], None, to_strings),
+    func("join", &[P::String, P::Any], None, join),
+    func("sortAlpha", &[P::Any], None, sort_alpha),
+];
