@@ -11,7 +11,7 @@ const DIR: &str = "crds/";
 
 /// Runs the CRD rules; `chart` is the chart as Helm's loader loads it.
 pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path, chart: &Result<Chart, String>) {
-    let path = chart_dir.join(DIR);
+    let path = chart_dir.join(DIR.trim_end_matches('/'));
     let meta = match std::fs::metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => {

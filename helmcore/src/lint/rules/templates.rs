@@ -42,7 +42,7 @@ pub(crate) fn lint(
     settings: &Settings,
     logs: &mut Vec<String>,
 ) {
-    let dir = chart_dir.join(DIR);
+    let dir = chart_dir.join(DIR.trim_end_matches('/'));
     let meta = match std::fs::metadata(&dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             linter.rule(
