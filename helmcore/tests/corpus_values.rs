@@ -15,9 +15,12 @@ fn corpus_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [repo.join("../shared/corpus"), repo.join("../../shared/corpus")]
-        .into_iter()
-        .find(|p| p.join("corpus.json").is_file())
+    [
+        repo.join("../shared/corpus"),
+        repo.join("../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| p.join("corpus.json").is_file())
 }
 
 /// Charts of the corpus that lack vendored dependencies: helm4 itself fails on them.
@@ -26,11 +29,18 @@ const KNOWN_BROKEN: &[&str] = &["pc-kube-prometheus-stack"];
 /// Numbers compared as f64: the printout cannot tell int64 from float64.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Int(x, _), Value::Float(y)) | (Value::Float(y), Value::Int(x, _)) => *x as f64 == *y,
-        (Value::List(x), Value::List(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same(a, b)),
+        (Value::Int(x, _), Value::Float(y)) | (Value::Float(y), Value::Int(x, _)) => {
+            *x as f64 == *y
+        }
+        (Value::List(x), Value::List(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same(a, b))
+        }
         (Value::Map(x), Value::Map(y)) => {
             let (x, y) = (x.entries(), y.entries());
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((ka, a), (kb, b))| ka == kb && same(a, b))
         }
         _ => a == b,
     }
@@ -42,7 +52,9 @@ fn first_diff(a: &Value, b: &Value, path: &str) -> String {
         (Value::Map(x), Value::Map(y)) => {
             for k in x.keys().into_iter().chain(y.keys()) {
                 match (x.get(&k), y.get(&k)) {
-                    (Some(va), Some(vb)) if !same(&va, &vb) => return first_diff(&va, &vb, &format!("{path}.{k}")),
+                    (Some(va), Some(vb)) if !same(&va, &vb) => {
+                        return first_diff(&va, &vb, &format!("{path}.{k}"))
+                    }
                     (Some(_), None) => return format!("{path}.{k}: only in helmcore"),
                     (None, Some(_)) => return format!("{path}.{k}: only in helm"),
                     _ => {}
@@ -61,7 +73,8 @@ fn corpus_computed_values() {
         return;
     };
     let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("corpus.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("corpus.json")).unwrap())
+            .unwrap();
     let (mut passed, mut failed, mut known) = (0, Vec::new(), 0);
     for chart in index["charts"].as_array().unwrap() {
         let id = chart["id"].as_str().unwrap();
@@ -71,15 +84,33 @@ fn corpus_computed_values() {
             }
             let name = case["name"].as_str().unwrap();
             let strings = |k: &str| -> Vec<String> {
-                case[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+                case[k]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect()
             };
             let opts = Options {
-                value_files: strings("values").iter().map(|f| corpus.join(f).display().to_string()).collect(),
+                value_files: strings("values")
+                    .iter()
+                    .map(|f| corpus.join(f).display().to_string())
+                    .collect(),
                 values: strings("set"),
                 ..Default::default()
             };
-            let want_text = std::fs::read_to_string(corpus.join("golden").join(id).join(format!("{name}.values.yaml"))).unwrap();
-            let want = Value::Map(helmcore::yaml::from_str_map(&want_text).unwrap().unwrap_or_default());
+            let want_text = std::fs::read_to_string(
+                corpus
+                    .join("golden")
+                    .join(id)
+                    .join(format!("{name}.values.yaml")),
+            )
+            .unwrap();
+            let want = Value::Map(
+                helmcore::yaml::from_str_map(&want_text)
+                    .unwrap()
+                    .unwrap_or_default(),
+            );
             let got = load(corpus.join(chart["chart"].as_str().unwrap()))
                 .map_err(|e| e.to_string())
                 .and_then(|c| {
@@ -99,7 +130,10 @@ fn corpus_computed_values() {
                 let why = match got {
                     Ok(c) if same(&Value::Map(c.values.clone()), &want) => {
                         let text = c.to_yaml().unwrap_or_default();
-                        let line = text.lines().zip(want_text.lines()).position(|(a, b)| a != b);
+                        let line = text
+                            .lines()
+                            .zip(want_text.lines())
+                            .position(|(a, b)| a != b);
                         format!("same values, printout differs at line {line:?}")
                     }
                     Ok(c) => first_diff(&Value::Map(c.values), &want, ""),
@@ -109,6 +143,9 @@ fn corpus_computed_values() {
             }
         }
     }
-    eprintln!("corpus computed values: {passed} passed, {} failed, {known} known-broken", failed.len());
+    eprintln!(
+        "corpus computed values: {passed} passed, {} failed, {known} known-broken",
+        failed.len()
+    );
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

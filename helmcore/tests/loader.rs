@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use helmcore::chart::{load, load_archive, load_dir, load_v2, BufferedFile, Chart};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/charts").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/charts")
+        .join(name)
 }
 
 /// A gzipped tar of `files` under the folder `top`, as `helm package` lays it out.
@@ -18,7 +20,8 @@ fn tgz(top: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
         h.set_size(data.len() as u64);
         h.set_mode(0o644);
         h.set_cksum();
-        b.append_data(&mut h, format!("{top}/{name}"), *data).unwrap();
+        b.append_data(&mut h, format!("{top}/{name}"), *data)
+            .unwrap();
     }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&b.into_inner().unwrap()).unwrap();
@@ -27,11 +30,18 @@ fn tgz(top: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// Every file of a directory, relative paths, for packing it.
 fn read_tree(dir: &Path, rel: &str, out: &mut Vec<(String, Vec<u8>)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for p in entries {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        let r = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        let r = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
         if p.is_dir() {
             read_tree(&p, &r, out);
         } else {
@@ -41,7 +51,10 @@ fn read_tree(dir: &Path, rel: &str, out: &mut Vec<(String, Vec<u8>)>) {
 }
 
 fn names(c: &Chart) -> Vec<String> {
-    c.dependencies.iter().map(|d| d.name().to_string()).collect()
+    c.dependencies
+        .iter()
+        .map(|d| d.name().to_string())
+        .collect()
 }
 
 #[test]
@@ -60,19 +73,33 @@ fn directory_with_helmignore_subcharts_and_archives() {
     assert_eq!(nested.chart_path(), "parent.sub1.nested");
     assert!(c.dependencies[1].is_library());
     assert_eq!(c.dependencies[3].metadata.version, "0.1.5");
-    assert_eq!(c.values.get("replicas"), Some(helmcore::value::Value::Float(1.0)));
+    assert_eq!(
+        c.values.get("replicas"),
+        Some(helmcore::value::Value::Float(1.0))
+    );
 }
 
 #[test]
 fn archive_bytes_load_like_the_directory() {
     let mut files = Vec::new();
     read_tree(&fixture("parent"), "", &mut files);
-    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
     let c = load_archive(&tgz("parent", &refs)).unwrap();
     // Archives are not filtered by .helmignore.
     let mut got: Vec<&str> = c.files.iter().map(|f| &*f.name).collect();
     got.sort();
-    assert_eq!(got, [".helmignore", "README.md", "ignored-dir/file.txt", "notes.bak"]);
+    assert_eq!(
+        got,
+        [
+            ".helmignore",
+            "README.md",
+            "ignored-dir/file.txt",
+            "notes.bak"
+        ]
+    );
     assert_eq!(names(&c), ["child", "lib", "sub1", "sub2", "tagged"]);
     assert_eq!(c.dependencies[2].dependencies[0].name(), "nested");
 }
@@ -81,15 +108,34 @@ fn archive_bytes_load_like_the_directory() {
 fn v1_chart_reads_requirements() {
     let c = load(fixture("v1chart")).unwrap();
     assert_eq!(c.metadata.api_version, "v1");
-    assert_eq!(c.metadata.deps().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["dep"]);
+    assert_eq!(
+        c.metadata
+            .deps()
+            .map(|d| d.name.as_str())
+            .collect::<Vec<_>>(),
+        ["dep"]
+    );
     let lock = c.lock.as_ref().unwrap();
     assert_eq!(lock.digest, "sha256:abc");
     // v1 keeps requirements.* among the files too.
     assert!(c.files.iter().any(|f| &*f.name == "requirements.yaml"));
     assert_eq!(c.metadata.keywords, ["legacy", "1.1"]);
-    assert_eq!(c.metadata.annotations, [("category".into(), "Test".into()), ("num".into(), "2".into())]);
+    assert_eq!(
+        c.metadata.annotations,
+        [
+            ("category".into(), "Test".into()),
+            ("num".into(), "2".into())
+        ]
+    );
     let crds: Vec<String> = c.crds().into_iter().map(|(p, _)| p).collect();
-    assert_eq!(crds, ["v1chart/crds/a.yaml", "v1chart/crds/nested/b.YML", "v1chart/charts/dep/crds/dep.json"]);
+    assert_eq!(
+        crds,
+        [
+            "v1chart/crds/a.yaml",
+            "v1chart/crds/nested/b.YML",
+            "v1chart/charts/dep/crds/dep.json"
+        ]
+    );
 }
 
 fn write(dir: &Path, files: &[(&str, &str)]) {
@@ -124,8 +170,14 @@ fn errors_match_helm4() {
         err(&[("values.yaml", "a: 1\n")]),
         format!("unable to detect chart at {0}/Chart.yaml: open {0}/Chart.yaml: no such file or directory", x.display())
     );
-    assert_eq!(err(&[("Chart.yaml", CHART), ("charts/bad/values.yaml", "k: 1\n")]), "error unpacking subchart bad in x: Chart.yaml file is missing");
-    assert_eq!(err(&[("Chart.yaml", CHART), ("charts/README.md", "hi\n")]), "error unpacking subchart README.md in x: Chart.yaml file is missing");
+    assert_eq!(
+        err(&[("Chart.yaml", CHART), ("charts/bad/values.yaml", "k: 1\n")]),
+        "error unpacking subchart bad in x: Chart.yaml file is missing"
+    );
+    assert_eq!(
+        err(&[("Chart.yaml", CHART), ("charts/README.md", "hi\n")]),
+        "error unpacking subchart README.md in x: Chart.yaml file is missing"
+    );
     assert_eq!(
         err(&[("Chart.yaml", CHART), ("charts/s/Chart.yaml", "apiVersion: v2\nname: s\nversion: 1.0.0\nfoo: [\n")]),
         "error unpacking subchart s in x: cannot load Chart.yaml: error converting YAML to JSON: yaml: line 4: did not find expected node content"
@@ -135,23 +187,48 @@ fn errors_match_helm4() {
         err(&[("Chart.yaml", CHART), ("values.yaml", "a: [\n")]),
         "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content"
     );
-    assert_eq!(err(&[("Chart.yaml", "apiVersion: v9\nname: x\nversion: 1.0.0\n")]), "unsupported chart version");
-    assert_eq!(err(&[("Chart.yaml", "apiVersion: v3\nname: x\nversion: 1.0.0\n")]), "invalid chart apiVersion");
-    assert_eq!(err(&[("Chart.yaml", "apiVersion: v2\nname: x\nversion: x\n")]), "validation: chart.metadata.version \"x\" is invalid");
-    assert_eq!(err(&[("Chart.yaml", "")]), "validation: chart.metadata.name is required");
+    assert_eq!(
+        err(&[("Chart.yaml", "apiVersion: v9\nname: x\nversion: 1.0.0\n")]),
+        "unsupported chart version"
+    );
+    assert_eq!(
+        err(&[("Chart.yaml", "apiVersion: v3\nname: x\nversion: 1.0.0\n")]),
+        "invalid chart apiVersion"
+    );
+    assert_eq!(
+        err(&[("Chart.yaml", "apiVersion: v2\nname: x\nversion: x\n")]),
+        "validation: chart.metadata.version \"x\" is invalid"
+    );
+    assert_eq!(
+        err(&[("Chart.yaml", "")]),
+        "validation: chart.metadata.name is required"
+    );
     assert_eq!(
         err(&[("Chart.yaml", "apiVersion: [1]\nname: x\nversion: 1.1.0\n")]),
         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field chartBase.apiVersion of type string"
     );
-    assert_eq!(err(&[("Chart.yaml", CHART), (".helmignore", "a/**/b\n")]), "double-star (**) syntax is not supported");
+    assert_eq!(
+        err(&[("Chart.yaml", CHART), (".helmignore", "a/**/b\n")]),
+        "double-star (**) syntax is not supported"
+    );
     // `_` and `.` entries of charts/ are not subcharts.
     let c = d.join("ok");
-    write(&c, &[("Chart.yaml", CHART), ("charts/_skip.txt", "x"), ("charts/.hidden", "x")]);
+    write(
+        &c,
+        &[
+            ("Chart.yaml", CHART),
+            ("charts/_skip.txt", "x"),
+            ("charts/.hidden", "x"),
+        ],
+    );
     assert!(load_dir(&c).unwrap().dependencies.is_empty());
     // helm show's loader: no Chart.yaml pre-check.
     let e = d.join("empty");
     write(&e, &[("templates/x.yaml", "x: 1\n")]);
-    assert_eq!(load_v2(&e).unwrap_err().to_string(), "Chart.yaml file is missing");
+    assert_eq!(
+        load_v2(&e).unwrap_err().to_string(),
+        "Chart.yaml file is missing"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 
@@ -160,38 +237,95 @@ fn archive_errors_match_helm4() {
     let d = temp("archives");
     let no_yaml = d.join("noyaml.tgz");
     std::fs::write(&no_yaml, tgz("x", &[("values.yaml", b"a: 1\n")])).unwrap();
-    assert_eq!(load(&no_yaml).unwrap_err().to_string(), "unable to detect chart version, no Chart.yaml found");
-    assert_eq!(load_v2(&no_yaml).unwrap_err().to_string(), "Chart.yaml file is missing");
+    assert_eq!(
+        load(&no_yaml).unwrap_err().to_string(),
+        "unable to detect chart version, no Chart.yaml found"
+    );
+    assert_eq!(
+        load_v2(&no_yaml).unwrap_err().to_string(),
+        "Chart.yaml file is missing"
+    );
     let sub_bad = d.join("subbad.tgz");
-    std::fs::write(&sub_bad, tgz("x", &[("Chart.yaml", CHART.as_bytes()), ("charts/sub-1.0.0.tgz", b"notgz\n")])).unwrap();
-    assert_eq!(load(&sub_bad).unwrap_err().to_string(), "error unpacking subchart sub-1.0.0.tgz in x: unexpected EOF");
+    std::fs::write(
+        &sub_bad,
+        tgz(
+            "x",
+            &[
+                ("Chart.yaml", CHART.as_bytes()),
+                ("charts/sub-1.0.0.tgz", b"notgz\n"),
+            ],
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        load(&sub_bad).unwrap_err().to_string(),
+        "error unpacking subchart sub-1.0.0.tgz in x: unexpected EOF"
+    );
     let not_gz = d.join("x.tgz");
     std::fs::write(&not_gz, "hi\n").unwrap();
-    assert_eq!(load(&not_gz).unwrap_err().to_string(), format!("file '{}' does not appear to be a gzipped archive; got 'application/octet-stream'", not_gz.display()));
+    assert_eq!(
+        load(&not_gz).unwrap_err().to_string(),
+        format!(
+            "file '{}' does not appear to be a gzipped archive; got 'application/octet-stream'",
+            not_gz.display()
+        )
+    );
     let yaml = d.join("x.yaml");
     std::fs::write(&yaml, "hi\n").unwrap();
-    assert_eq!(load(&yaml).unwrap_err().to_string(), format!("file '{}' seems to be a YAML file, but expected a gzipped archive", yaml.display()));
+    assert_eq!(
+        load(&yaml).unwrap_err().to_string(),
+        format!(
+            "file '{}' seems to be a YAML file, but expected a gzipped archive",
+            yaml.display()
+        )
+    );
     let garbage = d.join("y.tgz");
     std::fs::write(&garbage, b"\x1f\x8b\x08\0garbage").unwrap();
-    assert_eq!(load(&garbage).unwrap_err().to_string(), "unable to load chart archive");
+    assert_eq!(
+        load(&garbage).unwrap_err().to_string(),
+        "unable to load chart archive"
+    );
     assert_eq!(load_v2(&garbage).unwrap_err().to_string(), "unexpected EOF");
-    assert_eq!(load_archive(b"plain text, not gzip").unwrap_err().to_string(), "stream does not appear to be a valid chart file (details: gzip: invalid header)");
+    assert_eq!(
+        load_archive(b"plain text, not gzip")
+            .unwrap_err()
+            .to_string(),
+        "stream does not appear to be a valid chart file (details: gzip: invalid header)"
+    );
     // Shorter than a gzip header: Go's reader says the stream was cut.
-    assert_eq!(load_archive(b"plain").unwrap_err().to_string(), "unable to load chart archive: unexpected EOF");
+    assert_eq!(
+        load_archive(b"plain").unwrap_err().to_string(),
+        "unable to load chart archive: unexpected EOF"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn files_load_from_memory() {
     let files = vec![
-        BufferedFile { name: "Chart.yaml".into(), data: CHART.as_bytes().to_vec() },
-        BufferedFile { name: "charts/s/Chart.yaml".into(), data: b"apiVersion: v2\nname: s\nversion: 2.0.0\n".to_vec() },
-        BufferedFile { name: "charts/s/values.yaml".into(), data: b"a: 1\n".to_vec() },
-        BufferedFile { name: "charts/s-1.0.0.tgz.prov".into(), data: b"sig".to_vec() },
+        BufferedFile {
+            name: "Chart.yaml".into(),
+            data: CHART.as_bytes().to_vec(),
+        },
+        BufferedFile {
+            name: "charts/s/Chart.yaml".into(),
+            data: b"apiVersion: v2\nname: s\nversion: 2.0.0\n".to_vec(),
+        },
+        BufferedFile {
+            name: "charts/s/values.yaml".into(),
+            data: b"a: 1\n".to_vec(),
+        },
+        BufferedFile {
+            name: "charts/s-1.0.0.tgz.prov".into(),
+            data: b"sig".to_vec(),
+        },
     ];
     let c = helmcore::chart::load_files(files).unwrap();
     assert_eq!(names(&c), ["s"]);
-    assert_eq!(c.files.iter().map(|f| &*f.name).collect::<Vec<_>>(), ["charts/s-1.0.0.tgz.prov"]);
+    assert_eq!(
+        c.files.iter().map(|f| &*f.name).collect::<Vec<_>>(),
+        ["charts/s-1.0.0.tgz.prov"]
+    );
 }
 
 #[test]
@@ -207,23 +341,58 @@ fn chart_is_send_and_sync() {
 fn helmignore_rules_match_helm4() {
     let d = temp("ignore");
     let c = d.join("ig");
-    write(&c, &[("Chart.yaml", "apiVersion: v2\nname: ig\nversion: 1.0.0\n"), ("templates/f.yaml", "x")]);
-    for f in ["a.txt", "keep.txt", "docs/x.md", "docs/sub/y.md", "build/z", "other/build", "top.yaml", "templates/.hidden"] {
+    write(
+        &c,
+        &[
+            ("Chart.yaml", "apiVersion: v2\nname: ig\nversion: 1.0.0\n"),
+            ("templates/f.yaml", "x"),
+        ],
+    );
+    for f in [
+        "a.txt",
+        "keep.txt",
+        "docs/x.md",
+        "docs/sub/y.md",
+        "build/z",
+        "other/build",
+        "top.yaml",
+        "templates/.hidden",
+    ] {
         write(&c, &[(f, "x\n")]);
     }
     let files = |ignore: &str| {
         std::fs::write(c.join(".helmignore"), ignore).unwrap();
         match load(&c) {
-            Ok(ch) => ch.files.iter().map(|f| f.name.to_string()).collect::<Vec<_>>().join(" "),
+            Ok(ch) => ch
+                .files
+                .iter()
+                .map(|f| f.name.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
             Err(e) => format!("Error: {e}"),
         }
     };
-    assert_eq!(files("*.txt\n"), ".helmignore build/z docs/sub/y.md docs/x.md other/build top.yaml");
-    assert_eq!(files("docs/*.md\n/top.yaml\n"), ".helmignore a.txt build/z docs/sub/y.md keep.txt other/build");
-    assert_eq!(files("build/\n"), ".helmignore a.txt docs/sub/y.md docs/x.md keep.txt other/build top.yaml");
+    assert_eq!(
+        files("*.txt\n"),
+        ".helmignore build/z docs/sub/y.md docs/x.md other/build top.yaml"
+    );
+    assert_eq!(
+        files("docs/*.md\n/top.yaml\n"),
+        ".helmignore a.txt build/z docs/sub/y.md keep.txt other/build"
+    );
+    assert_eq!(
+        files("build/\n"),
+        ".helmignore a.txt docs/sub/y.md docs/x.md keep.txt other/build top.yaml"
+    );
     assert_eq!(files("!keep.txt\n"), "Error: Chart.yaml file is missing");
-    assert_eq!(files("*.txt\n!keep.txt\n"), "Error: Chart.yaml file is missing");
-    assert_eq!(files("docs/\n!docs/sub/\n"), "Error: Chart.yaml file is missing");
+    assert_eq!(
+        files("*.txt\n!keep.txt\n"),
+        "Error: Chart.yaml file is missing"
+    );
+    assert_eq!(
+        files("docs/\n!docs/sub/\n"),
+        "Error: Chart.yaml file is missing"
+    );
     assert_eq!(files("\\!x\n[a-\n"), "Error: syntax error in pattern");
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -18,7 +18,10 @@ fn show_matches_helm4() {
     for chart in ["parent", "schema", "v1chart"] {
         let loaded = load_v2(dir.join("charts").join(chart)).unwrap();
         for (name, format) in formats {
-            let want = std::fs::read_to_string(dir.join("golden/show").join(format!("{chart}.{name}.txt"))).unwrap();
+            let want = std::fs::read_to_string(
+                dir.join("golden/show").join(format!("{chart}.{name}.txt")),
+            )
+            .unwrap();
             assert_eq!(show(&loaded, format).unwrap(), want, "{chart} {name}");
         }
     }

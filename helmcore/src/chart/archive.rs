@@ -28,7 +28,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_chart_size: 100 * 1024 * 1024, max_file_size: 5 * 1024 * 1024 }
+        Limits {
+            max_chart_size: 100 * 1024 * 1024,
+            max_file_size: 5 * 1024 * 1024,
+        }
     }
 }
 
@@ -47,7 +50,10 @@ pub fn ensure_archive(name: &str, head: &[u8]) -> Result<(), ChartError> {
     if name.ends_with(".yml") || name.ends_with(".yaml") {
         return Err(ChartError::YamlNotArchive(name.to_string()));
     }
-    Err(ChartError::NotGzip { name: name.to_string(), content_type: sniff_content_type(head).to_string() })
+    Err(ChartError::NotGzip {
+        name: name.to_string(),
+        content_type: sniff_content_type(head).to_string(),
+    })
 }
 
 /// A reduced `http.DetectContentType` of the first 512 bytes as Helm reads them: its
@@ -62,7 +68,9 @@ fn sniff_content_type(head: &[u8]) -> &'static str {
     if buf.starts_with(b"%PDF-") {
         return "application/pdf";
     }
-    let binary = buf.iter().any(|&b| b <= 0x08 || b == 0x0B || (0x0E..=0x1A).contains(&b) || (0x1C..=0x1F).contains(&b));
+    let binary = buf.iter().any(|&b| {
+        b <= 0x08 || b == 0x0B || (0x0E..=0x1A).contains(&b) || (0x1C..=0x1F).contains(&b)
+    });
     if binary {
         "application/octet-stream"
     } else {
@@ -82,7 +90,10 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
         _ => {}
     }
     let gz = flate2::read::MultiGzDecoder::new(data);
-    let bounded = Bounded { inner: gz, left: limits.max_chart_size.saturating_add(STREAM_SLACK) };
+    let bounded = Bounded {
+        inner: gz,
+        left: limits.max_chart_size.saturating_add(STREAM_SLACK),
+    };
     let mut archive = tar::Archive::new(bounded);
     let entries = archive.entries().map_err(|e| stream_error(e, limits))?;
     let mut files = Vec::new();
@@ -94,7 +105,9 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
         let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         use tar::EntryType as E;
         match kind {
-            E::Directory | E::XGlobalHeader | E::XHeader | E::GNULongName | E::GNULongLink => continue,
+            E::Directory | E::XGlobalHeader | E::XHeader | E::GNULongName | E::GNULongLink => {
+                continue
+            }
             E::Symlink | E::Link => return Err(ChartError::Link(raw_name)),
             E::Regular | E::Continuous | E::GNUSparse => {}
             _ if kind.is_file() => {}
@@ -110,10 +123,16 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
             return Err(ChartError::ChartTooLarge(limits.max_chart_size));
         }
         if size > limits.max_file_size {
-            return Err(ChartError::FileTooLarge { name: raw_name, max: limits.max_file_size });
+            return Err(ChartError::FileTooLarge {
+                name: raw_name,
+                max: limits.max_file_size,
+            });
         }
         let mut buf = Vec::with_capacity(size as usize);
-        let read = (&mut entry).take(remaining).read_to_end(&mut buf).map_err(|e| stream_error(e, limits))? as u64;
+        let read = (&mut entry)
+            .take(remaining)
+            .read_to_end(&mut buf)
+            .map_err(|e| stream_error(e, limits))? as u64;
         remaining -= read;
         if read < size || remaining == 0 {
             return Err(ChartError::ChartTooLarge(limits.max_chart_size));
@@ -192,7 +211,10 @@ fn stream_error(e: io::Error, limits: Limits) -> ChartError {
         return ChartError::GzipHeader;
     }
     // Go's readers report a cut stream as io.ErrUnexpectedEOF.
-    if e.kind() == io::ErrorKind::UnexpectedEof || msg.contains("incomplete") || msg.contains("unexpected end") {
+    if e.kind() == io::ErrorKind::UnexpectedEof
+        || msg.contains("incomplete")
+        || msg.contains("unexpected end")
+    {
         return ChartError::Archive("unexpected EOF".into());
     }
     ChartError::Archive(msg)
@@ -208,7 +230,10 @@ impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         if n as u64 > self.left {
-            return Err(io::Error::new(io::ErrorKind::FileTooLarge, "decompressed stream too large"));
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                "decompressed stream too large",
+            ));
         }
         self.left -= n as u64;
         Ok(n)
@@ -250,64 +275,136 @@ pub(crate) mod tests {
     }
 
     fn err(entries: &[(&str, tar::EntryType, &[u8])]) -> String {
-        load_archive_files(&tgz(entries), Limits::default()).unwrap_err().to_string()
+        load_archive_files(&tgz(entries), Limits::default())
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn strips_the_top_folder_and_bom() {
         let files = load_archive_files(
-            &tgz(&[reg("c/Chart.yaml", b"\xEF\xBB\xBFname: c"), reg("c/templates/./a.yaml", b"x")]),
+            &tgz(&[
+                reg("c/Chart.yaml", b"\xEF\xBB\xBFname: c"),
+                reg("c/templates/./a.yaml", b"x"),
+            ]),
             Limits::default(),
         )
         .unwrap();
-        assert_eq!(files[0], BufferedFile { name: "Chart.yaml".into(), data: b"name: c".to_vec() });
+        assert_eq!(
+            files[0],
+            BufferedFile {
+                name: "Chart.yaml".into(),
+                data: b"name: c".to_vec()
+            }
+        );
         assert_eq!(files[1].name, "templates/a.yaml");
     }
 
     #[test]
     fn path_attacks_get_helms_errors() {
-        assert_eq!(err(&[reg("c/../../etc/passwd", b"x")]), "chart illegally references parent directory");
-        assert_eq!(err(&[reg("c//etc/passwd", b"x")]), "chart illegally contains absolute paths");
-        assert_eq!(err(&[reg("c/x/..", b"x")]), "chart illegally contains content outside the base directory: \"c/x/..\"");
-        assert_eq!(err(&[reg("toplevel", b"x")]), "chart illegally contains content outside the base directory: \"toplevel\"");
-        assert_eq!(err(&[reg("c\\c:\\x", b"x")]), "chart contains illegally named files");
-        assert_eq!(err(&[reg("Chart.yaml/x", b"x")]), "chart yaml not in base directory");
-        assert_eq!(err(&[(("c/templates/"), tar::EntryType::Directory, b"")]), "no files in chart archive");
+        assert_eq!(
+            err(&[reg("c/../../etc/passwd", b"x")]),
+            "chart illegally references parent directory"
+        );
+        assert_eq!(
+            err(&[reg("c//etc/passwd", b"x")]),
+            "chart illegally contains absolute paths"
+        );
+        assert_eq!(
+            err(&[reg("c/x/..", b"x")]),
+            "chart illegally contains content outside the base directory: \"c/x/..\""
+        );
+        assert_eq!(
+            err(&[reg("toplevel", b"x")]),
+            "chart illegally contains content outside the base directory: \"toplevel\""
+        );
+        assert_eq!(
+            err(&[reg("c\\c:\\x", b"x")]),
+            "chart contains illegally named files"
+        );
+        assert_eq!(
+            err(&[reg("Chart.yaml/x", b"x")]),
+            "chart yaml not in base directory"
+        );
+        assert_eq!(
+            err(&[(("c/templates/"), tar::EntryType::Directory, b"")]),
+            "no files in chart archive"
+        );
     }
 
     #[test]
     fn links_and_devices_are_refused() {
-        assert_eq!(err(&[("c/link", tar::EntryType::Symlink, b"")]), "chart illegally contains a link: \"c/link\"");
-        assert_eq!(err(&[("c/hard", tar::EntryType::Link, b"")]), "chart illegally contains a link: \"c/hard\"");
-        assert_eq!(err(&[("c/dev", tar::EntryType::Char, b"")]), "chart illegally contains a special file: \"c/dev\"");
-        assert_eq!(err(&[("c/fifo", tar::EntryType::Fifo, b"")]), "chart illegally contains a special file: \"c/fifo\"");
+        assert_eq!(
+            err(&[("c/link", tar::EntryType::Symlink, b"")]),
+            "chart illegally contains a link: \"c/link\""
+        );
+        assert_eq!(
+            err(&[("c/hard", tar::EntryType::Link, b"")]),
+            "chart illegally contains a link: \"c/hard\""
+        );
+        assert_eq!(
+            err(&[("c/dev", tar::EntryType::Char, b"")]),
+            "chart illegally contains a special file: \"c/dev\""
+        );
+        assert_eq!(
+            err(&[("c/fifo", tar::EntryType::Fifo, b"")]),
+            "chart illegally contains a special file: \"c/fifo\""
+        );
     }
 
     #[test]
     fn sizes_are_bounded() {
-        let small = Limits { max_chart_size: 100, max_file_size: 10 };
+        let small = Limits {
+            max_chart_size: 100,
+            max_file_size: 10,
+        };
         let big = vec![b'a'; 11];
-        let e = load_archive_files(&tgz(&[("c/big", tar::EntryType::Regular, &big)]), small).unwrap_err();
-        assert_eq!(e.to_string(), "decompressed chart file \"c/big\" is larger than the maximum file size 10");
+        let e = load_archive_files(&tgz(&[("c/big", tar::EntryType::Regular, &big)]), small)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "decompressed chart file \"c/big\" is larger than the maximum file size 10"
+        );
         let ten = vec![b'a'; 10];
-        let many: Vec<(String, Vec<u8>)> = (0..11).map(|i| (format!("c/f{i}"), ten.clone())).collect();
-        let entries: Vec<_> = many.iter().map(|(n, d)| (n.as_str(), tar::EntryType::Regular, d.as_slice())).collect();
+        let many: Vec<(String, Vec<u8>)> =
+            (0..11).map(|i| (format!("c/f{i}"), ten.clone())).collect();
+        let entries: Vec<_> = many
+            .iter()
+            .map(|(n, d)| (n.as_str(), tar::EntryType::Regular, d.as_slice()))
+            .collect();
         let e = load_archive_files(&tgz(&entries), small).unwrap_err();
-        assert_eq!(e.to_string(), "decompressed chart is larger than the maximum size 100");
+        assert_eq!(
+            e.to_string(),
+            "decompressed chart is larger than the maximum size 100"
+        );
     }
 
     #[test]
     fn gzip_bomb_in_skipped_entries_is_bounded() {
         // A directory entry that claims a huge body: tar would read through all of it.
-        let limits = Limits { max_chart_size: 1024, max_file_size: 1024 };
+        let limits = Limits {
+            max_chart_size: 1024,
+            max_file_size: 1024,
+        };
         let body = vec![0u8; (STREAM_SLACK + 4096) as usize];
-        let e = load_archive_files(&tgz(&[("c/d/", tar::EntryType::Directory, &body), reg("c/x", b"1")]), limits);
-        assert_eq!(e.unwrap_err().to_string(), "decompressed chart is larger than the maximum size 1024");
+        let e = load_archive_files(
+            &tgz(&[("c/d/", tar::EntryType::Directory, &body), reg("c/x", b"1")]),
+            limits,
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "decompressed chart is larger than the maximum size 1024"
+        );
     }
 
     #[test]
     fn not_gzip() {
-        assert_eq!(load_archive_files(b"hello, world", Limits::default()).unwrap_err().to_string(), "gzip: invalid header");
+        assert_eq!(
+            load_archive_files(b"hello, world", Limits::default())
+                .unwrap_err()
+                .to_string(),
+            "gzip: invalid header"
+        );
         assert_eq!(
             ensure_archive("x.tgz", b"hi\n").unwrap_err().to_string(),
             "file 'x.tgz' does not appear to be a gzipped archive; got 'application/octet-stream'"
@@ -325,12 +422,24 @@ pub(crate) mod tests {
         let e = load_archive_files(b"\x1f\x8b\x08\0garbage", Limits::default()).unwrap_err();
         assert_eq!(e.to_string(), "unexpected EOF");
         // helm4, a subchart archive holding `notgz\n`: `unexpected EOF`.
-        assert_eq!(load_archive_files(b"notgz\n", Limits::default()).unwrap_err().to_string(), "unexpected EOF");
+        assert_eq!(
+            load_archive_files(b"notgz\n", Limits::default())
+                .unwrap_err()
+                .to_string(),
+            "unexpected EOF"
+        );
     }
 
     #[test]
     fn clean_is_go_path_clean() {
-        for (p, want) in [("a/./b", "a/b"), ("a/../..", ".."), ("", "."), ("a//b/", "a/b"), ("../a", "../a"), ("a/..", ".")] {
+        for (p, want) in [
+            ("a/./b", "a/b"),
+            ("a/../..", ".."),
+            ("", "."),
+            ("a//b/", "a/b"),
+            ("../a", "../a"),
+            ("a/..", "."),
+        ] {
             assert_eq!(clean_path(p), want, "{p}");
         }
     }

@@ -52,7 +52,10 @@ pub fn process_dependencies(chart: &Chart, values: &Map) -> Result<DependencyOut
     process_enabled(&mut c, values, "", &mut warnings, 0)?;
     process_import_values_tree(&mut c, &mut warnings, 0)?;
     let parents = c.parents.clone();
-    Ok(DependencyOutcome { chart: c.with_parents(parents), warnings })
+    Ok(DependencyOutcome {
+        chart: c.with_parents(parents),
+        warnings,
+    })
 }
 
 /// Subchart nesting deeper than this is refused rather than recursed into.
@@ -62,7 +65,13 @@ fn too_deep(c: &Chart) -> ChartError {
     ChartError::TooDeep(c.chart_path())
 }
 
-fn process_enabled(c: &mut Chart, v: &Map, path: &str, w: &mut Vec<Warning>, depth: usize) -> Result<(), ChartError> {
+fn process_enabled(
+    c: &mut Chart,
+    v: &Map,
+    path: &str,
+    w: &mut Vec<Warning>,
+    depth: usize,
+) -> Result<(), ChartError> {
     if depth > MAX_DEPTH {
         return Err(too_deep(c));
     }
@@ -70,10 +79,15 @@ fn process_enabled(c: &mut Chart, v: &Map, path: &str, w: &mut Vec<Warning>, dep
         return Ok(());
     }
     let existing = c.dependencies.clone();
-    let matches = |req: &Dependency, e: &Chart| e.name() == req.name && is_compatible_range(&req.version, &e.metadata.version);
+    let matches = |req: &Dependency, e: &Chart| {
+        e.name() == req.name && is_compatible_range(&req.version, &e.metadata.version)
+    };
     // Subcharts no entry asks for stay as they are.
-    let mut kept: Vec<Arc<Chart>> =
-        existing.iter().filter(|e| !c.metadata.deps().any(|req| matches(req, e))).cloned().collect();
+    let mut kept: Vec<Arc<Chart>> = existing
+        .iter()
+        .filter(|e| !c.metadata.deps().any(|req| matches(req, e)))
+        .cloned()
+        .collect();
     for req in c.metadata.dependencies.iter_mut().flatten() {
         if let Some(found) = existing.iter().find(|e| matches(req, e)) {
             let mut copy = (**found).clone();
@@ -93,9 +107,17 @@ fn process_enabled(c: &mut Chart, v: &Map, path: &str, w: &mut Vec<Warning>, dep
     let cvals = coalesce_values(c, v, w)?;
     process_tags(&mut c.metadata.dependencies, &cvals, w);
     process_conditions(&mut c.metadata.dependencies, &cvals, path, w);
-    let removed: Vec<String> = c.metadata.deps().filter(|r| !r.enabled).map(|r| r.name.clone()).collect();
-    c.dependencies.retain(|d| !removed.iter().any(|n| n == d.name()));
-    c.metadata.dependencies.retain(|d| d.as_ref().is_none_or(|d| !removed.contains(&d.name)));
+    let removed: Vec<String> = c
+        .metadata
+        .deps()
+        .filter(|r| !r.enabled)
+        .map(|r| r.name.clone())
+        .collect();
+    c.dependencies
+        .retain(|d| !removed.iter().any(|n| n == d.name()));
+    c.metadata
+        .dependencies
+        .retain(|d| d.as_ref().is_none_or(|d| !removed.contains(&d.name)));
     for d in &mut c.dependencies {
         let sub = Arc::make_mut(d);
         let sub_path = format!("{path}{}.", sub.name());
@@ -106,14 +128,19 @@ fn process_enabled(c: &mut Chart, v: &Map, path: &str, w: &mut Vec<Warning>, dep
 
 /// `tags:` — a dependency with any tag true is enabled; with only false tags, disabled.
 fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warning>) {
-    let Ok(tags) = table(cvals, "tags") else { return };
+    let Ok(tags) = table(cvals, "tags") else {
+        return;
+    };
     for r in reqs.iter_mut().flatten() {
         let (mut has_true, mut has_false) = (false, false);
         for k in &r.tags {
             match tags.get(k) {
                 Some(Value::Bool(true)) => has_true = true,
                 Some(Value::Bool(false)) => has_false = true,
-                Some(_) => w.push(Warning::warn("returned non-bool value", vec![("tag", k.clone()), ("chart", r.name.clone())])),
+                Some(_) => w.push(Warning::warn(
+                    "returned non-bool value",
+                    vec![("tag", k.clone()), ("chart", r.name.clone())],
+                )),
                 None => {}
             }
         }
@@ -127,7 +154,12 @@ fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warnin
 
 /// `condition:` — the first comma-separated path that holds a bool decides; it wins over
 /// tags.
-fn process_conditions(reqs: &mut [Option<Dependency>], cvals: &Map, path: &str, w: &mut Vec<Warning>) {
+fn process_conditions(
+    reqs: &mut [Option<Dependency>],
+    cvals: &Map,
+    path: &str,
+    w: &mut Vec<Warning>,
+) {
     for r in reqs.iter_mut().flatten() {
         let condition = r.condition.trim().to_string();
         for c in condition.split(',').filter(|c| !c.is_empty()) {
@@ -136,14 +168,21 @@ fn process_conditions(reqs: &mut [Option<Dependency>], cvals: &Map, path: &str, 
                     r.enabled = b;
                     break;
                 }
-                Ok(_) => w.push(Warning::warn("returned non-bool value", vec![("path", c.to_string()), ("chart", r.name.clone())])),
+                Ok(_) => w.push(Warning::warn(
+                    "returned non-bool value",
+                    vec![("path", c.to_string()), ("chart", r.name.clone())],
+                )),
                 Err(PathError::NoValue(_)) | Err(PathError::NoTable(_)) => {}
             }
         }
     }
 }
 
-fn process_import_values_tree(c: &mut Chart, w: &mut Vec<Warning>, depth: usize) -> Result<(), ChartError> {
+fn process_import_values_tree(
+    c: &mut Chart,
+    w: &mut Vec<Warning>,
+    depth: usize,
+) -> Result<(), ChartError> {
     if depth > MAX_DEPTH {
         return Err(too_deep(c));
     }
@@ -184,7 +223,10 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
                     normalized.push(child_parent(&child, "."));
                     match table(&cvals, &format!("{}.{child}", r.name)) {
                         Ok(t) => merge_tables(&imports, &t, w),
-                        Err(e) => w.push(Warning::warn("ImportValues missing table", vec![("error", e.to_string())])),
+                        Err(e) => w.push(Warning::warn(
+                            "ImportValues missing table",
+                            vec![("error", e.to_string())],
+                        )),
                     }
                 }
                 _ => {}
@@ -199,7 +241,10 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
 }
 
 fn child_parent(child: &str, parent: &str) -> Value {
-    Value::Map(Map::from_entries([("child".into(), child.into()), ("parent".into(), parent.into())]))
+    Value::Map(Map::from_entries([
+        ("child".into(), child.into()),
+        ("parent".into(), parent.into()),
+    ]))
 }
 
 /// `a.b` and a table become `{a: {b: table}}`; `.` is the top.

@@ -20,7 +20,10 @@ pub enum ChartError {
     Values(#[from] crate::yaml::ValuesError),
     /// A chart file could not be read: `cannot load Chart.yaml: ...`.
     #[error("cannot load {file}: {source}")]
-    Load { file: String, source: Box<ChartError> },
+    Load {
+        file: String,
+        source: Box<ChartError>,
+    },
     #[error("Chart.yaml file is missing")]
     MissingChartYaml,
     #[error("unsupported chart version")]
@@ -37,9 +40,17 @@ pub enum ChartError {
     #[error("cannot load a directory")]
     IsDirectory,
     #[error("error unpacking subchart {name} in {parent}: {source}")]
-    Subchart { name: String, parent: String, source: Box<ChartError> },
+    Subchart {
+        name: String,
+        parent: String,
+        source: Box<ChartError>,
+    },
     #[error("error unpacking subchart tar in {parent}: expected {expected}, got {got}")]
-    SubchartTar { parent: String, expected: String, got: String },
+    SubchartTar {
+        parent: String,
+        expected: String,
+        got: String,
+    },
 
     // Directory loading.
     #[error(transparent)]
@@ -110,12 +121,17 @@ pub enum ChartError {
     /// A value where a subchart's table belongs (Go prints the value with `%t`).
     #[error("type mismatch on {name}: {shown}")]
     TypeMismatch { name: String, shown: String },
-    #[error("chart requires kubeVersion: {constraint} which is incompatible with Kubernetes {version}")]
+    #[error(
+        "chart requires kubeVersion: {constraint} which is incompatible with Kubernetes {version}"
+    )]
     KubeVersion { constraint: String, version: String },
 }
 
 impl ChartError {
     pub(crate) fn load(file: &str, source: ChartError) -> ChartError {
-        ChartError::Load { file: file.to_string(), source: Box::new(source) }
+        ChartError::Load {
+            file: file.to_string(),
+            source: Box::new(source),
+        }
     }
 }

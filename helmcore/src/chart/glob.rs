@@ -198,7 +198,11 @@ fn decode_rune(s: &[u8]) -> (char, usize) {
         Some(b) if *b >= 0xE0 => 3,
         Some(_) => 2,
     };
-    match s.get(..len).and_then(|b| std::str::from_utf8(b).ok()).and_then(|t| t.chars().next()) {
+    match s
+        .get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| t.chars().next())
+    {
         Some(c) => (c, len),
         None => (char::REPLACEMENT_CHARACTER, 1),
     }

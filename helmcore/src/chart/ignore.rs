@@ -110,7 +110,12 @@ impl Rules {
         } else {
             (Anchor::BaseName, rule)
         };
-        self.patterns.push(Pattern { glob: glob.to_string(), negate, must_dir, anchor });
+        self.patterns.push(Pattern {
+            glob: glob.to_string(),
+            negate,
+            must_dir,
+            anchor,
+        });
         Ok(())
     }
 
@@ -217,9 +222,18 @@ mod tests {
 
     #[test]
     fn refused_patterns() {
-        assert_eq!(Rules::parse("a/**/b").unwrap_err().to_string(), "double-star (**) syntax is not supported");
-        assert_eq!(Rules::parse("[").unwrap_err().to_string(), "syntax error in pattern");
+        assert_eq!(
+            Rules::parse("a/**/b").unwrap_err().to_string(),
+            "double-star (**) syntax is not supported"
+        );
+        assert_eq!(
+            Rules::parse("[").unwrap_err().to_string(),
+            "syntax error in pattern"
+        );
         assert!(Rules::parse("# [\n  \n").is_ok());
-        assert_eq!(Rules::parse(&"a".repeat(70000)).unwrap_err(), IgnoreError::LineTooLong);
+        assert_eq!(
+            Rules::parse(&"a".repeat(70000)).unwrap_err(),
+            IgnoreError::LineTooLong
+        );
     }
 }

@@ -10,7 +10,9 @@ use crate::value::{Map, Value};
 use super::archive::{ensure_archive, load_archive_files, BufferedFile, Limits};
 use super::error::ChartError;
 use super::ignore::{Rules, HELM_IGNORE};
-use super::metadata::{decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2};
+use super::metadata::{
+    decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2,
+};
 use super::yaml_bridge;
 use super::{Chart, File};
 
@@ -20,7 +22,8 @@ const MAX_DIR_DEPTH: usize = 64;
 /// Loads a chart from a directory or a `.tgz` file.
 pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
     let path = path.as_ref();
-    let meta = std::fs::metadata(path).map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
     if meta.is_dir() {
         load_dir(path)
     } else {
@@ -46,14 +49,23 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
 pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_stat_error(path, &e) })?;
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read {
+        path: name.clone(),
+        message: go_stat_error(path, &e),
+    })?;
     if meta.is_dir() {
         return load_dir_files(&absolute(path));
     }
-    let data = std::fs::read(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_open_error(path, &e) })?;
+    let data = std::fs::read(path).map_err(|e| ChartError::Read {
+        path: name.clone(),
+        message: go_open_error(path, &e),
+    })?;
     ensure_archive(&name, &data[..data.len().min(512)])?;
     let files = load_archive_files(&data, Limits::default()).map_err(|e| match e {
-        ChartError::GzipHeader => ChartError::InvalidChartFile { name: name.clone(), details: e.to_string() },
+        ChartError::GzipHeader => ChartError::InvalidChartFile {
+            name: name.clone(),
+            details: e.to_string(),
+        },
         other => other,
     })?;
     load_files(files)
@@ -94,7 +106,10 @@ fn walk(
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep(dir.display().to_string()));
     }
-    let read_err = |p: &Path, e: std::io::Error| ChartError::Read { path: rel.to_string(), message: go_open_error(p, &e) };
+    let read_err = |p: &Path, e: std::io::Error| ChartError::Read {
+        path: rel.to_string(),
+        message: go_open_error(p, &e),
+    };
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| read_err(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.file_name()))
@@ -103,7 +118,11 @@ fn walk(
     for name in names {
         let path = dir.join(&name);
         let name = name.to_string_lossy();
-        let n = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
+        let n = if rel.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel}/{name}")
+        };
         let meta = std::fs::metadata(&path).map_err(|e| read_err(&path, e))?;
         if meta.is_dir() {
             if rules.ignore(&n, true) {
@@ -119,10 +138,15 @@ fn walk(
             return Err(ChartError::IrregularFile(path.display().to_string()));
         }
         if meta.len() > limits.max_file_size {
-            return Err(ChartError::DirFileTooLarge { name: name.to_string(), max: limits.max_file_size });
+            return Err(ChartError::DirFileTooLarge {
+                name: name.to_string(),
+                max: limits.max_file_size,
+            });
         }
-        let mut data = std::fs::read(&path)
-            .map_err(|e| ChartError::Read { path: n.clone(), message: go_open_error(&path, &e) })?;
+        let mut data = std::fs::read(&path).map_err(|e| ChartError::Read {
+            path: n.clone(),
+            message: go_open_error(&path, &e),
+        })?;
         if data.starts_with(b"\xEF\xBB\xBF") {
             data.drain(..3);
         }
@@ -135,14 +159,23 @@ fn walk(
 pub fn load_file(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_stat_error(path, &e) })?;
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Read {
+        path: name.clone(),
+        message: go_stat_error(path, &e),
+    })?;
     if meta.is_dir() {
         return Err(ChartError::IsDirectory);
     }
-    let data = std::fs::read(path).map_err(|e| ChartError::Read { path: name.clone(), message: go_open_error(path, &e) })?;
+    let data = std::fs::read(path).map_err(|e| ChartError::Read {
+        path: name.clone(),
+        message: go_open_error(path, &e),
+    })?;
     ensure_archive(&name, &data[..data.len().min(512)])?;
     let files = load_archive_files(&data, Limits::default()).map_err(|e| match e {
-        ChartError::GzipHeader => ChartError::InvalidChartFile { name: name.clone(), details: e.to_string() },
+        ChartError::GzipHeader => ChartError::InvalidChartFile {
+            name: name.clone(),
+            details: e.to_string(),
+        },
         other => ChartError::UnableToLoadArchive(Box::new(other)),
     })?;
     dispatch_archive(files)
@@ -163,7 +196,10 @@ pub fn load_archive_with_limits(data: &[u8], limits: Limits) -> Result<Chart, Ch
 }
 
 fn dispatch_archive(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
-    let chart_yaml = files.iter().find(|f| f.name == "Chart.yaml").ok_or(ChartError::NoChartYamlInArchive)?;
+    let chart_yaml = files
+        .iter()
+        .find(|f| f.name == "Chart.yaml")
+        .ok_or(ChartError::NoChartYamlInArchive)?;
     check_api_version(&chart_yaml.data)?;
     load_files(files)
 }
@@ -178,7 +214,10 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep("charts/".into()));
     }
-    let file = |f: &BufferedFile| File { name: f.name.as_str().into(), data: Arc::from(f.data.as_slice()) };
+    let file = |f: &BufferedFile| File {
+        name: f.name.as_str().into(),
+        data: Arc::from(f.data.as_slice()),
+    };
     let mut metadata: Option<Metadata> = None;
     for f in files.iter().filter(|f| f.name == "Chart.yaml") {
         let md = metadata.get_or_insert_with(Metadata::default);
@@ -200,18 +239,24 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
         parents: Vec::new(),
     };
     let mut subcharts: BTreeMap<String, Vec<BufferedFile>> = BTreeMap::new();
-    let is_v1 = |md: &Option<Metadata>| md.as_ref().is_some_and(|m| m.api_version == API_VERSION_V1);
+    let is_v1 =
+        |md: &Option<Metadata>| md.as_ref().is_some_and(|m| m.api_version == API_VERSION_V1);
     for f in &files {
         match f.name.as_str() {
             "Chart.yaml" => {}
             "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data)?),
-            "values.yaml" => c.values = load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?,
+            "values.yaml" => {
+                c.values =
+                    load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?
+            }
             "values.schema.json" => c.schema = Some(Arc::from(f.data.as_slice())),
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
                 let md = metadata.get_or_insert_with(Metadata::default);
-                let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
-                decode_metadata_into(&doc, md).map_err(|e| ChartError::load("requirements.yaml", e))?;
+                let doc =
+                    parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
+                decode_metadata_into(&doc, md)
+                    .map_err(|e| ChartError::load("requirements.yaml", e))?;
                 if is_v1(&metadata) {
                     c.files.push(file(f));
                 }
@@ -234,7 +279,10 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
                 subcharts
                     .entry(cname.to_string())
                     .or_default()
-                    .push(BufferedFile { name: rest.to_string(), data: f.data.clone() });
+                    .push(BufferedFile {
+                        name: rest.to_string(),
+                        data: f.data.clone(),
+                    });
             }
             _ => c.files.push(file(f)),
         }
@@ -249,17 +297,31 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
         if n.starts_with('_') || n.starts_with('.') {
             continue;
         }
-        let wrap = |e: ChartError| ChartError::Subchart { name: n.clone(), parent: c.name().to_string(), source: Box::new(e) };
+        let wrap = |e: ChartError| ChartError::Subchart {
+            name: n.clone(),
+            parent: c.name().to_string(),
+            source: Box::new(e),
+        };
         let sub = if n.ends_with(".tgz") {
             let first = &files[0];
             if first.name != n {
-                return Err(ChartError::SubchartTar { parent: c.name().into(), expected: n.clone(), got: first.name.clone() });
+                return Err(ChartError::SubchartTar {
+                    parent: c.name().into(),
+                    expected: n.clone(),
+                    got: first.name.clone(),
+                });
             }
-            load_archive_files(&first.data, Limits::default()).and_then(|fs| load_files_at(fs, depth + 1))
+            load_archive_files(&first.data, Limits::default())
+                .and_then(|fs| load_files_at(fs, depth + 1))
         } else {
             let inner = files
                 .into_iter()
-                .filter_map(|f| f.name.split_once('/').map(|(_, rest)| BufferedFile { name: rest.to_string(), data: f.data }))
+                .filter_map(|f| {
+                    f.name.split_once('/').map(|(_, rest)| BufferedFile {
+                        name: rest.to_string(),
+                        data: f.data,
+                    })
+                })
                 .collect();
             load_files_at(inner, depth + 1)
         }
@@ -350,5 +412,4 @@ mod tests {
         // The input is left alone.
         assert_eq!(inner.get("x"), Some(Value::Float(1.0)));
     }
-
 }

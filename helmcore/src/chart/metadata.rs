@@ -95,7 +95,10 @@ impl Metadata {
         if self.kube_version.is_empty() || is_compatible_range(&self.kube_version, normalized) {
             return Ok(());
         }
-        Err(ChartError::KubeVersion { constraint: self.kube_version.clone(), version: shown.to_string() })
+        Err(ChartError::KubeVersion {
+            constraint: self.kube_version.clone(),
+            version: shown.to_string(),
+        })
     }
 
     /// The non-null dependencies.
@@ -129,7 +132,10 @@ impl Metadata {
             return invalid("chart.metadata.name is required".into());
         }
         if self.name == "." || self.name == ".." {
-            return invalid(format!("chart.metadata.name {:?} is not allowed", self.name));
+            return invalid(format!(
+                "chart.metadata.name {:?} is not allowed",
+                self.name
+            ));
         }
         if self.name.contains('/') {
             return invalid(format!("chart.metadata.name {:?} is invalid", self.name));
@@ -138,7 +144,10 @@ impl Metadata {
             return invalid("chart.metadata.version is required".into());
         }
         if !is_valid_semver(&self.version) {
-            return invalid(format!("chart.metadata.version {:?} is invalid", self.version));
+            return invalid(format!(
+                "chart.metadata.version {:?} is invalid",
+                self.version
+            ));
         }
         if !matches!(self.chart_type.as_str(), "" | "application" | "library") {
             return invalid("chart.metadata.type must be application or library".into());
@@ -157,9 +166,15 @@ impl Metadata {
                 return invalid("dependencies must not contain empty or null nodes".into());
             };
             d.validate()?;
-            let key = if d.alias.is_empty() { d.name.clone() } else { d.alias.clone() };
+            let key = if d.alias.is_empty() {
+                d.name.clone()
+            } else {
+                d.alias.clone()
+            };
             if seen.contains(&key) {
-                return invalid(format!("more than one dependency with name or alias {key:?}"));
+                return invalid(format!(
+                    "more than one dependency with name or alias {key:?}"
+                ));
             }
             seen.push(key);
         }
@@ -169,7 +184,8 @@ impl Metadata {
     /// The map templates see as `.Chart`: Helm 4 turns the Go struct into a map keyed by
     /// the Go field names (`Name`, `AppVersion`, `Dependencies`...), every field present.
     pub fn to_value(&self) -> Value {
-        let strings = |v: &[String]| Value::list(v.iter().map(|s| Value::from(s.as_str())).collect());
+        let strings =
+            |v: &[String]| Value::list(v.iter().map(|s| Value::from(s.as_str())).collect());
         let m = Map::new();
         m.insert("Name", self.name.as_str().into());
         m.insert("Home", self.home.as_str().into());
@@ -201,13 +217,21 @@ impl Metadata {
         m.insert("Deprecated", self.deprecated.into());
         m.insert(
             "Annotations",
-            Value::Map(self.annotations.iter().map(|(k, v)| (k.as_str().into(), Value::from(v.as_str()))).collect()),
+            Value::Map(
+                self.annotations
+                    .iter()
+                    .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
+                    .collect(),
+            ),
         );
         m.insert("KubeVersion", self.kube_version.as_str().into());
         m.insert(
             "Dependencies",
             Value::list(
-                self.dependencies.iter().map(|d| d.as_ref().map_or(Value::Nil, Dependency::to_value)).collect(),
+                self.dependencies
+                    .iter()
+                    .map(|d| d.as_ref().map_or(Value::Nil, Dependency::to_value))
+                    .collect(),
             ),
         );
         m.insert("Type", self.chart_type.as_str().into());
@@ -217,7 +241,12 @@ impl Metadata {
 
 impl Dependency {
     fn validate(&mut self) -> Result<(), ChartError> {
-        for s in [&mut self.name, &mut self.version, &mut self.repository, &mut self.condition] {
+        for s in [
+            &mut self.name,
+            &mut self.version,
+            &mut self.repository,
+            &mut self.condition,
+        ] {
             *s = sanitize(s);
         }
         for t in &mut self.tags {
@@ -248,9 +277,15 @@ impl Dependency {
             ("Version".into(), self.version.as_str().into()),
             ("Repository".into(), self.repository.as_str().into()),
             ("Condition".into(), self.condition.as_str().into()),
-            ("Tags".into(), Value::list(self.tags.iter().map(|s| Value::from(s.as_str())).collect())),
+            (
+                "Tags".into(),
+                Value::list(self.tags.iter().map(|s| Value::from(s.as_str())).collect()),
+            ),
             ("Enabled".into(), self.enabled.into()),
-            ("ImportValues".into(), Value::list(self.import_values.clone())),
+            (
+                "ImportValues".into(),
+                Value::list(self.import_values.clone()),
+            ),
             ("Alias".into(), self.alias.as_str().into()),
         ]))
     }
@@ -265,7 +300,9 @@ use crate::chart::semver_check::is_compatible_range;
 
 /// Helm's `sanitizeString`: white space becomes a plain space, unprintable runes go.
 fn sanitize(s: &str) -> String {
-    if s.chars().all(|c| c == ' ' || (!c.is_whitespace() && !c.is_control())) {
+    if s.chars()
+        .all(|c| c == ' ' || (!c.is_whitespace() && !c.is_control()))
+    {
         return s.to_string();
     }
     s.chars()
@@ -317,7 +354,9 @@ fn type_error(v: &Value, at: &At, go_type: &str) -> ChartError {
 fn decode_string(v: &Value, at: &At, out: &mut String) -> Result<(), ChartError> {
     match v {
         Value::Nil => {}
-        Value::List(_) | Value::Map(_) | Value::Object(_) => return Err(type_error(v, at, "string")),
+        Value::List(_) | Value::Map(_) | Value::Object(_) => {
+            return Err(type_error(v, at, "string"))
+        }
         scalar => *out = crate::yaml::string_field(scalar).unwrap_or_default(),
     }
     Ok(())
@@ -356,7 +395,10 @@ fn for_fields(
     mut f: impl FnMut(&str, &Value) -> Result<(), ChartError>,
 ) -> Result<(), ChartError> {
     for (k, v) in m.entries() {
-        let field = fields.iter().find(|n| **n == &*k).or_else(|| fields.iter().find(|n| n.eq_ignore_ascii_case(&k)));
+        let field = fields
+            .iter()
+            .find(|n| **n == &*k)
+            .or_else(|| fields.iter().find(|n| n.eq_ignore_ascii_case(&k)));
         if let Some(field) = field {
             f(field, &v)?;
         }
@@ -398,7 +440,10 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
         }
     };
     for_fields(m, METADATA_FIELDS, |field, v| {
-        let at = At { strukt: "Metadata", path: field.to_string() };
+        let at = At {
+            strukt: "Metadata",
+            path: field.to_string(),
+        };
         match field {
             "name" => decode_string(v, &at, &mut md.name),
             "home" => decode_string(v, &at, &mut md.home),
@@ -406,7 +451,14 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
             "version" => decode_string(v, &at, &mut md.version),
             "description" => decode_string(v, &at, &mut md.description),
             "keywords" => decode_strings(v, &at, &mut md.keywords),
-            "maintainers" => decode_list(v, &at, "[]*v2.Maintainer", "v2.Maintainer", &mut md.maintainers, decode_maintainer),
+            "maintainers" => decode_list(
+                v,
+                &at,
+                "[]*v2.Maintainer",
+                "v2.Maintainer",
+                &mut md.maintainers,
+                decode_maintainer,
+            ),
             "icon" => decode_string(v, &at, &mut md.icon),
             "apiVersion" => decode_string(v, &at, &mut md.api_version),
             "condition" => decode_string(v, &at, &mut md.condition),
@@ -415,23 +467,39 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
             "deprecated" => decode_bool(v, &at, &mut md.deprecated),
             "annotations" => decode_annotations(v, &at, &mut md.annotations),
             "kubeVersion" => decode_string(v, &at, &mut md.kube_version),
-            "dependencies" => {
-                decode_list(v, &at, "[]*v2.Dependency", "v2.Dependency", &mut md.dependencies, decode_dependency)
-            }
+            "dependencies" => decode_list(
+                v,
+                &at,
+                "[]*v2.Dependency",
+                "v2.Dependency",
+                &mut md.dependencies,
+                decode_dependency,
+            ),
             "type" => decode_string(v, &at, &mut md.chart_type),
             _ => Ok(()),
         }
     })
 }
 
-fn decode_annotations(v: &Value, at: &At, out: &mut Vec<(String, String)>) -> Result<(), ChartError> {
+fn decode_annotations(
+    v: &Value,
+    at: &At,
+    out: &mut Vec<(String, String)>,
+) -> Result<(), ChartError> {
     match v {
         Value::Nil => out.clear(),
         Value::Map(m) => {
             // json.Unmarshal adds to an existing map.
             for (k, item) in m.entries() {
                 let mut s = String::new();
-                decode_string(&item, &At { strukt: at.strukt, path: format!("{}.{}", at.path, k) }, &mut s)?;
+                decode_string(
+                    &item,
+                    &At {
+                        strukt: at.strukt,
+                        path: format!("{}.{}", at.path, k),
+                    },
+                    &mut s,
+                )?;
                 match out.iter_mut().find(|(ek, _)| **ek == *k) {
                     Some(e) => e.1 = s,
                     None => out.push((k.to_string(), s)),
@@ -474,7 +542,10 @@ fn decode_list<T>(
 fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
     let mut out = Maintainer::default();
     for_fields(m, &["name", "email", "url"], |field, v| {
-        let at = At { strukt: "Maintainer", path: format!("{path}.{field}") };
+        let at = At {
+            strukt: "Maintainer",
+            path: format!("{path}.{field}"),
+        };
         match field {
             "name" => decode_string(v, &at, &mut out.name),
             "email" => decode_string(v, &at, &mut out.email),
@@ -486,10 +557,21 @@ fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
 
 fn decode_dependency(m: &Map, path: &str) -> Result<Dependency, ChartError> {
     let mut d = Dependency::default();
-    let fields =
-        ["name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias"];
+    let fields = [
+        "name",
+        "version",
+        "repository",
+        "condition",
+        "tags",
+        "enabled",
+        "import-values",
+        "alias",
+    ];
     for_fields(m, &fields, |field, v| {
-        let at = At { strukt: "Dependency", path: format!("{path}.{field}") };
+        let at = At {
+            strukt: "Dependency",
+            path: format!("{path}.{field}"),
+        };
         match field {
             "name" => decode_string(v, &at, &mut d.name),
             "version" => decode_string(v, &at, &mut d.version),
@@ -528,7 +610,10 @@ pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
         }
     };
     for_fields(m, &["generated", "digest", "dependencies"], |field, v| {
-        let at = At { strukt: "Lock", path: field.to_string() };
+        let at = At {
+            strukt: "Lock",
+            path: field.to_string(),
+        };
         match field {
             "generated" => match v {
                 Value::Nil => Ok(()),
@@ -539,7 +624,14 @@ pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
                 other => Err(type_error(other, &at, "time.Time")),
             },
             "digest" => decode_string(v, &at, &mut lock.digest),
-            _ => decode_list(v, &at, "[]*v2.Dependency", "v2.Dependency", &mut lock.dependencies, decode_dependency),
+            _ => decode_list(
+                v,
+                &at,
+                "[]*v2.Dependency",
+                "v2.Dependency",
+                &mut lock.dependencies,
+                decode_dependency,
+            ),
         }
     })?;
     Ok(lock)
@@ -551,7 +643,14 @@ pub(crate) fn decode_api_version(doc: &Value) -> Result<String, ChartError> {
     match doc {
         Value::Nil => {}
         Value::Map(m) => for_fields(m, &["apiVersion"], |_, v| {
-            decode_string(v, &At { strukt: "chartBase", path: "apiVersion".into() }, &mut api)
+            decode_string(
+                v,
+                &At {
+                    strukt: "chartBase",
+                    path: "apiVersion".into(),
+                },
+                &mut api,
+            )
         })?,
         other => {
             return Err(ChartError::Decode(format!(
@@ -568,7 +667,12 @@ mod tests {
     use super::*;
 
     fn map(entries: &[(&str, Value)]) -> Value {
-        Value::Map(entries.iter().map(|(k, v)| ((*k).into(), v.clone())).collect())
+        Value::Map(
+            entries
+                .iter()
+                .map(|(k, v)| ((*k).into(), v.clone()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -577,7 +681,10 @@ mod tests {
         let doc = map(&[
             ("name", true.into()),
             ("version", Value::Float(1.1)),
-            ("keywords", Value::list(vec![Value::Float(1.0), true.into(), Value::Float(2.5)])),
+            (
+                "keywords",
+                Value::list(vec![Value::Float(1.0), true.into(), Value::Float(2.5)]),
+            ),
         ]);
         decode_metadata_into(&doc, &mut md).unwrap();
         assert_eq!(md.name, "true");
@@ -601,7 +708,10 @@ mod tests {
         ];
         for (doc, want) in cases {
             let mut md = Metadata::default();
-            assert_eq!(decode_metadata_into(&doc, &mut md).unwrap_err().to_string(), format!("error unmarshaling JSON: while decoding JSON: {want}"));
+            assert_eq!(
+                decode_metadata_into(&doc, &mut md).unwrap_err().to_string(),
+                format!("error unmarshaling JSON: while decoding JSON: {want}")
+            );
         }
         assert_eq!(
             decode_api_version(&Value::list(vec![])).unwrap_err().to_string(),
@@ -612,11 +722,19 @@ mod tests {
     #[test]
     fn kube_version_constraint() {
         // helm4 --kube-version 1.31.0: `>=1.20` passes, `>=1.40` and `bad~~` fail.
-        let md = |c: &str| Metadata { kube_version: c.into(), ..Default::default() };
-        assert!(md(">=1.20").check_kube_version("v1.31.0", "v1.31.0").is_ok());
+        let md = |c: &str| Metadata {
+            kube_version: c.into(),
+            ..Default::default()
+        };
+        assert!(md(">=1.20")
+            .check_kube_version("v1.31.0", "v1.31.0")
+            .is_ok());
         assert!(md("").check_kube_version("v1.31.0", "v1.31.0").is_ok());
         assert_eq!(
-            md("bad~~").check_kube_version("v1.31.0", "v1.31.0").unwrap_err().to_string(),
+            md("bad~~")
+                .check_kube_version("v1.31.0", "v1.31.0")
+                .unwrap_err()
+                .to_string(),
             "chart requires kubeVersion: bad~~ which is incompatible with Kubernetes v1.31.0"
         );
     }
@@ -624,29 +742,107 @@ mod tests {
     #[test]
     fn field_names_match_without_case() {
         let mut md = Metadata::default();
-        decode_metadata_into(&map(&[("NAME", "a".into()), ("AppVersion", "1".into())]), &mut md).unwrap();
+        decode_metadata_into(
+            &map(&[("NAME", "a".into()), ("AppVersion", "1".into())]),
+            &mut md,
+        )
+        .unwrap();
         assert_eq!((md.name.as_str(), md.app_version.as_str()), ("a", "1"));
     }
 
     #[test]
     fn validation_messages() {
-        let base = || Metadata { api_version: "v2".into(), name: "x".into(), version: "1.0.0".into(), ..Default::default() };
+        let base = || Metadata {
+            api_version: "v2".into(),
+            name: "x".into(),
+            version: "1.0.0".into(),
+            ..Default::default()
+        };
         let check = |md: Metadata, want: &str| {
             let mut md = md;
             assert_eq!(md.validate().unwrap_err().to_string(), want);
         };
-        check(Metadata { name: String::new(), ..base() }, "validation: chart.metadata.name is required");
-        check(Metadata { api_version: String::new(), ..base() }, "validation: chart.metadata.apiVersion is required");
-        check(Metadata { version: "x".into(), ..base() }, "validation: chart.metadata.version \"x\" is invalid");
-        check(Metadata { name: "a/b".into(), ..base() }, "validation: chart.metadata.name \"a/b\" is invalid");
-        check(Metadata { name: "..".into(), ..base() }, "validation: chart.metadata.name \"..\" is not allowed");
-        check(Metadata { chart_type: "foo".into(), ..base() }, "validation: chart.metadata.type must be application or library");
-        check(Metadata { maintainers: vec![None], ..base() }, "validation: maintainers must not contain empty or null nodes");
-        check(Metadata { dependencies: vec![None], ..base() }, "validation: dependencies must not contain empty or null nodes");
-        let dep = |n: &str, a: &str| Some(Dependency { name: n.into(), alias: a.into(), ..Default::default() });
-        check(Metadata { dependencies: vec![dep("a", "b.c")], ..base() }, "validation: dependency \"a\" has disallowed characters in the alias");
-        check(Metadata { dependencies: vec![dep("a", ""), dep("b", "a")], ..base() }, "validation: more than one dependency with name or alias \"a\"");
-        let mut ok = Metadata { description: "a\tb\u{7}c".into(), ..base() };
+        check(
+            Metadata {
+                name: String::new(),
+                ..base()
+            },
+            "validation: chart.metadata.name is required",
+        );
+        check(
+            Metadata {
+                api_version: String::new(),
+                ..base()
+            },
+            "validation: chart.metadata.apiVersion is required",
+        );
+        check(
+            Metadata {
+                version: "x".into(),
+                ..base()
+            },
+            "validation: chart.metadata.version \"x\" is invalid",
+        );
+        check(
+            Metadata {
+                name: "a/b".into(),
+                ..base()
+            },
+            "validation: chart.metadata.name \"a/b\" is invalid",
+        );
+        check(
+            Metadata {
+                name: "..".into(),
+                ..base()
+            },
+            "validation: chart.metadata.name \"..\" is not allowed",
+        );
+        check(
+            Metadata {
+                chart_type: "foo".into(),
+                ..base()
+            },
+            "validation: chart.metadata.type must be application or library",
+        );
+        check(
+            Metadata {
+                maintainers: vec![None],
+                ..base()
+            },
+            "validation: maintainers must not contain empty or null nodes",
+        );
+        check(
+            Metadata {
+                dependencies: vec![None],
+                ..base()
+            },
+            "validation: dependencies must not contain empty or null nodes",
+        );
+        let dep = |n: &str, a: &str| {
+            Some(Dependency {
+                name: n.into(),
+                alias: a.into(),
+                ..Default::default()
+            })
+        };
+        check(
+            Metadata {
+                dependencies: vec![dep("a", "b.c")],
+                ..base()
+            },
+            "validation: dependency \"a\" has disallowed characters in the alias",
+        );
+        check(
+            Metadata {
+                dependencies: vec![dep("a", ""), dep("b", "a")],
+                ..base()
+            },
+            "validation: more than one dependency with name or alias \"a\"",
+        );
+        let mut ok = Metadata {
+            description: "a\tb\u{7}c".into(),
+            ..base()
+        };
         ok.validate().unwrap();
         assert_eq!(ok.description, "a bc");
     }

@@ -28,13 +28,14 @@ use crate::value::{Map, Str};
 pub use archive::{BufferedFile, Limits};
 pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
 pub use error::ChartError;
-pub use loader::{
-    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_v2, merge_maps,
-};
 pub(crate) use loader::go_errno_text as go_errno_text_of;
-pub use show::{show, ShowFormat};
+pub use loader::{
+    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_v2,
+    merge_maps,
+};
 pub(crate) use metadata::decode_metadata_into;
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};
+pub use show::{show, ShowFormat};
 
 /// A file of a chart, with its path relative to the chart root (`templates/x.yaml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,7 +122,11 @@ impl Chart {
         let mut c = self.clone();
         let mut below = parents.clone();
         below.push(c.metadata.name.clone());
-        c.dependencies = c.dependencies.iter().map(|d| Arc::new(d.with_parents(below.clone()))).collect();
+        c.dependencies = c
+            .dependencies
+            .iter()
+            .map(|d| Arc::new(d.with_parents(below.clone())))
+            .collect();
         c.parents = parents;
         c
     }
@@ -130,5 +135,8 @@ impl Chart {
 fn has_manifest_extension(name: &str) -> bool {
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     let base_has_dot = name.rsplit('/').next().is_some_and(|b| b.contains('.'));
-    base_has_dot && ["yaml", "yml", "json"].iter().any(|e| ext.eq_ignore_ascii_case(e))
+    base_has_dot
+        && ["yaml", "yml", "json"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
 }

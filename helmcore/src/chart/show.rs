@@ -52,7 +52,10 @@ pub fn show(chart: &Chart, format: ShowFormat) -> Result<String, crate::yaml::En
         }
     }
     if format == ShowFormat::Readme || all {
-        let readme = chart.files.iter().find(|f| README_NAMES.iter().any(|n| f.name.eq_ignore_ascii_case(n)));
+        let readme = chart
+            .files
+            .iter()
+            .find(|f| README_NAMES.iter().any(|n| f.name.eq_ignore_ascii_case(n)));
         if let Some(readme) = readme {
             if all {
                 out.push_str("---\n");
@@ -81,7 +84,10 @@ fn put_str(m: &Map, key: &str, v: &str) {
 
 fn put_strings(m: &Map, key: &str, v: &[String]) {
     if !v.is_empty() {
-        m.insert(key, Value::list(v.iter().map(|s| Value::from(s.as_str())).collect()));
+        m.insert(
+            key,
+            Value::list(v.iter().map(|s| Value::from(s.as_str())).collect()),
+        );
     }
 }
 
@@ -97,7 +103,11 @@ impl Metadata {
         put_str(&m, "description", &self.description);
         put_strings(&m, "keywords", &self.keywords);
         if !self.maintainers.is_empty() {
-            let items = self.maintainers.iter().map(|x| x.as_ref().map_or(Value::Nil, Maintainer::to_json_value)).collect();
+            let items = self
+                .maintainers
+                .iter()
+                .map(|x| x.as_ref().map_or(Value::Nil, Maintainer::to_json_value))
+                .collect();
             m.insert("maintainers", Value::list(items));
         }
         put_str(&m, "icon", &self.icon);
@@ -109,12 +119,20 @@ impl Metadata {
             m.insert("deprecated", Value::Bool(true));
         }
         if !self.annotations.is_empty() {
-            let a = self.annotations.iter().map(|(k, v)| (k.as_str().into(), Value::from(v.as_str()))).collect();
+            let a = self
+                .annotations
+                .iter()
+                .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
+                .collect();
             m.insert("annotations", Value::Map(a));
         }
         put_str(&m, "kubeVersion", &self.kube_version);
         if !self.dependencies.is_empty() {
-            let items = self.dependencies.iter().map(|d| d.as_ref().map_or(Value::Nil, Dependency::to_json_value)).collect();
+            let items = self
+                .dependencies
+                .iter()
+                .map(|d| d.as_ref().map_or(Value::Nil, Dependency::to_json_value))
+                .collect();
             m.insert("dependencies", Value::list(items));
         }
         put_str(&m, "type", &self.chart_type);

@@ -18,14 +18,22 @@ pub const GLOBAL_KEY: &str = "global";
 
 /// Helm's `CoalesceValues(chart, vals)`: a copy of `vals` with the chart's and every
 /// subchart's defaults filled in; a `null` in `vals` deletes the default.
-pub fn coalesce_values(chart: &Chart, vals: &Map, warnings: &mut Vec<Warning>) -> Result<Map, ChartError> {
+pub fn coalesce_values(
+    chart: &Chart,
+    vals: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Map, ChartError> {
     let dest = vals.deep_copy();
     coalesce(chart, &dest, "", false, warnings)?;
     Ok(dest)
 }
 
 /// Helm's `MergeValues`: as [`coalesce_values`] but nulls are kept, not deleting.
-pub fn merge_values(chart: &Chart, vals: &Map, warnings: &mut Vec<Warning>) -> Result<Map, ChartError> {
+pub fn merge_values(
+    chart: &Chart,
+    vals: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Map, ChartError> {
     let dest = vals.deep_copy();
     coalesce(chart, &dest, "", true, warnings)?;
     Ok(dest)
@@ -49,12 +57,24 @@ fn concat_prefix(a: &str, b: &str) -> String {
     }
 }
 
-fn coalesce(chart: &Chart, dest: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) -> Result<(), ChartError> {
+fn coalesce(
+    chart: &Chart,
+    dest: &Map,
+    prefix: &str,
+    merge: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ChartError> {
     coalesce_chart_values(chart, dest, prefix, merge, warnings);
     coalesce_deps(chart, dest, prefix, merge, warnings)
 }
 
-fn coalesce_deps(chart: &Chart, dest: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) -> Result<(), ChartError> {
+fn coalesce_deps(
+    chart: &Chart,
+    dest: &Map,
+    prefix: &str,
+    merge: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ChartError> {
     for sub in &chart.dependencies {
         let name = sub.name();
         let table = match dest.get(name) {
@@ -65,7 +85,10 @@ fn coalesce_deps(chart: &Chart, dest: &Map, prefix: &str, merge: bool, warnings:
             }
             Some(Value::Map(m)) => m,
             Some(other) => {
-                return Err(ChartError::TypeMismatch { name: name.to_string(), shown: go_fmt_t(&other) });
+                return Err(ChartError::TypeMismatch {
+                    name: name.to_string(),
+                    shown: go_fmt_t(&other),
+                });
             }
         };
         let sub_prefix = concat_prefix(prefix, chart.name());
@@ -82,7 +105,9 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
         None => Map::new(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            warnings.push(Warning::log("warning: skipping globals because destination global is not a table."));
+            warnings.push(Warning::log(
+                "warning: skipping globals because destination global is not a table.",
+            ));
             return;
         }
     };
@@ -90,7 +115,9 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
         None => Map::new(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            warnings.push(Warning::log("warning: skipping globals because source global is not a table."));
+            warnings.push(Warning::log(
+                "warning: skipping globals because source global is not a table.",
+            ));
             return;
         }
     };
@@ -102,11 +129,19 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
                     dg.insert(key, Value::Map(vv));
                 }
                 Some(Value::Map(destv)) => {
-                    coalesce_tables_full_key(&vv, &destv, &concat_prefix(prefix, &key), true, warnings);
+                    coalesce_tables_full_key(
+                        &vv,
+                        &destv,
+                        &concat_prefix(prefix, &key),
+                        true,
+                        warnings,
+                    );
                     dg.insert(key, Value::Map(vv));
                 }
                 Some(_) => {
-                    warnings.push(Warning::log(format!("Conflict: cannot merge map onto non-map for {key:?}. Skipping.")));
+                    warnings.push(Warning::log(format!(
+                        "Conflict: cannot merge map onto non-map for {key:?}. Skipping."
+                    )));
                 }
             }
         } else if matches!(dg.get(&key), Some(Value::Map(_))) {
@@ -119,7 +154,13 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
 }
 
 /// Fills `v` (values given for this chart) from a copy of the chart's defaults.
-fn coalesce_chart_values(chart: &Chart, v: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) {
+fn coalesce_chart_values(
+    chart: &Chart,
+    v: &Map,
+    prefix: &str,
+    merge: bool,
+    warnings: &mut Vec<Warning>,
+) {
     let sub_prefix = concat_prefix(prefix, chart.name());
     let defaults = chart.values.deep_copy();
     for (key, val) in defaults.entries() {
@@ -135,10 +176,18 @@ fn coalesce_chart_values(chart: &Chart, v: &Map, prefix: &str, merge: bool, warn
                     // A subchart's section is always merged, so its own nulls survive to
                     // be handled when the subchart is coalesced.
                     let merge = merge || chart.dependencies.iter().any(|d| d.name() == &*key);
-                    coalesce_tables_full_key(&dest, src, &concat_prefix(&sub_prefix, &key), merge, warnings);
+                    coalesce_tables_full_key(
+                        &dest,
+                        src,
+                        &concat_prefix(&sub_prefix, &key),
+                        merge,
+                        warnings,
+                    );
                 }
                 Value::Nil => {}
-                _ => warnings.push(Warning::log(format!("warning: skipped value for {sub_prefix}.{key}: Not a table."))),
+                _ => warnings.push(Warning::log(format!(
+                    "warning: skipped value for {sub_prefix}.{key}: Not a table."
+                ))),
             },
             Some(_) => {}
         }
@@ -147,11 +196,22 @@ fn coalesce_chart_values(chart: &Chart, v: &Map, prefix: &str, merge: bool, warn
 
 /// Helm's `coalesceTablesFullKey`: `dst` wins; `src` fills in. Note that `src` is
 /// changed too (keys that are null in `dst` become null in `src`), as in Helm.
-fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool, warnings: &mut Vec<Warning>) {
+fn coalesce_tables_full_key(
+    dst: &Map,
+    src: &Map,
+    prefix: &str,
+    merge: bool,
+    warnings: &mut Vec<Warning>,
+) {
     if dst.ptr_eq(src) {
         return;
     }
-    let src_non_nil: Vec<_> = src.entries().into_iter().filter(|(_, v)| !v.is_nil()).map(|(k, _)| k).collect();
+    let src_non_nil: Vec<_> = src
+        .entries()
+        .into_iter()
+        .filter(|(_, v)| !v.is_nil())
+        .map(|(k, _)| k)
+        .collect();
     for (key, val) in dst.entries() {
         if val.is_nil() {
             src.insert(key, Value::Nil);
@@ -167,7 +227,9 @@ fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool, war
                 dst.insert(key, val);
             }
             Some(dv) => match (&val, &dv) {
-                (Value::Map(s), Value::Map(d)) => coalesce_tables_full_key(d, s, &full_key, merge, warnings),
+                (Value::Map(s), Value::Map(d)) => {
+                    coalesce_tables_full_key(d, s, &full_key, merge, warnings)
+                }
                 (Value::Map(_), _) => warnings.push(Warning::log(format!(
                     "warning: cannot overwrite table with non table for {full_key} ({})",
                     fmt_v(&val)
@@ -192,8 +254,11 @@ pub(crate) fn go_fmt_t(v: &Value) -> String {
             format!("[{}]", parts.join(" "))
         }
         Value::Map(m) => {
-            let parts: Vec<String> =
-                m.entries().iter().map(|(k, v)| format!("%!t(string={k}):{}", go_fmt_t(v))).collect();
+            let parts: Vec<String> = m
+                .entries()
+                .iter()
+                .map(|(k, v)| format!("%!t(string={k}):{}", go_fmt_t(v)))
+                .collect();
             format!("map[{}]", parts.join(" "))
         }
         other => format!("%!t({}={})", other.type_name(), fmt_v(other)),

@@ -35,12 +35,16 @@ pub fn computed_values(chart: &Chart, user: &Map) -> Result<Computed, ChartError
         return Err(ChartError::LibraryNotInstallable);
     }
     check_dependencies(chart).map_err(|e| ChartError::DependencyCheck(Box::new(e)))?;
-    let processed =
-        process_dependencies(chart, user).map_err(|e| ChartError::DependencyProcessing(Box::new(e)))?;
+    let processed = process_dependencies(chart, user)
+        .map_err(|e| ChartError::DependencyProcessing(Box::new(e)))?;
     let mut warnings = processed.warnings;
     if chart.metadata.deprecated {
         warnings.insert(0, Warning::warn("this chart is deprecated", Vec::new()));
     }
     let values = coalesce_values(&processed.chart, user, &mut warnings)?;
-    Ok(Computed { values, chart: processed.chart, warnings })
+    Ok(Computed {
+        values,
+        chart: processed.chart,
+        warnings,
+    })
 }

@@ -52,7 +52,10 @@ pub enum ValuesError {
     #[error("{0}")]
     Read(String),
     #[error("failed to parse {file}: {source}")]
-    Parse { file: String, source: crate::yaml::ValuesError },
+    Parse {
+        file: String,
+        source: crate::yaml::ValuesError,
+    },
     #[error("failed parsing --set-json data JSON: {0}")]
     SetJsonObject(String),
     #[error("failed parsing --set-json data {0}")]
@@ -73,8 +76,13 @@ impl Options {
         let mut base = Map::new();
         for file in &self.value_files {
             let raw = read_file(file)?;
-            let current = crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
-                .map_err(|source| ValuesError::Parse { file: file.clone(), source })?;
+            let current =
+                crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| {
+                    ValuesError::Parse {
+                        file: file.clone(),
+                        source,
+                    }
+                })?;
             base = merge_maps(&base, &current);
         }
         for value in &self.json_values {
@@ -85,7 +93,8 @@ impl Options {
                     _ => return Err(ValuesError::SetJsonObject(value.clone())),
                 }
             } else {
-                strvals::parse_json(value, &base).map_err(|_| ValuesError::SetJson(value.clone()))?;
+                strvals::parse_json(value, &base)
+                    .map_err(|_| ValuesError::SetJson(value.clone()))?;
             }
         }
         for value in &self.values {
@@ -96,7 +105,9 @@ impl Options {
         }
         for value in &self.file_values {
             let mut read = |path: &str| -> Result<Value, String> {
-                read_file(path).map(|b| Value::from(String::from_utf8_lossy(&b).into_owned())).map_err(|e| e.to_string())
+                read_file(path)
+                    .map(|b| Value::from(String::from_utf8_lossy(&b).into_owned()))
+                    .map_err(|e| e.to_string())
             };
             strvals::parse_into_file(value, &base, &mut read).map_err(ValuesError::SetFile)?;
         }
@@ -116,7 +127,11 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| {
-        ValuesError::Read(format!("open {}: {}", path, crate::chart::go_errno_text_of(&e)))
+        ValuesError::Read(format!(
+            "open {}: {}",
+            path,
+            crate::chart::go_errno_text_of(&e)
+        ))
     })
 }
 
@@ -124,7 +139,8 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
     let raw = read_file(&p)?;
-    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| ValuesError::Parse { file: p, source })
+    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
+        .map_err(|source| ValuesError::Parse { file: p, source })
 }
 
 /// JSON as Go's encoding/json decodes it into `interface{}`: numbers are float64.
@@ -139,7 +155,11 @@ pub(crate) fn json_to_value(v: &serde_json::Value, depth: usize) -> Value {
         J::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
         J::String(s) => Value::from(s.as_str()),
         J::Array(items) => Value::list(items.iter().map(|i| json_to_value(i, depth + 1)).collect()),
-        J::Object(m) => Value::Map(m.iter().map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1))).collect()),
+        J::Object(m) => Value::Map(
+            m.iter()
+                .map(|(k, v)| (k.as_str().into(), json_to_value(v, depth + 1)))
+                .collect(),
+        ),
     }
 }
 
@@ -177,8 +197,14 @@ mod tests {
     fn later_files_win_and_maps_merge() {
         let a = temp_file("a.yaml", "x: {a: 1, b: 2}\nl: [1]\n");
         let b = temp_file("b.yaml", "x: {b: 3}\nl: [2]\n");
-        let opts = Options { value_files: vec![a, b], ..Default::default() };
-        assert_eq!(json(&opts.merge_values().unwrap()), r#"{"l":[2],"x":{"a":1,"b":3}}"#);
+        let opts = Options {
+            value_files: vec![a, b],
+            ..Default::default()
+        };
+        assert_eq!(
+            json(&opts.merge_values().unwrap()),
+            r#"{"l":[2],"x":{"a":1,"b":3}}"#
+        );
     }
 
     #[test]
@@ -195,18 +221,45 @@ mod tests {
             format!("failed to parse {list}: cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {{}}")
         );
         assert_eq!(
-            err(Options { value_files: vec!["nonexist.yaml".into()], ..Default::default() }),
+            err(Options {
+                value_files: vec!["nonexist.yaml".into()],
+                ..Default::default()
+            }),
             "open nonexist.yaml: no such file or directory"
         );
-        assert_eq!(err(Options { json_values: vec!["a=bad".into()], ..Default::default() }), "failed parsing --set-json data a=bad");
-        assert_eq!(err(Options { json_values: vec!["{bad".into()], ..Default::default() }), "failed parsing --set-json data JSON: {bad");
-        assert_eq!(err(Options { values: vec!["a".into()], ..Default::default() }), "failed parsing --set data: key \"a\" has no value");
         assert_eq!(
-            err(Options { file_values: vec!["a=/nonexist".into()], ..Default::default() }),
+            err(Options {
+                json_values: vec!["a=bad".into()],
+                ..Default::default()
+            }),
+            "failed parsing --set-json data a=bad"
+        );
+        assert_eq!(
+            err(Options {
+                json_values: vec!["{bad".into()],
+                ..Default::default()
+            }),
+            "failed parsing --set-json data JSON: {bad"
+        );
+        assert_eq!(
+            err(Options {
+                values: vec!["a".into()],
+                ..Default::default()
+            }),
+            "failed parsing --set data: key \"a\" has no value"
+        );
+        assert_eq!(
+            err(Options {
+                file_values: vec!["a=/nonexist".into()],
+                ..Default::default()
+            }),
             "failed parsing --set-file data: open /nonexist: no such file or directory"
         );
         assert_eq!(
-            err(Options { literal_values: vec!["a".into()], ..Default::default() }),
+            err(Options {
+                literal_values: vec!["a".into()],
+                ..Default::default()
+            }),
             "failed parsing --set-literal data: key \"a\" has no value"
         );
     }
@@ -214,7 +267,10 @@ mod tests {
     #[test]
     fn set_file_reads_raw_text() {
         let f = temp_file("raw.yaml", "a: [\n");
-        let opts = Options { file_values: vec![format!("a={f}")], ..Default::default() };
+        let opts = Options {
+            file_values: vec![format!("a={f}")],
+            ..Default::default()
+        };
         assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"a: [\n"}"#);
     }
 }

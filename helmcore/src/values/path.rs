@@ -54,6 +54,9 @@ mod tests {
         assert_eq!(path_value(&m, "a.t"), Err(PathError::NoValue("t".into())));
         assert_eq!(path_value(&m, "x.y"), Err(PathError::NoValue("y".into())));
         assert!(table(&m, "a.t").is_ok());
-        assert_eq!(table(&m, "a.b").unwrap_err().to_string(), "\"b\" is not a table");
+        assert_eq!(
+            table(&m, "a.b").unwrap_err().to_string(),
+            "\"b\" is not a table"
+        );
     }
 }

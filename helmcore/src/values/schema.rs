@@ -21,7 +21,8 @@ use crate::chart::Chart;
 use crate::value::{format_float_v, Map, Value};
 
 /// The header Helm puts before the per-chart schema errors.
-pub const SCHEMA_ERROR_HEADER: &str = "values don't meet the specifications of the schema(s) in the following chart(s):";
+pub const SCHEMA_ERROR_HEADER: &str =
+    "values don't meet the specifications of the schema(s) in the following chart(s):";
 
 /// A failed validation: the per-chart report, without Helm's header.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,8 +79,11 @@ pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
         "unexpected end of JSON input" => "unexpected EOF".to_string(),
         other => other.to_string(),
     })?;
-    let schema: serde_json::Value = serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
-    let validator = jsonschema::options().build(&schema).map_err(|e| schema_problem(&e))?;
+    let schema: serde_json::Value =
+        serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
+    let validator = jsonschema::options()
+        .build(&schema)
+        .map_err(|e| schema_problem(&e))?;
     let instance = to_json(&Value::Map(values.clone()), 0);
     let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
     if errors.is_empty() {
@@ -88,7 +92,11 @@ pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
     let tree = build(&errors, &instance);
     // santhosh: a root with a single group error reports the group's causes.
     let causes = match tree {
-        Some(Node { kind: NodeKind::Group, children, .. }) => children,
+        Some(Node {
+            kind: NodeKind::Group,
+            children,
+            ..
+        }) => children,
         Some(n) => vec![n],
         None => return Ok(()),
     };
@@ -162,12 +170,19 @@ fn subschema_step(tokens: &[String]) -> Option<(usize, usize)> {
         "allOf" | "anyOf" | "oneOf" if has_arg => Some((2, 0)),
         "prefixItems" if has_arg => Some((2, 1)),
         "items" if has_arg && tokens[1].bytes().all(|b| b.is_ascii_digit()) => Some((2, 1)),
-        "items" | "additionalItems" | "additionalProperties" | "unevaluatedProperties" | "unevaluatedItems" | "contains"
+        "items"
+        | "additionalItems"
+        | "additionalProperties"
+        | "unevaluatedProperties"
+        | "unevaluatedItems"
+        | "contains"
             if has_arg =>
         {
             Some((1, 1))
         }
-        "not" | "if" | "then" | "else" | "propertyNames" | "$ref" | "$dynamicRef" if has_arg => Some((1, 0)),
+        "not" | "if" | "then" | "else" | "propertyNames" | "$ref" | "$dynamicRef" if has_arg => {
+            Some((1, 0))
+        }
         _ => None,
     }
 }
@@ -179,7 +194,10 @@ fn split_location(tokens: &[String]) -> (Vec<Step>, String) {
     let mut consumed = Vec::new();
     while let Some((n, inst)) = subschema_step(rest) {
         consumed.extend_from_slice(&rest[..n]);
-        steps.push(Step { path: consumed.clone(), instance_tokens: inst });
+        steps.push(Step {
+            path: consumed.clone(),
+            instance_tokens: inst,
+        });
         rest = &rest[n..];
     }
     (steps, rest.first().cloned().unwrap_or_default())
@@ -188,12 +206,47 @@ fn split_location(tokens: &[String]) -> (Vec<Step>, String) {
 /// santhosh's evaluation order of keywords within one subschema.
 fn keyword_rank(k: &str) -> usize {
     const ORDER: &[&str] = &[
-        "type", "const", "enum", "format", "$ref", "minProperties", "maxProperties", "required", "dependencies",
-        "properties", "patternProperties", "additionalProperties", "propertyNames", "dependentRequired",
-        "dependentSchemas", "minItems", "maxItems", "uniqueItems", "items", "additionalItems", "prefixItems",
-        "contains", "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "allOf", "anyOf", "oneOf", "if", "then",
-        "else", "unevaluatedProperties", "unevaluatedItems",
+        "type",
+        "const",
+        "enum",
+        "format",
+        "$ref",
+        "minProperties",
+        "maxProperties",
+        "required",
+        "dependencies",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "propertyNames",
+        "dependentRequired",
+        "dependentSchemas",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "items",
+        "additionalItems",
+        "prefixItems",
+        "contains",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "contentEncoding",
+        "contentMediaType",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "not",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "if",
+        "then",
+        "else",
+        "unevaluatedProperties",
+        "unevaluatedItems",
     ];
     ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len())
 }
@@ -203,7 +256,10 @@ fn tokens_of(loc: &jsonschema::paths::Location) -> Vec<String> {
     if s.is_empty() {
         return Vec::new();
     }
-    s.trim_start_matches('/').split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    s.trim_start_matches('/')
+        .split('/')
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }
 
 /// Rebuilds santhosh's error tree from the crate's flat errors.
@@ -213,7 +269,9 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
         let (schema, keyword) = split_location(&tokens_of(e.schema_path()));
         let instance = tokens_of(e.instance_path());
         let at = pointer(&instance);
-        let Some(msg) = message(e, root_instance) else { continue };
+        let Some(msg) = message(e, root_instance) else {
+            continue;
+        };
         let children = match e.kind() {
             ValidationErrorKind::AnyOf { context }
             | ValidationErrorKind::OneOfNotValid { context }
@@ -221,17 +279,33 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
                 .iter()
                 .filter_map(|branch| {
                     // Each alternative is its own subschema: one error, or a group.
-                    let nodes: Vec<Node> = branch.iter().filter_map(|b| build(std::slice::from_ref(b), root_instance)).collect();
+                    let nodes: Vec<Node> = branch
+                        .iter()
+                        .filter_map(|b| build(std::slice::from_ref(b), root_instance))
+                        .collect();
                     match nodes.len() {
                         0 => None,
                         1 => nodes.into_iter().next(),
-                        _ => Some(Node { at: at.clone(), kind: NodeKind::Group, children: nodes }),
+                        _ => Some(Node {
+                            at: at.clone(),
+                            kind: NodeKind::Group,
+                            children: nodes,
+                        }),
                     }
                 })
                 .collect(),
             _ => Vec::new(),
         };
-        failures.push(Failure { schema, keyword, instance, node: Node { at, kind: NodeKind::Message(msg), children } });
+        failures.push(Failure {
+            schema,
+            keyword,
+            instance,
+            node: Node {
+                at,
+                kind: NodeKind::Message(msg),
+                children,
+            },
+        });
     }
     merge_required(&mut failures);
     evaluate(&failures, &[], 0)
@@ -242,9 +316,17 @@ fn merge_required(failures: &mut Vec<Failure>) {
     let mut merged: Vec<Failure> = Vec::new();
     for f in failures.drain(..) {
         if f.keyword == "required" {
-            if let Some(prev) = merged.iter_mut().find(|p| p.keyword == "required" && p.schema == f.schema && p.instance == f.instance) {
-                if let (NodeKind::Message(a), NodeKind::Message(b)) = (&mut prev.node.kind, &f.node.kind) {
-                    let names = |m: &str| m.trim_start_matches("missing property ").trim_start_matches("missing properties ").to_string();
+            if let Some(prev) = merged.iter_mut().find(|p| {
+                p.keyword == "required" && p.schema == f.schema && p.instance == f.instance
+            }) {
+                if let (NodeKind::Message(a), NodeKind::Message(b)) =
+                    (&mut prev.node.kind, &f.node.kind)
+                {
+                    let names = |m: &str| {
+                        m.trim_start_matches("missing property ")
+                            .trim_start_matches("missing properties ")
+                            .to_string()
+                    };
                     *a = format!("missing properties {}, {}", names(a), names(b));
                 }
                 continue;
@@ -261,17 +343,30 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
     if depth > MAX_DEPTH {
         return None;
     }
-    let mine: Vec<&Failure> = failures.iter().filter(|f| f.schema.len() >= prefix.len() && f.schema[..prefix.len()] == *prefix).collect();
+    let mine: Vec<&Failure> = failures
+        .iter()
+        .filter(|f| f.schema.len() >= prefix.len() && f.schema[..prefix.len()] == *prefix)
+        .collect();
     if mine.is_empty() {
         return None;
     }
-    let own: Vec<&Failure> = mine.iter().copied().filter(|f| f.schema.len() == prefix.len()).collect();
-    if let Some(stop) = own.iter().filter(|f| keyword_rank(&f.keyword) <= 3).min_by_key(|f| keyword_rank(&f.keyword)) {
+    let own: Vec<&Failure> = mine
+        .iter()
+        .copied()
+        .filter(|f| f.schema.len() == prefix.len())
+        .collect();
+    if let Some(stop) = own
+        .iter()
+        .filter(|f| keyword_rank(&f.keyword) <= 3)
+        .min_by_key(|f| keyword_rank(&f.keyword))
+    {
         return Some(stop.node.clone());
     }
     // (rank, sort key, node) for own keywords and for each direct subschema.
-    let mut items: Vec<(usize, String, Node)> =
-        own.iter().map(|f| (keyword_rank(&f.keyword), String::new(), f.node.clone())).collect();
+    let mut items: Vec<(usize, String, Node)> = own
+        .iter()
+        .map(|f| (keyword_rank(&f.keyword), String::new(), f.node.clone()))
+        .collect();
     let mut subs: BTreeMap<Step, ()> = BTreeMap::new();
     for f in &mine {
         if f.schema.len() > prefix.len() {
@@ -282,7 +377,19 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
         let mut p = prefix.to_vec();
         p.push(step.clone());
         if let Some(node) = evaluate(failures, &p, depth + 1) {
-            let kw = step.path.get(step.path.len().saturating_sub(if step.path.len() >= 2 && subschema_step(&step.path[step.path.len() - 2..]).map(|s| s.0) == Some(2) { 2 } else { 1 })).cloned().unwrap_or_default();
+            let kw = step
+                .path
+                .get(step.path.len().saturating_sub(
+                    if step.path.len() >= 2
+                        && subschema_step(&step.path[step.path.len() - 2..]).map(|s| s.0) == Some(2)
+                    {
+                        2
+                    } else {
+                        1
+                    },
+                ))
+                .cloned()
+                .unwrap_or_default();
             items.push((keyword_rank(&kw), step.path.join("/"), node));
         }
     }
@@ -293,7 +400,11 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
         1 => nodes.pop(),
         _ => {
             let at = instance_at(&mine, prefix);
-            Some(Node { at, kind: NodeKind::Group, children: nodes })
+            Some(Node {
+                at,
+                kind: NodeKind::Group,
+                children: nodes,
+            })
         }
     }
 }
@@ -304,13 +415,23 @@ fn instance_at(failures: &[&Failure], prefix: &[Step]) -> String {
     let f = failures[0];
     // The failure's instance path holds the subschema's location as its first tokens,
     // except for the tokens of deeper steps into the instance.
-    let deeper: usize = f.schema[prefix.len()..].iter().map(|s| s.instance_tokens).sum();
-    let keep = f.instance.len().saturating_sub(deeper).max(moved.min(f.instance.len()));
+    let deeper: usize = f.schema[prefix.len()..]
+        .iter()
+        .map(|s| s.instance_tokens)
+        .sum();
+    let keep = f
+        .instance
+        .len()
+        .saturating_sub(deeper)
+        .max(moved.min(f.instance.len()));
     pointer(&f.instance[..keep.min(f.instance.len())])
 }
 
 fn pointer(tokens: &[String]) -> String {
-    tokens.iter().map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1"))).collect()
+    tokens
+        .iter()
+        .map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 /// santhosh's message for one failed keyword.
@@ -321,9 +442,17 @@ fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
         K::Type { kind } => {
             let mut want: Vec<&str> = match kind {
                 TypeKind::Single(t) => vec![json_type_name(&t.to_string())],
-                TypeKind::Multiple(set) => set.iter().map(|t| json_type_name(&t.to_string())).collect(),
+                TypeKind::Multiple(set) => {
+                    set.iter().map(|t| json_type_name(&t.to_string())).collect()
+                }
             };
-            want.sort_by_key(|t| ["null", "boolean", "number", "integer", "string", "array", "object"].iter().position(|x| x == t));
+            want.sort_by_key(|t| {
+                [
+                    "null", "boolean", "number", "integer", "string", "array", "object",
+                ]
+                .iter()
+                .position(|x| x == t)
+            });
             format!("got {}, want {}", type_of(got), want.join(" or "))
         }
         K::Constant { expected_value } => match &**expected_value {
@@ -331,11 +460,16 @@ fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
             v => format!("value must be {}", display(v)),
         },
         K::Enum { options } => match &**options {
-            serde_json::Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
+            serde_json::Value::Array(items)
+                if items.iter().all(|i| !i.is_array() && !i.is_object()) =>
+            {
                 if items.len() == 1 {
                     format!("value must be {}", display(&items[0]))
                 } else {
-                    format!("value must be one of {}", items.iter().map(display).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "value must be one of {}",
+                        items.iter().map(display).collect::<Vec<_>>().join(", ")
+                    )
                 }
             }
             _ => "enum failed".into(),
@@ -343,29 +477,68 @@ fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
         K::Format { format } => format!("{} is not valid {format}", display(got)),
         K::Required { property } => format!("missing property {}", display(property)),
         K::AdditionalProperties { unexpected } => {
-            format!("additional properties {} not allowed", unexpected.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+            format!(
+                "additional properties {} not allowed",
+                unexpected
+                    .iter()
+                    .map(|s| quote(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
-        K::MinProperties { limit } => format!("minProperties: got {}, want {}", len_of(got), group_int(*limit)),
-        K::MaxProperties { limit } => format!("maxProperties: got {}, want {}", len_of(got), group_int(*limit)),
-        K::MinItems { limit } => format!("minItems: got {}, want {}", len_of(got), group_int(*limit)),
-        K::MaxItems { limit } => format!("maxItems: got {}, want {}", len_of(got), group_int(*limit)),
-        K::MinLength { limit } => format!("minLength: got {}, want {}", len_of(got), group_int(*limit)),
-        K::MaxLength { limit } => format!("maxLength: got {}, want {}", len_of(got), group_int(*limit)),
+        K::MinProperties { limit } => format!(
+            "minProperties: got {}, want {}",
+            len_of(got),
+            group_int(*limit)
+        ),
+        K::MaxProperties { limit } => format!(
+            "maxProperties: got {}, want {}",
+            len_of(got),
+            group_int(*limit)
+        ),
+        K::MinItems { limit } => {
+            format!("minItems: got {}, want {}", len_of(got), group_int(*limit))
+        }
+        K::MaxItems { limit } => {
+            format!("maxItems: got {}, want {}", len_of(got), group_int(*limit))
+        }
+        K::MinLength { limit } => {
+            format!("minLength: got {}, want {}", len_of(got), group_int(*limit))
+        }
+        K::MaxLength { limit } => {
+            format!("maxLength: got {}, want {}", len_of(got), group_int(*limit))
+        }
         K::UniqueItems => {
             let (i, j) = duplicates(got).unwrap_or((0, 1));
             format!("items at {i} and {j} are equal")
         }
-        K::Pattern { pattern } => format!("{} does not match pattern {}", display(got), quote(pattern)),
+        K::Pattern { pattern } => {
+            format!("{} does not match pattern {}", display(got), quote(pattern))
+        }
         K::Minimum { limit } => format!("minimum: got {}, want {}", num(got), num(limit)),
         K::Maximum { limit } => format!("maximum: got {}, want {}", num(got), num(limit)),
-        K::ExclusiveMinimum { limit } => format!("exclusiveMinimum: got {}, want {}", num(got), num(limit)),
-        K::ExclusiveMaximum { limit } => format!("exclusiveMaximum: got {}, want {}", num(got), num(limit)),
-        K::MultipleOf { multiple_of } => format!("multipleOf: got {}, want {}", num(got), go_text_float(*multiple_of)),
+        K::ExclusiveMinimum { limit } => {
+            format!("exclusiveMinimum: got {}, want {}", num(got), num(limit))
+        }
+        K::ExclusiveMaximum { limit } => {
+            format!("exclusiveMaximum: got {}, want {}", num(got), num(limit))
+        }
+        K::MultipleOf { multiple_of } => format!(
+            "multipleOf: got {}, want {}",
+            num(got),
+            go_text_float(*multiple_of)
+        ),
         K::Not { .. } => "'not' failed".into(),
         K::AnyOf { .. } => "'anyOf' failed".into(),
         K::OneOfNotValid { .. } => "'oneOf' failed, none matched".into(),
         K::OneOfMultipleValid { context } => {
-            let matched: Vec<usize> = context.iter().enumerate().filter(|(_, c)| c.is_empty()).map(|(i, _)| i).take(2).collect();
+            let matched: Vec<usize> = context
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_empty())
+                .map(|(i, _)| i)
+                .take(2)
+                .collect();
             match matched.as_slice() {
                 [a, b] => format!("'oneOf' failed, subschemas {a}, {b} matched"),
                 _ => "'oneOf' failed".into(),
@@ -373,10 +546,20 @@ fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
         }
         K::FalseSchema => "false schema".into(),
         K::Contains => "no items match contains schema".into(),
-        K::AdditionalItems { limit } => format!("last {} additionalItem(s) not allowed", len_of(got).saturating_sub(*limit)),
+        K::AdditionalItems { limit } => format!(
+            "last {} additionalItem(s) not allowed",
+            len_of(got).saturating_sub(*limit)
+        ),
         K::PropertyNames { error } => format!("invalid propertyName {}", display(error.instance())),
         K::UnevaluatedProperties { unexpected } => {
-            format!("additional properties {} not allowed", unexpected.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+            format!(
+                "additional properties {} not allowed",
+                unexpected
+                    .iter()
+                    .map(|s| quote(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
         K::UnevaluatedItems { .. } => "unevaluatedItems failed".into(),
         other => {
@@ -528,7 +711,12 @@ fn to_json(v: &Value, depth: usize) -> serde_json::Value {
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.to_string()),
         Value::List(l) => J::Array(l.iter().map(|i| to_json(i, depth + 1)).collect()),
-        Value::Map(m) => J::Object(m.entries().into_iter().map(|(k, v)| (k.to_string(), to_json(&v, depth + 1))).collect()),
+        Value::Map(m) => J::Object(
+            m.entries()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), to_json(&v, depth + 1)))
+                .collect(),
+        ),
         Value::Object(o) => o.to_data().map_or(J::Null, |d| to_json(&d, depth + 1)),
     }
 }
@@ -544,7 +732,10 @@ mod tests {
     // helm4's texts for broken schema files.
     #[test]
     fn malformed_schemas() {
-        assert_eq!(check("{bad"), "invalid character 'b' looking for beginning of object key string");
+        assert_eq!(
+            check("{bad"),
+            "invalid character 'b' looking for beginning of object key string"
+        );
         assert_eq!(check("\n"), "EOF");
         assert_eq!(check("{"), "unexpected EOF");
     }

@@ -36,14 +36,23 @@ pub struct StrvalsError {
 
 impl StrvalsError {
     fn msg(message: impl Into<String>) -> StrvalsError {
-        StrvalsError { message: message.into(), eof: false }
+        StrvalsError {
+            message: message.into(),
+            eof: false,
+        }
     }
     fn eof() -> StrvalsError {
-        StrvalsError { message: "EOF".into(), eof: true }
+        StrvalsError {
+            message: "EOF".into(),
+            eof: true,
+        }
     }
     /// `fmt.Errorf("prefix: %w", err)`: keeps the EOF mark.
     fn wrap(self, prefix: &str) -> StrvalsError {
-        StrvalsError { message: format!("{prefix}: {}", self.message), eof: self.eof }
+        StrvalsError {
+            message: format!("{prefix}: {}", self.message),
+            eof: self.eof,
+        }
     }
     fn is_eof(&self) -> bool {
         self.eof
@@ -72,7 +81,11 @@ pub fn parse_into_string(s: &str, dest: &Map) -> Result<(), StrvalsError> {
 }
 
 /// `--set-file`: each value names a file that `read` turns into the value.
-pub fn parse_into_file<'a>(s: &str, dest: &Map, read: &'a mut FileReader<'a>) -> Result<(), StrvalsError> {
+pub fn parse_into_file<'a>(
+    s: &str,
+    dest: &Map,
+    read: &'a mut FileReader<'a>,
+) -> Result<(), StrvalsError> {
     Parser::new(s, Reader::File(read)).parse(dest)
 }
 
@@ -106,7 +119,12 @@ type Res<T> = Result<T, StrvalsError>;
 
 impl<'a> Parser<'a> {
     fn new(s: &str, reader: Reader<'a>) -> Parser<'a> {
-        Parser { chars: s.chars().collect(), pos: 0, reader, literal: false }
+        Parser {
+            chars: s.chars().collect(),
+            pos: 0,
+            reader,
+            literal: false,
+        }
     }
 
     fn parse(&mut self, data: &Map) -> Res<()> {
@@ -136,7 +154,9 @@ impl<'a> Parser<'a> {
     fn runes_until(&mut self, stop: &[char]) -> (String, Result<char, ()>) {
         let mut v = String::new();
         loop {
-            let Some(r) = self.read_rune() else { return (v, Err(())) };
+            let Some(r) = self.read_rune() else {
+                return (v, Err(()));
+            };
             if stop.contains(&r) {
                 return (v, Ok(r));
             }
@@ -152,7 +172,11 @@ impl<'a> Parser<'a> {
     }
 
     fn key(&mut self, data: &Map, mut nested: usize) -> Res<()> {
-        let stop: &[char] = if self.literal { &['=', '[', '.'] } else { &['=', '[', ',', '.'] };
+        let stop: &[char] = if self.literal {
+            &['=', '[', '.']
+        } else {
+            &['=', '[', ',', '.']
+        };
         let (k, last) = self.runes_until(stop);
         let last = match last {
             Err(()) if k.is_empty() => return Err(StrvalsError::eof()),
@@ -161,7 +185,9 @@ impl<'a> Parser<'a> {
         };
         match last {
             '[' => {
-                let i = self.key_index().map_err(|e| e.wrap("error parsing index"))?;
+                let i = self
+                    .key_index()
+                    .map_err(|e| e.wrap("error parsing index"))?;
                 let list = match data.get(&k) {
                     None => Vec::new(),
                     Some(Value::List(l)) => l.to_vec(),
@@ -206,7 +232,9 @@ impl<'a> Parser<'a> {
             }
             ',' => {
                 set(data, &k, Value::from(""));
-                Err(StrvalsError::msg(format!("key {k:?} has no value (cannot end with ,)")))
+                Err(StrvalsError::msg(format!(
+                    "key {k:?} has no value (cannot end with ,)"
+                )))
             }
             _ => {
                 // '.'
@@ -243,16 +271,32 @@ impl<'a> Parser<'a> {
 
     /// Sets item `i` of `list` from what follows `[i]`. Returns the list to store (even
     /// on error, as Helm stores it) and the error.
-    fn list_item(&mut self, mut list: Vec<Value>, i: i64, nested: usize) -> (Vec<Value>, Option<StrvalsError>) {
+    fn list_item(
+        &mut self,
+        mut list: Vec<Value>,
+        i: i64,
+        nested: usize,
+    ) -> (Vec<Value>, Option<StrvalsError>) {
         if i < 0 {
-            return (list, Some(StrvalsError::msg(format!("negative {i} index not allowed"))));
+            return (
+                list,
+                Some(StrvalsError::msg(format!("negative {i} index not allowed"))),
+            );
         }
         let (k, last) = self.runes_until(&['[', '.', '=']);
         if !k.is_empty() {
             let runes: Vec<String> = k.chars().map(go_quote_rune).collect();
-            return (list, Some(StrvalsError::msg(format!("unexpected data at end of array index: [{}]", runes.join(" ")))));
+            return (
+                list,
+                Some(StrvalsError::msg(format!(
+                    "unexpected data at end of array index: [{}]",
+                    runes.join(" ")
+                ))),
+            );
         }
-        let Ok(last) = last else { return (list, Some(StrvalsError::eof())) };
+        let Ok(last) = last else {
+            return (list, Some(StrvalsError::eof()));
+        };
         match last {
             '=' => {
                 let v = if self.literal {
@@ -342,7 +386,11 @@ impl<'a> Parser<'a> {
         loop {
             let (rs, last) = self.runes_until(&[',', '}']);
             match last {
-                Err(()) => return Err(ValListErr::Other(StrvalsError::msg("list must terminate with '}'"))),
+                Err(()) => {
+                    return Err(ValListErr::Other(StrvalsError::msg(
+                        "list must terminate with '}'",
+                    )))
+                }
                 Ok('}') => {
                     if let Some(r) = self.read_rune() {
                         if r != ',' {
@@ -428,7 +476,9 @@ fn set(data: &Map, key: &str, val: Value) {
 /// Helm's `setIndex`: grows the list with nulls up to `index`.
 fn set_index(list: &mut Vec<Value>, index: i64, val: Value) -> Res<()> {
     if index < 0 {
-        return Err(StrvalsError::msg(format!("negative {index} index not allowed")));
+        return Err(StrvalsError::msg(format!(
+            "negative {index} index not allowed"
+        )));
     }
     if index > MAX_INDEX {
         return Err(StrvalsError::msg(format!(
@@ -449,7 +499,9 @@ fn conversion_panic(found: &Value, want: &str) -> StrvalsError {
         Value::Nil => "nil".to_string(),
         other => other.type_name(),
     };
-    StrvalsError::msg(format!("unable to parse key: interface conversion: interface {{}} is {found}, not {want}"))
+    StrvalsError::msg(format!(
+        "unable to parse key: interface conversion: interface {{}} is {found}, not {want}"
+    ))
 }
 
 /// Go's `%q` of a rune (`'x'`, `'\\''`); Rust's char debug form agrees for the
@@ -462,9 +514,12 @@ fn go_quote_rune(c: char) -> String {
 fn go_atoi(s: &str) -> Res<i64> {
     let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(StrvalsError::msg(format!("strconv.Atoi: parsing {s:?}: invalid syntax")));
+        return Err(StrvalsError::msg(format!(
+            "strconv.Atoi: parsing {s:?}: invalid syntax"
+        )));
     }
-    s.parse::<i64>().map_err(|_| StrvalsError::msg(format!("strconv.Atoi: parsing {s:?}: value out of range")))
+    s.parse::<i64>()
+        .map_err(|_| StrvalsError::msg(format!("strconv.Atoi: parsing {s:?}: value out of range")))
 }
 
 /// `--set`'s typing: `true`/`false`/`null` (any case), `0`, and base-10 int64 without a
@@ -540,12 +595,18 @@ mod tests {
 
     #[test]
     fn nesting_lists_and_escapes() {
-        assert_eq!(set(&["a.b.c=x", "a.b.d=y"]), r#"{"a":{"b":{"c":string("x"),"d":string("y"),},},}"#);
+        assert_eq!(
+            set(&["a.b.c=x", "a.b.d=y"]),
+            r#"{"a":{"b":{"c":string("x"),"d":string("y"),},},}"#
+        );
         assert_eq!(
             set(&["a={x,y,1}", "b={}", "c={a}", "e={a,b},f=1"]),
             r#"{"a":[string("x"),string("y"),int64("1"),],"b":[string(""),],"c":[string("a"),],"e":[string("a"),string("b"),],"f":int64("1"),}"#
         );
-        assert_eq!(set(&["a[0]=x,a[2]=z"]), r#"{"a":[string("x"),nil,string("z"),],}"#);
+        assert_eq!(
+            set(&["a[0]=x,a[2]=z"]),
+            r#"{"a":[string("x"),nil,string("z"),],}"#
+        );
         assert_eq!(set(&["a[0]"]), r#"{"a":[],}"#);
         assert_eq!(set(&["a[1"]), "{}");
         assert_eq!(set(&["a=b,"]), r#"{"a":string("b"),}"#);
@@ -557,9 +618,18 @@ mod tests {
             set(&["a[0].b=1,a[0].c=2,a[1][1]=x"]),
             r#"{"a":[{"b":int64("1"),"c":int64("2"),},[nil,string("x"),],],}"#
         );
-        assert_eq!(set(&["a[1]=x", "a[0]=y"]), r#"{"a":[string("y"),string("x"),],}"#);
-        assert_eq!(set(&["a[0][0]=x", "a[0].b=1"]), r#"{"a":[{"b":int64("1"),},],}"#);
-        assert_eq!(set(&["a[0]=1,a[1]={b,c}"]), r#"{"a":[int64("1"),[string("b"),string("c"),],],}"#);
+        assert_eq!(
+            set(&["a[1]=x", "a[0]=y"]),
+            r#"{"a":[string("y"),string("x"),],}"#
+        );
+        assert_eq!(
+            set(&["a[0][0]=x", "a[0].b=1"]),
+            r#"{"a":[{"b":int64("1"),},],}"#
+        );
+        assert_eq!(
+            set(&["a[0]=1,a[1]={b,c}"]),
+            r#"{"a":[int64("1"),[string("b"),string("c"),],],}"#
+        );
         assert_eq!(set(&["a[0]="]), r#"{"a":[string(""),],}"#);
         assert_eq!(set(&["a=1 b=2"]), r#"{"a":string("1 b=2"),}"#);
         assert_eq!(set(&[".a=1"]), "{}");
@@ -597,7 +667,10 @@ mod tests {
     fn set_string_and_literal() {
         let m = Map::new();
         parse_into_string("a=1,b=true,c=null,d={1,2}", &m).unwrap();
-        assert_eq!(show(&Value::Map(m)), r#"{"a":string("1"),"b":string("true"),"c":string("null"),"d":[string("1"),string("2"),],}"#);
+        assert_eq!(
+            show(&Value::Map(m)),
+            r#"{"a":string("1"),"b":string("true"),"c":string("null"),"d":[string("1"),string("2"),],}"#
+        );
         let m = Map::new();
         parse_literal_into("a=1,b={x},c", &m).unwrap();
         parse_literal_into(r"d.e[0]=\,x", &m).unwrap();
@@ -607,13 +680,27 @@ mod tests {
             show(&Value::Map(m)),
             r#"{"a":string("1,b={x},c"),"d":{"e":[string("\\,x"),],},"f":[nil,string("z"),],"g":{"h":[{"c":string("1"),},],},}"#
         );
-        assert_eq!(parse_literal_into("a", &Map::new()).unwrap_err().to_string(), r#"key "a" has no value"#);
+        assert_eq!(
+            parse_literal_into("a", &Map::new())
+                .unwrap_err()
+                .to_string(),
+            r#"key "a" has no value"#
+        );
     }
 
     #[test]
     fn set_json() {
         let m = Map::new();
-        for a in [r#"a=1"#, r#"b={"x":[1,"y",null]}"#, "c=", r#"d=true,e="s""#, "h[1]=2", "i=1 j=2", "k=[1,2],l=3", "n.o="] {
+        for a in [
+            r#"a=1"#,
+            r#"b={"x":[1,"y",null]}"#,
+            "c=",
+            r#"d=true,e="s""#,
+            "h[1]=2",
+            "i=1 j=2",
+            "k=[1,2],l=3",
+            "n.o=",
+        ] {
             parse_json(a, &m).unwrap();
         }
         assert_eq!(
@@ -634,14 +721,43 @@ mod tests {
             }
         };
         parse_into_file("a=x.txt,b={y,z}", &m, &mut read).unwrap();
-        assert_eq!(show(&Value::Map(m.clone())), r#"{"a":string("content of x.txt"),"b":[string("content of y"),string("content of z"),],}"#);
-        let mut read2 = |_: &str| -> Result<Value, String> { Err("open /nonexist: no such file or directory".into()) };
-        assert_eq!(parse_into_file("a=/nonexist", &m, &mut read2).unwrap_err().to_string(), "open /nonexist: no such file or directory");
+        assert_eq!(
+            show(&Value::Map(m.clone())),
+            r#"{"a":string("content of x.txt"),"b":[string("content of y"),string("content of z"),],}"#
+        );
+        let mut read2 = |_: &str| -> Result<Value, String> {
+            Err("open /nonexist: no such file or directory".into())
+        };
+        assert_eq!(
+            parse_into_file("a=/nonexist", &m, &mut read2)
+                .unwrap_err()
+                .to_string(),
+            "open /nonexist: no such file or directory"
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["[", "]", "a[", "a[]", "a[0", "a[0]=", "{", "a={", "a={,}", "\\", "a\\", "a..b=1", "a[0]..b=1", "a[0][", ",,,", "a=b=c", "[0]=1", "a[0].=1"] {
+        for s in [
+            "[",
+            "]",
+            "a[",
+            "a[]",
+            "a[0",
+            "a[0]=",
+            "{",
+            "a={",
+            "a={,}",
+            "\\",
+            "a\\",
+            "a..b=1",
+            "a[0]..b=1",
+            "a[0][",
+            ",,,",
+            "a=b=c",
+            "[0]=1",
+            "a[0].=1",
+        ] {
             let m = Map::new();
             let _ = parse_into(s, &m);
             let _ = parse_json(s, &m);

@@ -15,12 +15,20 @@ pub struct Warning {
 impl Warning {
     /// A message Helm prints with `log.Printf` (shown at INFO level).
     pub fn log(message: impl Into<String>) -> Warning {
-        Warning { level: "INFO", message: message.into(), attrs: Vec::new() }
+        Warning {
+            level: "INFO",
+            message: message.into(),
+            attrs: Vec::new(),
+        }
     }
 
     /// A `slog.Warn` with attributes.
     pub fn warn(message: impl Into<String>, attrs: Vec<(&'static str, String)>) -> Warning {
-        Warning { level: "WARN", message: message.into(), attrs }
+        Warning {
+            level: "WARN",
+            message: message.into(),
+            attrs,
+        }
     }
 }
 
@@ -36,7 +44,9 @@ impl fmt::Display for Warning {
 }
 
 fn slog_quote(s: &str) -> String {
-    let plain = !s.is_empty() && s.chars().all(|c| c > ' ' && c != '"' && c != '=' && c != '\u{7f}');
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c > ' ' && c != '"' && c != '=' && c != '\u{7f}');
     if plain {
         s.to_string()
     } else {
@@ -57,7 +67,11 @@ mod tests {
         );
         // helm4 stderr: level=WARN msg="returned non-bool value" path=sub.enabled chart=sub
         assert_eq!(
-            Warning::warn("returned non-bool value", vec![("path", "sub.enabled".into()), ("chart", "sub".into())]).to_string(),
+            Warning::warn(
+                "returned non-bool value",
+                vec![("path", "sub.enabled".into()), ("chart", "sub".into())]
+            )
+            .to_string(),
             "level=WARN msg=\"returned non-bool value\" path=sub.enabled chart=sub"
         );
     }

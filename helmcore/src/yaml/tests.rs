@@ -333,7 +333,16 @@ fn invalid_utf8_is_a_reader_error() {
     // two-byte sequence.
     let e = |b: &[u8]| load_values_slice(b).unwrap_err().to_string();
     let prefix = "cannot unmarshal yaml document: error converting YAML to JSON: yaml: ";
-    assert_eq!(e(b"a: 1\nb: \"x\xffy\"\n"), format!("{prefix}invalid leading UTF-8 octet"));
-    assert_eq!(e(b"a: 1\nb: x\xc3\n"), format!("{prefix}invalid trailing UTF-8 octet"));
-    assert_eq!(e(b"a: 1\n# \xff\n"), format!("{prefix}invalid leading UTF-8 octet"));
+    assert_eq!(
+        e(b"a: 1\nb: \"x\xffy\"\n"),
+        format!("{prefix}invalid leading UTF-8 octet")
+    );
+    assert_eq!(
+        e(b"a: 1\nb: x\xc3\n"),
+        format!("{prefix}invalid trailing UTF-8 octet")
+    );
+    assert_eq!(
+        e(b"a: 1\n# \xff\n"),
+        format!("{prefix}invalid leading UTF-8 octet")
+    );
 }

@@ -27,7 +27,8 @@ pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, cra
         json_values: owned("set-json"),
         literal_values: owned("set-literal"),
     };
-    opts.merge_values().map_err(|e| crate::CliError::Message(e.to_string()))
+    opts.merge_values()
+        .map_err(|e| crate::CliError::Message(e.to_string()))
 }
 
 /// Helm's `LocateChart` for a chart argument that is not on disk: helmcore reads only

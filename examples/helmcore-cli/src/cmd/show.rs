@@ -18,14 +18,25 @@ pub fn commands() -> Vec<Command> {
     ]
 }
 
-fn command(path: &'static [&'static str], usage: &'static str, run: fn(Parsed) -> Result<(), CliError>) -> Command {
-    Command { path, usage, flags: Vec::new(), args: Args::Exact(1), run }
+fn command(
+    path: &'static [&'static str],
+    usage: &'static str,
+    run: fn(Parsed) -> Result<(), CliError>,
+) -> Command {
+    Command {
+        path,
+        usage,
+        flags: Vec::new(),
+        args: Args::Exact(1),
+        run,
+    }
 }
 
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
     locate_chart(&p.args[0])?;
     // `helm show` loads with the chart-v2 loader directly.
-    let chart = helmcore::chart::load_v2(&p.args[0]).map_err(|e| CliError::Message(e.to_string()))?;
+    let chart =
+        helmcore::chart::load_v2(&p.args[0]).map_err(|e| CliError::Message(e.to_string()))?;
     let text = show(&chart, format).map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())

@@ -20,14 +20,17 @@ pub fn command() -> Command {
 fn run(p: Parsed) -> Result<(), CliError> {
     let chart = load_chart(&p.args[0])?;
     let user = user_values(&p)?;
-    let computed = helmcore::values::computed_values(&chart, &user).map_err(|e| CliError::Message(e.to_string()))?;
+    let computed = helmcore::values::computed_values(&chart, &user)
+        .map_err(|e| CliError::Message(e.to_string()))?;
     for w in &computed.warnings {
         eprintln!("{w}");
     }
     // helm validates before it prints anything.
     helmcore::values::schema::validate_against_schema(&computed.chart, &computed.values)
         .map_err(|e| CliError::Message(e.to_string()))?;
-    let text = computed.to_yaml().map_err(|e| CliError::Message(e.to_string()))?;
+    let text = computed
+        .to_yaml()
+        .map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())
 }
