@@ -234,9 +234,9 @@ impl Parser<'_> {
     fn literal(&mut self, word: &[u8], v: Value) -> Result<Value, JsonError> {
         let name = std::str::from_utf8(word).unwrap_or_default();
         for (i, &want) in word.iter().enumerate() {
-            match self.src.get(self.pos + i) {
-                None => return Err(eof()),
-                Some(&got) if got != want => {
+            // At the end of input Go's scanner sees a space.
+            match self.src.get(self.pos + i).copied().or(Some(b' ')) {
+                Some(got) if got != want => {
                     return Err(self.invalid(
                         got,
                         &format!("in literal {name} (expecting {})", go_quote_byte(want)),
@@ -264,14 +264,14 @@ impl Parser<'_> {
                 }
             }
             Some(c) => return Err(self.invalid(c, "in numeric literal")),
-            None => return Err(eof()),
+            None => return Err(self.invalid(b' ', "in numeric literal")),
         }
         if at(self, i) == Some(b'.') {
             i += 1;
             match at(self, i) {
                 Some(c) if c.is_ascii_digit() => {}
                 Some(c) => return Err(self.invalid(c, "after decimal point in numeric literal")),
-                None => return Err(eof()),
+                None => return Err(self.invalid(b' ', "after decimal point in numeric literal")),
             }
             while at(self, i).is_some_and(|c| c.is_ascii_digit()) {
                 i += 1;
@@ -285,7 +285,7 @@ impl Parser<'_> {
             match at(self, i) {
                 Some(c) if c.is_ascii_digit() => {}
                 Some(c) => return Err(self.invalid(c, "in exponent of numeric literal")),
-                None => return Err(eof()),
+                None => return Err(self.invalid(b' ', "in exponent of numeric literal")),
             }
             while at(self, i).is_some_and(|c| c.is_ascii_digit()) {
                 i += 1;
@@ -322,7 +322,7 @@ impl Parser<'_> {
                 }
                 b'\\' => {
                     let Some(&e) = self.src.get(self.pos + 1) else {
-                        return Err(eof());
+                        return Err(self.invalid(b' ', "in string escape code"));
                     };
                     self.pos += 2;
                     let simple = match e {
@@ -380,7 +380,7 @@ impl Parser<'_> {
         let mut r = 0u32;
         for _ in 0..4 {
             let Some(&c) = self.src.get(self.pos) else {
-                return Err(eof());
+                return Err(self.invalid(b' ', "in \\u hexadecimal character escape"));
             };
             let d = (c as char)
                 .to_digit(16)

@@ -195,3 +195,42 @@ fn never_panics_on_malformed_input() {
         }
     }
 }
+
+#[test]
+fn end_of_input_reads_as_a_space() {
+    // helm4's fromJson errors: Go's scanner feeds a space at the end of input.
+    let cases = [
+        ("\"\\", "invalid character ' ' in string escape code"),
+        (
+            "\"\\u12",
+            "invalid character ' ' in \\u hexadecimal character escape",
+        ),
+        ("\"ab", "unexpected end of JSON input"),
+        ("[1,", "unexpected end of JSON input"),
+        ("{\"a\"", "unexpected end of JSON input"),
+        ("{\"a\":", "unexpected end of JSON input"),
+        ("-", "invalid character ' ' in numeric literal"),
+        (
+            "1.",
+            "invalid character ' ' after decimal point in numeric literal",
+        ),
+        ("1e", "invalid character ' ' in exponent of numeric literal"),
+        (
+            "1e+",
+            "invalid character ' ' in exponent of numeric literal",
+        ),
+        (
+            "tr",
+            "invalid character ' ' in literal true (expecting 'u')",
+        ),
+        (
+            "nul",
+            "invalid character ' ' in literal null (expecting 'l')",
+        ),
+        ("[", "unexpected end of JSON input"),
+        ("  ", "unexpected end of JSON input"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(from_str(src).unwrap_err().to_string(), want, "{src:?}");
+    }
+}

@@ -63,7 +63,12 @@ fn split_bytes(src: &[u8]) -> Result<Vec<Vec<u8>>, ValuesError> {
 
 /// Reads a values file as Helm 4's `loader.LoadValues` does: every document decoded into
 /// a map and merged into the previous ones (nested maps merge, anything else replaces).
-/// Helm prefixes the error with `cannot load values.yaml: ` or `failed to parse FILE: `.
+///
+/// helm4 prints the error after `cannot load values.yaml: ` (a chart's values) or
+/// `failed to parse FILE: ` (`-f FILE`). Helm 3 reads only the first document, with
+/// [`from_str_map`](super::from_str_map), and prints its [`YamlError`](super::YamlError)
+/// after the same prefixes (no `cannot unmarshal yaml document: `); `helm lint` prints
+/// `values.yaml: unable to parse YAML: ` + that `YamlError`.
 ///
 /// ```
 /// use helmcore::yaml::load_values;
