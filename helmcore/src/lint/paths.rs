@@ -158,7 +158,7 @@ impl Unpacked {
         let files = load_archive_files(data, Limits::default()).map_err(|e| e.to_string())?;
         let mut name = String::new();
         for f in files.iter().filter(|f| f.name == "Chart.yaml") {
-            let doc = crate::chart::yaml_bridge::parse_struct_doc(&f.data)
+            let doc = super::rules::parse_struct_doc(&f.data)
                 .map_err(|e| format!("cannot load Chart.yaml: {e}"))?;
             let mut md = crate::chart::Metadata::default();
             crate::chart::decode_metadata_into(&doc, &mut md)

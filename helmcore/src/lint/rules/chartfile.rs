@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use crate::chart::yaml_bridge::parse_struct_doc;
 use crate::chart::{
     decode_metadata_into, go_errno_text_of, Metadata, API_VERSION_V1, API_VERSION_V2,
 };
@@ -87,16 +86,16 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
 /// Helm's `LoadChartfile`: sigs.k8s.io/yaml into the metadata struct, without the
 /// loader's defaults or validation.
 fn load_chartfile(data: &[u8]) -> Result<Metadata, (String, Option<usize>)> {
-    let doc = parse_struct_doc(data).map_err(|e| {
-        let line = match &e {
-            crate::chart::ChartError::Yaml(y) => y.line(),
-            _ => None,
-        };
-        (e.to_string(), line)
-    })?;
+    let doc = parse_struct_doc(data).map_err(|e| (e.to_string(), e.line()))?;
     let mut md = Metadata::default();
     decode_metadata_into(&doc, &mut md).map_err(|e| (e.to_string(), None))?;
     Ok(md)
+}
+
+/// A document bound for a Go struct, read with go-yaml's native scalars (a string field
+/// sees `version: 010` as the int 8, hence `"8"`), as the chart loader reads it.
+pub(crate) fn parse_struct_doc(data: &[u8]) -> Result<Value, crate::yaml::YamlError> {
+    crate::yaml::from_str_native(&crate::yaml::go_lossy_utf8(data))
 }
 
 /// Helm's `StrictLoadChartfile` error: duplicate keys (go-yaml's strict mode), then

@@ -4,6 +4,8 @@ mod chartfile;
 mod crds;
 mod dependencies;
 pub(crate) mod stream;
+
+pub(crate) use chartfile::parse_struct_doc;
 mod templates;
 mod values;
 
