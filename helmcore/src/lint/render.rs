@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use crate::chart::Chart;
-use crate::engine::func::{Func, Param};
 use crate::engine::{ExecOptions, FuncTable, LintMessage, TemplateError, TemplateSet};
 use crate::value::{Map, Value};
 
@@ -42,7 +41,7 @@ pub(crate) fn render(chart: &Chart, top: &Map) -> Result<Rendered, RenderFailure
         cb.cmp(&ca).then_with(|| b.name.cmp(&a.name))
     });
 
-    let mut set = TemplateSet::new(functions());
+    let mut set = TemplateSet::new(FuncTable::helm());
     for r in &all {
         if let Err(e) = set.add(&r.name, &r.text) {
             return Err(RenderFailure {
@@ -133,20 +132,3 @@ fn collect(chart: &Chart, parent: &Map, out: &mut Vec<Renderable>, depth: usize)
     }
     scope
 }
-
-/// Helm's function map: Go's builtins, Sprig's functions, then Helm's own over them;
-/// `getHostByName` answers `""` because Helm renders without DNS lookups.
-fn functions() -> FuncTable {
-    let mut t = FuncTable::builtins();
-    t.extend(crate::sprig::functions());
-    t.insert(GET_HOST_BY_NAME);
-    t.with_helm();
-    t
-}
-
-const GET_HOST_BY_NAME: Func = Func {
-    name: "getHostByName",
-    params: &[Param::String],
-    variadic: None,
-    call: |_| Ok(Value::from("")),
-};
