@@ -8,7 +8,11 @@ use super::{ChartLint, Severity};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     pub stdout: String,
+    /// Everything for stderr: the log lines, then `Error: ...` when a chart failed.
     pub stderr: String,
+    /// The log lines alone (the start of `stderr`): helm writes them while linting,
+    /// before anything else, so a terminal shows them first.
+    pub logs: String,
     /// 0 when no chart failed, 1 otherwise.
     pub exit_code: i32,
 }
@@ -62,11 +66,13 @@ pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
         stdout.push('\n');
     }
     let summary = format!("{} chart(s) linted, {failed} chart(s) failed", charts.len());
+    let logs = stderr.clone();
     if failed > 0 {
         stderr.push_str(&format!("Error: {summary}\n"));
         return Output {
             stdout,
             stderr,
+            logs,
             exit_code: 1,
         };
     }
@@ -77,6 +83,7 @@ pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
     Output {
         stdout,
         stderr,
+        logs,
         exit_code: 0,
     }
 }

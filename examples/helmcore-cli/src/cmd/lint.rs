@@ -46,8 +46,10 @@ fn run(p: Parsed) -> Result<(), CliError> {
     };
     let results = lint_all(&p.args, p.bool("with-subcharts"), &opts);
     let out = format_output(&results, p.bool("quiet"));
+    // helm logs while linting, prints the report at the end, then its error.
+    eprint!("{}", out.logs);
     print!("{}", out.stdout);
-    eprint!("{}", out.stderr);
+    eprint!("{}", &out.stderr[out.logs.len()..]);
     if out.exit_code != 0 {
         // The summary was printed as helm prints its error.
         return Err(CliError::Exit(out.exit_code as u8));
