@@ -143,4 +143,16 @@ mod tests {
         assert_eq!(out.stdout, "==> Linting nonexist\nError unable to check Chart.yaml file in chart: stat nonexist/Chart.yaml: no such file or directory\n\n");
         assert_eq!(out.stderr, "Error: 2 chart(s) linted, 1 chart(s) failed\n");
     }
+
+    // helm4 on pc-prometheus-postgres-exporter: the WARN line is written while linting,
+    // the error after the report.
+    #[test]
+    fn logs_come_first_on_stderr() {
+        let mut c = ChartLint::new("c", false);
+        c.logs.push("level=WARN msg=\"missing required value\" message=x".into());
+        c.messages.push(Message::new(Severity::Error, "templates/", "boom"));
+        let out = format_output(&[c], false);
+        assert_eq!(out.logs, "level=WARN msg=\"missing required value\" message=x\n");
+        assert_eq!(out.stderr, format!("{}Error: 1 chart(s) linted, 1 chart(s) failed\n", out.logs));
+    }
 }
