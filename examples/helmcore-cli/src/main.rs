@@ -20,6 +20,9 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Message(String),
+    /// The command printed its own error; exit with this code.
+    #[error("exit status {0}")]
+    Exit(u8),
 }
 
 /// mimalloc: rendering allocates many small short-lived values; glibc's allocator spent
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Exit(code)) => ExitCode::from(code),
         Err(e) => {
             eprintln!("Error: {e}");
             ExitCode::from(1)

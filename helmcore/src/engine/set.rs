@@ -80,8 +80,10 @@ impl std::fmt::Debug for ExecOptions {
 /// Which lint-mode call recorded a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LintKind {
-    /// `required` with a missing value (helm4 logs it as a warning).
+    /// `required` with a missing (nil) value (helm4 logs `missing required value`).
     Required,
+    /// `required` with an empty string (helm4 logs `missing required values`).
+    RequiredEmpty,
     /// `fail` (helm4 logs it as info).
     Fail,
 }

@@ -39,6 +39,7 @@ pub(crate) fn decode(src: &[u8]) -> Result<Value, JsonError> {
         src,
         pos: 0,
         range_error: None,
+        stream: false,
     };
     let v = p.document()?;
     match p.range_error {
@@ -47,9 +48,44 @@ pub(crate) fn decode(src: &[u8]) -> Result<Value, JsonError> {
     }
 }
 
+/// How reading the next value of a JSON stream failed, as Go's `json.Decoder` sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum StreamError {
+    /// The input ended inside the value (`unexpected EOF`).
+    UnexpectedEof,
+    /// A syntax error at byte `at` of the input (Go's `SyntaxError.Offset` is `at + 1`).
+    Syntax { message: String, at: usize },
+    /// A well-formed value Go would refuse (a number beyond float64).
+    Value(JsonError),
+}
+
+/// The first JSON value of `src` (after JSON white space) and the bytes it took, as one
+/// `json.Decoder.Decode` call reads it: what follows the value is left unread.
+pub(crate) fn decode_prefix(src: &[u8]) -> Result<(Value, usize), StreamError> {
+    let mut p = Parser {
+        src,
+        pos: 0,
+        range_error: None,
+        stream: true,
+    };
+    match p.document() {
+        Ok(v) => match p.range_error {
+            Some(e) => Err(StreamError::Value(e)),
+            None => Ok((v, p.pos)),
+        },
+        Err(e) if e == eof() => Err(StreamError::UnexpectedEof),
+        Err(e) => Err(StreamError::Syntax {
+            message: e.to_string(),
+            at: p.pos,
+        }),
+    }
+}
+
 struct Parser<'a> {
     src: &'a [u8],
     pos: usize,
+    /// Reading one value of a stream: stop after it instead of requiring the end.
+    stream: bool,
     /// Go reports a number out of float64 range only after the whole input parsed.
     range_error: Option<JsonError>,
 }
@@ -153,6 +189,9 @@ impl Parser<'_> {
             // A value is complete: give it to its container, or finish.
             match stack.last_mut() {
                 None => {
+                    if self.stream {
+                        return Ok(value);
+                    }
                     self.skip_ws();
                     if let Some(&c) = self.src.get(self.pos) {
                         return Err(self.invalid(c, "after top-level value"));

@@ -14,6 +14,8 @@
 //! ```
 
 mod decode;
+
+pub(crate) use decode::{decode_prefix, StreamError};
 mod encode;
 
 use crate::value::{Map, Value};

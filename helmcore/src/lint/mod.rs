@@ -23,7 +23,10 @@ mod gourl;
 mod kube_version;
 mod names;
 mod object;
+mod paths;
+mod render;
 mod report;
+mod rules;
 mod slog;
 mod support;
 mod validator;
@@ -34,6 +37,10 @@ pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
 pub use slog::{slog_line, LogLevel};
 pub use support::{Message, Severity};
+
+use std::path::Path;
+
+use crate::value::Map;
 
 /// The outcome of linting one chart path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,4 +87,88 @@ impl ChartLint {
     pub fn has_warnings_or_errors(&self) -> bool {
         self.error.is_some() || self.messages.iter().any(|m| m.severity > Severity::Info)
     }
+}
+
+/// How to lint: `helm lint`'s flags.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    /// `--strict`: warnings fail the chart.
+    pub strict: bool,
+    /// The release namespace templates see (`--namespace`; helm's default is `default`).
+    pub namespace: String,
+    /// `--kube-version`: the Kubernetes version for capabilities and deprecation checks.
+    pub kube_version: Option<KubeVersion>,
+    /// `--skip-schema-validation`.
+    pub skip_schema_validation: bool,
+    /// The user's values (`-f` and the `--set` family, merged).
+    pub values: Map,
+}
+
+impl Default for LintOptions {
+    fn default() -> LintOptions {
+        LintOptions {
+            strict: false,
+            namespace: "default".into(),
+            kube_version: None,
+            skip_schema_validation: false,
+            values: Map::new(),
+        }
+    }
+}
+
+/// Lints one chart: a directory, or a `.tgz`/`.tar.gz` archive (unpacked into a
+/// temporary directory first, as Helm does). Never fails: a chart that cannot be linted
+/// at all carries its [`ChartLint::error`].
+///
+/// ```no_run
+/// use helmcore::lint::{lint, LintOptions};
+/// let result = lint("mychart", &LintOptions::default());
+/// for m in &result.messages {
+///     println!("{m}");
+/// }
+/// assert!(!result.failed());
+/// ```
+pub fn lint(path: &str, opts: &LintOptions) -> ChartLint {
+    let mut out = ChartLint::new(path, opts.strict);
+    let unpacked;
+    let chart_path = if path.ends_with(".tgz") || path.ends_with(".tar.gz") {
+        match paths::Unpacked::new(path) {
+            Ok(u) => {
+                unpacked = u;
+                unpacked.chart_dir().to_path_buf()
+            }
+            Err(e) => {
+                out.error = Some(e);
+                return out;
+            }
+        }
+    } else {
+        Path::new(path).to_path_buf()
+    };
+    let chart_yaml = paths::go_join(&chart_path.to_string_lossy(), "Chart.yaml");
+    if let Err(e) = std::fs::metadata(&chart_yaml) {
+        out.error = Some(format!(
+            "unable to check Chart.yaml file in chart: stat {chart_yaml}: {}",
+            crate::chart::go_errno_text_of(&e)
+        ));
+        return out;
+    }
+    let abs = paths::go_abs(&chart_path);
+    let (linter, logs) = rules::run_all(&abs, opts);
+    out.messages = linter.messages;
+    out.logs = logs;
+    out
+}
+
+/// Lints several charts as one `helm lint` call does; with `with_subcharts`, every
+/// chart folder and archive found under each chart's `charts/` is linted too, after
+/// the charts given.
+pub fn lint_all(paths: &[String], with_subcharts: bool, opts: &LintOptions) -> Vec<ChartLint> {
+    let mut all: Vec<String> = paths.to_vec();
+    if with_subcharts {
+        for p in paths {
+            paths::subchart_paths(p, &mut all);
+        }
+    }
+    all.iter().map(|p| lint(p, opts)).collect()
 }

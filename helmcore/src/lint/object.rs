@@ -38,33 +38,49 @@ pub(crate) fn decode(doc: &str) -> Result<Option<ObjectHead>, DecodeFailure> {
         line: e.line(),
         text: e.to_string(),
     })?;
-    let m = match &v {
+    // The YAML-to-JSON step turns scalars for the string fields into strings; anything
+    // else must be valid JSON.
+    if let Value::Map(m) = &v {
+        if let Some(bad) = non_finite_outside_targets(m) {
+            return Err(DecodeFailure {
+                text: format!("error converting YAML to JSON: json: unsupported value: {bad}"),
+                line: None,
+            });
+        }
+    }
+    head_of(&v, true).map_err(DecodeFailure::json)
+}
+
+/// Decodes a value read by a JSON decoder: no YAML conversion, so a number where a
+/// string belongs is an error. The error is encoding/json's own text.
+pub(crate) fn decode_json(v: &Value) -> Result<Option<ObjectHead>, String> {
+    head_of(v, false)
+}
+
+/// Fills the head from a decoded document; `lenient` scalars become strings.
+fn head_of(v: &Value, lenient: bool) -> Result<Option<ObjectHead>, String> {
+    let m = match v {
         Value::Nil => return Ok(None),
         Value::Map(m) => m,
         other => {
-            return Err(DecodeFailure::json(format!(
+            return Err(format!(
                 "json: cannot unmarshal {} into Go value of type rules.k8sYamlStruct",
                 json_kind(other)
-            )))
+            ))
         }
     };
-    // The YAML-to-JSON step turns scalars for the string fields into strings; anything
-    // else must be valid JSON.
-    if let Some(bad) = non_finite_outside_targets(m) {
-        return Err(DecodeFailure {
-            text: format!("error converting YAML to JSON: json: unsupported value: {bad}"),
-            line: None,
-        });
-    }
     let mut head = ObjectHead::default();
     let mut first_error: Option<String> = None;
     for (key, value) in m.entries() {
         let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
-            Some("apiVersion") => {
-                set_string(&value, "k8sYamlStruct.apiVersion", &mut head.api_version)
-            }
-            Some("Kind") => set_string(&value, "k8sYamlStruct.Kind", &mut head.kind),
-            Some(_) => decode_metadata(&value, &mut head),
+            Some("apiVersion") => set_string(
+                &value,
+                "k8sYamlStruct.apiVersion",
+                lenient,
+                &mut head.api_version,
+            ),
+            Some("Kind") => set_string(&value, "k8sYamlStruct.Kind", lenient, &mut head.kind),
+            Some(_) => decode_metadata(&value, lenient, &mut head),
             None => None,
         };
         if first_error.is_none() {
@@ -72,12 +88,12 @@ pub(crate) fn decode(doc: &str) -> Result<Option<ObjectHead>, DecodeFailure> {
         }
     }
     match first_error {
-        Some(e) => Err(DecodeFailure::json(e)),
+        Some(e) => Err(e),
         None => Ok(Some(head)),
     }
 }
 
-fn decode_metadata(v: &Value, head: &mut ObjectHead) -> Option<String> {
+fn decode_metadata(v: &Value, lenient: bool, head: &mut ObjectHead) -> Option<String> {
     let m = match v {
         Value::Nil => return None,
         Value::Map(m) => m,
@@ -94,9 +110,15 @@ fn decode_metadata(v: &Value, head: &mut ObjectHead) -> Option<String> {
             Some("Namespace") => set_string(
                 &value,
                 "k8sYamlMetadata.Metadata.Namespace",
+                lenient,
                 &mut head.namespace,
             ),
-            Some(_) => set_string(&value, "k8sYamlMetadata.Metadata.Name", &mut head.name),
+            Some(_) => set_string(
+                &value,
+                "k8sYamlMetadata.Metadata.Name",
+                lenient,
+                &mut head.name,
+            ),
             None => None,
         };
         if first.is_none() {
@@ -116,17 +138,21 @@ fn field_of<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
         .copied()
 }
 
-fn set_string(v: &Value, field: &str, out: &mut String) -> Option<String> {
+fn set_string(v: &Value, field: &str, lenient: bool, out: &mut String) -> Option<String> {
     match v {
         Value::Nil => None,
-        Value::List(_) | Value::Map(_) | Value::Object(_) => Some(format!(
-            "json: cannot unmarshal {} into Go struct field {field} of type string",
-            json_kind(v)
-        )),
-        scalar => {
+        Value::String(s) => {
+            *out = s.to_string();
+            None
+        }
+        scalar @ (Value::Bool(_) | Value::Int(..) | Value::Float(_)) if lenient => {
             *out = yaml::string_field(scalar).unwrap_or_default();
             None
         }
+        other => Some(format!(
+            "json: cannot unmarshal {} into Go struct field {field} of type string",
+            json_kind(other)
+        )),
     }
 }
 

@@ -8,7 +8,11 @@ use super::{ChartLint, Severity};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     pub stdout: String,
+    /// Everything for stderr: the log lines, then `Error: ...` when a chart failed.
     pub stderr: String,
+    /// The log lines alone (the start of `stderr`): helm writes them while linting,
+    /// before anything else, so a terminal shows them first.
+    pub logs: String,
     /// 0 when no chart failed, 1 otherwise.
     pub exit_code: i32,
 }
@@ -62,11 +66,13 @@ pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
         stdout.push('\n');
     }
     let summary = format!("{} chart(s) linted, {failed} chart(s) failed", charts.len());
+    let logs = stderr.clone();
     if failed > 0 {
         stderr.push_str(&format!("Error: {summary}\n"));
         return Output {
             stdout,
             stderr,
+            logs,
             exit_code: 1,
         };
     }
@@ -77,6 +83,7 @@ pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
     Output {
         stdout,
         stderr,
+        logs,
         exit_code: 0,
     }
 }
@@ -135,5 +142,17 @@ mod tests {
         let out = format_output(&[c, chart("ok", false, &[ICON])], true);
         assert_eq!(out.stdout, "==> Linting nonexist\nError unable to check Chart.yaml file in chart: stat nonexist/Chart.yaml: no such file or directory\n\n");
         assert_eq!(out.stderr, "Error: 2 chart(s) linted, 1 chart(s) failed\n");
+    }
+
+    // helm4 on pc-prometheus-postgres-exporter: the WARN line is written while linting,
+    // the error after the report.
+    #[test]
+    fn logs_come_first_on_stderr() {
+        let mut c = ChartLint::new("c", false);
+        c.logs.push("level=WARN msg=\"missing required value\" message=x".into());
+        c.messages.push(Message::new(Severity::Error, "templates/", "boom"));
+        let out = format_output(&[c], false);
+        assert_eq!(out.logs, "level=WARN msg=\"missing required value\" message=x\n");
+        assert_eq!(out.stderr, format!("{}Error: 1 chart(s) linted, 1 chart(s) failed\n", out.logs));
     }
 }

@@ -1,5 +1,6 @@
 //! The command tree, one file per helm command.
 
+mod lint;
 mod shared;
 mod show;
 mod template;
@@ -58,7 +59,7 @@ pub fn global_flags() -> Vec<Spec> {
 
 /// Every command, most specific path first within a family.
 pub fn commands() -> Vec<Command> {
-    let mut all = vec![version::command(), values::command(), template::command()];
+    let mut all = vec![version::command(), values::command(), template::command(), lint::command()];
     all.extend(show::commands());
     all
 }

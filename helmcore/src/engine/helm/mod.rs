@@ -133,7 +133,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         }
         if self.ex.opts.lint {
             self.ex.warnings.push(LintMessage {
-                kind: LintKind::Required,
+                kind: if val.is_nil() {
+                    LintKind::Required
+                } else {
+                    LintKind::RequiredEmpty
+                },
                 message: warn.to_string(),
             });
             return Ok(Rv::Val(Value::from("")));

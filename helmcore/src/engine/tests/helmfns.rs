@@ -261,7 +261,7 @@ c/templates/_h.tpl:1:70
 fn lint_mode_records_required_and_fail() {
     use crate::engine::{LintKind, LintMessage};
     let mut set = TemplateSet::new(funcs());
-    set.add(FILE, "x: {{ required \"need it\" .Values.missing }}\ny: {{ fail \"failed!\" }}\nz: {{ .Values.a }}\n")
+    set.add(FILE, "x: {{ required \"need it\" .Values.missing }}\ny: {{ fail \"failed!\" }}\nz: {{ .Values.a }}\nw: {{ required \"e\" .Values.e }}\n")
         .unwrap();
     let opts = ExecOptions {
         lint: true,
@@ -269,9 +269,9 @@ fn lint_mode_records_required_and_fail() {
     };
     let mut session = set.session(&opts);
     let out = session
-        .execute(FILE, &helm_data(json(r#"{"a": 1}"#)))
+        .execute(FILE, &helm_data(json(r#"{"a": 1, "e": ""}"#)))
         .unwrap();
-    assert_eq!(out, "x: \ny: \nz: 1\n");
+    assert_eq!(out, "x: \ny: \nz: 1\nw: \n");
     assert_eq!(
         session.warnings(),
         &[
@@ -282,6 +282,10 @@ fn lint_mode_records_required_and_fail() {
             LintMessage {
                 kind: LintKind::Fail,
                 message: "failed!".into()
+            },
+            LintMessage {
+                kind: LintKind::RequiredEmpty,
+                message: "e".into()
             },
         ]
     );

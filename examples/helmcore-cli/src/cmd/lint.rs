@@ -1,0 +1,58 @@
+//! `helmcore lint PATH...`: helm's lint, with its flags, layout and exit codes.
+
+use super::shared::{user_values, value_flags};
+use super::{Args, Command};
+use crate::flags::{Kind, Parsed, Spec};
+use crate::CliError;
+use helmcore::lint::{format_output, lint_all, KubeVersion, LintOptions};
+
+pub fn command() -> Command {
+    let mut flags = vec![
+        Spec::new("strict", Kind::Bool),
+        Spec::new("with-subcharts", Kind::Bool),
+        Spec::new("quiet", Kind::Bool),
+        Spec::new("skip-schema-validation", Kind::Bool),
+        Spec::new("kube-version", Kind::String),
+    ];
+    flags.extend(value_flags());
+    Command {
+        path: &["lint"],
+        usage: "lint PATH",
+        flags,
+        args: Args::AtLeast(1),
+        run,
+    }
+}
+
+fn run(p: Parsed) -> Result<(), CliError> {
+    let kube_version = match p.string("kube-version").filter(|v| !v.is_empty()) {
+        Some(v) => Some(
+            KubeVersion::parse(v)
+                .map_err(|e| CliError::Message(format!("invalid kube version '{v}': {e}")))?,
+        ),
+        None => None,
+    };
+    let values = user_values(&p)?;
+    let opts = LintOptions {
+        strict: p.bool("strict"),
+        namespace: p
+            .string("namespace")
+            .filter(|n| !n.is_empty())
+            .unwrap_or("default")
+            .to_string(),
+        kube_version,
+        skip_schema_validation: p.bool("skip-schema-validation"),
+        values,
+    };
+    let results = lint_all(&p.args, p.bool("with-subcharts"), &opts);
+    let out = format_output(&results, p.bool("quiet"));
+    // helm logs while linting, prints the report at the end, then its error.
+    eprint!("{}", out.logs);
+    print!("{}", out.stdout);
+    eprint!("{}", &out.stderr[out.logs.len()..]);
+    if out.exit_code != 0 {
+        // The summary was printed as helm prints its error.
+        return Err(CliError::Exit(out.exit_code as u8));
+    }
+    Ok(())
+}

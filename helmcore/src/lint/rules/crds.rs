@@ -1,0 +1,76 @@
+//! CRD rules (Helm's `rules.Crds`): every document under `crds/` (of the chart and its
+//! subcharts) is an `apiextensions.k8s.io` CustomResourceDefinition.
+
+use std::path::Path;
+
+use super::stream::{documents, Step};
+use crate::chart::Chart;
+use crate::lint::support::{Linter, Severity};
+
+const DIR: &str = "crds/";
+
+/// Runs the CRD rules; `chart` is the chart as Helm's loader loads it.
+pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path, chart: &Result<Chart, String>) {
+    let path = chart_dir.join(DIR.trim_end_matches('/'));
+    let meta = match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) => {
+            let text = format!(
+                "stat {}: {}",
+                path.display(),
+                crate::chart::go_errno_text_of(&e)
+            );
+            linter.rule(Severity::Error, DIR, Err(text));
+            return;
+        }
+        Ok(m) => m,
+    };
+    if !meta.is_dir() {
+        linter.rule(Severity::Error, DIR, Err("not a directory".into()));
+        return;
+    }
+    let c = match chart {
+        Ok(c) => c,
+        Err(e) => {
+            linter.rule(Severity::Error, DIR, Err(e.clone()));
+            return;
+        }
+    };
+    for (_, file) in c.crds() {
+        let name = file.name.to_string();
+        let text = crate::yaml::go_lossy_utf8(&file.data);
+        for step in documents(&text) {
+            match step {
+                Step::Failed(f) => {
+                    linter.rule_at(
+                        Severity::Error,
+                        &name,
+                        Err((format!("unable to parse YAML: {}", f.text), f.line)),
+                    );
+                    return;
+                }
+                Step::Object(None) => {}
+                Step::Object(Some(obj)) => {
+                    linter.rule(
+                        Severity::Error,
+                        &name,
+                        if obj.api_version.starts_with("apiextensions.k8s.io") {
+                            Ok(())
+                        } else {
+                            Err("apiVersion is not in 'apiextensions.k8s.io'".into())
+                        },
+                    );
+                    linter.rule(
+                        Severity::Error,
+                        &name,
+                        if obj.kind == "CustomResourceDefinition" {
+                            Ok(())
+                        } else {
+                            Err("object kind is not 'CustomResourceDefinition'".into())
+                        },
+                    );
+                }
+            }
+        }
+    }
+}

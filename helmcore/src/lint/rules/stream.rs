@@ -1,0 +1,239 @@
+//! Rendered files and CRD files read document by document as Kubernetes'
+//! `YAMLOrJSONDecoder` reads them: split on `---` lines, each document decoded into the
+//! object head, a bad separator failing where the reader meets it.
+
+use crate::json::{decode_prefix, StreamError};
+use crate::lint::object::{decode, decode_json, DecodeFailure, ObjectHead};
+
+/// One step of the stream: a decoded document (`None` for an empty one) or the error
+/// that ends the stream. `first_line` is the document's first line in the file (1-based).
+pub(crate) enum Step {
+    Object(Option<ObjectHead>),
+    Failed(DecodeFailure),
+}
+
+/// Reads every document of `content`, stopping after the first failure.
+///
+/// Text that starts (after white space) with `{` is read as a JSON stream first, as the
+/// Kubernetes decoder does: values one after another, and at the first value JSON
+/// refuses, YAML takes over from the end of the last good value; if YAML fails on that
+/// same value the JSON error is the one reported. After two good JSON values the
+/// stream counts as JSON and its errors are reported as they are.
+pub(crate) fn documents(content: &str) -> Vec<Step> {
+    if !content.trim_start().starts_with('{') {
+        return yaml_documents(content, 0, None);
+    }
+    let mut steps = Vec::new();
+    let mut pos = 0;
+    let mut count = 0;
+    loop {
+        let rest = &content[pos..];
+        let start = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+        if start == rest.len() {
+            return steps;
+        }
+        let failure = match decode_prefix(&rest.as_bytes()[start..]) {
+            Ok((value, used)) => match decode_json(&value) {
+                Ok(head) => {
+                    steps.push(Step::Object(head));
+                    count += 1;
+                    pos += start + used;
+                    continue;
+                }
+                Err(e) => (e.clone(), e),
+            },
+            Err(StreamError::UnexpectedEof) => {
+                ("unexpected EOF".to_string(), "unexpected EOF".to_string())
+            }
+            Err(StreamError::Syntax { message, at }) => {
+                let offset = pos + start + at + 1;
+                (format!("json: offset {offset}: {message}"), message)
+            }
+            Err(StreamError::Value(e)) => (e.to_string(), e.to_string()),
+        };
+        let (first_error, raw) = failure;
+        if count > 1 {
+            steps.push(Step::Failed(DecodeFailure {
+                text: raw,
+                line: None,
+            }));
+            return steps;
+        }
+        // YAML from the end of the last good value, after the white space up to and
+        // including the first line break.
+        let mut from = pos;
+        for (i, c) in content[pos..].char_indices() {
+            if !c.is_whitespace() {
+                break;
+            }
+            if c == '\n' {
+                from = pos + i + 1;
+                break;
+            }
+        }
+        let line_offset = content[..from].matches('\n').count();
+        steps.extend(yaml_documents(
+            &content[from..],
+            line_offset,
+            Some(first_error),
+        ));
+        return steps;
+    }
+}
+
+/// The YAML documents of `content` (which starts `line_offset` lines into the file).
+/// With `first_error`, a failure of the first document reports that error instead.
+fn yaml_documents(content: &str, line_offset: usize, first_error: Option<String>) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut buf = String::new();
+    let mut buf_start = 1;
+    let mut line_no = 0;
+    let mut rest = content;
+    let mut first_error = first_error;
+    let mut flush = |buf: &mut String, start: usize, steps: &mut Vec<Step>| -> bool {
+        let doc = std::mem::take(buf);
+        let replaced = first_error.take();
+        match decode(&doc) {
+            Ok(head) => {
+                steps.push(Step::Object(head));
+                true
+            }
+            Err(f) => {
+                let f = match replaced {
+                    Some(text) => DecodeFailure { text, line: None },
+                    None => DecodeFailure {
+                        line: f.line.map(|l| l + start - 1 + line_offset),
+                        text: f.text,
+                    },
+                };
+                steps.push(Step::Failed(f));
+                false
+            }
+        }
+    };
+    while !rest.is_empty() {
+        let (line, after) = match rest.find('\n') {
+            Some(i) => (
+                rest[..i].strip_suffix('\r').unwrap_or(&rest[..i]),
+                &rest[i + 1..],
+            ),
+            None => (rest, ""),
+        };
+        rest = after;
+        line_no += 1;
+        if let Some(tail) = line.strip_prefix("---") {
+            let trimmed = tail.trim();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                steps.push(Step::Failed(DecodeFailure {
+                    text: format!("invalid Yaml document separator: {trimmed}"),
+                    line: Some(line_no + line_offset),
+                }));
+                return steps;
+            }
+            if !buf.is_empty() {
+                if !flush(&mut buf, buf_start, &mut steps) {
+                    return steps;
+                }
+                buf_start = line_no + 1;
+                continue;
+            }
+        }
+        if buf.is_empty() {
+            buf_start = line_no;
+        }
+        buf.push_str(line);
+        buf.push('\n');
+    }
+    if !buf.is_empty() {
+        flush(&mut buf, buf_start, &mut steps);
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(content: &str) -> Vec<String> {
+        documents(content)
+            .into_iter()
+            .map(|s| match s {
+                Step::Object(None) => "empty".to_string(),
+                Step::Object(Some(h)) => format!("{}/{}", h.kind, h.name),
+                Step::Failed(f) => format!("error@{:?}: {}", f.line, f.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_and_stops_like_the_kubernetes_reader() {
+        assert_eq!(
+            summary("kind: A\nmetadata: {name: a}\n---\n# c\n---\n\n--- # x\nkind: B\nmetadata:\n  name: b\n"),
+            ["A/a", "empty", "empty", "B/b"]
+        );
+        // helm v4.1.4: "unable to parse YAML: invalid Yaml document separator: -", and the
+        // document before the bad separator is never decoded.
+        assert_eq!(
+            summary("kind: A\n----\na: b\n"),
+            ["error@Some(2): invalid Yaml document separator: -"]
+        );
+        // The error's line counts from the file's first line.
+        assert_eq!(
+            summary("kind: A\n---\nkind: B\nx: [\n"),
+            ["A/", "error@Some(4): error converting YAML to JSON: yaml: line 2: did not find expected node content"]
+        );
+    }
+
+    // JSON streams: what helm v4.1.4 reported for templates rendering to these.
+    #[test]
+    fn json_streams_as_the_kubernetes_decoder_reads_them() {
+        let one = r#"{"kind": "Service", "metadata": {"name": "A_1"}}"#;
+        let two = r#"{"kind": "Service", "metadata": {"name": "B_2"}}"#;
+        // A number for a name: JSON refuses, YAML reads it as the string "123".
+        assert_eq!(
+            summary("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": 123}}\n"),
+            ["ConfigMap/123"]
+        );
+        assert_eq!(
+            summary("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}\n"),
+            ["error@None: unexpected EOF"]
+        );
+        assert_eq!(
+            summary(&format!("{one}\n{two}\n")),
+            ["Service/A_1", "Service/B_2"]
+        );
+        assert_eq!(
+            summary(&format!(
+                "{one}\n---\nkind: Service\nmetadata:\n  name: B_2\n"
+            )),
+            ["Service/A_1", "Service/B_2"]
+        );
+        assert_eq!(
+            summary("{a: 1, kind: Service, metadata: {name: X_y}}\n"),
+            ["Service/X_y"]
+        );
+        assert_eq!(
+            summary("{\"a\": [}\n"),
+            ["error@None: json: offset 8: invalid character '}' looking for beginning of value"]
+        );
+        assert_eq!(
+            summary(&format!("{one}\n{two}\n{{\"a\": [}}\n")),
+            [
+                "Service/A_1",
+                "Service/B_2",
+                "error@None: invalid character '}' looking for beginning of value"
+            ]
+        );
+        assert_eq!(
+            summary(&format!("{one}\n{two}\n{{\"kind\": \"Service\", \"metadata\": {{\"name\": 5}}}}\n")),
+            ["Service/A_1", "Service/B_2", "error@None: json: cannot unmarshal number into Go struct field k8sYamlMetadata.Metadata.Name of type string"]
+        );
+        assert_eq!(
+            summary(&format!("{one}\n{{\"a\": [}}\n")),
+            [
+                "Service/A_1",
+                "error@None: json: offset 57: invalid character '}' looking for beginning of value"
+            ]
+        );
+    }
+}

@@ -1,0 +1,411 @@
+//! Template rules (Helm's `rules.Templates`): the chart renders with lint settings, and
+//! every rendered YAML file holds well-formed objects with valid names, current APIs
+//! and selectors.
+
+use std::path::Path;
+
+use super::stream::{documents, Step};
+use crate::chart::{process_dependencies, Chart};
+use crate::engine::LintKind;
+use crate::gofmt::quote;
+use crate::lint::deprecations::deprecation_warning;
+use crate::lint::names::validate_metadata_name;
+use crate::lint::object::ObjectHead;
+use crate::lint::render::render;
+use crate::lint::slog::{slog_line, LogLevel};
+use crate::lint::support::{Linter, Severity};
+use crate::lint::KubeVersion;
+use crate::value::{Map, Value};
+use crate::values::coalesce::coalesce_values;
+use crate::values::schema::validate_against_schema;
+use crate::values::Warning;
+
+const DIR: &str = "templates/";
+
+/// The release lint renders as.
+const RELEASE_NAME: &str = "test-release";
+
+/// What the template rules need besides the chart.
+pub(crate) struct Settings<'a> {
+    pub values: &'a Map,
+    pub namespace: &'a str,
+    /// `--kube-version`; the deprecation check assumes Helm's default without one.
+    pub kube_version: Option<&'a KubeVersion>,
+    pub skip_schema_validation: bool,
+}
+
+/// Runs the template rules; what helm would log meanwhile is appended to `logs`.
+pub(crate) fn lint(
+    linter: &mut Linter,
+    chart_dir: &Path,
+    chart: &Result<Chart, String>,
+    settings: &Settings,
+    logs: &mut Vec<String>,
+) {
+    let dir = chart_dir.join(DIR.trim_end_matches('/'));
+    let meta = match std::fs::metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            linter.rule(
+                Severity::Warning,
+                DIR,
+                Err("directory does not exist".into()),
+            );
+            return;
+        }
+        Err(e) => {
+            let text = format!(
+                "stat {}: {}",
+                dir.display(),
+                crate::chart::go_errno_text_of(&e)
+            );
+            linter.rule(Severity::Error, DIR, Err(text));
+            return;
+        }
+        Ok(m) => m,
+    };
+    if !meta.is_dir() {
+        linter.rule(Severity::Error, DIR, Err("not a directory".into()));
+        return;
+    }
+    let chart = match chart {
+        Ok(c) => c,
+        Err(e) => {
+            linter.rule(Severity::Error, DIR, Err(e.clone()));
+            return;
+        }
+    };
+
+    let mut warnings: Vec<Warning> = Vec::new();
+    let Some(rendered) = render_chart(linter, chart, settings, &mut warnings, logs) else {
+        return;
+    };
+
+    for template in &chart.templates {
+        let file = template.name.to_string();
+        linter.rule(Severity::Error, &file, validate_allowed_extension(&file));
+        if !is_yaml_file(&file) {
+            continue;
+        }
+        let key = format!("{}/{file}", chart.name());
+        let content = rendered.get(&key).map(String::as_str).unwrap_or("");
+        if content.trim().is_empty() {
+            continue;
+        }
+        linter.rule(Severity::Warning, &file, validate_top_indent_level(content));
+        for step in documents(content) {
+            let obj = match step {
+                Step::Failed(f) => {
+                    linter.rule_at(
+                        Severity::Error,
+                        &file,
+                        Err((format!("unable to parse YAML: {}", f.text), f.line)),
+                    );
+                    return;
+                }
+                Step::Object(None) => continue,
+                Step::Object(Some(obj)) => obj,
+            };
+            linter.rule(
+                Severity::Warning,
+                &file,
+                validate_metadata_name(&obj.kind, &obj.name),
+            );
+            linter.rule(
+                Severity::Warning,
+                &file,
+                validate_no_deprecations(&obj, settings.kube_version),
+            );
+            linter.rule(
+                Severity::Error,
+                &file,
+                validate_match_selector(&obj, content),
+            );
+            linter.rule(
+                Severity::Error,
+                &file,
+                validate_list_annotations(&obj, content),
+            );
+        }
+    }
+}
+
+/// Dependency processing, coalescing, schema validation and the render itself, as
+/// Helm's template rule does them; `None` when linting the templates cannot go on.
+fn render_chart(
+    linter: &mut Linter,
+    loaded: &Chart,
+    settings: &Settings,
+    warnings: &mut Vec<Warning>,
+    logs: &mut Vec<String>,
+) -> Option<std::collections::HashMap<String, String>> {
+    let flush = |warnings: &mut Vec<Warning>, logs: &mut Vec<String>| {
+        for w in warnings.drain(..) {
+            logs.push(warning_line(&w));
+        }
+    };
+    // Helm gives up silently when dependencies or coalescing fail here: the loader and
+    // the values rule report those problems.
+    let processed = match process_dependencies(loaded, settings.values) {
+        Ok(p) => p,
+        Err(_) => return None,
+    };
+    warnings.extend(processed.warnings);
+    let chart = processed.chart;
+    let coalesced = match coalesce_values(&chart, settings.values, warnings) {
+        Ok(v) => v,
+        Err(_) => {
+            flush(warnings, logs);
+            return None;
+        }
+    };
+    let values = coalesce_values(&chart, &coalesced, warnings);
+    flush(warnings, logs);
+    let values = match values {
+        Ok(v) => v,
+        Err(e) => {
+            linter.rule(Severity::Error, DIR, Err(e.to_string()));
+            return None;
+        }
+    };
+    if !settings.skip_schema_validation {
+        if let Err(e) = validate_against_schema(&chart, &values) {
+            linter.rule(Severity::Error, DIR, Err(e.to_string()));
+            return None;
+        }
+    }
+    let top = render_values(&chart, values, settings);
+    match render(&chart, &top) {
+        Ok(r) => {
+            log_lint_messages(&r.lint_messages, logs);
+            Some(r.files)
+        }
+        Err(f) => {
+            log_lint_messages(&f.lint_messages, logs);
+            linter.rule(Severity::Error, DIR, Err(f.message));
+            None
+        }
+    }
+}
+
+/// Helm's `ToRenderValues` for lint: release `test-release`, not an install or upgrade.
+fn render_values(chart: &Chart, values: Map, settings: &Settings) -> Map {
+    let release = Map::new();
+    release.insert("Name", Value::from(RELEASE_NAME));
+    release.insert("Namespace", Value::from(settings.namespace));
+    release.insert("IsUpgrade", Value::Bool(false));
+    release.insert("IsInstall", Value::Bool(false));
+    release.insert("Revision", Value::int(0));
+    release.insert("Service", Value::from("Helm"));
+    let kube = settings
+        .kube_version
+        .cloned()
+        .unwrap_or_else(KubeVersion::helm_default);
+    let kv = Map::new();
+    kv.insert("Version", Value::from(kube.version.as_str()));
+    kv.insert("GitVersion", Value::from(kube.version.as_str()));
+    kv.insert("Major", Value::from(kube.major.to_string()));
+    kv.insert("Minor", Value::from(kube.minor.to_string()));
+    let caps = Map::new();
+    caps.insert("KubeVersion", Value::Map(kv));
+    let top = Map::new();
+    top.insert("Chart", chart.metadata.to_value());
+    top.insert("Capabilities", Value::Map(caps));
+    top.insert("Release", Value::Map(release));
+    top.insert("Values", Value::Map(values));
+    top
+}
+
+pub(crate) fn warning_line(w: &Warning) -> String {
+    let level = if w.level == "WARN" {
+        LogLevel::Warn
+    } else {
+        LogLevel::Info
+    };
+    let attrs: Vec<(&str, &str)> = w.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    slog_line(level, &w.message, &attrs)
+}
+
+fn log_lint_messages(messages: &[crate::engine::LintMessage], logs: &mut Vec<String>) {
+    for m in messages {
+        let (level, msg) = match m.kind {
+            LintKind::Required => (LogLevel::Warn, "missing required value"),
+            LintKind::RequiredEmpty => (LogLevel::Warn, "missing required values"),
+            LintKind::Fail => (LogLevel::Info, "funcMap fail"),
+        };
+        logs.push(slog_line(level, msg, &[("message", &m.message)]));
+    }
+}
+
+/// Go's `filepath.Ext`: from the last dot of the last path element.
+fn extension(name: &str) -> &str {
+    let base_start = name.rfind('/').map_or(0, |i| i + 1);
+    match name[base_start..].rfind('.') {
+        Some(i) => &name[base_start + i..],
+        None => "",
+    }
+}
+
+fn validate_allowed_extension(name: &str) -> Result<(), String> {
+    let ext = extension(name);
+    if [".yaml", ".yml", ".tpl", ".txt"].contains(&ext) {
+        Ok(())
+    } else {
+        Err(format!(
+            "file extension '{ext}' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt"
+        ))
+    }
+}
+
+fn is_yaml_file(name: &str) -> bool {
+    let ext = extension(name).to_ascii_lowercase();
+    ext == ".yaml" || ext == ".yml"
+}
+
+/// The first non-blank line must not be indented (helm/helm#8467). Go's line scanner
+/// gives up on a line of 64 KiB or more, and Helm reports that instead.
+fn validate_top_indent_level(content: &str) -> Result<(), String> {
+    for line in content.split('\n') {
+        if line.len() >= 64 * 1024 {
+            return Err("bufio.Scanner: token too long".into());
+        }
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.starts_with(' ') || line.starts_with('\t') {
+            return Err(format!(
+                "document starts with an illegal indent: {}, which may cause parsing problems",
+                quote(line)
+            ));
+        }
+        return Ok(());
+    }
+    Ok(())
+}
+
+fn validate_no_deprecations(obj: &ObjectHead, kube: Option<&KubeVersion>) -> Result<(), String> {
+    let default = KubeVersion::helm_default();
+    let kube = kube.unwrap_or(&default);
+    match deprecation_warning(&obj.api_version, &obj.kind, kube.major, kube.minor) {
+        Some(w) => Err(w),
+        None => Ok(()),
+    }
+}
+
+/// Workloads must have a selector; Helm only looks for the words in the whole file.
+fn validate_match_selector(obj: &ObjectHead, content: &str) -> Result<(), String> {
+    if matches!(
+        obj.kind.as_str(),
+        "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet"
+    ) && !content.contains("matchLabels")
+        && !content.contains("matchExpressions")
+    {
+        return Err(format!(
+            "a {} must contain matchLabels or matchExpressions, and {} does not",
+            obj.kind,
+            quote(&obj.name)
+        ));
+    }
+    Ok(())
+}
+
+/// Helm ignores `helm.sh/resource-policy` on the items of a `List`, and says so. It reads
+/// the file's first document for this.
+fn validate_list_annotations(obj: &ObjectHead, content: &str) -> Result<(), String> {
+    if obj.kind != "List" {
+        return Ok(());
+    }
+    let first = match crate::yaml::split_documents(content) {
+        Ok(docs) => docs.into_iter().next().unwrap_or_default(),
+        Err(_) => content.to_string(),
+    };
+    let doc = crate::yaml::from_str(&first).map_err(|e| format!("unable to parse YAML: {e}"))?;
+    let items = doc
+        .as_map()
+        .and_then(|m| {
+            m.entries()
+                .into_iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("items"))
+        })
+        .map(|(_, v)| v);
+    for item in items.as_ref().and_then(Value::as_list).unwrap_or(&[]) {
+        let annotations = item
+            .as_map()
+            .and_then(|m| {
+                m.entries()
+                    .into_iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("metadata"))
+            })
+            .and_then(|(_, md)| {
+                md.as_map()?
+                    .entries()
+                    .into_iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("annotations"))
+            })
+            .map(|(_, a)| a);
+        if annotations
+            .as_ref()
+            .and_then(Value::as_map)
+            .is_some_and(|a| a.contains_key("helm.sh/resource-policy"))
+        {
+            return Err(
+                "annotation 'helm.sh/resource-policy' within List objects are ignored".into(),
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected texts: helm v4.1.4's findings for templates rendering to these.
+    #[test]
+    fn extensions() {
+        assert!(validate_allowed_extension("templates/a.yaml").is_ok());
+        assert!(validate_allowed_extension("templates/NOTES.txt").is_ok());
+        assert_eq!(
+            validate_allowed_extension("templates/a.json").unwrap_err(),
+            "file extension '.json' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt"
+        );
+        assert_eq!(
+            validate_allowed_extension("templates/README").unwrap_err(),
+            "file extension '' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt"
+        );
+        assert!(is_yaml_file("templates/A.YAML"));
+        assert!(validate_allowed_extension("templates/A.YAML").is_err());
+    }
+
+    #[test]
+    fn top_indent() {
+        assert!(validate_top_indent_level("\n\nkind: A\n  x: 1\n").is_ok());
+        assert_eq!(
+            validate_top_indent_level("\n  kind: A\n").unwrap_err(),
+            "document starts with an illegal indent: \"  kind: A\", which may cause parsing problems"
+        );
+    }
+
+    #[test]
+    fn selectors_and_lists() {
+        let dep = ObjectHead {
+            kind: "Deployment".into(),
+            name: "x".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            validate_match_selector(&dep, "kind: Deployment\n").unwrap_err(),
+            "a Deployment must contain matchLabels or matchExpressions, and \"x\" does not"
+        );
+        assert!(validate_match_selector(&dep, "selector:\n  matchLabels: {}\n").is_ok());
+        let list = ObjectHead {
+            kind: "List".into(),
+            ..Default::default()
+        };
+        let content = "kind: List\nitems:\n- metadata:\n    annotations:\n      helm.sh/resource-policy: keep\n";
+        assert_eq!(
+            validate_list_annotations(&list, content).unwrap_err(),
+            "annotation 'helm.sh/resource-policy' within List objects are ignored"
+        );
+    }
+}
