@@ -3,6 +3,7 @@
 //! whose `values.yaml` holds the test's values.
 
 mod basics;
+mod helpers;
 
 use super::HandlebarsSet;
 use crate::engine::tests::json;
