@@ -154,9 +154,6 @@ impl Cx<'_> {
                 | TemplateElement::PartialExpression(d)
                 | TemplateElement::PartialBlock(d) => {
                     let is_inline = d.name.as_name() == Some("inline");
-                    // A partial's text goes in as is, as Go's `include` does: no
-                    // re-indenting of standalone partial lines.
-                    d.indent = None;
                     if let Parameter::Subexpression(_) = d.name {
                         self.param(&mut d.name, depth, pos)?;
                     }

@@ -17,14 +17,17 @@ pub(crate) enum Failure {
     Plain(String),
     /// `PREFIX: ERROR` where ERROR came from an included template or `tpl`.
     Wrapped(String, TemplateError),
-    /// An error that passes through unchanged (a nested `required`, the step budget).
+    /// Too deep a nesting of partials: reported once, where it happened.
+    Deep(String),
+    /// An error that passes through enclosing `include`s unchanged (a `required`,
+    /// the step budget, too deep a nesting).
     Final(TemplateError, bool),
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Abort(m) | Failure::Plain(m) => f.write_str(m),
+            Failure::Abort(m) | Failure::Plain(m) | Failure::Deep(m) => f.write_str(m),
             Failure::Wrapped(p, e) => write!(f, "{p}: {e}"),
             Failure::Final(e, _) => write!(f, "{e}"),
         }
@@ -39,9 +42,9 @@ impl From<Failure> for RenderError {
     }
 }
 
-/// A render error as a [`TemplateError`], and whether it is a `required`/`fail`
-/// abort (which enclosing `include`s pass on unchanged, as Helm reports only where the
-/// abort happened).
+/// A render error as a [`TemplateError`], and whether enclosing `include`s pass it on
+/// unchanged (a `required`/`fail` abort, as Helm reports only where it happened; too
+/// deep a nesting, which would otherwise repeat itself hundreds of times).
 pub(crate) fn render_error(e: &RenderError, fallback_name: &str) -> (TemplateError, bool) {
     let file = e.template_name.as_deref().unwrap_or(fallback_name);
     let pos = match (e.line_no, e.column_no) {
@@ -60,6 +63,10 @@ pub(crate) fn render_error(e: &RenderError, fallback_name: &str) -> (TemplateErr
         Some(Failure::Plain(m)) => (
             TemplateError::Message(format!("template: {pos}: {m}")),
             false,
+        ),
+        Some(Failure::Deep(m)) => (
+            TemplateError::Message(format!("template: {pos}: {m}")),
+            true,
         ),
         Some(Failure::Wrapped(p, src)) => (
             TemplateError::Wrapped {

@@ -101,7 +101,9 @@ impl<'s> HandlebarsSession<'s> {
         }
         let json = to_json(data, &self.st.set.scan.probes)
             .map_err(|e| TemplateError::Message(format!("template: {name}: {e}")))?;
-        let r = stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+        // The crate renders partials recursively: give every execution a stack of its
+        // own, large enough for `MAX_NESTING` levels whatever thread runs it.
+        let r = stacker::grow(EXEC_STACK, || {
             self.st
                 .render(tpl, name, data.clone(), json, None)
                 .map_err(|(e, _)| e)
@@ -132,9 +134,8 @@ impl RenderSession for HandlebarsSession<'_> {
     }
 }
 
-/// Stack the crate's recursive renderer gets for nested renders.
-const RED_ZONE: usize = 256 * 1024;
-const STACK_CHUNK: usize = 8 * 1024 * 1024;
+/// The stack one execution runs on.
+const EXEC_STACK: usize = 16 * 1024 * 1024;
 
 /// What a helper argument is.
 pub(crate) enum Arg {
@@ -213,19 +214,25 @@ impl State<'_> {
                     template: name.to_string(),
                     budget: b,
                 },
-                false,
+                true,
             )),
             _ => Ok(()),
         }
     }
 
     /// A helper argument, with the Go value behind it where there is one.
-    fn arg(&self, p: &PathAndJson<'_>) -> Arg {
+    fn arg(&self, p: &PathAndJson<'_>, base: Option<&[String]>) -> Arg {
         if let Some(c) = p.try_get_constant_value() {
             return Arg::Lit(c.clone());
         }
         if p.is_value_missing() {
-            return Arg::Missing(p.relative_path().cloned().unwrap_or_default());
+            let raw = p.relative_path().cloned().unwrap_or_default();
+            // The JSON view was taken when the template started; a key a function
+            // (`set`, `merge`) added since is in the Go data only.
+            if let Some(v) = base.and_then(|b| self.late_value(b, &raw)) {
+                return Arg::Data(v);
+            }
+            return Arg::Missing(raw);
         }
         if let Some(path) = p.context_path() {
             let root = self.inner.lock().roots.last().cloned().unwrap_or_default();
@@ -247,6 +254,22 @@ impl State<'_> {
         }
     }
 
+    /// A plain relative path (`a.b`, `this/a`) read from the current Go data.
+    fn late_value(&self, base: &[String], raw: &str) -> Option<Value> {
+        if raw.is_empty() || raw.contains("..") || raw.contains('@') || raw.contains('[') {
+            return None;
+        }
+        let mut path: Vec<String> = base.to_vec();
+        for seg in raw.split(['.', '/']) {
+            match seg {
+                "" | "this" => {}
+                s => path.push(s.to_string()),
+            }
+        }
+        let root = self.inner.lock().roots.last().cloned()?;
+        resolve_path(&root, &path)
+    }
+
     fn remember(&self, j: Json, v: Value) {
         let mut i = self.inner.lock();
         if i.memo.len() >= MEMO_SIZE {
@@ -261,9 +284,16 @@ impl State<'_> {
         kind: HKind,
         h: &Helper<'rc>,
         r: &'reg Registry<'reg>,
+        rc: &RenderContext<'reg, 'rc>,
     ) -> Result<Value, Failure> {
         let name = h.name();
-        let argv: Vec<Arg> = h.params().iter().map(|p| self.arg(p)).collect();
+        // Where relative paths start: the block's data path (none inside a block over
+        // a computed value).
+        let base = rc
+            .block()
+            .filter(|b| b.base_value().is_none())
+            .map(|b| b.base_path().as_slice());
+        let argv: Vec<Arg> = h.params().iter().map(|p| self.arg(p, base)).collect();
         if let Some(k) = h.hash().keys().next() {
             return Err(Failure::Plain(format!(
                 "{name}: helmcore's helpers take no hash arguments ({k}=...)"
@@ -274,7 +304,7 @@ impl State<'_> {
                 let mut i = self.inner.lock();
                 i.nesting += 1;
                 if i.nesting > MAX_NESTING {
-                    return Err(Failure::Plain(format!(
+                    return Err(Failure::Deep(format!(
                         "partials, include and tpl nested more than {MAX_NESTING} deep"
                     )));
                 }
@@ -333,9 +363,10 @@ impl State<'_> {
     /// Strict mode: a path that names nothing is an error.
     pub(crate) fn check_missing(&self, a: &Arg) -> Result<(), Failure> {
         match a {
-            Arg::Missing(path) if self.strict() => Err(Failure::Plain(format!(
-                "map has no entry for {path:?} (strict mode)"
-            ))),
+            Arg::Missing(path) if self.strict() => {
+                let key = path.rsplit(['.', '/']).next().unwrap_or(path);
+                Err(Failure::Plain(format!("map has no entry for key {key:?}")))
+            }
             _ => Ok(()),
         }
     }
@@ -403,9 +434,9 @@ impl HelperDef for Local<'_> {
         h: &Helper<'rc>,
         r: &'reg Registry<'reg>,
         _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
+        rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let v = self.st.invoke(self.kind, h, r)?;
+        let v = self.st.invoke(self.kind, h, r, rc)?;
         let probes = self.st.probes();
         let j = self.st.json(&v, probes)?;
         self.st.remember(j.clone(), v);
@@ -417,14 +448,33 @@ impl HelperDef for Local<'_> {
         &self,
         h: &Helper<'rc>,
         r: &'reg Registry<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let v = self.st.invoke(self.kind, h, r)?;
-        if !v.is_nil() {
-            out.write(&crate::value::fmt_v(&v))?;
-        }
-        Ok(())
+        let v = self.st.invoke(self.kind, h, r, rc)?;
+        let text = if v.is_nil() {
+            String::new()
+        } else {
+            crate::value::fmt_v(&v)
+        };
+        // The crate's default `call` writes a value as text is written (indented inside
+        // an indented standalone partial).
+        Printed(text).call(h, r, ctx, rc, out)
+    }
+}
+
+/// A computed text, written by the crate's default helper output.
+struct Printed(String);
+
+impl HelperDef for Printed {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        _: &Helper<'rc>,
+        _: &'reg Registry<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(Json::String(self.0.clone())))
     }
 }

@@ -187,11 +187,7 @@ impl State<'_> {
         });
         match r {
             Ok(s) => Ok(Value::from(s)),
-            Err((e, abort))
-                if abort || matches!(e, crate::engine::TemplateError::Budget { .. }) =>
-            {
-                Err(Failure::Final(e, abort))
-            }
+            Err((e, true)) => Err(Failure::Final(e, true)),
             Err((e, _)) => Err(Failure::Wrapped(format!("error calling {name}"), e)),
         }
     }
@@ -214,11 +210,7 @@ impl State<'_> {
         });
         match r {
             Ok(s) => Ok(Value::from(s)),
-            Err((e, abort))
-                if abort || matches!(e, crate::engine::TemplateError::Budget { .. }) =>
-            {
-                Err(Failure::Final(e, abort))
-            }
+            Err((e, true)) => Err(Failure::Final(e, true)),
             Err((e, _)) => Err(Failure::Wrapped(
                 format!("error calling {name}: error during tpl function execution for {text:?}"),
                 e,

@@ -76,7 +76,10 @@ fn blocks() {
 fn handlebars_whitespace_rules_hold() {
     // Standalone block tags take their line with them; `~` trims as `{{-` does in Go.
     check(&[
-        ("a:\n{{#if Values.enabled}}\n  b: 1\n{{/if}}\nc: 2", "a:\n  b: 1\nc: 2"),
+        (
+            "a:\n{{#if Values.enabled}}\n  b: 1\n{{/if}}\nc: 2",
+            "a:\n  b: 1\nc: 2",
+        ),
         ("x  {{~Values.name~}}  y", "xweby"),
     ]);
 }

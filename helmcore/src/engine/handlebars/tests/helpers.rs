@@ -118,8 +118,14 @@ fn go_builtins() {
 fn lookup_without_a_cluster_and_as_handlebars_lookup() {
     check(&[
         // {{ lookup "v1" "Pod" "ns" "name" }} {{ lookup "v1" "Pod" "" "" | len }}
-        ("{{lookup \"v1\" \"Pod\" \"ns\" \"name\"}} {{len (lookup \"v1\" \"Pod\" \"\" \"\")}}", "map[] 0"),
+        (
+            "{{lookup \"v1\" \"Pod\" \"ns\" \"name\"}} {{len (lookup \"v1\" \"Pod\" \"\" \"\")}}",
+            "map[] 0",
+        ),
         // Two arguments: Handlebars' own lookup.
-        ("{{lookup Values.labels \"tier\"}} {{lookup Values.tags 2}} [{{lookup Values.tags 9}}]", "front c []"),
+        (
+            "{{lookup Values.labels \"tier\"}} {{lookup Values.tags 2}} [{{lookup Values.tags 9}}]",
+            "front c []",
+        ),
     ]);
 }

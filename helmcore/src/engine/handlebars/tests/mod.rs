@@ -75,3 +75,4 @@ pub(crate) fn err(template: &str, values: &str) -> String {
         Err(e) => e,
     }
 }
+mod scratch;
