@@ -328,6 +328,23 @@ fn files_load_from_memory() {
     );
 }
 
+/// helm4 `show chart` of `version: 010`, `appVersion: 1234567.0`, `keywords: [1234567]`:
+/// `"8"`, `"1.234567e+06"`, `"1234567"` (YAML ints and floats as sigs.k8s.io/yaml
+/// turns them into strings).
+#[test]
+fn chart_yaml_numbers_become_helms_strings() {
+    let files = vec![BufferedFile {
+        name: "Chart.yaml".into(),
+        data:
+            b"apiVersion: v2\nname: av\nversion: 010\nappVersion: 1234567.0\nkeywords: [1234567]\n"
+                .to_vec(),
+    }];
+    let c = helmcore::chart::load_files(files).unwrap();
+    assert_eq!(c.metadata.version, "8");
+    assert_eq!(c.metadata.app_version, "1.234567e+06");
+    assert_eq!(c.metadata.keywords, ["1234567"]);
+}
+
 #[test]
 fn chart_is_send_and_sync() {
     fn check<T: Send + Sync>() {}

@@ -132,7 +132,7 @@ fn computed_values_match_helm4() {
                 }
             }
             (Err(e), Some(want)) => {
-                if e.to_string() != want {
+                if e != want {
                     failures.push(format!(
                         "{chart_name}/{case}: error differs\nwant {want}\n got {e}"
                     ));

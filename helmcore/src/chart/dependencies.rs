@@ -75,7 +75,8 @@ fn process_enabled(
     if depth > MAX_DEPTH {
         return Err(too_deep(c));
     }
-    if c.metadata.dependencies.is_empty() {
+    // Go: `if c.Metadata.Dependencies == nil` — an empty list still walks charts/.
+    if !c.metadata.dependencies_set {
         return Ok(());
     }
     let existing = c.dependencies.clone();
@@ -123,6 +124,8 @@ fn process_enabled(
         let sub_path = format!("{path}{}.", sub.name());
         process_enabled(sub, &cvals, &sub_path, w, depth + 1)?;
     }
+    // Go rebuilds the list by appending to nil: with nothing kept it is nil again.
+    c.metadata.dependencies_set = !c.metadata.dependencies.is_empty();
     Ok(())
 }
 
@@ -144,11 +147,8 @@ fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warnin
                 None => {}
             }
         }
-        if !has_true && has_false {
-            r.enabled = false;
-        } else {
-            r.enabled = true;
-        }
+        // Only false tags disable; any true tag, or none set, enables.
+        r.enabled = has_true || !has_false;
     }
 }
 
@@ -197,7 +197,7 @@ fn process_import_values_tree(
 /// child's table at `child` to `parent`. The chart's values become the merged values of
 /// the chart and its subcharts with the imports on top, as in Helm.
 fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), ChartError> {
-    if c.metadata.dependencies.is_empty() {
+    if !c.metadata.dependencies_set {
         return Ok(());
     }
     let cvals = merge_values(c, &Map::new(), w)?;

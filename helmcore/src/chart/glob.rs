@@ -71,12 +71,8 @@ fn scan_chunk(mut pattern: &[u8]) -> (bool, &[u8], &[u8]) {
     let mut i = 0;
     while i < pattern.len() {
         match pattern[i] {
-            b'\\' => {
-                // Skip the escaped byte; a trailing backslash is caught by match_chunk.
-                if i + 1 < pattern.len() {
-                    i += 1;
-                }
-            }
+            // Skip the escaped byte; a trailing backslash is caught by match_chunk.
+            b'\\' if i + 1 < pattern.len() => i += 1,
             b'[' => in_range = true,
             b']' => in_range = false,
             b'*' if !in_range => break,
@@ -271,6 +267,29 @@ mod tests {
         ];
         for (p, n, want) in cases {
             assert_eq!(glob_match(p, n), *want, "Match({p:?}, {n:?})");
+        }
+    }
+
+    /// Deterministic fuzz: random patterns and names never panic.
+    #[test]
+    fn random_patterns_never_panic() {
+        let alphabet: Vec<char> = "a/*?[]^-\\é!".chars().collect();
+        let mut seed: u64 = 42;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut word = || -> String {
+                let len = next() % 9;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            };
+            let (p, n) = (word(), word());
+            let _ = glob_match(&p, &n);
         }
     }
 }

@@ -13,7 +13,6 @@ use super::ignore::{Rules, HELM_IGNORE};
 use super::metadata::{
     decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2,
 };
-use super::yaml_bridge;
 use super::{Chart, File};
 
 /// Directory trees (and symlink chains) deeper than this are refused.
@@ -337,8 +336,12 @@ fn decode_lock_file(name: &str, data: &[u8]) -> Result<super::Lock, ChartError> 
     decode_lock(&doc).map_err(|e| ChartError::load(name, e))
 }
 
+/// Decodes a document bound for a Go struct (Chart.yaml, a lock file) with go-yaml's
+/// native scalars, so that a string field sees an int as an int (`version: 010` is `"8"`).
 fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
-    yaml_bridge::parse_struct_doc(data)
+    Ok(crate::yaml::from_str_native(&crate::yaml::go_lossy_utf8(
+        data,
+    ))?)
 }
 
 /// Helm's `LoadValues` of a chart's values.yaml.

@@ -69,6 +69,10 @@ pub struct Metadata {
     pub kube_version: String,
     /// `None` for a null entry (which validation refuses).
     pub dependencies: Vec<Option<Dependency>>,
+    /// Whether a `dependencies:` list was given at all, even an empty one (Go's non-nil
+    /// slice): Helm then still walks the subcharts in `charts/` when it processes
+    /// dependencies.
+    pub dependencies_set: bool,
     /// `application` (or empty) or `library`.
     pub chart_type: String,
 }
@@ -467,14 +471,17 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
             "deprecated" => decode_bool(v, &at, &mut md.deprecated),
             "annotations" => decode_annotations(v, &at, &mut md.annotations),
             "kubeVersion" => decode_string(v, &at, &mut md.kube_version),
-            "dependencies" => decode_list(
-                v,
-                &at,
-                "[]*v2.Dependency",
-                "v2.Dependency",
-                &mut md.dependencies,
-                decode_dependency,
-            ),
+            "dependencies" => {
+                md.dependencies_set = matches!(v, Value::List(_));
+                decode_list(
+                    v,
+                    &at,
+                    "[]*v2.Dependency",
+                    "v2.Dependency",
+                    &mut md.dependencies,
+                    decode_dependency,
+                )
+            }
             "type" => decode_string(v, &at, &mut md.chart_type),
             _ => Ok(()),
         }

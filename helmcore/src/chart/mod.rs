@@ -19,7 +19,6 @@ mod loader;
 mod metadata;
 mod semver_check;
 mod show;
-pub(crate) mod yaml_bridge;
 
 use std::sync::Arc;
 

@@ -206,6 +206,7 @@ fn coalesce_tables_full_key(
     if dst.ptr_eq(src) {
         return;
     }
+    // Sorted, as the map's keys are: looked up by binary search.
     let src_non_nil: Vec<_> = src
         .entries()
         .into_iter()
@@ -220,7 +221,7 @@ fn coalesce_tables_full_key(
     for (key, val) in src.entries() {
         let full_key = concat_prefix(prefix, &key);
         match dst.get(&key) {
-            Some(Value::Nil) if !merge && src_non_nil.contains(&key) => {
+            Some(Value::Nil) if !merge && src_non_nil.binary_search(&key).is_ok() => {
                 dst.remove(&key);
             }
             None => {

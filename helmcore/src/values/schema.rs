@@ -144,6 +144,8 @@ impl Node {
 
 /// A failed keyword, placed in the schema tree.
 struct Failure {
+    /// For `required`: the missing properties (reported together).
+    missing: Vec<String>,
     /// Steps from the root schema to the subschema that holds the keyword.
     schema: Vec<Step>,
     /// The keyword (`type`, `required`...).
@@ -152,10 +154,12 @@ struct Failure {
     node: Node,
 }
 
-/// One step into a subschema, with how many instance tokens it moves.
+/// One step into a subschema: the schema path so far, the keyword that leads into it,
+/// and how many instance tokens it moves.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Step {
     path: Vec<String>,
+    keyword: String,
     instance_tokens: usize,
 }
 
@@ -196,6 +200,7 @@ fn split_location(tokens: &[String]) -> (Vec<Step>, String) {
         consumed.extend_from_slice(&rest[..n]);
         steps.push(Step {
             path: consumed.clone(),
+            keyword: rest[0].clone(),
             instance_tokens: inst,
         });
         rest = &rest[n..];
@@ -296,7 +301,14 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
                 .collect(),
             _ => Vec::new(),
         };
+        let missing = match e.kind() {
+            ValidationErrorKind::Required { property } => {
+                vec![property.as_str().unwrap_or_default().to_string()]
+            }
+            _ => Vec::new(),
+        };
         failures.push(Failure {
+            missing,
             schema,
             keyword,
             instance,
@@ -319,16 +331,10 @@ fn merge_required(failures: &mut Vec<Failure>) {
             if let Some(prev) = merged.iter_mut().find(|p| {
                 p.keyword == "required" && p.schema == f.schema && p.instance == f.instance
             }) {
-                if let (NodeKind::Message(a), NodeKind::Message(b)) =
-                    (&mut prev.node.kind, &f.node.kind)
-                {
-                    let names = |m: &str| {
-                        m.trim_start_matches("missing property ")
-                            .trim_start_matches("missing properties ")
-                            .to_string()
-                    };
-                    *a = format!("missing properties {}, {}", names(a), names(b));
-                }
+                prev.missing.extend(f.missing);
+                let names: Vec<String> = prev.missing.iter().map(|m| quote(m)).collect();
+                prev.node.kind =
+                    NodeKind::Message(format!("missing properties {}", names.join(", ")));
                 continue;
             }
         }
@@ -377,20 +383,7 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
         let mut p = prefix.to_vec();
         p.push(step.clone());
         if let Some(node) = evaluate(failures, &p, depth + 1) {
-            let kw = step
-                .path
-                .get(step.path.len().saturating_sub(
-                    if step.path.len() >= 2
-                        && subschema_step(&step.path[step.path.len() - 2..]).map(|s| s.0) == Some(2)
-                    {
-                        2
-                    } else {
-                        1
-                    },
-                ))
-                .cloned()
-                .unwrap_or_default();
-            items.push((keyword_rank(&kw), step.path.join("/"), node));
+            items.push((keyword_rank(&step.keyword), step.path.join("/"), node));
         }
     }
     items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));

@@ -1,0 +1,58 @@
+//! Coalescing the corpus's biggest chart (bitnami-mastodon: 14 charts, 570 KB of
+//! values) with a realistic override set: what `helm template`/`install` computes before
+//! rendering. Needs the corpus (`$HELMCORE_CORPUS` or `shared/corpus` beside the repo).
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use helmcore::chart::load;
+use helmcore::values::{computed_values, Options};
+
+fn corpus() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("HELMCORE_CORPUS") {
+        return Some(PathBuf::from(p));
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
+    [
+        repo.join("../shared/corpus"),
+        repo.join("../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| p.join("corpus.json").is_file())
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(corpus) = corpus() else {
+        eprintln!("corpus not found; no benchmark");
+        return;
+    };
+    let chart = load(corpus.join("charts/bitnami-mastodon")).expect("chart loads");
+    let sets = [
+        "web.replicaCount=3",
+        "sidekiq.replicaCount=2",
+        "postgresql.enabled=true",
+        "redis.architecture=replication",
+        "elasticsearch.enabled=true",
+        "minio.enabled=true",
+        "global.imageRegistry=registry.example.com",
+        "global.storageClass=fast",
+        "adminUser=admin",
+        "web.resources.requests.cpu=500m",
+        "ingress.enabled=true",
+        "ingress.hostname=mastodon.example.com",
+    ];
+    let opts = Options {
+        values: sets.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    let user = opts.merge_values().expect("values parse");
+    c.bench_function("computed_values bitnami-mastodon + 12 --set", |b| {
+        b.iter(|| computed_values(&chart, &user).expect("coalesces"))
+    });
+    c.bench_function("load bitnami-mastodon", |b| {
+        b.iter(|| load(corpus.join("charts/bitnami-mastodon")).expect("loads"))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

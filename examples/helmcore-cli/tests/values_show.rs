@@ -1,0 +1,71 @@
+//! `helmcore values` and `helmcore show` against helm4's outputs for the fixture charts
+//! of the helmcore crate (helmcore/tests/golden).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tests_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../helmcore/tests")
+}
+
+fn run(args: &[&str]) -> (String, String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_helmcore"))
+        .args(args)
+        .current_dir(tests_dir())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+        out.status.success(),
+    )
+}
+
+fn golden(path: &str) -> String {
+    std::fs::read_to_string(tests_dir().join("golden").join(path)).unwrap()
+}
+
+#[test]
+fn values_prints_the_computed_values() {
+    let (out, err, ok) = run(&["values", "charts/parent"]);
+    assert!(ok);
+    assert_eq!(out, golden("values/parent/default.values.yaml"));
+    // helm's log line for the import-values entry that finds no table.
+    assert_eq!(err, golden("values/parent/default.stderr"));
+    let (out, _, ok) = run(&["values", "charts/parent", "-f", "fixtures/nulls.yaml"]);
+    assert!(ok);
+    assert_eq!(out, golden("values/parent/user-nulls.values.yaml"));
+    let (out, _, ok) = run(&["values", "charts/parent", "--set", "sub1.enabled=false"]);
+    assert!(ok);
+    assert_eq!(out, golden("values/parent/disable-sub1.values.yaml"));
+}
+
+#[test]
+fn values_reports_helms_errors() {
+    let (_, err, ok) = run(&["values", "charts/schema", "--set", "replicas=abc"]);
+    assert!(!ok);
+    assert_eq!(err, golden("values/schema/type.stderr"));
+    let (_, err, ok) = run(&["values", "nonexist"]);
+    assert!(!ok);
+    assert_eq!(
+        err,
+        "Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nonexist\n"
+    );
+    let (_, err, _) = run(&["values", "./nonexist"]);
+    assert_eq!(err, "Error: path \"./nonexist\" not found\n");
+}
+
+#[test]
+fn show_matches_helm() {
+    for chart in ["parent", "v1chart"] {
+        for format in ["chart", "values", "readme", "crds", "all"] {
+            let (out, _, ok) = run(&["show", format, &format!("charts/{chart}")]);
+            assert!(ok, "{chart} {format}");
+            assert_eq!(
+                out,
+                golden(&format!("show/{chart}.{format}.txt")),
+                "{chart} {format}"
+            );
+        }
+    }
+}
