@@ -3,8 +3,6 @@
 //!
 //! - `{{Values.x}}` (a plain value) becomes `{{~v Values.x}}`: printed as Go's `%v`
 //!   prints the original Go value (`1e+06`, `map[a:1]`), as Helm's engine would.
-//! - `{{Files.Get "a"}}` (a dotted name with arguments) becomes a method call on the
-//!   object at `Files`.
 //! - Before `{{#if x}}`/`{{#each x}}`/..., a `~check` of the block's arguments makes a
 //!   missing value an error in strict mode (the crate's own block helpers do not).
 //! - Every template that can run as a partial starts with `~enter` and ends with
@@ -225,24 +223,6 @@ impl Cx<'_> {
             self.scan.helpers.insert(name);
             return Ok(());
         }
-        // `Files.Get "x"`: method `Get` of the value at `Files`.
-        if let Some((recv, method)) = split_method(&name) {
-            let receiver = Parameter::parse(recv)
-                .map_err(|_| err(pos, format!("function {name:?} not defined")))?;
-            for s in recv.split(['.', '/']) {
-                self.scan.probes.insert(s);
-            }
-            self.scan.probes.insert(method);
-            let mut params = vec![
-                receiver,
-                Parameter::Literal(serde_json::Value::String(method.into())),
-            ];
-            params.append(&mut ht.params);
-            ht.params = params;
-            ht.name = Parameter::Name(names::CALL.into());
-            self.scan.helpers.insert(names::CALL.into());
-            return Ok(());
-        }
         Err(err(pos, format!("function {name:?} not defined")))
     }
 
@@ -308,16 +288,6 @@ fn as_path(p: Parameter, pos: (usize, usize)) -> Result<Parameter, CompileError>
         }
         other => Ok(other),
     }
-}
-
-/// `a.b.Method` → (`a.b`, `Method`), for names whose receiver is a real path.
-fn split_method(name: &str) -> Option<(&str, &str)> {
-    let i = name.rfind(['.', '/'])?;
-    let (recv, method) = (&name[..i], &name[i + 1..]);
-    if recv.is_empty() || method.is_empty() || recv.ends_with(['.', '/']) {
-        return None;
-    }
-    Some((recv, method))
 }
 
 /// `~check` of a block helper's path arguments (a copy of the block's head with only

@@ -34,8 +34,6 @@ const MEMO_SIZE: usize = 64;
 pub(crate) enum HKind {
     /// `{{path}}`: print the value as Go's `%v`.
     Value,
-    /// `{{obj.Method args}}`.
-    Call,
     /// `{{method obj "Name" args}}`.
     Method,
     /// Strict-mode check of a block helper's arguments.
@@ -326,7 +324,7 @@ impl State<'_> {
                 self.check_missing(&a)?;
                 Ok(args::plain(a))
             }
-            HKind::Call | HKind::Method => {
+            HKind::Method => {
                 self.step(name)?;
                 let mut it = argv.into_iter();
                 let recv = it.next().unwrap_or(Arg::Lit(Json::Null));

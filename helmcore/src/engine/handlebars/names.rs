@@ -3,8 +3,6 @@
 
 /// Prints a value as Go's `%v` (inserted for `{{path}}`).
 pub(crate) const VALUE: &str = "~v";
-/// Calls a method of a Go object (inserted for `{{Files.Get "x"}}`).
-pub(crate) const CALL: &str = "~call";
 /// Fails in strict mode when a block helper's argument is missing.
 pub(crate) const CHECK: &str = "~check";
 /// Enters / leaves a partial (bounds partial recursion).
@@ -13,10 +11,11 @@ pub(crate) const LEAVE: &str = "~leave";
 
 /// The internal helpers, installed in every render. Their names cannot be written in a
 /// template (`~` is whitespace control there).
-pub(crate) const INTERNAL: &[&str] = &[VALUE, CALL, CHECK, ENTER, LEAVE];
+pub(crate) const INTERNAL: &[&str] = &[VALUE, CHECK, ENTER, LEAVE];
 
-/// `{{method OBJ "Name" args...}}`: calls a method on a value a helper returned
-/// (`{{method (Files.Glob "conf/*") "AsConfig"}}`).
+/// `{{method OBJ "Name" args...}}`: calls a method of a Go object (`{{method Files
+/// "Get" "a.txt"}}`, `{{method (method Files "Glob" "conf/*") "AsConfig"}}`):
+/// Handlebars helper names cannot contain dots.
 pub(crate) const METHOD: &str = "method";
 
 /// The crate's block helpers (`{{#if}}` ...), kept as Handlebars defines them.

@@ -98,13 +98,14 @@ impl HandlebarsSet {
             let t = compile(name, text, &is_helper, &mut scan)
                 .map_err(|e: CompileError| compile_error(name, &e))?;
             if is_partial_file(name) {
-                for (inline, body) in inline_partials(&t) {
-                    names.insert(inline.clone());
-                    registry.register_template(&inline, named(body, name));
-                }
                 if let Some(stem) = partial_stem(name) {
                     names.insert(stem.to_string());
                     registry.register_template(stem, t.clone());
+                }
+                // After the stem: `_name.tpl` defining `{{#*inline "name"}}` means that.
+                for (inline, body) in inline_partials(&t) {
+                    names.insert(inline.clone());
+                    registry.register_template(&inline, named(body, name));
                 }
             }
             names.insert(name.to_string());
@@ -165,7 +166,6 @@ fn dispatch_table(funcs: &FuncTable) -> HashMap<String, HKind> {
     );
     d.insert(names::METHOD.into(), HKind::Method);
     d.insert(names::VALUE.into(), HKind::Value);
-    d.insert(names::CALL.into(), HKind::Call);
     d.insert(names::CHECK.into(), HKind::Check);
     d.insert(names::ENTER.into(), HKind::Enter);
     d.insert(names::LEAVE.into(), HKind::Leave);

@@ -3,7 +3,11 @@
 //! whose `values.yaml` holds the test's values.
 
 mod basics;
+mod errors;
 mod helpers;
+mod modes;
+mod objects;
+mod partials;
 
 use super::HandlebarsSet;
 use crate::engine::tests::json;
@@ -75,4 +79,3 @@ pub(crate) fn err(template: &str, values: &str) -> String {
         Err(e) => e,
     }
 }
-mod scratch;
