@@ -281,7 +281,6 @@ impl State<'_> {
         &self,
         kind: HKind,
         h: &Helper<'rc>,
-        r: &'reg Registry<'reg>,
         rc: &RenderContext<'reg, 'rc>,
     ) -> Result<Value, Failure> {
         let name = h.name();
@@ -353,7 +352,7 @@ impl State<'_> {
                 for a in &argv {
                     self.check_missing(a)?;
                 }
-                self.call_func(fname, fk, argv, r)
+                self.call_func(fname, fk, argv)
             }
         }
     }
@@ -369,12 +368,11 @@ impl State<'_> {
         }
     }
 
-    fn call_func<'reg>(
+    fn call_func(
         &self,
         name: &'static str,
         fk: FuncKind,
         argv: Vec<Arg>,
-        r: &'reg Registry<'reg>,
     ) -> Result<Value, Failure> {
         match fk {
             FuncKind::Go(f) => {
@@ -382,7 +380,7 @@ impl State<'_> {
                 (f.call)(vals).map_err(|m| Failure::Plain(format!("error calling {name}: {m}")))
             }
             FuncKind::Builtin(b) => args::builtin(name, b, argv),
-            FuncKind::Helm(h) => self.helm(name, h, argv, r),
+            FuncKind::Helm(h) => self.helm(name, h, argv),
         }
     }
 }
@@ -430,11 +428,11 @@ impl HelperDef for Local<'_> {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        r: &'reg Registry<'reg>,
+        _: &'reg Registry<'reg>,
         _: &'rc Context,
         rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let v = self.st.invoke(self.kind, h, r, rc)?;
+        let v = self.st.invoke(self.kind, h, rc)?;
         let probes = self.st.probes();
         let j = self.st.json(&v, probes)?;
         self.st.remember(j.clone(), v);
@@ -450,7 +448,7 @@ impl HelperDef for Local<'_> {
         rc: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let v = self.st.invoke(self.kind, h, r, rc)?;
+        let v = self.st.invoke(self.kind, h, rc)?;
         let text = if v.is_nil() {
             String::new()
         } else {

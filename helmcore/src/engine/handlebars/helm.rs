@@ -3,8 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use handlebars::Handlebars as Registry;
-
 use super::args::plain;
 use super::compile::{compile, Scan};
 use super::convert::Probes;
@@ -43,14 +41,7 @@ fn arity(name: &str, want: usize, argv: &[Arg]) -> Result<(), Failure> {
 }
 
 impl State<'_> {
-    pub(crate) fn helm<'reg>(
-        &self,
-        name: &str,
-        h: HelmFn,
-        argv: Vec<Arg>,
-        r: &'reg Registry<'reg>,
-    ) -> Result<Value, Failure> {
-        let _ = r;
+    pub(crate) fn helm(&self, name: &str, h: HelmFn, argv: Vec<Arg>) -> Result<Value, Failure> {
         match h {
             HelmFn::Include => {
                 arity(name, 2, &argv)?;

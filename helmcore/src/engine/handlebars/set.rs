@@ -29,8 +29,11 @@ use crate::engine::traits::{CompiledSet, RenderSession};
 /// use helmcore::engine::handlebars::HandlebarsSet;
 /// use helmcore::engine::{ExecOptions, FuncTable};
 /// use helmcore::value::{Map, Value};
+/// let mut funcs = FuncTable::builtins();
+/// funcs.extend(helmcore::sprig::functions());
+/// funcs.with_helm();
 /// let set = HandlebarsSet::compile(
-///     FuncTable::helm(),
+///     funcs,
 ///     &[
 ///         ("c/templates/_helpers.tpl", r#"{{#*inline "c.name"}}{{default "web" Values.name}}{{/inline}}"#),
 ///         ("c/templates/a.yaml", "name: {{> c.name}}\nupper: {{upper (include \"c.name\" this)}}"),
