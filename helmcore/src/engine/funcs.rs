@@ -98,11 +98,13 @@ impl FuncTable {
         t
     }
 
-    /// Go's builtins plus Helm's engine functions (`include`, `tpl`, `required`, `fail`,
-    /// `lookup`) and Helm's serialization functions. Add Sprig's with [`extend`](Self::extend)
-    /// *before* calling [`with_helm`](Self::with_helm) so Helm's override them, as in Helm.
+    /// Helm's function table: Go's builtins, Sprig's functions (those `helmcore::sprig`
+    /// provides), then Helm's own (`include`, `tpl`, `required`, `fail`, `lookup`, the
+    /// serialization functions and the DNS-less `getHostByName`), each replacing earlier
+    /// ones of the same name as Helm's `Funcs` calls do.
     pub fn helm() -> FuncTable {
         let mut t = FuncTable::builtins();
+        t.extend(crate::sprig::functions().filter(|f| f.name != "env" && f.name != "expandenv"));
         t.with_helm();
         t
     }
@@ -117,6 +119,7 @@ impl FuncTable {
         for f in super::helm::serial::FUNCS {
             self.insert(*f);
         }
+        self.insert(super::helm::GET_HOST_BY_NAME);
         self
     }
 

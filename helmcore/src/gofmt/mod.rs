@@ -405,8 +405,12 @@ impl Printer {
         match verb {
             'v' if self.f.sharp_v => self.fmt_q(s),
             'v' | 's' => {
-                let t = self.truncate(s).to_string();
-                self.pad(&t);
+                if self.f.prec.is_none() && self.f.wid.is_none() {
+                    self.out.push_str(s);
+                } else {
+                    let t = self.truncate(s).to_string();
+                    self.pad(&t);
+                }
             }
             'x' => self.fmt_sx(s, false),
             'X' => self.fmt_sx(s, true),
@@ -456,6 +460,15 @@ impl Printer {
 
     fn fmt_integer(&mut self, v: &Value, n: i64, verb: char, depth: usize) {
         match verb {
+            'v' | 'd'
+                if self.f.wid.is_none()
+                    && self.f.prec.is_none()
+                    && !self.f.plus
+                    && !self.f.space =>
+            {
+                use std::fmt::Write;
+                let _ = write!(self.out, "{n}");
+            }
             'v' | 'd' => self.fmt_int_base(n, 10, verb, false),
             'b' => self.fmt_int_base(n, 2, verb, false),
             'o' | 'O' => self.fmt_int_base(n, 8, verb, false),
@@ -837,6 +850,7 @@ pub fn is_string_kind(v: &Value) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)] // Go's fmt tests use pi-like literals.
 mod tests {
     use super::*;
     use crate::value::Map;
@@ -985,7 +999,10 @@ mod tests {
         );
         m.insert("a", Value::Float(0.5));
         let m = Value::Map(m);
-        assert_eq!(f("%v", &[m.clone()]), "map[a:0.5 b:[1 x <nil>]]");
+        assert_eq!(
+            f("%v", std::slice::from_ref(&m)),
+            "map[a:0.5 b:[1 x <nil>]]"
+        );
         assert_eq!(
             f("%d", &[Value::list(vec![Value::int(1), "a".into()])]),
             "[1 %!d(string=a)]"
@@ -1001,6 +1018,22 @@ mod tests {
             ),
             "[]interface {} int64 <nil>"
         );
+    }
+
+    #[test]
+    fn huge_precision_and_width() {
+        // Found by fuzzing: Rust's formatter caps precision at u16::MAX, Go at 1e6.
+        let s = f(
+            "%-8.122222f|%.70000e",
+            &[Value::Float(3.5), Value::Float(1.0)],
+        );
+        assert!(s.starts_with("3.5000"));
+        assert_eq!(s.len(), 1 + 1 + 122222 + 1 + 70000 + 2 + 4);
+        assert_eq!(
+            f("%100000000d", &[Value::int(1)]),
+            "%!(NOVERB)%!(EXTRA int=1)"
+        );
+        assert_eq!(f("%1000001d", &[Value::int(1)]).len(), 1000001);
     }
 
     #[test]

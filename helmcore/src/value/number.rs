@@ -48,7 +48,11 @@ pub fn format_float(f: f64, fmt: char, prec: i32) -> String {
     let upper = fmt == 'E' || fmt == 'G';
     match fmt {
         'f' if !shortest => {
-            out.push_str(&format!("{:.*}", prec as usize, a));
+            // Rust caps formatting precision at u16::MAX; a float has no non-zero digit
+            // past the 1074th decimal place, so the rest is zeros.
+            let p = (prec as usize).min(EXACT_DIGITS);
+            out.push_str(&format!("{:.*}", p, a));
+            out.extend(std::iter::repeat_n('0', prec as usize - p));
             return out;
         }
         _ => {}
@@ -63,7 +67,9 @@ pub fn format_float(f: f64, fmt: char, prec: i32) -> String {
             'g' | 'G' => prec.max(1) as usize,
             _ => unreachable_fmt(fmt),
         };
-        decimal_digits(&format!("{:.*e}", n - 1, a))
+        // Digits past a float's exact decimal expansion are zeros (`digit_at` supplies
+        // them), and Rust caps formatting precision at u16::MAX.
+        decimal_digits(&format!("{:.*e}", (n - 1).min(EXACT_DIGITS), a))
     };
     if a == 0.0 {
         digits.clear();
@@ -111,6 +117,10 @@ pub fn format_float(f: f64, fmt: char, prec: i32) -> String {
     }
     out
 }
+
+/// More decimal digits than any float's exact expansion has (at most 767 significant
+/// digits, 1074 places after the point).
+const EXACT_DIGITS: usize = 1100;
 
 fn unreachable_fmt(fmt: char) -> ! {
     panic!("format_float: unsupported format {fmt:?} (callers pass e, E, f, g or G)")
@@ -195,6 +205,15 @@ mod tests {
         for (f, want) in cases {
             assert_eq!(format_float(f, 'g', -1), want, "{f}");
         }
+    }
+
+    #[test]
+    fn huge_precision_pads_with_zeros() {
+        let f = format_float(0.5, 'f', 70000);
+        assert_eq!(f.len(), 70002);
+        assert!(f.starts_with("0.5000") && f.ends_with('0'));
+        let e = format_float(1.5, 'e', 70000);
+        assert!(e.starts_with("1.5000") && e.ends_with("e+00"));
     }
 
     #[test]

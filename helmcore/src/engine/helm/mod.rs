@@ -17,6 +17,15 @@ use super::vm::{Flow, Params, Rv, Scope, Sig, State, MAX_CALL_NESTING, PT, R};
 use crate::gofmt::quote;
 use crate::value::{Map, Value};
 
+/// Helm replaces Sprig's `getHostByName` with one returning "" unless DNS lookups are
+/// enabled (`--enable-dns`), which a pure library never does.
+pub(crate) const GET_HOST_BY_NAME: crate::engine::func::Func = crate::engine::func::Func {
+    name: "getHostByName",
+    params: &[Param::String],
+    variadic: None,
+    call: |_| Ok(Value::from("")),
+};
+
 /// Helm's `recursionMaxNums`: how deep one name may be `include`d within itself.
 pub const INCLUDE_MAX_DEPTH: usize = 1000;
 
@@ -143,8 +152,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
     }
 
     fn include(&mut self, name: &str, data: Value) -> Result<Rv, TemplateError> {
-        let key: Arc<str> = Arc::from(name);
-        match self.ex.include_counts.get_mut(&key) {
+        match self.ex.include_counts.get_mut(name) {
             Some(n) if *n > INCLUDE_MAX_DEPTH => {
                 return Err(TemplateError::Wrapped {
                     prefix: format!("rendering template has a nested reference name: {name}"),
@@ -153,11 +161,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             Some(n) => *n += 1,
             None => {
-                self.ex.include_counts.insert(key.clone(), 1);
+                self.ex.include_counts.insert(Arc::from(name), 1);
             }
         }
         let r = self.run_named(name, data);
-        if let Some(n) = self.ex.include_counts.get_mut(&key) {
+        if let Some(n) = self.ex.include_counts.get_mut(name) {
             *n = n.saturating_sub(1);
         }
         r.map(|s| Rv::Val(Value::from(s)))

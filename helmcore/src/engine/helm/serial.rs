@@ -1,7 +1,148 @@
-//! Helm's serialization functions (`toYaml`, `fromYaml`, `toJson`, ...), registered as
-//! plain [`Func`]s. They are built on `helmcore::yaml` and `helmcore::json`.
+//! Helm's serialization functions (`toYaml`, `fromYaml`, `toJson`, `toToml`, ...) with
+//! Helm's error handling: the `to*` forms swallow errors (`toToml` returns the error
+//! text), the `must*` forms fail the template, the `from*` forms put the error into the
+//! result (`Error` key, or the only list item).
 
-use crate::engine::func::Func;
+use crate::engine::func::{Func, Param};
+use crate::value::{Map, Value};
+
+type Res = Result<Value, String>;
+
+const ANY: &[Param] = &[Param::Any];
+const STR: &[Param] = &[Param::String];
+
+const fn f(name: &'static str, params: &'static [Param], call: fn(Vec<Value>) -> Res) -> Func {
+    Func {
+        name,
+        params,
+        variadic: None,
+        call,
+    }
+}
 
 /// Helm's serialization functions, in Helm's registration order.
-pub(crate) const FUNCS: &[Func] = &[];
+pub(crate) const FUNCS: &[Func] = &[
+    f("toToml", ANY, to_toml),
+    f("fromToml", STR, from_toml),
+    f("toYaml", ANY, to_yaml),
+    f("mustToYaml", ANY, must_to_yaml),
+    f("toYamlPretty", ANY, to_yaml_pretty),
+    f("fromYaml", STR, from_yaml),
+    f("fromYamlArray", STR, from_yaml_array),
+    f("toJson", ANY, to_json),
+    f("mustToJson", ANY, must_to_json),
+    f("fromJson", STR, from_json),
+    f("fromJsonArray", STR, from_json_array),
+];
+
+fn arg(args: Vec<Value>) -> Value {
+    args.into_iter().next().unwrap_or_default()
+}
+
+fn str_arg(args: Vec<Value>) -> String {
+    arg(args).as_str().unwrap_or_default().to_string()
+}
+
+/// Helm trims exactly one final newline from YAML output.
+fn trim_nl(mut s: String) -> String {
+    if s.ends_with('\n') {
+        s.pop();
+    }
+    s
+}
+
+fn to_yaml(args: Vec<Value>) -> Res {
+    Ok(Value::from(
+        crate::yaml::to_string(&arg(args))
+            .map(trim_nl)
+            .unwrap_or_default(),
+    ))
+}
+
+fn must_to_yaml(args: Vec<Value>) -> Res {
+    crate::yaml::to_string(&arg(args))
+        .map(|s| Value::from(trim_nl(s)))
+        .map_err(|e| e.to_string())
+}
+
+fn to_yaml_pretty(args: Vec<Value>) -> Res {
+    Ok(Value::from(
+        crate::yaml::to_string_pretty(&arg(args))
+            .map(trim_nl)
+            .unwrap_or_default(),
+    ))
+}
+
+fn error_map(msg: String) -> Value {
+    let m = Map::new();
+    m.insert("Error", Value::from(msg));
+    Value::Map(m)
+}
+
+/// A decoded `map[string]interface{}`: Go's nil map (from a `null` document) has no
+/// `Value` of its own and is given as nil.
+fn map_result(src: &str, r: Option<Map>) -> Value {
+    match r {
+        Some(m) => Value::Map(m),
+        // An empty document leaves Helm's initialised map as it was.
+        None if src.trim().is_empty() => Value::Map(Map::new()),
+        None => Value::Nil,
+    }
+}
+
+fn from_yaml(args: Vec<Value>) -> Res {
+    let src = str_arg(args);
+    Ok(match crate::yaml::from_str_map(&src) {
+        Ok(m) => map_result(&src, m),
+        Err(e) => error_map(e.to_string()),
+    })
+}
+
+fn from_yaml_array(args: Vec<Value>) -> Res {
+    let src = str_arg(args);
+    Ok(match crate::yaml::from_str_list(&src) {
+        Ok(l) => Value::list(l.unwrap_or_default()),
+        Err(e) => Value::list(vec![Value::from(e.to_string())]),
+    })
+}
+
+fn to_json(args: Vec<Value>) -> Res {
+    Ok(Value::from(
+        crate::json::to_string(&arg(args)).unwrap_or_default(),
+    ))
+}
+
+fn must_to_json(args: Vec<Value>) -> Res {
+    crate::json::to_string(&arg(args))
+        .map(Value::from)
+        .map_err(|e| e.to_string())
+}
+
+fn from_json(args: Vec<Value>) -> Res {
+    let src = str_arg(args);
+    Ok(match crate::json::from_str_map(&src) {
+        Ok(m) => map_result(&src, m),
+        Err(e) => error_map(e.to_string()),
+    })
+}
+
+fn from_json_array(args: Vec<Value>) -> Res {
+    let src = str_arg(args);
+    Ok(match crate::json::from_str_list(&src) {
+        Ok(l) => Value::list(l.unwrap_or_default()),
+        Err(e) => Value::list(vec![Value::from(e.to_string())]),
+    })
+}
+
+fn to_toml(args: Vec<Value>) -> Res {
+    Ok(Value::from(
+        crate::toml::to_string(&arg(args)).unwrap_or_else(|e| e.to_string()),
+    ))
+}
+
+fn from_toml(args: Vec<Value>) -> Res {
+    Ok(match crate::toml::from_str(&str_arg(args)) {
+        Ok(m) => Value::Map(m),
+        Err(e) => error_map(e.to_string()),
+    })
+}

@@ -356,3 +356,69 @@ fn step_budget_stops_work() {
         Err("template: c/templates/x.yaml: execution step budget of 1000 exceeded".to_string())
     );
 }
+
+/// Go structs reach templates as `Object`s: methods are tried before fields, method
+/// errors are wrapped as `error calling NAME`, fields refuse arguments.
+#[test]
+fn objects_methods_and_fields() {
+    use crate::value::{Field, Kind, Object};
+    use std::borrow::Cow;
+
+    #[derive(Debug)]
+    struct Files;
+    impl Object for Files {
+        fn type_name(&self) -> Cow<'_, str> {
+            "engine.files".into()
+        }
+        fn kind(&self) -> Kind {
+            Kind::Map
+        }
+        fn field(&self, name: &str) -> Field {
+            match name {
+                "Get" => Field::Method,
+                "Size" => Field::Value(Value::int(2)),
+                _ => Field::Missing,
+            }
+        }
+        fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+            match (name, args) {
+                ("Get", [Value::String(s)]) if &**s == "a.txt" => Ok(Value::from("content")),
+                ("Get", [Value::String(s)]) => Err(format!("no file {s}")),
+                _ => Err(format!(
+                    "wrong number of args for {name}: want 1 got {}",
+                    args.len()
+                )),
+            }
+        }
+        fn format(&self, out: &mut String) {
+            out.push_str("map[]");
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    }
+
+    let mut set = TemplateSet::new(funcs());
+    let t = |set: &mut TemplateSet, text: &str| {
+        set.add(FILE, text).unwrap();
+        let data = crate::value::Map::new();
+        data.insert("Files", Value::Object(std::sync::Arc::new(Files)));
+        set.execute(FILE, &Value::Map(data), &ExecOptions::helm())
+            .map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        t(
+            &mut set,
+            r#"{{ .Files.Get "a.txt" }}|{{ "a.txt" | .Files.Get }}|{{ .Files.Size }}"#
+        ),
+        Ok("content|content|2".into())
+    );
+    assert_eq!(
+        t(&mut set, r#"{{ .Files.Get "b" }}"#),
+        Err(r#"template: c/templates/x.yaml:1:9: executing "c/templates/x.yaml" at <.Files.Get>: error calling Get: no file b"#.into())
+    );
+    assert_eq!(
+        t(&mut set, r#"{{ .Files.Size 1 }}"#),
+        Err(r#"template: c/templates/x.yaml:1:9: executing "c/templates/x.yaml" at <.Files.Size>: Size has arguments but cannot be invoked as function"#.into())
+    );
+}

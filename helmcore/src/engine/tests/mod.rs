@@ -6,7 +6,9 @@ mod basics;
 mod errors;
 mod helmfns;
 mod parse;
+mod positions;
 mod printf;
+mod serial;
 
 use crate::engine::{ExecOptions, FuncTable, TemplateSet};
 use crate::value::{Map, Value};
@@ -140,50 +142,9 @@ pub(crate) fn helm_data(values: Value) -> Value {
     Value::Map(top)
 }
 
-/// Sprig's `list` and `dict`, which many cases build data with (Sprig itself lives in
-/// its own module; these two are all the engine tests need).
-fn list(args: Vec<Value>) -> Result<Value, String> {
-    Ok(Value::list(args))
-}
-
-fn dict(args: Vec<Value>) -> Result<Value, String> {
-    let m = Map::new();
-    for pair in args.chunks(2) {
-        let k = crate::gofmt::sprint(&pair[..1]);
-        m.insert(k, pair.get(1).cloned().unwrap_or_default());
-    }
-    Ok(Value::Map(m))
-}
-
-fn upper(args: Vec<Value>) -> Result<Value, String> {
-    Ok(Value::from(
-        args[0].as_str().unwrap_or_default().to_uppercase(),
-    ))
-}
-
+/// Helm's full function table: builtins, Sprig, Helm's own.
 pub(crate) fn funcs() -> FuncTable {
-    use crate::engine::func::{Func, Param};
-    let mut t = FuncTable::builtins();
-    t.insert(Func {
-        name: "list",
-        params: &[],
-        variadic: Some(Param::Any),
-        call: list,
-    });
-    t.insert(Func {
-        name: "dict",
-        params: &[],
-        variadic: Some(Param::Any),
-        call: dict,
-    });
-    t.insert(Func {
-        name: "upper",
-        params: &[Param::String],
-        variadic: None,
-        call: upper,
-    });
-    t.with_helm();
-    t
+    FuncTable::helm()
 }
 
 /// Helm's `sortTemplates` order: deeper paths first, then reverse lexical.
@@ -243,8 +204,13 @@ pub(crate) fn render(t: &str) -> Result<String, String> {
 
 /// Asserts each `(template, expected output)`.
 pub(crate) fn check_out(cases: &[(&str, &str)]) {
+    check_out_with("", cases)
+}
+
+/// Asserts each `(template, expected output)` with these values.
+pub(crate) fn check_out_with(values: &str, cases: &[(&str, &str)]) {
     for (t, want) in cases {
-        match render(t) {
+        match render_with(t, values) {
             Ok(got) => assert_eq!(&got, want, "template {t:?}"),
             Err(e) => panic!("template {t:?} failed: {e}"),
         }
@@ -253,8 +219,13 @@ pub(crate) fn check_out(cases: &[(&str, &str)]) {
 
 /// Asserts each `(template, expected helm4 error)`.
 pub(crate) fn check_err(cases: &[(&str, &str)]) {
+    check_err_with("", cases)
+}
+
+/// Asserts each `(template, expected helm4 error)` with these values.
+pub(crate) fn check_err_with(values: &str, cases: &[(&str, &str)]) {
     for (t, want) in cases {
-        match render(t) {
+        match render_with(t, values) {
             Ok(got) => panic!("template {t:?} rendered {got:?}, want error {want:?}"),
             Err(e) => assert_eq!(&e, want, "template {t:?}"),
         }

@@ -72,10 +72,10 @@ pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
                     if a.is_valid() && b.is_valid() && x.kind() != y.kind() {
                         return Err(err(format!(
                             "non-comparable types {}: {}, {}: {}",
-                            sprintf("%s", &[x.clone()]),
+                            sprintf("%s", std::slice::from_ref(x)),
                             a.type_name(),
                             b.type_name(),
-                            sprintf("%v", &[y.clone()])
+                            sprintf("%v", std::slice::from_ref(y))
                         )));
                     }
                     if is_nil(&a) || is_nil(&b) {
@@ -84,7 +84,7 @@ pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
                         if !comparable(y) {
                             return Err(err(format!(
                                 "non-comparable type {}: {}",
-                                sprintf("%s", &[y.clone()]),
+                                sprintf("%s", std::slice::from_ref(y)),
                                 b.type_name()
                             )));
                         }

@@ -493,7 +493,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 }
             }
             other => {
-                let shown = crate::gofmt::sprint(&[other.clone()]);
+                let shown = crate::gofmt::sprint(std::slice::from_ref(other));
                 return Err(self.error(format!("range can't iterate over {shown}")));
             }
         }
@@ -704,7 +704,15 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         fin: Option<Rv>,
         receiver: Rv,
     ) -> R<Rv> {
-        let typ = receiver.type_name();
+        // The receiver's Go type, only needed for error messages.
+        let iface = matches!(receiver, Rv::Iface(_));
+        let typ = |v: &Value| {
+            if iface {
+                "interface {}".to_string()
+            } else {
+                v.type_name()
+            }
+        };
         let v = match receiver {
             Rv::Invalid => {
                 if self.ex.opts.missing_key == MissingKey::Error {
@@ -716,7 +724,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 return Ok(Rv::Invalid);
             }
             Rv::Iface(Value::Nil) => {
-                return Err(self.error(format!("nil pointer evaluating {typ}.{name}")));
+                return Err(self.error(format!("nil pointer evaluating interface {{}}.{name}")));
             }
             Rv::Iface(v) | Rv::Val(v) => v,
         };
@@ -757,7 +765,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             _ => {}
         }
-        Err(self.error(format!("can't evaluate field {name} in type {typ}")))
+        Err(self.error(format!("can't evaluate field {name} in type {}", typ(&v))))
     }
 
     fn missing_key(&self, name: &str) -> R<Rv> {
@@ -886,7 +894,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
         }
         if let Some(f) = fin {
-            let t = if sig.variadic.is_some() && total - 1 >= num_fixed {
+            let t = if sig.variadic.is_some() && total > num_fixed {
                 sig.variadic.unwrap_or(PT::Go(Param::Any))
             } else {
                 sig.fixed.get(total - 1).unwrap_or(PT::Go(Param::Any))

@@ -1,0 +1,70 @@
+use super::*;
+
+/// Helm's serialization functions and Sprig through the full Helm table.
+#[test]
+fn serialization_and_sprig() {
+    check_out(&[
+        (
+            r#"{{ fromYaml "" }}|{{ fromYaml "" | toJson }}|{{ fromYaml "" | len }}"#,
+            r#"map[]|{}|0"#,
+        ),
+        (
+            r#"{{ fromYaml "- a" }}|{{ fromYamlArray "a: 1" }}|{{ fromYamlArray "" }}|{{ fromYamlArray "" | toJson }}"#,
+            r#"map[Error:error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}]|[error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}]|[]|[]"#,
+        ),
+        (
+            r#"{{ fromJson "" }}|{{ fromJson "[1]" }}|{{ fromJsonArray "{}" }}|{{ fromJson "null" | toJson }}"#,
+            r#"map[Error:unexpected end of JSON input]|map[Error:json: cannot unmarshal array into Go value of type map[string]interface {}]|[json: cannot unmarshal object into Go value of type []interface {}]|null"#,
+        ),
+        (
+            r#"{{ toYaml (dict "a" 1 "b" (list "x")) }}|{{ toYaml nil }}|{{ toYaml "" }}|{{ toJson nil }}|{{ toToml (dict "a" 1) }}"#,
+            r#"a: 1
+b:
+- x|null|""|null|a = 1
+"#,
+        ),
+        (
+            r#"{{ fromToml "a = 1" }}|{{ mustToJson (dict "a" 1) }}|{{ toYamlPretty (dict "a" (list 1)) }}"#,
+            r#"map[a:1]|{"a":1}|a:
+  - 1"#,
+        ),
+        (
+            r#"{{ fromYaml "a: [" }}"#,
+            r#"map[Error:error converting YAML to JSON: yaml: line 1: did not find expected node content]"#,
+        ),
+        (
+            r#"{{ include "t" . | fromYaml | toJson }}{{ define "t" }}a: 1{{ end }}"#,
+            r#"{"a":1}"#,
+        ),
+        (
+            r#"{{ toYaml (list "a: b" "yes" 1.5 nil) }}"#,
+            r#"- 'a: b'
+- "yes"
+- 1.5
+- null"#,
+        ),
+        (
+            r#"{{ getHostByName "example.com" }}|{{ default "d" .Values.missing }}|{{ .Values.missing | default "e" | upper }}"#,
+            r#"|d|E"#,
+        ),
+        (
+            r#"{{ $d := dict }}{{ $_ := set $d "k" "v" }}{{ $d.k }}|{{ list 1 2 | toJson }}|{{ index (list 1 2) 1 | add 1 }}"#,
+            r#"v|[1,2]|3"#,
+        ),
+        (
+            r#"{{ quote .Values.missing }}|{{ .Values.missing | quote }}|{{ squote nil }}"#,
+            r#"||"#,
+        ),
+        (
+            r#"{{ trunc 3 "abcdef" }}|{{ trunc 3.0 "abcdef" }}|{{ int64 3 | typeOf }}|{{ 3 | typeOf }}|{{ 1.5 | typeOf }}"#,
+            r#"abc|abc|int64|int|float64"#,
+        ),
+    ]);
+    assert_eq!(
+        render_with(
+            r#"{{ toYaml .Values }}|{{ toJson .Values }}|{{ .Values | toYaml | fromYaml | toJson }}"#,
+            r#"{"a": {"b": [1, 2]}, "s": "x"}"#
+        ),
+        Ok("a:\n  b:\n  - 1\n  - 2\ns: x|{\"a\":{\"b\":[1,2]},\"s\":\"x\"}|{\"a\":{\"b\":[1,2]},\"s\":\"x\"}".to_string())
+    );
+}
