@@ -129,3 +129,33 @@ fn lookup_without_a_cluster_and_as_handlebars_lookup() {
         ),
     ]);
 }
+
+#[test]
+fn serialization() {
+    check(&[
+        // {{ toYaml .Values.labels }}|{{ toYaml .Values.tags }}|{{ toYaml .Values.big }}
+        (
+            "{{toYaml Values.labels}}|{{toYaml Values.tags}}|{{toYaml Values.big}}",
+            "app: web\ntier: front|- a\n- b\n- c|1000000",
+        ),
+        // {{ toYaml .Values.nested | indent 4 }}|{{ .Values.labels | toYaml | nindent 2 }}
+        (
+            "{{indent 4 (toYaml Values.nested)}}|{{nindent 2 (toYaml Values.labels)}}",
+            "    deep:\n      key: value|\n  app: web\n  tier: front",
+        ),
+        // {{ toJson .Values.labels }} {{ toJson .Values.tags }} {{ toJson .Values.big }} {{ toPrettyJson .Values.nested }}
+        (
+            "{{toJson Values.labels}} {{toJson Values.tags}} {{toJson Values.big}} {{toPrettyJson Values.nested}}",
+            "{\"app\":\"web\",\"tier\":\"front\"} [\"a\",\"b\",\"c\"] 1000000 {\n  \"deep\": {\n    \"key\": \"value\"\n  }\n}",
+        ),
+        // {{ (fromYaml "a: 1\nb: [x]").b }} {{ fromYaml "a: 1" }} {{ fromJson "{\"a\": [1, 2]}" }} {{ fromYamlArray "- 1\n- two" }}
+        (
+            "{{lookup (fromYaml \"a: 1\\nb: [x]\") \"b\"}} {{fromYaml \"a: 1\"}} {{fromJson \"{\\\"a\\\": [1, 2]}\"}} {{fromYamlArray \"- 1\\n- two\"}}",
+            "[x] map[a:1] map[a:[1 2]] [1 two]",
+        ),
+        // {{ toYaml (dict "b" 2 "a" (list 1 "x")) }}
+        ("{{toYaml (dict \"b\" 2 \"a\" (list 1 \"x\"))}}", "a:\n- 1\n- x\nb: 2"),
+        // {{ toToml .Values.labels }}
+        ("{{toToml Values.labels}}", "app = \"web\"\ntier = \"front\"\n"),
+    ]);
+}
