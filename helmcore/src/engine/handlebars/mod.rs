@@ -46,7 +46,7 @@ mod set;
 use std::sync::Arc;
 
 pub use exec::{HandlebarsSession, MAX_NESTING};
-pub use set::{is_partial_file, HandlebarsSet};
+pub use set::{is_partial_file, CompileFailure, HandlebarsSet};
 
 use super::error::TemplateError;
 use super::funcs::FuncTable;

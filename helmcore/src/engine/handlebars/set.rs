@@ -64,6 +64,13 @@ impl std::fmt::Debug for HandlebarsSet {
     }
 }
 
+/// A template that failed to compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileFailure {
+    pub file: String,
+    pub error: TemplateError,
+}
+
 /// Whether a template file is a partial (`_helpers.tpl`, `_labels.hbs`): partials are
 /// registered but not rendered on their own.
 pub fn is_partial_file(name: &str) -> bool {
@@ -86,6 +93,14 @@ impl HandlebarsSet {
         funcs: impl Into<Arc<FuncTable>>,
         templates: &[(&str, &str)],
     ) -> Result<HandlebarsSet, TemplateError> {
+        HandlebarsSet::try_compile(funcs, templates).map_err(|f| f.error)
+    }
+
+    /// [`compile`](Self::compile), telling which file failed.
+    pub fn try_compile(
+        funcs: impl Into<Arc<FuncTable>>,
+        templates: &[(&str, &str)],
+    ) -> Result<HandlebarsSet, CompileFailure> {
         let funcs = funcs.into();
         let dispatch = dispatch_table(&funcs);
         let is_helper = |n: &str| {
@@ -98,8 +113,12 @@ impl HandlebarsSet {
         let mut scan = Scan::default();
         let mut names = BTreeSet::new();
         for (name, text) in templates {
-            let t = compile(name, text, &is_helper, &mut scan)
-                .map_err(|e: CompileError| compile_error(name, &e))?;
+            let t = compile(name, text, &is_helper, &mut scan).map_err(|e: CompileError| {
+                CompileFailure {
+                    file: name.to_string(),
+                    error: compile_error(name, &e),
+                }
+            })?;
             if is_partial_file(name) {
                 if let Some(stem) = partial_stem(name) {
                     names.insert(stem.to_string());
