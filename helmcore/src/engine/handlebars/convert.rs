@@ -47,6 +47,11 @@ impl Probes {
         }
     }
 
+    /// Whether every name of `other` is here too.
+    pub(crate) fn contains_all(&self, other: &Probes) -> bool {
+        other.0.is_subset(&self.0)
+    }
+
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(String::as_str)
     }

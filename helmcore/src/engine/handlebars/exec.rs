@@ -159,6 +159,19 @@ impl State<'_> {
         extra: Option<&BTreeSet<String>>,
     ) -> Result<String, (TemplateError, bool)> {
         let ctx = Context::from(json);
+        self.render_ctx(tpl, name, root, &ctx, extra)
+    }
+
+    /// [`render`](Self::render) with the JSON view already made (`ctx` is the view of
+    /// `root`).
+    pub(crate) fn render_ctx(
+        &self,
+        tpl: &Template,
+        name: &str,
+        root: Value,
+        ctx: &Context,
+        extra: Option<&BTreeSet<String>>,
+    ) -> Result<String, (TemplateError, bool)> {
         let mut rc = RenderContext::new(None);
         self.install(&mut rc, self.set.scan.helpers.iter().map(String::as_str));
         if let Some(extra) = extra {
@@ -168,7 +181,7 @@ impl State<'_> {
         self.inner.lock().roots.push(root);
         let mut out = StringOutput::new();
         let registry: &Registry<'_> = &self.set.registry;
-        let r = tpl.render(registry, &ctx, &mut rc, &mut out);
+        let r = tpl.render(registry, ctx, &mut rc, &mut out);
         self.inner.lock().roots.pop();
         match r {
             Ok(()) => out
@@ -252,6 +265,16 @@ impl State<'_> {
         }
     }
 
+    /// Whether `v` is the data of the template being rendered (so its JSON view is the
+    /// context at hand and need not be made again).
+    pub(crate) fn is_current_root(&self, v: &Value) -> bool {
+        let i = self.inner.lock();
+        match (v, i.roots.last()) {
+            (Value::Map(a), Some(Value::Map(b))) => a.ptr_eq(b),
+            _ => false,
+        }
+    }
+
     /// A plain relative path (`a.b`, `this/a`) read from the current Go data.
     fn late_value(&self, base: &[String], raw: &str) -> Option<Value> {
         if raw.is_empty() || raw.contains("..") || raw.contains('@') || raw.contains('[') {
@@ -282,6 +305,7 @@ impl State<'_> {
         kind: HKind,
         h: &Helper<'rc>,
         rc: &RenderContext<'reg, 'rc>,
+        ctx: &Context,
     ) -> Result<Value, Failure> {
         let name = h.name();
         // Where relative paths start: the block's data path (none inside a block over
@@ -352,7 +376,7 @@ impl State<'_> {
                 for a in &argv {
                     self.check_missing(a)?;
                 }
-                self.call_func(fname, fk, argv)
+                self.call_func(fname, fk, argv, ctx)
             }
         }
     }
@@ -373,6 +397,7 @@ impl State<'_> {
         name: &'static str,
         fk: FuncKind,
         argv: Vec<Arg>,
+        ctx: &Context,
     ) -> Result<Value, Failure> {
         match fk {
             FuncKind::Go(f) => {
@@ -380,7 +405,7 @@ impl State<'_> {
                 (f.call)(vals).map_err(|m| Failure::Plain(format!("error calling {name}: {m}")))
             }
             FuncKind::Builtin(b) => args::builtin(name, b, argv),
-            FuncKind::Helm(h) => self.helm(name, h, argv),
+            FuncKind::Helm(h) => self.helm(name, h, argv, ctx),
         }
     }
 }
@@ -429,10 +454,10 @@ impl HelperDef for Local<'_> {
         &self,
         h: &Helper<'rc>,
         _: &'reg Registry<'reg>,
-        _: &'rc Context,
+        ctx: &'rc Context,
         rc: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let v = self.st.invoke(self.kind, h, rc)?;
+        let v = self.st.invoke(self.kind, h, rc, ctx)?;
         let probes = self.st.probes();
         let j = self.st.json(&v, probes)?;
         self.st.remember(j.clone(), v);
@@ -448,7 +473,7 @@ impl HelperDef for Local<'_> {
         rc: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let v = self.st.invoke(self.kind, h, rc)?;
+        let v = self.st.invoke(self.kind, h, rc, ctx)?;
         let text = if v.is_nil() {
             String::new()
         } else {

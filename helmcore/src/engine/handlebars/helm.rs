@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use handlebars::Context;
+
 use super::args::plain;
 use super::compile::{compile, Scan};
 use super::convert::Probes;
@@ -41,7 +43,13 @@ fn arity(name: &str, want: usize, argv: &[Arg]) -> Result<(), Failure> {
 }
 
 impl State<'_> {
-    pub(crate) fn helm(&self, name: &str, h: HelmFn, argv: Vec<Arg>) -> Result<Value, Failure> {
+    pub(crate) fn helm(
+        &self,
+        name: &str,
+        h: HelmFn,
+        argv: Vec<Arg>,
+        ctx: &Context,
+    ) -> Result<Value, Failure> {
         match h {
             HelmFn::Include => {
                 arity(name, 2, &argv)?;
@@ -52,7 +60,7 @@ impl State<'_> {
                     it.next().unwrap_or(Arg::Lit(serde_json::Value::Null)),
                 )?;
                 let data = it.next().map(plain).unwrap_or_default();
-                self.include(name, &tname, data)
+                self.include(name, &tname, data, ctx)
             }
             HelmFn::Tpl => {
                 arity(name, 2, &argv)?;
@@ -63,7 +71,7 @@ impl State<'_> {
                     it.next().unwrap_or(Arg::Lit(serde_json::Value::Null)),
                 )?;
                 let data = it.next().map(plain).unwrap_or_default();
-                self.tpl(name, &text, data)
+                self.tpl(name, &text, data, ctx)
             }
             HelmFn::Required => {
                 arity(name, 2, &argv)?;
@@ -148,7 +156,13 @@ impl State<'_> {
         }
     }
 
-    fn include(&self, name: &str, tname: &str, data: Value) -> Result<Value, Failure> {
+    fn include(
+        &self,
+        name: &str,
+        tname: &str,
+        data: Value,
+        ctx: &Context,
+    ) -> Result<Value, Failure> {
         {
             let mut i = self.inner.lock();
             let n = i.include_counts.entry(tname.to_string()).or_insert(0);
@@ -159,23 +173,36 @@ impl State<'_> {
             }
             *n += 1;
         }
-        let r = self.render_named(name, tname, data);
+        let r = self.render_named(name, tname, data, ctx);
         if let Some(n) = self.inner.lock().include_counts.get_mut(tname) {
             *n = n.saturating_sub(1);
         }
         r
     }
 
-    fn render_named(&self, name: &str, tname: &str, data: Value) -> Result<Value, Failure> {
+    fn render_named(
+        &self,
+        name: &str,
+        tname: &str,
+        data: Value,
+        ctx: &Context,
+    ) -> Result<Value, Failure> {
         let Some(tpl) = self.set.template(tname) else {
             return Err(Failure::Plain(format!(
                 "error calling {name}: no template or partial {tname:?}"
             )));
         };
-        let json = self.json(&data, self.probes())?;
-        let r = stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
-            self.render(tpl, tname, data, json, None)
-        });
+        // `include "x" this`: the context at hand is already the data's JSON view.
+        let r = if self.is_current_root(&data) {
+            stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+                self.render_ctx(tpl, tname, data, ctx, None)
+            })
+        } else {
+            let json = self.json(&data, self.probes())?;
+            stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+                self.render(tpl, tname, data, json, None)
+            })
+        };
         match r {
             Ok(s) => Ok(Value::from(s)),
             Err((e, true)) => Err(Failure::Final(e, true)),
@@ -183,7 +210,7 @@ impl State<'_> {
         }
     }
 
-    fn tpl(&self, name: &str, text: &str, data: Value) -> Result<Value, Failure> {
+    fn tpl(&self, name: &str, text: &str, data: Value, ctx: &Context) -> Result<Value, Failure> {
         let mut scan = Scan::default();
         let is_helper = |n: &str| self.set.is_helper(n);
         let t = compile("tpl", text, &is_helper, &mut scan).map_err(|e| {
@@ -192,13 +219,19 @@ impl State<'_> {
                 e.line, e.col, e.message
             ))
         })?;
-        let mut probes: Probes = self.probes().clone();
-        probes.extend(&scan.probes);
-        let json = self.json(&data, &probes)?;
         let extra: BTreeSet<String> = scan.helpers;
-        let r = stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
-            self.render(&t, "tpl", data, json, Some(&extra))
-        });
+        let r = if self.is_current_root(&data) && self.probes().contains_all(&scan.probes) {
+            stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+                self.render_ctx(&t, "tpl", data, ctx, Some(&extra))
+            })
+        } else {
+            let mut probes: Probes = self.probes().clone();
+            probes.extend(&scan.probes);
+            let json = self.json(&data, &probes)?;
+            stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || {
+                self.render(&t, "tpl", data, json, Some(&extra))
+            })
+        };
         match r {
             Ok(s) => Ok(Value::from(s)),
             Err((e, true)) => Err(Failure::Final(e, true)),
