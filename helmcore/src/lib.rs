@@ -13,6 +13,7 @@ pub mod engine;
 pub mod gofmt;
 pub mod json;
 pub mod lint;
+pub mod render;
 pub mod semver;
 pub mod sprig;
 pub mod toml;

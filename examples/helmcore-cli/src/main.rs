@@ -22,9 +22,15 @@ pub enum CliError {
     Message(String),
 }
 
+/// mimalloc: rendering allocates many small short-lived values; glibc's allocator spent
+/// a fifth of a render's time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ROOT: &str = "helmcore";
 
 fn main() -> ExitCode {
+    small_footprint();
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,6 +38,17 @@ fn main() -> ExitCode {
             eprintln!("Error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Transparent huge pages would make every touched 2 MB region of this short-lived
+/// process resident; a render touches little of each.
+fn small_footprint() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and touches no memory of
+    // ours; a failure (an old kernel) changes nothing.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 

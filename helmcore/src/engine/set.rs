@@ -154,6 +154,18 @@ impl TemplateSet {
         Ok(())
     }
 
+    /// Adds trees parsed earlier with [`compiler::parse`](super::compiler::parse) against
+    /// this set's function table, with [`add`](Self::add)'s rule for empty definitions.
+    /// Lets a caller parse a file once and build many sets from it.
+    pub fn add_trees(&mut self, trees: &[Arc<Tree>]) {
+        for tree in trees {
+            let keep_old = tree.is_empty() && self.templates.contains_key(&tree.name);
+            if !keep_old {
+                self.templates.insert(tree.name.clone(), tree.clone());
+            }
+        }
+    }
+
     /// The parsed template called `name`.
     pub fn lookup(&self, name: &str) -> Option<&Arc<Tree>> {
         self.templates.get(name)

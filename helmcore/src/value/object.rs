@@ -60,6 +60,14 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
     /// Appends Go's `%v` formatting (`fmt.Sprint`) of the value.
     fn format(&self, out: &mut String);
 
+    /// What a template action (`{{ . }}`) prints when it differs from `%v`: Go's
+    /// text/template calls a `String` method that only the pointer has when the value is
+    /// addressable (a field reached through a pointer: `.Capabilities.KubeVersion`),
+    /// which `fmt` alone would not.
+    fn printed_string(&self) -> Option<String> {
+        None
+    }
+
     /// The plain data `encoding/json` would marshal this value to (for `toYaml`, `toJson`,
     /// `deepCopy`); `None` when Go's marshaller would fail or give `{}`.
     fn to_data(&self) -> Option<Value> {

@@ -2,6 +2,7 @@
 
 mod shared;
 mod show;
+mod template;
 mod values;
 mod version;
 
@@ -57,7 +58,7 @@ pub fn global_flags() -> Vec<Spec> {
 
 /// Every command, most specific path first within a family.
 pub fn commands() -> Vec<Command> {
-    let mut all = vec![version::command(), values::command()];
+    let mut all = vec![version::command(), values::command(), template::command()];
     all.extend(show::commands());
     all
 }

@@ -6,6 +6,8 @@
 //! becomes a final [`Tok::Error`] token carrying Go's message, which the parser reports
 //! when (and only if) it reaches it.
 
+use std::sync::Arc;
+
 /// Token kinds (Go's `itemType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok {
@@ -66,11 +68,12 @@ impl Tok {
 }
 
 /// One token: kind, byte offset of its start and its text (for errors: the message).
+/// The text is shared so that the parser's look-ahead copies tokens without allocating.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
     pub typ: Tok,
     pub pos: usize,
-    pub val: String,
+    pub val: Arc<str>,
 }
 
 impl std::fmt::Display for Item {
@@ -191,11 +194,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn emit(&mut self, typ: Tok) -> State {
-        let val = self
-            .input
-            .get(self.start..self.pos)
-            .unwrap_or("")
-            .to_string();
+        let val: Arc<str> = Arc::from(self.input.get(self.start..self.pos).unwrap_or(""));
         self.items.push(Item {
             typ,
             pos: self.start,
@@ -213,7 +212,7 @@ impl<'a> Lexer<'a> {
         self.items.push(Item {
             typ: Tok::Error,
             pos: self.start,
-            val: msg,
+            val: msg.into(),
         });
         State::Done
     }
@@ -311,7 +310,7 @@ impl<'a> Lexer<'a> {
             return State::Comment;
         }
         let start = self.start;
-        let val = self.input.get(start..self.pos).unwrap_or("").to_string();
+        let val: Arc<str> = Arc::from(self.input.get(start..self.pos).unwrap_or(""));
         self.items.push(Item {
             typ: Tok::LeftDelim,
             pos: start,
@@ -619,7 +618,7 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(Tok, String)> {
-        lex(s).into_iter().map(|i| (i.typ, i.val)).collect()
+        lex(s).into_iter().map(|i| (i.typ, i.val.to_string())).collect()
     }
 
     #[test]
@@ -649,7 +648,7 @@ mod tests {
     fn errors_end_the_stream() {
         let toks = lex("{{ \"abc }}");
         assert_eq!(
-            toks.last().map(|t| t.val.as_str()),
+            toks.last().map(|t| &*t.val),
             Some("unterminated quoted string")
         );
     }

@@ -40,7 +40,7 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
         parse_name: name.clone(),
         funcs,
         vars: vec!["$".into()],
-        action_line: 0,
+        action_pos: None,
         range_depth: 0,
         paren_depth: 0,
         set: Vec::new(),
@@ -65,7 +65,8 @@ struct Parser<'f> {
     parse_name: Arc<str>,
     funcs: &'f FuncTable,
     vars: Vec<String>,
-    action_line: usize,
+    /// Where the action being parsed started (its line is needed only for errors).
+    action_pos: Option<Pos>,
     range_depth: usize,
     paren_depth: usize,
     set: Vec<Tree>,
@@ -143,10 +144,11 @@ impl<'f> Parser<'f> {
         if tok.typ == Tok::Error {
             let mut extra = String::new();
             let tok_line = self.line_of(tok.pos);
-            if self.action_line != 0 && self.action_line != tok_line {
+            let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
+            if action_line != 0 && action_line != tok_line {
                 extra = format!(
                     " in action started at {}:{}",
-                    self.parse_name, self.action_line
+                    self.parse_name, action_line
                 );
                 if tok.val.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
@@ -279,12 +281,12 @@ impl<'f> Parser<'f> {
         match t.typ {
             Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
                 pos: t.pos,
-                text: t.val.into(),
+                text: t.val,
             }))),
             Tok::LeftDelim => {
-                self.action_line = self.line_of(t.pos);
+                self.action_pos = Some(t.pos);
                 let r = self.action();
-                self.action_line = 0;
+                self.action_pos = None;
                 r
             }
             _ => self.unexpected(&t, "input"),
@@ -465,13 +467,13 @@ impl<'f> Parser<'f> {
                     pipe.is_assign = next.typ == Tok::Assign;
                     self.next_non_space();
                     pipe.decl.push(self.new_variable(v.pos, &v.val));
-                    self.vars.push(v.val.clone());
+                    self.vars.push(v.val.to_string());
                     break;
                 }
-                Tok::Char if next.val == "," => {
+                Tok::Char if &*next.val == "," => {
                     self.next_non_space();
                     pipe.decl.push(self.new_variable(v.pos, &v.val));
-                    self.vars.push(v.val.clone());
+                    self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
                             Tok::Variable | Tok::RightDelim | Tok::RightParen => continue 'decls,
@@ -605,7 +607,7 @@ impl<'f> Parser<'f> {
             Tok::Identifier => match self.funcs.lookup(&t.val) {
                 Some(id) => Arg::Identifier(IdentifierNode {
                     pos: t.pos,
-                    name: t.val.as_str().into(),
+                    name: t.val.clone(),
                     func: id,
                 }),
                 None => return self.errorf(format!("function {} not defined", quote(&t.val))),
@@ -629,7 +631,7 @@ impl<'f> Parser<'f> {
                     .map(Arc::from)
                     .collect(),
             }),
-            Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
+            Tok::Bool => Arg::Bool(t.pos, &*t.val == "true"),
             Tok::CharConstant | Tok::Complex | Tok::Number => {
                 match new_number(t.pos, &t.val, t.typ) {
                     Ok(n) => Arg::Number(Box::new(n)),
@@ -650,7 +652,7 @@ impl<'f> Parser<'f> {
             Tok::String | Tok::RawString => match unquote(&t.val) {
                 Ok(s) => Arg::String(StringNode {
                     pos: t.pos,
-                    quoted: t.val.clone(),
+                    quoted: t.val.to_string(),
                     text: s.into(),
                 }),
                 Err(e) => return self.errorf(e),

@@ -1,0 +1,123 @@
+//! `helmcore template`'s command-line behaviour against helm4's (goldens in
+//! helmcore/tests/golden/render-cli): `--debug` after a failed render and `--output-dir`.
+//! The rendering itself is checked by helmcore's tests/render_golden.rs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tests_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../helmcore/tests")
+}
+
+fn run(args: &[&str]) -> (String, String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_helmcore"))
+        .arg("template")
+        .args(args)
+        .current_dir(tests_dir())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+        out.status.success(),
+    )
+}
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(tests_dir().join("golden/render-cli").join(name)).unwrap()
+}
+
+#[test]
+fn debug_prints_the_rendered_files_and_hooks_found() {
+    let (out, err, ok) = run(&["rel", "charts/render-debug", "--set", "bad=true", "--debug"]);
+    assert!(!ok);
+    assert_eq!(out, golden("debug-yaml.out"));
+    assert_eq!(err, golden("debug-yaml.err"));
+    let (out, err, ok) = run(&[
+        "rel",
+        "charts/render-debug",
+        "--set",
+        "boom=true",
+        "--debug",
+    ]);
+    assert!(!ok);
+    assert_eq!(out, golden("debug-exec.out"));
+    assert_eq!(err, golden("debug-exec.err"));
+    // Without --debug: nothing on stdout, and a hint.
+    let (out, err, _) = run(&["rel", "charts/render-debug", "--set", "bad=true"]);
+    assert_eq!(out, "");
+    assert!(
+        err.ends_with("\n\nUse --debug flag to render out invalid YAML\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_dir_writes_files_as_helm() {
+    let dir = std::env::temp_dir().join(format!("helmcore-outdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let (out, _, ok) = run(&[
+        "rel",
+        "charts/render",
+        "--include-crds",
+        "--output-dir",
+        d,
+        "--release-name",
+    ]);
+    assert!(ok);
+    assert_eq!(out, golden("output-dir.out").replace("OUTDIR", d));
+    let mut files = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(p) = stack.pop() {
+        for e in std::fs::read_dir(&p).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut listing = String::new();
+    for f in files {
+        let rel = f.strip_prefix(&dir).unwrap().display().to_string();
+        listing.push_str(&format!(
+            "== ./{rel}\n{}",
+            std::fs::read_to_string(&f).unwrap()
+        ));
+    }
+    assert_eq!(listing, golden("output-dir.files"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn post_renderer_is_an_executable_as_in_helm3() {
+    let args = [
+        "rel",
+        "charts/render",
+        "--post-renderer",
+        "sed",
+        "--post-renderer-args",
+        "s/ConfigMap/CM/",
+        "--compat",
+        "v3",
+    ];
+    let (out, _, ok) = run(&args);
+    assert!(ok);
+    assert_eq!(out, golden("post-render-v3.out"));
+    let (_, err, ok) = run(&["rel", "charts/render", "--post-renderer", "nosuchprog"]);
+    assert!(!ok);
+    assert_eq!(err, golden("post-render-missing.err"));
+    let (_, err, ok) = run(&[
+        "rel",
+        "charts/render",
+        "--post-renderer",
+        "/bin/false",
+        "--compat",
+        "v3",
+    ]);
+    assert!(!ok);
+    assert!(err.ends_with(&golden("post-render-fails.err")), "{err}");
+}

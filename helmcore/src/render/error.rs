@@ -1,0 +1,139 @@
+//! Why a render failed, with helm's messages.
+
+use crate::chart::ChartError;
+use crate::values::schema::SchemaError;
+
+use super::execute::TemplateFailure;
+use super::hooks::Hook;
+use super::manifest::ManifestError;
+use super::Compat;
+
+/// A failed render. `Display` is the text helm prints after `Error: ` (helm4's, or
+/// helm3's for [`Compat::V3`] renders).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RenderError {
+    /// Only application charts install (`library charts are not installable`).
+    #[error("{0} charts are not installable")]
+    NotInstallable(String),
+    /// Dependencies missing from `charts/`, or failing to process, or values that do not
+    /// coalesce.
+    #[error(transparent)]
+    Chart(#[from] std::sync::Arc<ChartError>),
+    /// The release name is not a valid Kubernetes name.
+    #[error("{}", release_name_message(.name, .reason, *.compat))]
+    ReleaseName {
+        name: String,
+        reason: String,
+        compat: Compat,
+    },
+    /// The values do not meet `values.schema.json`.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    /// The chart's `kubeVersion` rules out the Kubernetes version.
+    #[error(
+        "chart requires kubeVersion: {constraint} which is incompatible with Kubernetes {version}"
+    )]
+    KubeVersion { constraint: String, version: String },
+    /// A template failed to parse or execute.
+    #[error("{}", template_message(.failure, *.compat))]
+    Template {
+        failure: TemplateFailure,
+        compat: Compat,
+    },
+    /// A rendered document is not valid YAML or does not fit Helm's object head.
+    #[error("{error}")]
+    Manifest {
+        error: ManifestError,
+        /// What `helm template --debug` prints before the error: every rendered file.
+        dump: String,
+        /// The hooks found before the failing document (printed after the dump).
+        hooks: Vec<Hook>,
+    },
+    /// A `--show-only` pattern matched no template.
+    #[error("could not find template {0} in chart")]
+    ShowOnly(String),
+    /// The post-renderer failed.
+    #[error("error while running post render on files: {0}")]
+    PostRender(String),
+}
+
+impl RenderError {
+    /// Whether helm got far enough to build a release: it then prints what was rendered
+    /// under `--debug`, and otherwise adds `Use --debug flag to render out invalid YAML`.
+    pub fn has_release(&self) -> bool {
+        matches!(
+            self,
+            RenderError::KubeVersion { .. }
+                | RenderError::Template { .. }
+                | RenderError::Manifest { .. }
+                | RenderError::PostRender(_)
+        )
+    }
+}
+
+fn release_name_message(name: &str, reason: &str, compat: Compat) -> String {
+    let base = format!("release name {}: {reason}", crate::gofmt::quote(name));
+    match compat {
+        Compat::V4 => format!("release name check failed: {base}"),
+        Compat::V3 => base,
+    }
+}
+
+fn template_message(f: &TemplateFailure, compat: Compat) -> String {
+    match compat {
+        Compat::V4 => f.error.helm4_message(&f.file),
+        Compat::V3 => f.error.helm3_message(&f.file),
+    }
+}
+
+/// Helm's `ValidateReleaseName`: a DNS-1123 subdomain of at most 53 characters.
+pub(crate) fn validate_release_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("no name provided".into());
+    }
+    let label_ok = |l: &str| {
+        let b = l.as_bytes();
+        !b.is_empty()
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+            && b[0] != b'-'
+            && b[b.len() - 1] != b'-'
+    };
+    if name.len() > 53 || !name.split('.').all(label_ok) {
+        return Err(r"invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_names_as_helm_checks_them() {
+        for ok in ["rel", "a", "a-b.c", "1x", &"a".repeat(53)] {
+            assert!(validate_release_name(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "BAD_NAME",
+            "-a",
+            "a-",
+            "a..b",
+            ".a",
+            &"a".repeat(54),
+            "<no value>",
+        ] {
+            assert!(validate_release_name(bad).is_err(), "{bad}");
+        }
+        // helm4: `helm template BAD_NAME chart`.
+        let e = RenderError::ReleaseName {
+            name: "BAD_NAME".into(),
+            reason: validate_release_name("BAD_NAME").unwrap_err(),
+            compat: Compat::V4,
+        };
+        assert_eq!(
+            e.to_string(),
+            r#"release name check failed: release name "BAD_NAME": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#
+        );
+    }
+}

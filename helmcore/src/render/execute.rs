@@ -1,0 +1,274 @@
+//! Executing a chart tree's templates as Helm's engine does (`pkg/engine`'s `Render`):
+//! every template of the chart and its enabled subcharts in one set, parsed and then
+//! executed in Helm's order, each with its own chart's data.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use parking_lot::RwLock;
+
+use crate::chart::Chart;
+use crate::engine::compiler::ast::Tree;
+use crate::engine::{
+    ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
+};
+use crate::value::{Map, Value};
+
+use super::files::Files;
+use super::objects::{chart_value, template_value};
+use super::Compat;
+
+/// Subcharts nested deeper than this are not rendered (no real chart comes close).
+const MAX_DEPTH: usize = 64;
+
+/// One template to parse and (unless a partial) execute.
+struct Job {
+    /// `chart/charts/sub/templates/x.yaml`.
+    name: String,
+    /// `chart/charts/sub/templates`.
+    base_path: String,
+    text: Arc<[u8]>,
+    /// The chart's data (`.Values`, `.Chart`...), shared by its templates as in Helm.
+    data: Map,
+}
+
+type Parsed = Arc<Result<Vec<Arc<Tree>>, ParseError>>;
+
+/// Parsed templates kept across renders: a file is parsed once per name it is rendered
+/// under (an alias renders the same file under another name).
+#[derive(Default)]
+pub(crate) struct ParseCache {
+    map: RwLock<HashMap<(String, usize), Parsed>>,
+}
+
+impl ParseCache {
+    /// Parses every `(name, text)` not cached yet, spreading big batches over threads:
+    /// files parse independently, and parsing is the larger part of a render.
+    fn prefill(&self, jobs: &[(&str, &Arc<[u8]>)], funcs: &FuncTable) {
+        let missing: Vec<(&str, &Arc<[u8]>)> = {
+            let map = self.map.read();
+            jobs.iter()
+                .filter(|(n, t)| !map.contains_key(&((*n).to_string(), t.as_ptr() as usize)))
+                .copied()
+                .collect()
+        };
+        let bytes: usize = missing.iter().map(|(_, t)| t.len()).sum();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        if threads < 2 || bytes < PARALLEL_PARSE_BYTES {
+            return;
+        }
+        // Deal the files out by size so that each thread gets a similar share.
+        let mut order: Vec<usize> = (0..missing.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(missing[i].1.len()));
+        let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
+        for i in order {
+            if let Some(lightest) = shares.iter_mut().min_by_key(|s| s.0) {
+                lightest.0 += missing[i].1.len();
+                lightest.1.push(i);
+            }
+        }
+        let parsed: Vec<Vec<(usize, Parsed)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .iter()
+                .map(|(_, idx)| {
+                    let missing = &missing;
+                    scope.spawn(move || {
+                        idx.iter()
+                            .map(|&i| (i, parse_file(missing[i].0, missing[i].1, funcs)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut map = self.map.write();
+        for (i, p) in parsed.into_iter().flatten() {
+            let (name, text) = missing[i];
+            map.insert((name.to_string(), text.as_ptr() as usize), p);
+        }
+    }
+
+    fn get(&self, name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
+        // The data's address tells apart two files rendered under one name; the chart
+        // that owns the data outlives the cache.
+        let key = (name.to_string(), text.as_ptr() as usize);
+        if let Some(p) = self.map.read().get(&key) {
+            return p.clone();
+        }
+        let parsed = parse_file(name, text, funcs);
+        self.map.write().insert(key, parsed.clone());
+        parsed
+    }
+}
+
+/// Below this much template text, threads cost more than they save.
+const PARALLEL_PARSE_BYTES: usize = 64 * 1024;
+
+fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
+    let src = match std::str::from_utf8(text) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => std::borrow::Cow::Owned(crate::yaml::go_lossy_utf8(text)),
+    };
+    Arc::new(
+        crate::engine::compiler::parse(name, &src, funcs)
+            .map(|trees| trees.into_iter().map(Arc::new).collect()),
+    )
+}
+
+/// What executing the templates gave.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedFiles {
+    /// Every non-partial template's output by name, `<no value>` removed.
+    pub files: BTreeMap<String, String>,
+    /// `required` and `fail` calls lint mode let through.
+    pub lint_messages: Vec<LintMessage>,
+}
+
+/// A template that failed to parse or execute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateFailure {
+    /// The template being parsed or executed.
+    pub file: String,
+    pub error: TemplateError,
+}
+
+pub(crate) struct ExecContext<'a> {
+    pub funcs: &'a Arc<FuncTable>,
+    pub cache: &'a ParseCache,
+    pub compat: Compat,
+    pub opts: ExecOptions,
+}
+
+/// Helm's `Engine.Render(chart, values)`, where `top` holds `Values`, `Release` and
+/// `Capabilities`.
+pub(crate) fn render_templates(
+    chart: &Chart,
+    top: &Map,
+    cx: &ExecContext<'_>,
+) -> Result<RenderedFiles, TemplateFailure> {
+    let mut jobs = Vec::new();
+    collect(chart, top, cx.compat, &mut jobs, 0);
+    // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
+    // chart's own definitions are parsed after (and win over) its subcharts'.
+    jobs.sort_by(|a, b| {
+        let (ca, cb) = (slashes(&a.name), slashes(&b.name));
+        cb.cmp(&ca).then_with(|| b.name.cmp(&a.name))
+    });
+    let texts: Vec<(&str, &Arc<[u8]>)> = jobs.iter().map(|j| (j.name.as_str(), &j.text)).collect();
+    cx.cache.prefill(&texts, cx.funcs);
+    let mut set = TemplateSet::new(cx.funcs.clone());
+    for job in &jobs {
+        match &*cx.cache.get(&job.name, &job.text, cx.funcs) {
+            Ok(trees) => set.add_trees(trees),
+            Err(e) => {
+                return Err(TemplateFailure {
+                    file: job.name.clone(),
+                    error: TemplateError::Parse(e.clone()),
+                })
+            }
+        }
+    }
+    let mut session = set.session(&cx.opts);
+    let mut files = BTreeMap::new();
+    for job in &jobs {
+        if super::manifest::is_partial(&job.name) {
+            continue;
+        }
+        job.data
+            .insert("Template", template_value(&job.name, &job.base_path));
+        let mut out = String::new();
+        if let Err(error) = session.execute_into(&job.name, &Value::Map(job.data.clone()), &mut out)
+        {
+            return Err(TemplateFailure {
+                file: job.name.clone(),
+                error,
+            });
+        }
+        if out.contains("<no value>") {
+            out = out.replace("<no value>", "");
+        }
+        files.insert(job.name.clone(), out);
+    }
+    Ok(RenderedFiles {
+        files,
+        lint_messages: session.warnings().to_vec(),
+    })
+}
+
+fn slashes(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'/').count()
+}
+
+/// Helm's `recAllTpls`: the chart's data, built from its parent's; subcharts first.
+fn collect(chart: &Chart, parent: &Map, compat: Compat, jobs: &mut Vec<Job>, depth: usize) -> Map {
+    let subcharts = Map::new();
+    let next = Map::new();
+    next.insert(
+        "Chart",
+        chart_value(&chart.metadata, chart.is_root(), compat),
+    );
+    next.insert("Files", Files::of_chart(chart).to_value());
+    next.insert("Release", parent.get("Release").unwrap_or_default());
+    next.insert(
+        "Capabilities",
+        parent.get("Capabilities").unwrap_or_default(),
+    );
+    next.insert("Subcharts", Value::Map(subcharts.clone()));
+    let values = if chart.is_root() {
+        parent.get("Values").unwrap_or_default()
+    } else {
+        match table(parent, &format!("Values.{}", chart.name())) {
+            Some(m) => Value::Map(m),
+            None => Value::Map(Map::new()),
+        }
+    };
+    next.insert("Values", values);
+    if depth < MAX_DEPTH {
+        for sub in &chart.dependencies {
+            let sub_next = collect(sub, &next, compat, jobs, depth + 1);
+            subcharts.insert(sub.name(), Value::Map(sub_next));
+        }
+    }
+    let prefix = chart.full_path();
+    let library = chart.is_library();
+    for t in &chart.templates {
+        if library && !super::manifest::is_partial(&t.name) {
+            continue;
+        }
+        jobs.push(Job {
+            name: format!("{prefix}/{}", t.name),
+            base_path: format!("{prefix}/templates"),
+            text: t.data.clone(),
+            data: next.clone(),
+        });
+    }
+    next
+}
+
+/// Helm's `Values.Table(path)`: the map at a dotted path, if every step is a map.
+fn table(m: &Map, path: &str) -> Option<Map> {
+    let mut cur = m.clone();
+    for part in path.split('.') {
+        match cur.get(part) {
+            Some(Value::Map(next)) => cur = next,
+            _ => return None,
+        }
+    }
+    Some(cur)
+}
+
+/// The execution options Helm's engine uses for a render.
+pub(crate) fn exec_options(opts: &super::RenderOptions) -> ExecOptions {
+    ExecOptions {
+        missing_key: if opts.strict {
+            MissingKey::Error
+        } else {
+            MissingKey::Zero
+        },
+        lint: opts.lint,
+        max_steps: opts.max_steps,
+        lookup: opts.lookup.clone(),
+    }
+}

@@ -1,0 +1,312 @@
+//! `.Files`: the chart's non-template files (Helm's `engine.files`, a
+//! `map[string][]byte` with methods).
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use base64::Engine as _;
+
+use crate::value::{Field, Kind, Map, Object, Str, Value};
+
+use super::glob::Glob;
+
+/// The files a template sees as `.Files`, sorted by path.
+///
+/// ```
+/// use std::sync::Arc;
+/// use helmcore::render::Files;
+/// let files = Files::new(vec![("config/a.conf".into(), Arc::from(&b"x: 1\n"[..]))]);
+/// assert_eq!(files.get("config/a.conf"), "x: 1\n");
+/// assert_eq!(files.glob("config/*").as_config(), "a.conf: |\n  x: 1");
+/// assert_eq!(files.lines("config/a.conf"), Ok(vec!["x: 1".to_string()]));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    entries: Arc<Vec<(Str, Arc<[u8]>)>>,
+}
+
+impl Files {
+    /// Files from `(path, content)` pairs; a later duplicate path replaces an earlier one,
+    /// as in Helm's map.
+    pub fn new(mut entries: Vec<(Str, Arc<[u8]>)>) -> Files {
+        entries.reverse();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|a, b| a.0 == b.0);
+        Files {
+            entries: Arc::new(entries),
+        }
+    }
+
+    /// A chart's files (everything but its templates, `Chart.yaml` and values).
+    pub fn of_chart(chart: &crate::chart::Chart) -> Files {
+        Files::new(
+            chart
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.data.clone()))
+                .collect(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn find(&self, name: &str) -> Option<&Arc<[u8]>> {
+        self.entries
+            .binary_search_by(|(n, _)| (**n).cmp(name))
+            .ok()
+            .map(|i| &self.entries[i].1)
+    }
+
+    /// `GetBytes`: the content, empty for a missing file.
+    pub fn get_bytes(&self, name: &str) -> &[u8] {
+        self.find(name).map(|d| &d[..]).unwrap_or(&[])
+    }
+
+    /// `Get`: the content as a string.
+    pub fn get(&self, name: &str) -> String {
+        crate::yaml::go_lossy_utf8(self.get_bytes(name))
+    }
+
+    /// `Glob`: the files whose path matches a gobwas/glob pattern.
+    pub fn glob(&self, pattern: &str) -> Files {
+        let g = Glob::new(pattern);
+        Files {
+            entries: Arc::new(
+                self.entries
+                    .iter()
+                    .filter(|(n, _)| g.matches(n))
+                    .cloned()
+                    .collect(),
+            ),
+        }
+    }
+
+    /// `AsConfig`: `toYaml` of base name → content (a ConfigMap's `data`).
+    pub fn as_config(&self) -> String {
+        self.to_yaml(crate::yaml::go_lossy_utf8)
+    }
+
+    /// `AsSecrets`: `toYaml` of base name → base64 of the content (a Secret's `data`).
+    pub fn as_secrets(&self) -> String {
+        self.to_yaml(|d| base64::engine::general_purpose::STANDARD.encode(d))
+    }
+
+    fn to_yaml(&self, f: impl Fn(&[u8]) -> String) -> String {
+        let m = Map::new();
+        for (name, data) in self.entries.iter() {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            m.insert(base, Value::from(f(data)));
+        }
+        match crate::yaml::to_string(&Value::Map(m)) {
+            Ok(s) => s.strip_suffix('\n').map(str::to_owned).unwrap_or(s),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// `Lines`: the lines of a file (one final newline dropped); an empty file is Go's
+    /// index-out-of-range panic, which the template reports as an error.
+    pub fn lines(&self, name: &str) -> Result<Vec<String>, String> {
+        let Some(data) = self.find(name) else {
+            return Ok(Vec::new());
+        };
+        if data.is_empty() {
+            return Err("runtime error: index out of range [-1]".into());
+        }
+        let s = crate::yaml::go_lossy_utf8(data);
+        let s = s.strip_suffix('\n').unwrap_or(&s);
+        Ok(s.split('\n').map(str::to_owned).collect())
+    }
+
+    /// The template object.
+    pub fn to_value(&self) -> Value {
+        Value::Object(Arc::new(self.clone()))
+    }
+}
+
+fn string_arg(name: &str, args: &[Value]) -> Result<Str, String> {
+    match args {
+        [Value::String(s)] => Ok(s.clone()),
+        [other] => Err(format!(
+            "wrong type for value; expected string; got {}",
+            other.type_name()
+        )),
+        _ => Err(format!(
+            "wrong number of args for {name}: want 1 got {}",
+            args.len()
+        )),
+    }
+}
+
+fn no_args(name: &str, args: &[Value]) -> Result<(), String> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want 0 got {}",
+            args.len()
+        ))
+    }
+}
+
+impl Object for Files {
+    fn type_name(&self) -> Cow<'_, str> {
+        "engine.files".into()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Map
+    }
+    fn field(&self, name: &str) -> Field {
+        match name {
+            "Get" | "GetBytes" | "Glob" | "AsConfig" | "AsSecrets" | "Lines" => Field::Method,
+            _ => Field::Missing,
+        }
+    }
+    fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        match name {
+            "Get" => Ok(self.get(&string_arg(name, args)?).into()),
+            "GetBytes" => Ok(bytes_value(self.get_bytes(&string_arg(name, args)?))),
+            "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
+            "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
+            "AsSecrets" => no_args(name, args).map(|_| self.as_secrets().into()),
+            "Lines" => Ok(self
+                .lines(&string_arg(name, args)?)?
+                .into_iter()
+                .map(Value::from)
+                .collect()),
+            _ => Err(format!("can't call method {name} on type engine.files")),
+        }
+    }
+    /// `map[name:[104 105] ...]`.
+    fn format(&self, out: &mut String) {
+        out.push_str("map[");
+        for (i, (name, data)) in self.entries.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(name);
+            out.push(':');
+            write_bytes(out, data);
+        }
+        out.push(']');
+    }
+    /// `encoding/json` writes `[]byte` as base64.
+    fn to_data(&self) -> Option<Value> {
+        let m = Map::new();
+        for (name, data) in self.entries.iter() {
+            m.insert(name.clone(), b64(data));
+        }
+        Some(Value::Map(m))
+    }
+    fn is_truthy(&self) -> bool {
+        !self.entries.is_empty()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn b64(data: &[u8]) -> Value {
+    Value::from(base64::engine::general_purpose::STANDARD.encode(data))
+}
+
+fn write_bytes(out: &mut String, data: &[u8]) {
+    out.push('[');
+    for (i, b) in data.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&b.to_string());
+    }
+    out.push(']');
+}
+
+/// A Go `[]byte` (what `GetBytes` returns).
+#[derive(Debug)]
+struct Bytes(Arc<[u8]>);
+
+fn bytes_value(data: &[u8]) -> Value {
+    Value::Object(Arc::new(Bytes(Arc::from(data))))
+}
+
+impl Object for Bytes {
+    fn type_name(&self) -> Cow<'_, str> {
+        "[]uint8".into()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Slice
+    }
+    fn field(&self, _name: &str) -> Field {
+        Field::Missing
+    }
+    fn format(&self, out: &mut String) {
+        write_bytes(out, &self.0);
+    }
+    fn to_data(&self) -> Option<Value> {
+        Some(b64(&self.0))
+    }
+    fn is_truthy(&self) -> bool {
+        !self.0.is_empty()
+    }
+    fn eq_object(&self, other: &dyn Object) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<Bytes>()
+            .is_some_and(|o| o.0 == self.0)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        let f = |n: &str, d: &str| (Str::from(n), Arc::from(d.as_bytes()));
+        Files::new(vec![
+            f("a.txt", "hi\n"),
+            f("files/a.conf", "hi\n"),
+            f("files/lines.txt", "l1\nl2\n\n"),
+            f("files/empty.txt", ""),
+            f("files/nonl.txt", "no newline"),
+        ])
+    }
+
+    // Expectations: helm4's output for the same files (see the doc of each method).
+    #[test]
+    fn methods_as_helm_gives_them() {
+        let f = files();
+        assert_eq!(f.glob("files/*.conf").as_config(), "a.conf: |\n  hi");
+        assert_eq!(f.glob("files/*.conf").as_secrets(), "a.conf: aGkK");
+        assert_eq!(f.glob("nothing").as_config(), "{}");
+        assert_eq!(f.lines("files/lines.txt").unwrap(), ["l1", "l2", ""]);
+        assert_eq!(f.lines("files/nonl.txt").unwrap(), ["no newline"]);
+        assert_eq!(f.lines("missing").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            f.lines("files/empty.txt").unwrap_err(),
+            "runtime error: index out of range [-1]"
+        );
+        assert_eq!(f.get("missing"), "");
+        assert_eq!(
+            bytes_value(f.get_bytes("a.txt")).to_go_string(),
+            "[104 105 10]"
+        );
+        assert_eq!(
+            f.glob("a.txt").to_value().to_go_string(),
+            "map[a.txt:[104 105 10]]"
+        );
+        assert_eq!(
+            crate::json::to_string(&f.glob("a.txt").to_value()).unwrap(),
+            "{\"a.txt\":\"aGkK\"}"
+        );
+        assert!(!f.glob("nothing").to_value().is_truthy());
+    }
+}

@@ -1,0 +1,367 @@
+//! Rendering: a chart and values into Kubernetes manifests, exactly as `helm template`
+//! (Helm's `pkg/engine` render loop, `pkg/action`'s install flow, `releaseutil`'s
+//! manifest splitting and kind sorting).
+//!
+//! - [`Renderer`]: a loaded chart ready to render any number of times, from any thread;
+//!   parsed templates are kept between renders.
+//! - [`render`]: one render of a chart.
+//! - [`Release`]: the result as structure (manifests with their heads, hooks with events
+//!   and weights, notes, CRDs, computed values), and [`Release::template_output`] for
+//!   the text `helm template` prints.
+//!
+//! ```no_run
+//! use helmcore::render::{render, PrintOptions, RenderOptions};
+//! use helmcore::value::Map;
+//! let chart = helmcore::chart::load("mychart").unwrap();
+//! let release = render(&chart, &Map::new(), &RenderOptions::default()).unwrap();
+//! for m in &release.manifests {
+//!     println!("{} {} from {}", m.head.kind, m.head.name, m.path);
+//! }
+//! print!("{}", release.template_output(&PrintOptions::default()).unwrap());
+//! ```
+
+mod capabilities;
+mod error;
+mod execute;
+mod files;
+mod funcs;
+mod glob;
+mod hooks;
+mod manifest;
+mod name;
+mod objects;
+mod options;
+mod output;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::chart::{check_dependencies, process_dependencies, Chart, ChartError};
+use crate::engine::{FuncTable, LintMessage};
+use crate::value::{Map, Value};
+use crate::values::coalesce::coalesce_values;
+use crate::values::Warning;
+
+pub use capabilities::{
+    Capabilities, HelmVersion, KubeVersion, KubeVersionError, HELM3_API_VERSIONS, HELM3_VERSION,
+    HELM4_API_VERSIONS, HELM4_VERSION,
+};
+pub use error::RenderError;
+pub use execute::{RenderedFiles, TemplateFailure};
+pub use files::Files;
+pub use funcs::{helm_functions, name_template_functions};
+pub use glob::Glob;
+pub use hooks::{
+    Hook, HookEvent, HOOK_ANNOTATION, HOOK_DELETE_ANNOTATION, HOOK_OUTPUT_LOG_ANNOTATION,
+    HOOK_WEIGHT_ANNOTATION,
+};
+pub use manifest::{
+    decode_head, install_rank, is_partial, is_test_hook, sort_manifests, Head, Manifest,
+    ManifestError, SortError, Sorted,
+};
+pub use name::{name_and_chart, template_name, NameError, NameOptions};
+pub use objects::{chart_value, template_value, ReleaseInfo};
+pub use options::{Compat, PostRenderer, RenderOptions};
+pub use output::{template_text, FileWrite, PrintOptions, WriteMode};
+
+/// The file name whose rendering becomes the release notes.
+pub const NOTES_FILE_SUFFIX: &str = "NOTES.txt";
+
+/// A CRD file from a `crds/` folder (never templated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crd {
+    /// `chart/crds/x.yaml`, or `chart/charts/sub/crds/x.yaml` for a subchart's.
+    pub path: String,
+    pub content: String,
+}
+
+/// A rendered release: what `helm template` prints, as structure.
+#[derive(Debug, Clone)]
+pub struct Release {
+    pub name: String,
+    pub namespace: String,
+    pub compat: Compat,
+    /// The values templates saw as the top chart's `.Values` (after rendering: templates
+    /// may have changed them with `set`).
+    pub values: Map,
+    /// Every rendered template but partials and notes, by template path.
+    pub files: BTreeMap<String, String>,
+    /// The documents that are not hooks, in Helm's install order.
+    pub manifests: Vec<Manifest>,
+    /// The hook documents, in Helm's install order.
+    pub hooks: Vec<Hook>,
+    /// The CRD files of the chart and its enabled subcharts.
+    pub crds: Vec<Crd>,
+    /// Whether CRDs are part of the output (`--include-crds`).
+    pub include_crds: bool,
+    /// The rendered `NOTES.txt` (subcharts' too with `subchart_notes`).
+    pub notes: String,
+    /// The post-renderer's output, which replaces the manifests in the printed output.
+    pub post_rendered: Option<String>,
+    /// What helm would have logged on the way (coalescing, unknown hooks...).
+    pub warnings: Vec<Warning>,
+    /// `required`/`fail` messages lint mode let through.
+    pub lint_messages: Vec<LintMessage>,
+}
+
+impl Release {
+    /// What helm writes to standard error while rendering this release, one line each,
+    /// in the emulated helm's format (helm4's slog lines, helm3's `log` lines).
+    pub fn log_lines(&self) -> Vec<String> {
+        self.warnings
+            .iter()
+            .map(|w| match (self.compat, w.message.as_str()) {
+                (Compat::V3, "skipping unknown hooks") => format!(
+                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                    crate::gofmt::quote(w.attrs.first().map_or("", |a| a.1.as_str()))
+                ),
+                (Compat::V3, "this chart is deprecated") => {
+                    "WARNING: This chart is deprecated".into()
+                }
+                _ => w.to_string(),
+            })
+            .collect()
+    }
+}
+
+/// A chart ready to render: immutable, `Send + Sync`, its parsed templates kept between
+/// renders.
+///
+/// ```no_run
+/// use std::sync::Arc;
+/// use helmcore::render::{Renderer, RenderOptions};
+/// let r = Arc::new(Renderer::new(helmcore::chart::load("mychart").unwrap()));
+/// let handles: Vec<_> = (0..4).map(|i| {
+///     let r = r.clone();
+///     std::thread::spawn(move || {
+///         let opts = RenderOptions { release_name: format!("r{i}"), ..Default::default() };
+///         r.render(&helmcore::value::Map::new(), &opts).unwrap().manifests.len()
+///     })
+/// }).collect();
+/// for h in handles { println!("{}", h.join().unwrap()); }
+/// ```
+pub struct Renderer {
+    chart: Chart,
+    funcs: Arc<FuncTable>,
+    cache: execute::ParseCache,
+}
+
+impl std::fmt::Debug for Renderer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Renderer")
+            .field("chart", &self.chart.name())
+            .finish()
+    }
+}
+
+impl Renderer {
+    /// A renderer with Helm's function table.
+    pub fn new(chart: Chart) -> Renderer {
+        Renderer::with_functions(chart, helm_functions())
+    }
+
+    /// A renderer whose templates see `funcs` (Helm's table plus custom functions, say).
+    pub fn with_functions(chart: Chart, funcs: FuncTable) -> Renderer {
+        Renderer {
+            chart,
+            funcs: Arc::new(funcs),
+            cache: execute::ParseCache::default(),
+        }
+    }
+
+    pub fn chart(&self) -> &Chart {
+        &self.chart
+    }
+
+    /// Renders the chart with the user's values (`-f`/`--set`, not yet coalesced) as
+    /// `helm template` does: installability, dependencies, release name, dependency
+    /// processing, coalescing, schema, `kubeVersion`, templates, notes, post-rendering,
+    /// manifest sorting.
+    pub fn render(&self, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
+        let chart = &self.chart;
+        let mut warnings = Vec::new();
+        if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
+            return Err(RenderError::NotInstallable(
+                chart.metadata.chart_type.clone(),
+            ));
+        }
+        if chart.metadata.deprecated {
+            warnings.push(Warning::warn("this chart is deprecated", Vec::new()));
+        }
+        if chart.metadata.deps().next().is_some() {
+            check_dependencies(chart)
+                .map_err(|e| chart_error(ChartError::DependencyCheck(Box::new(e))))?;
+        }
+        if let Err(reason) = error::validate_release_name(&opts.release_name) {
+            return Err(RenderError::ReleaseName {
+                name: opts.release_name.clone(),
+                reason,
+                compat: opts.compat,
+            });
+        }
+        let processed = process_dependencies(chart, user_values)
+            .map_err(|e| chart_error(ChartError::DependencyProcessing(Box::new(e))))?;
+        warnings.extend(processed.warnings);
+        let chart = processed.chart;
+        let values = coalesce_values(&chart, user_values, &mut warnings).map_err(chart_error)?;
+        if !opts.skip_schema_validation {
+            crate::values::schema::validate_against_schema(&chart, &values)?;
+        }
+        let caps = opts.capabilities();
+        if !chart.metadata.kube_version.is_empty()
+            && !is_compatible_range(&chart.metadata.kube_version, &caps.kube_version.normalized)
+        {
+            return Err(RenderError::KubeVersion {
+                constraint: chart.metadata.kube_version.clone(),
+                version: caps.kube_version.version.clone(),
+            });
+        }
+        let release = ReleaseInfo {
+            name: opts.release_name.clone(),
+            namespace: opts.namespace.clone(),
+            revision: opts.revision,
+            is_upgrade: opts.is_upgrade,
+            is_install: !opts.is_upgrade,
+        };
+        let top = Map::new();
+        top.insert("Values", Value::Map(values.clone()));
+        top.insert("Release", release.to_value());
+        top.insert("Capabilities", caps.to_value());
+        let cx = execute::ExecContext {
+            funcs: &self.funcs,
+            cache: &self.cache,
+            compat: opts.compat,
+            opts: execute::exec_options(opts),
+        };
+        let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| {
+            RenderError::Template {
+                failure,
+                compat: opts.compat,
+            }
+        })?;
+        let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
+        let crds = chart
+            .crds()
+            .into_iter()
+            .map(|(path, f)| Crd {
+                path,
+                content: crate::yaml::go_lossy_utf8(&f.data),
+            })
+            .collect();
+        let sorted = sort_manifests(&files, opts.compat).map_err(|e| RenderError::Manifest {
+            dump: output::debug_dump(&files),
+            error: e.error,
+            hooks: e.hooks,
+        })?;
+        for h in &sorted.unknown_hooks {
+            warnings.push(Warning {
+                level: "INFO",
+                message: "skipping unknown hooks".into(),
+                attrs: vec![("hookTypes", h.clone())],
+            });
+        }
+        let mut release = Release {
+            name: opts.release_name.clone(),
+            namespace: opts.namespace.clone(),
+            compat: opts.compat,
+            values,
+            files,
+            manifests: sorted.manifests,
+            hooks: sorted.hooks,
+            crds,
+            include_crds: opts.include_crds,
+            notes,
+            post_rendered: None,
+            warnings,
+            lint_messages: rendered.lint_messages,
+        };
+        if let Some(pr) = &opts.post_renderer {
+            let out = pr
+                .run(&release.manifest_text())
+                .map_err(RenderError::PostRender)?;
+            release.post_rendered = Some(out);
+        }
+        Ok(release)
+    }
+
+    /// Executes the templates only, as `helm lint` needs them: values already coalesced
+    /// (`values` is the top chart's `.Values`), `chart` already processed. Returns every
+    /// non-partial template's output, notes included.
+    pub fn render_files(
+        &self,
+        chart: &Chart,
+        values: &Map,
+        opts: &RenderOptions,
+    ) -> Result<RenderedFiles, TemplateFailure> {
+        let release = ReleaseInfo {
+            name: opts.release_name.clone(),
+            namespace: opts.namespace.clone(),
+            revision: opts.revision,
+            is_upgrade: opts.is_upgrade,
+            is_install: !opts.is_upgrade,
+        };
+        let top = Map::new();
+        top.insert("Values", Value::Map(values.clone()));
+        top.insert("Release", release.to_value());
+        top.insert("Capabilities", opts.capabilities().to_value());
+        let cx = execute::ExecContext {
+            funcs: &self.funcs,
+            cache: &self.cache,
+            compat: opts.compat,
+            opts: execute::exec_options(opts),
+        };
+        execute::render_templates(chart, &top, &cx)
+    }
+}
+
+/// Helm's `IsCompatibleRange`: false when either side does not parse.
+fn is_compatible_range(constraint: &str, version: &str) -> bool {
+    match (
+        crate::semver::Version::parse(version),
+        crate::semver::Constraints::parse(constraint),
+    ) {
+        (Ok(v), Ok(c)) => c.check(&v),
+        _ => false,
+    }
+}
+
+fn chart_error(e: ChartError) -> RenderError {
+    RenderError::Chart(Arc::new(e))
+}
+
+/// Renders `chart` once with the user's values; see [`Renderer::render`].
+pub fn render(
+    chart: &Chart,
+    user_values: &Map,
+    opts: &RenderOptions,
+) -> Result<Release, RenderError> {
+    Renderer::new(chart.clone()).render(user_values, opts)
+}
+
+/// Takes the notes out of the rendered files: every file ending in `NOTES.txt` is
+/// removed; the top chart's (and with `subchart_notes` every chart's, in path order) is
+/// kept, joined by newlines.
+fn split_notes(
+    mut files: BTreeMap<String, String>,
+    chart_name: &str,
+    subchart_notes: bool,
+) -> (BTreeMap<String, String>, String) {
+    let top_notes = format!("{chart_name}/templates/{NOTES_FILE_SUFFIX}");
+    let names: Vec<String> = files
+        .keys()
+        .filter(|k| k.ends_with(NOTES_FILE_SUFFIX))
+        .cloned()
+        .collect();
+    let mut notes = String::new();
+    for k in names {
+        if let Some(v) = files.remove(&k) {
+            if subchart_notes || k == top_notes {
+                if !notes.is_empty() {
+                    notes.push('\n');
+                }
+                notes.push_str(&v);
+            }
+        }
+    }
+    (files, notes)
+}

@@ -1,0 +1,277 @@
+//! The built-in objects templates see besides `.Values`, `.Capabilities` and `.Files`:
+//! `.Release`, `.Chart` and `.Template`, with the Go types each Helm gives them.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::chart::{Dependency, Metadata};
+use crate::value::{write_v, Field, Kind, Map, Object, Value};
+
+use super::Compat;
+
+/// What `.Release` holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseInfo {
+    pub name: String,
+    pub namespace: String,
+    pub revision: i64,
+    pub is_upgrade: bool,
+    pub is_install: bool,
+}
+
+impl ReleaseInfo {
+    /// `.Release`: a plain map in both Helms (`map[IsInstall:true IsUpgrade:false
+    /// Name:rel Namespace:default Revision:1 Service:Helm]`).
+    pub fn to_value(&self) -> Value {
+        let m = Map::new();
+        m.insert("Name", self.name.as_str().into());
+        m.insert("Namespace", self.namespace.as_str().into());
+        m.insert("IsUpgrade", self.is_upgrade.into());
+        m.insert("IsInstall", self.is_install.into());
+        m.insert("Revision", Value::int(self.revision));
+        m.insert("Service", "Helm".into());
+        Value::Map(m)
+    }
+}
+
+/// `.Chart`: helm4 turns the metadata into a map keyed by Go field names and adds
+/// `IsRoot`; helm3 embeds the struct in `struct { chart.Metadata; IsRoot bool }`.
+pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
+    match compat {
+        Compat::V4 => {
+            let v = meta.to_value();
+            if let Value::Map(m) = &v {
+                m.insert("IsRoot", is_root.into());
+            }
+            v
+        }
+        Compat::V3 => Value::Object(Arc::new(ChartStruct {
+            fields: meta.to_value(),
+            meta: meta.clone(),
+            is_root,
+        })),
+    }
+}
+
+/// `.Template`: `{Name, BasePath}`.
+pub fn template_value(name: &str, base_path: &str) -> Value {
+    let m = Map::new();
+    m.insert("Name", name.into());
+    m.insert("BasePath", base_path.into());
+    Value::Map(m)
+}
+
+/// helm3's `.Chart`.
+#[derive(Debug)]
+struct ChartStruct {
+    meta: Metadata,
+    /// The metadata as a map of Go field names (field access reads it).
+    fields: Value,
+    is_root: bool,
+}
+
+const METADATA_FIELDS: [&str; 17] = [
+    "Name",
+    "Home",
+    "Sources",
+    "Version",
+    "Description",
+    "Keywords",
+    "Maintainers",
+    "Icon",
+    "APIVersion",
+    "Condition",
+    "Tags",
+    "AppVersion",
+    "Deprecated",
+    "Annotations",
+    "KubeVersion",
+    "Dependencies",
+    "Type",
+];
+
+impl Object for ChartStruct {
+    fn type_name(&self) -> Cow<'_, str> {
+        "struct { chart.Metadata; IsRoot bool }".into()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Struct
+    }
+    fn field(&self, name: &str) -> Field {
+        match name {
+            "IsRoot" => Field::Value(self.is_root.into()),
+            "Metadata" => Field::Value(self.fields.clone()),
+            _ => match self.fields.get(name) {
+                Some(v) => Field::Value(v),
+                None => Field::Missing,
+            },
+        }
+    }
+    /// `{{NAME HOME [SOURCES] VERSION ...} ISROOT}`.
+    fn format(&self, out: &mut String) {
+        out.push_str("{{");
+        for (i, f) in METADATA_FIELDS.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if let Some(v) = self.fields.get(f) {
+                write_v(out, &v);
+            }
+        }
+        out.push_str("} ");
+        out.push_str(if self.is_root { "true" } else { "false" });
+        out.push('}');
+    }
+    /// `encoding/json` of the struct: the embedded metadata's fields with their
+    /// `omitempty` tags, then `IsRoot`.
+    fn to_data(&self) -> Option<Value> {
+        let m = metadata_json(&self.meta);
+        m.insert("IsRoot", self.is_root.into());
+        Some(Value::Map(m))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn metadata_json(md: &Metadata) -> Map {
+    let m = Map::new();
+    let s = |m: &Map, k: &str, v: &str| {
+        if !v.is_empty() {
+            m.insert(k, v.into());
+        }
+    };
+    let strings = |v: &[String]| Value::list(v.iter().map(|s| Value::from(s.as_str())).collect());
+    s(&m, "name", &md.name);
+    s(&m, "home", &md.home);
+    if !md.sources.is_empty() {
+        m.insert("sources", strings(&md.sources));
+    }
+    s(&m, "version", &md.version);
+    s(&m, "description", &md.description);
+    if !md.keywords.is_empty() {
+        m.insert("keywords", strings(&md.keywords));
+    }
+    if !md.maintainers.is_empty() {
+        let list = md
+            .maintainers
+            .iter()
+            .map(|mt| match mt {
+                None => Value::Nil,
+                Some(mt) => {
+                    let x = Map::new();
+                    s(&x, "name", &mt.name);
+                    s(&x, "email", &mt.email);
+                    s(&x, "url", &mt.url);
+                    Value::Map(x)
+                }
+            })
+            .collect();
+        m.insert("maintainers", Value::list(list));
+    }
+    s(&m, "icon", &md.icon);
+    s(&m, "apiVersion", &md.api_version);
+    s(&m, "condition", &md.condition);
+    s(&m, "tags", &md.tags);
+    s(&m, "appVersion", &md.app_version);
+    if md.deprecated {
+        m.insert("deprecated", true.into());
+    }
+    if !md.annotations.is_empty() {
+        m.insert(
+            "annotations",
+            Value::Map(
+                md.annotations
+                    .iter()
+                    .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
+                    .collect(),
+            ),
+        );
+    }
+    s(&m, "kubeVersion", &md.kube_version);
+    if !md.dependencies.is_empty() {
+        let list = md
+            .dependencies
+            .iter()
+            .map(|d| d.as_ref().map_or(Value::Nil, dependency_json))
+            .collect();
+        m.insert("dependencies", Value::list(list));
+    }
+    s(&m, "type", &md.chart_type);
+    m
+}
+
+fn dependency_json(d: &Dependency) -> Value {
+    let m = Map::new();
+    m.insert("name", d.name.as_str().into());
+    if !d.version.is_empty() {
+        m.insert("version", d.version.as_str().into());
+    }
+    m.insert("repository", d.repository.as_str().into());
+    if !d.condition.is_empty() {
+        m.insert("condition", d.condition.as_str().into());
+    }
+    if !d.tags.is_empty() {
+        m.insert(
+            "tags",
+            Value::list(d.tags.iter().map(|t| Value::from(t.as_str())).collect()),
+        );
+    }
+    if d.enabled {
+        m.insert("enabled", true.into());
+    }
+    if !d.import_values.is_empty() {
+        m.insert("import-values", Value::list(d.import_values.clone()));
+    }
+    if !d.alias.is_empty() {
+        m.insert("alias", d.alias.as_str().into());
+    }
+    Value::Map(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Metadata {
+        Metadata {
+            name: "p1".into(),
+            version: "0.1.0".into(),
+            api_version: "v2".into(),
+            app_version: "1.0".into(),
+            ..Metadata::default()
+        }
+    }
+
+    // helm4 and helm3 printing `{{ .Chart }}`, `{{ .Release }}` and `{{ .Template }}` of
+    // a chart with only name, version, apiVersion and appVersion.
+    #[test]
+    fn printed_as_helm_prints_them() {
+        assert_eq!(
+            chart_value(&meta(), true, Compat::V4).to_go_string(),
+            "map[APIVersion:v2 Annotations:map[] AppVersion:1.0 Condition: Dependencies:[] Deprecated:false Description: Home: Icon: IsRoot:true Keywords:[] KubeVersion: Maintainers:[] Name:p1 Sources:[] Tags: Type: Version:0.1.0]"
+        );
+        let v3 = chart_value(&meta(), true, Compat::V3);
+        assert_eq!(
+            v3.to_go_string(),
+            "{{p1  [] 0.1.0  [] []  v2   1.0 false map[]  [] } true}"
+        );
+        assert_eq!(v3.type_name(), "struct { chart.Metadata; IsRoot bool }");
+        let r = ReleaseInfo {
+            name: "rel".into(),
+            namespace: "default".into(),
+            revision: 1,
+            is_upgrade: false,
+            is_install: true,
+        };
+        assert_eq!(
+            r.to_value().to_go_string(),
+            "map[IsInstall:true IsUpgrade:false Name:rel Namespace:default Revision:1 Service:Helm]"
+        );
+        assert_eq!(
+            template_value("p1/templates/x.yaml", "p1/templates").to_go_string(),
+            "map[BasePath:p1/templates Name:p1/templates/x.yaml]"
+        );
+    }
+}
