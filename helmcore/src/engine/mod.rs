@@ -19,6 +19,8 @@ pub mod compiler;
 mod error;
 pub mod func;
 mod funcs;
+#[cfg(feature = "handlebars")]
+pub mod handlebars;
 mod helm;
 mod set;
 mod traits;

@@ -9,11 +9,14 @@ use parking_lot::RwLock;
 
 use crate::chart::Chart;
 use crate::engine::compiler::ast::Tree;
+#[cfg(feature = "handlebars")]
+use crate::engine::handlebars::HandlebarsSet;
 use crate::engine::{
     ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
 };
 use crate::value::{Map, Value};
 
+use super::engines::{engine_of, Engine};
 use super::files::Files;
 use super::objects::{chart_value, template_value};
 use super::Compat;
@@ -30,6 +33,8 @@ struct Job {
     text: Arc<[u8]>,
     /// The chart's data (`.Values`, `.Chart`...), shared by its templates as in Helm.
     data: Map,
+    /// The chart's template engine.
+    engine: Engine,
 }
 
 type Parsed = Arc<Result<Vec<Arc<Tree>>, ParseError>>;
@@ -39,7 +44,14 @@ type Parsed = Arc<Result<Vec<Arc<Tree>>, ParseError>>;
 #[derive(Default)]
 pub(crate) struct ParseCache {
     map: RwLock<HashMap<(String, usize), Parsed>>,
+    /// Compiled Handlebars sets, by the files in them.
+    #[cfg(feature = "handlebars")]
+    handlebars: RwLock<HashMap<HandlebarsKey, Arc<HandlebarsSet>>>,
 }
+
+/// The files of a Handlebars set: names and text addresses, as [`ParseCache`] keys them.
+#[cfg(feature = "handlebars")]
+type HandlebarsKey = Vec<(String, usize)>;
 
 impl ParseCache {
     /// Parses every `(name, text)` not cached yet, spreading big batches over threads:
@@ -149,17 +161,18 @@ pub(crate) fn render_templates(
     cx: &ExecContext<'_>,
 ) -> Result<RenderedFiles, TemplateFailure> {
     let mut jobs = Vec::new();
-    collect(chart, top, cx.compat, &mut jobs, 0);
+    collect(chart, top, cx.compat, &mut jobs, 0)?;
     // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
     // chart's own definitions are parsed after (and win over) its subcharts'.
     jobs.sort_by(|a, b| {
         let (ca, cb) = (slashes(&a.name), slashes(&b.name));
         cb.cmp(&ca).then_with(|| b.name.cmp(&a.name))
     });
-    let texts: Vec<(&str, &Arc<[u8]>)> = jobs.iter().map(|j| (j.name.as_str(), &j.text)).collect();
+    let go_jobs = || jobs.iter().filter(|j| j.engine == Engine::Go);
+    let texts: Vec<(&str, &Arc<[u8]>)> = go_jobs().map(|j| (j.name.as_str(), &j.text)).collect();
     cx.cache.prefill(&texts, cx.funcs);
     let mut set = TemplateSet::new(cx.funcs.clone());
-    for job in &jobs {
+    for job in go_jobs() {
         match &*cx.cache.get(&job.name, &job.text, cx.funcs) {
             Ok(trees) => set.add_trees(trees),
             Err(e) => {
@@ -170,6 +183,10 @@ pub(crate) fn render_templates(
             }
         }
     }
+    #[cfg(feature = "handlebars")]
+    let hbs = cx.cache.handlebars_set(&jobs, cx.funcs)?;
+    #[cfg(feature = "handlebars")]
+    let mut hbs_session = hbs.as_ref().map(|s| s.session(&cx.opts));
     let mut session = set.session(&cx.opts);
     let mut files = BTreeMap::new();
     for job in &jobs {
@@ -178,23 +195,73 @@ pub(crate) fn render_templates(
         }
         job.data
             .insert("Template", template_value(&job.name, &job.base_path));
+        let data = Value::Map(job.data.clone());
         let mut out = String::new();
-        if let Err(error) = session.execute_into(&job.name, &Value::Map(job.data.clone()), &mut out)
-        {
+        let result = match job.engine {
+            Engine::Go => session.execute_into(&job.name, &data, &mut out),
+            #[cfg(feature = "handlebars")]
+            Engine::Handlebars => match hbs_session.as_mut() {
+                Some(s) => s.execute(&job.name, &data).map(|o| out = o),
+                None => Ok(()),
+            },
+        };
+        if let Err(error) = result {
             return Err(TemplateFailure {
                 file: job.name.clone(),
                 error,
             });
         }
-        if out.contains("<no value>") {
+        if job.engine == Engine::Go && out.contains("<no value>") {
             out = out.replace("<no value>", "");
         }
         files.insert(job.name.clone(), out);
     }
+    #[allow(unused_mut)]
+    let mut lint_messages = session.warnings().to_vec();
+    #[cfg(feature = "handlebars")]
+    if let Some(s) = &hbs_session {
+        lint_messages.extend_from_slice(s.warnings());
+    }
     Ok(RenderedFiles {
         files,
-        lint_messages: session.warnings().to_vec(),
+        lint_messages,
     })
+}
+
+#[cfg(feature = "handlebars")]
+impl ParseCache {
+    /// The Handlebars set of the jobs whose chart asks for Handlebars (in Helm's parse
+    /// order, so a chart's definitions win over its subcharts'), compiled once.
+    fn handlebars_set(
+        &self,
+        jobs: &[Job],
+        funcs: &Arc<FuncTable>,
+    ) -> Result<Option<Arc<HandlebarsSet>>, TemplateFailure> {
+        let mine: Vec<&Job> = jobs.iter().filter(|j| j.engine == Engine::Handlebars).collect();
+        if mine.is_empty() {
+            return Ok(None);
+        }
+        let key: HandlebarsKey = mine
+            .iter()
+            .map(|j| (j.name.clone(), j.text.as_ptr() as usize))
+            .collect();
+        if let Some(s) = self.handlebars.read().get(&key) {
+            return Ok(Some(s.clone()));
+        }
+        let texts: Vec<String> = mine.iter().map(|j| crate::yaml::go_lossy_utf8(&j.text)).collect();
+        let pairs: Vec<(&str, &str)> = mine
+            .iter()
+            .zip(&texts)
+            .map(|(j, t)| (j.name.as_str(), t.as_str()))
+            .collect();
+        let set = HandlebarsSet::try_compile(funcs.clone(), &pairs).map_err(|f| TemplateFailure {
+            file: f.file,
+            error: f.error,
+        })?;
+        let set = Arc::new(set);
+        self.handlebars.write().insert(key, set.clone());
+        Ok(Some(set))
+    }
 }
 
 fn slashes(s: &str) -> usize {
@@ -202,7 +269,14 @@ fn slashes(s: &str) -> usize {
 }
 
 /// Helm's `recAllTpls`: the chart's data, built from its parent's; subcharts first.
-fn collect(chart: &Chart, parent: &Map, compat: Compat, jobs: &mut Vec<Job>, depth: usize) -> Map {
+fn collect(
+    chart: &Chart,
+    parent: &Map,
+    compat: Compat,
+    jobs: &mut Vec<Job>,
+    depth: usize,
+) -> Result<Map, TemplateFailure> {
+    let engine = engine_of(chart)?;
     let subcharts = Map::new();
     let next = Map::new();
     next.insert(
@@ -227,7 +301,7 @@ fn collect(chart: &Chart, parent: &Map, compat: Compat, jobs: &mut Vec<Job>, dep
     next.insert("Values", values);
     if depth < MAX_DEPTH {
         for sub in &chart.dependencies {
-            let sub_next = collect(sub, &next, compat, jobs, depth + 1);
+            let sub_next = collect(sub, &next, compat, jobs, depth + 1)?;
             subcharts.insert(sub.name(), Value::Map(sub_next));
         }
     }
@@ -242,9 +316,10 @@ fn collect(chart: &Chart, parent: &Map, compat: Compat, jobs: &mut Vec<Job>, dep
             base_path: format!("{prefix}/templates"),
             text: t.data.clone(),
             data: next.clone(),
+            engine,
         });
     }
-    next
+    Ok(next)
 }
 
 /// Helm's `Values.Table(path)`: the map at a dotted path, if every step is a map.

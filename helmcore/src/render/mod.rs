@@ -21,6 +21,7 @@
 //! ```
 
 mod capabilities;
+mod engines;
 mod error;
 mod execute;
 mod files;
@@ -46,6 +47,7 @@ pub use capabilities::{
     Capabilities, HelmVersion, KubeVersion, KubeVersionError, HELM3_API_VERSIONS, HELM3_VERSION,
     HELM4_API_VERSIONS, HELM4_VERSION,
 };
+pub use engines::TEMPLATE_ENGINE_ANNOTATION;
 pub use error::RenderError;
 pub use execute::{RenderedFiles, TemplateFailure};
 pub use files::Files;

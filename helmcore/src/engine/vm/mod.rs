@@ -193,14 +193,14 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
     }
 }
 
-fn can_be_nil(p: PT) -> bool {
+pub(crate) fn can_be_nil(p: PT) -> bool {
     matches!(
         p,
         PT::Rv | PT::Go(Param::Any | Param::Map | Param::List | Param::StringList)
     )
 }
 
-fn assignable(v: &Value, p: Param) -> bool {
+pub(crate) fn assignable(v: &Value, p: Param) -> bool {
     match p {
         Param::Any => true,
         Param::String => matches!(v, Value::String(_)),
@@ -1061,3 +1061,88 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         }
     }
 }
+
+/// Calls one of Go's builtins (not `and`/`or`, which evaluate lazily) on evaluated
+/// arguments, checking them as the executor does. For the Handlebars engine, which
+/// evaluates arguments itself.
+#[cfg(feature = "handlebars")]
+pub(crate) fn call_builtin(b: Builtin, args: Vec<Rv>) -> Result<Rv, TemplateError> {
+    let sig = builtin_sig(b);
+    let fixed = sig.fixed.len();
+    let ok = match sig.variadic {
+        Some(_) => args.len() >= fixed,
+        None => args.len() == fixed,
+    };
+    if !ok {
+        let name = BUILTIN_NAMES
+            .iter()
+            .find(|(_, x)| *x == b)
+            .map(|(n, _)| *n)
+            .unwrap_or("builtin");
+        return Err(TemplateError::Message(match sig.variadic {
+            Some(_) => format!(
+                "wrong number of args for {name}: want at least {fixed} got {}",
+                args.len()
+            ),
+            None => format!(
+                "wrong number of args for {name}: want {fixed} got {}",
+                args.len()
+            ),
+        }));
+    }
+    if sig.fixed.has_rv() || sig.variadic == Some(PT::Rv) {
+        return builtins::call_rv(b, args, None);
+    }
+    let mut vals = Vec::with_capacity(args.len());
+    for (i, a) in args.into_iter().enumerate() {
+        let t = sig
+            .fixed
+            .get(i)
+            .or(sig.variadic)
+            .unwrap_or(PT::Go(Param::Any));
+        let PT::Go(p) = t else {
+            vals.push(a.into_value());
+            continue;
+        };
+        match a {
+            Rv::Invalid if can_be_nil(t) => vals.push(Value::Nil),
+            Rv::Invalid => {
+                return Err(TemplateError::Message(format!(
+                    "invalid value; expected {}",
+                    param_type_name(t)
+                )))
+            }
+            Rv::Iface(Value::Nil) if p == Param::Any => vals.push(Value::Nil),
+            Rv::Iface(v) | Rv::Val(v) if assignable(&v, p) => vals.push(v),
+            other => {
+                return Err(TemplateError::Message(format!(
+                    "wrong type for value; expected {}; got {}",
+                    param_type_name(t),
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    builtins::call_values(b, vals).map(Rv::Val)
+}
+
+#[cfg(feature = "handlebars")]
+const BUILTIN_NAMES: &[(&str, Builtin)] = &[
+    ("not", Builtin::Not),
+    ("len", Builtin::Len),
+    ("index", Builtin::Index),
+    ("slice", Builtin::Slice),
+    ("call", Builtin::Call),
+    ("eq", Builtin::Eq),
+    ("ne", Builtin::Ne),
+    ("lt", Builtin::Lt),
+    ("le", Builtin::Le),
+    ("gt", Builtin::Gt),
+    ("ge", Builtin::Ge),
+    ("print", Builtin::Print),
+    ("printf", Builtin::Printf),
+    ("println", Builtin::Println),
+    ("html", Builtin::Html),
+    ("js", Builtin::Js),
+    ("urlquery", Builtin::UrlQuery),
+];
