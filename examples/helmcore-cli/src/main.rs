@@ -4,6 +4,7 @@
 //! scripts written for `helm template` or `helm lint` run unchanged.
 
 mod cmd;
+mod dns;
 mod flags;
 
 use std::process::ExitCode;

@@ -369,7 +369,9 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         self.at(NodeRef::Node(node));
         match v {
             Rv::Invalid => out.push_str("<no value>"),
-            Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o)) if o.printed_string().is_some() => {
+            Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o))
+                if o.printed_string().is_some() =>
+            {
                 out.push_str(&o.printed_string().unwrap_or_default())
             }
             Rv::Iface(v) | Rv::Val(v) => crate::gofmt::write_value(out, v),
