@@ -19,7 +19,6 @@
 //! - crds: every document in `crds/` is a CustomResourceDefinition.
 
 mod deprecations;
-mod gourl;
 mod names;
 mod object;
 mod paths;

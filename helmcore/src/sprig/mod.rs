@@ -26,6 +26,8 @@ mod goregex;
 mod json;
 mod lists;
 mod math;
+mod netip;
+pub(crate) mod neturl;
 mod paths;
 mod reflect;
 mod regex;
