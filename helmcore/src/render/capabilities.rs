@@ -9,6 +9,8 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::engine::func::Param;
+
 use crate::gofmt::quote;
 use crate::value::{Field, Kind, Map, Object, Value};
 
@@ -269,6 +271,9 @@ impl Object for CapabilitiesObject {
             _ => Field::Missing,
         }
     }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        (name == "Copy").then_some(&[])
+    }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match name {
             "Copy" if args.is_empty() => Ok(Value::Object(Arc::new(CapabilitiesObject {
@@ -334,6 +339,9 @@ impl Object for KubeVersionObject {
             "String" | "GitVersion" => Field::Method,
             _ => Field::Missing,
         }
+    }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        matches!(name, "String" | "GitVersion").then_some(&[])
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         if !args.is_empty() {
@@ -401,6 +409,9 @@ impl Object for VersionSetObject {
             "Has" => Field::Method,
             _ => Field::Missing,
         }
+    }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        (name == "Has").then_some(&[Param::String])
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match args {

@@ -15,8 +15,6 @@ use crate::flags::{Kind, Parsed, Spec};
 pub enum Args {
     Exact(usize),
     AtLeast(usize),
-    AtMost(usize),
-    Any,
 }
 
 /// A runnable command: `helmcore show chart` has the path `["show", "chart"]`.
