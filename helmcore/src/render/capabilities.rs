@@ -641,6 +641,27 @@ mod tests {
         );
     }
 
+    // Accepted and refused exactly as `helm lint --kube-version X` (helm v4.1.4).
+    #[test]
+    fn kube_versions_helm4_lint_accepts_and_refuses() {
+        for (s, major, minor) in [
+            ("v1.20", "1", "20"),
+            ("1.02", "1", "2"),
+            (" 1.20", "1", "20"),
+            ("1.20-rc.1", "1", "20"),
+            ("1.20+abc", "1", "20"),
+            ("1.2 ", "1", "2"),
+            ("1.2x", "1", "2"),
+        ] {
+            let v = KubeVersion::parse(s, Compat::V4).unwrap();
+            assert_eq!((v.major.as_str(), v.minor.as_str()), (major, minor), "{s}");
+        }
+        let e = |s: &str| KubeVersion::parse(s, Compat::V4).unwrap_err().to_string();
+        assert_eq!(e("1.x"), "illegal version string \"1.x\"");
+        assert_eq!(e(""), "could not parse \"\" as version");
+        assert_eq!(e("1.99999999999999999999"), "illegal non-numeric version component \"99999999999999999999\" in \"1.99999999999999999999\": strconv.ParseUint: parsing \"99999999999999999999\": value out of range");
+    }
+
     #[test]
     fn kube_versions_as_helm3_parses_them() {
         let p = |s: &str| KubeVersion::parse(s, Compat::V3).map(|v| (v.version, v.major, v.minor));
