@@ -30,10 +30,11 @@ type PResult<T> = Result<T, ParseError>;
 /// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
 /// or `block` tree, in source order.
 pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
+    let toks = lex(text);
     let text: Arc<str> = Arc::from(text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
-        toks: lex(&text),
+        toks,
         idx: 0,
         max_read: 0,
         text: text.clone(),
@@ -56,8 +57,8 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
     Ok(p.set)
 }
 
-struct Parser<'f> {
-    toks: Vec<Item>,
+struct Parser<'f, 'a> {
+    toks: Vec<Item<'a>>,
     idx: usize,
     /// Index of the furthest token read: Go reports errors at that token's line.
     max_read: usize,
@@ -79,13 +80,13 @@ enum End {
     Else(Pos),
 }
 
-impl<'f> Parser<'f> {
-    fn tok(&self, i: usize) -> &Item {
+impl<'a> Parser<'_, 'a> {
+    fn tok(&self, i: usize) -> &Item<'a> {
         // The stream always ends with Eof or Error, and the parser never reads past it.
         &self.toks[i.min(self.toks.len() - 1)]
     }
 
-    fn next(&mut self) -> Item {
+    fn next(&mut self) -> Item<'a> {
         let t = self.tok(self.idx).clone();
         self.max_read = self.max_read.max(self.idx);
         if self.idx < self.toks.len() - 1 {
@@ -101,13 +102,13 @@ impl<'f> Parser<'f> {
         self.idx = self.idx.saturating_sub(1);
     }
 
-    fn peek(&mut self) -> Item {
+    fn peek(&mut self) -> Item<'a> {
         let t = self.next();
         self.backup();
         t
     }
 
-    fn next_non_space(&mut self) -> Item {
+    fn next_non_space(&mut self) -> Item<'a> {
         loop {
             let t = self.next();
             if t.typ != Tok::Space {
@@ -116,7 +117,7 @@ impl<'f> Parser<'f> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Item {
+    fn peek_non_space(&mut self) -> Item<'a> {
         let t = self.next_non_space();
         self.backup();
         t
@@ -156,7 +157,7 @@ impl<'f> Parser<'f> {
         self.errorf(format!("unexpected {tok} in {context}"))
     }
 
-    fn expect(&mut self, typ: Tok, context: &str) -> PResult<Item> {
+    fn expect(&mut self, typ: Tok, context: &str) -> PResult<Item<'a>> {
         let t = self.next_non_space();
         if t.typ != typ {
             return self.unexpected(&t, context);
@@ -278,7 +279,7 @@ impl<'f> Parser<'f> {
         match t.typ {
             Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
                 pos: t.pos,
-                text: t.val,
+                text: Arc::from(&*t.val),
             }))),
             Tok::LeftDelim => {
                 self.action_pos = Some(t.pos);
@@ -604,7 +605,7 @@ impl<'f> Parser<'f> {
             Tok::Identifier => match self.funcs.lookup(&t.val) {
                 Some(id) => Arg::Identifier(IdentifierNode {
                     pos: t.pos,
-                    name: t.val.clone(),
+                    name: Arc::from(&*t.val),
                     func: id,
                 }),
                 None => return self.errorf(format!("function {} not defined", quote(&t.val))),
