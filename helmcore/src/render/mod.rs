@@ -180,6 +180,28 @@ impl Renderer {
     /// processing, coalescing, schema, `kubeVersion`, templates, notes, post-rendering,
     /// manifest sorting.
     pub fn render(&self, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
+        let queue = execute::ParseQueue::new(&self.chart, &self.cache, &self.funcs);
+        if !queue.worth_a_thread() {
+            return self.render_with(user_values, opts, || {});
+        }
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(|| queue.work());
+            let r = self.render_with(user_values, opts, || {
+                queue.work();
+                let _ = helper.join();
+            });
+            queue.stop();
+            r
+        })
+    }
+
+    /// [`render`](Self::render), calling `parse` once just before the templates execute.
+    fn render_with(
+        &self,
+        user_values: &Map,
+        opts: &RenderOptions,
+        parse: impl FnOnce(),
+    ) -> Result<Release, RenderError> {
         let chart = &self.chart;
         let mut warnings = Vec::new();
         if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
@@ -235,6 +257,7 @@ impl Renderer {
             compat: opts.compat,
             opts: execute::exec_options(opts),
         };
+        parse();
         let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| {
             RenderError::Template {
                 failure,

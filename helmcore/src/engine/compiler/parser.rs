@@ -30,11 +30,12 @@ type PResult<T> = Result<T, ParseError>;
 /// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
 /// or `block` tree, in source order.
 pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
-    let toks = lex(text);
+    let lexed = lex(text);
     let text: Arc<str> = Arc::from(text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
-        toks,
+        toks: lexed.items,
+        lex_error: lexed.error,
         idx: 0,
         max_read: 0,
         text: text.clone(),
@@ -59,6 +60,8 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
 
 struct Parser<'f, 'a> {
     toks: Vec<Item<'a>>,
+    /// The message of the error token ending `toks`, if one does.
+    lex_error: String,
     idx: usize,
     /// Index of the furthest token read: Go reports errors at that token's line.
     max_read: usize,
@@ -87,7 +90,7 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn next(&mut self) -> Item<'a> {
-        let t = self.tok(self.idx).clone();
+        let t = *self.tok(self.idx);
         self.max_read = self.max_read.max(self.idx);
         if self.idx < self.toks.len() - 1 {
             self.idx += 1;
@@ -148,11 +151,11 @@ impl<'a> Parser<'_, 'a> {
             let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
             if action_line != 0 && action_line != tok_line {
                 extra = format!(" in action started at {}:{}", self.parse_name, action_line);
-                if tok.val.ends_with(" action") {
+                if self.lex_error.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
             }
-            return self.errorf(format!("{tok}{extra}"));
+            return self.errorf(format!("{}{extra}", self.lex_error));
         }
         self.errorf(format!("unexpected {tok} in {context}"))
     }
@@ -279,7 +282,7 @@ impl<'a> Parser<'_, 'a> {
         match t.typ {
             Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
                 pos: t.pos,
-                text: Arc::from(&*t.val),
+                text: Arc::from(t.val),
             }))),
             Tok::LeftDelim => {
                 self.action_pos = Some(t.pos);
@@ -602,10 +605,10 @@ impl<'a> Parser<'_, 'a> {
     fn term(&mut self) -> PResult<Option<Arg>> {
         let t = self.next_non_space();
         Ok(Some(match t.typ {
-            Tok::Identifier => match self.funcs.lookup(&t.val) {
-                Some(id) => Arg::Identifier(IdentifierNode {
+            Tok::Identifier => match self.funcs.lookup_name(t.val) {
+                Some((id, name)) => Arg::Identifier(IdentifierNode {
                     pos: t.pos,
-                    name: Arc::from(&*t.val),
+                    name,
                     func: id,
                 }),
                 None => return self.errorf(format!("function {} not defined", quote(&t.val))),
@@ -647,7 +650,7 @@ impl<'a> Parser<'_, 'a> {
                 self.paren_depth -= 1;
                 Arg::Pipe(Box::new(p?))
             }
-            Tok::String | Tok::RawString => match unquote(&t.val) {
+            Tok::String | Tok::RawString => match unquote_literal(t.val) {
                 Ok(s) => Arg::String(StringNode {
                     pos: t.pos,
                     quoted: t.val.to_string(),
@@ -668,6 +671,18 @@ impl<'a> Parser<'_, 'a> {
             ident: name.split('.').map(Arc::from).collect(),
         }
     }
+}
+
+/// Go's `strconv.Unquote` of a string token. A double-quoted literal without a
+/// backslash is its inner text as is (the lexer lets no newline into one), which spares
+/// the general char-by-char unquoting for nearly every literal of a real chart.
+fn unquote_literal(lit: &str) -> Result<String, &'static str> {
+    if let Some(inner) = lit.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+        if !inner.contains(['\\', '"']) {
+            return Ok(inner.to_string());
+        }
+    }
+    unquote(lit)
 }
 
 enum Parsed {
