@@ -92,7 +92,7 @@ impl std::fmt::Display for Item<'_> {
                 let short: String = self.val.chars().take(10).collect();
                 write!(f, "{}...", crate::gofmt::quote(&short))
             }
-            _ => f.write_str(&crate::gofmt::quote(&self.val)),
+            _ => f.write_str(&crate::gofmt::quote(self.val)),
         }
     }
 }

@@ -240,7 +240,7 @@ impl<'a> Parser<'_, 'a> {
         if name_tok.typ != Tok::String && name_tok.typ != Tok::RawString {
             return self.unexpected(&name_tok, CONTEXT);
         }
-        let name = match unquote(&name_tok.val) {
+        let name = match unquote(name_tok.val) {
             Ok(s) => s,
             Err(e) => return self.errorf(e),
         };
@@ -439,7 +439,7 @@ impl<'a> Parser<'_, 'a> {
 
     fn template_name(&self, t: &Item, context: &str) -> PResult<String> {
         match t.typ {
-            Tok::String | Tok::RawString => match unquote(&t.val) {
+            Tok::String | Tok::RawString => match unquote(t.val) {
                 Ok(s) => Ok(s),
                 Err(e) => self.errorf(e),
             },
@@ -467,13 +467,13 @@ impl<'a> Parser<'_, 'a> {
                 Tok::Assign | Tok::Declare => {
                     pipe.is_assign = next.typ == Tok::Assign;
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    pipe.decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
                     break;
                 }
-                Tok::Char if &*next.val == "," => {
+                Tok::Char if next.val == "," => {
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    pipe.decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
@@ -611,12 +611,12 @@ impl<'a> Parser<'_, 'a> {
                     name,
                     func: id,
                 }),
-                None => return self.errorf(format!("function {} not defined", quote(&t.val))),
+                None => return self.errorf(format!("function {} not defined", quote(t.val))),
             },
             Tok::Dot => Arg::Dot(t.pos),
             Tok::Nil => Arg::Nil(t.pos),
             Tok::Variable => {
-                let v = self.new_variable(t.pos, &t.val);
+                let v = self.new_variable(t.pos, t.val);
                 if !self.vars.iter().any(|n| **n == *v.ident[0]) {
                     return self.errorf(format!("undefined variable {}", quote(&v.ident[0])));
                 }
@@ -632,9 +632,9 @@ impl<'a> Parser<'_, 'a> {
                     .map(Arc::from)
                     .collect(),
             }),
-            Tok::Bool => Arg::Bool(t.pos, &*t.val == "true"),
+            Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
             Tok::CharConstant | Tok::Complex | Tok::Number => {
-                match new_number(t.pos, &t.val, t.typ) {
+                match new_number(t.pos, t.val, t.typ) {
                     Ok(n) => Arg::Number(Box::new(n)),
                     Err(e) => return self.errorf(e),
                 }

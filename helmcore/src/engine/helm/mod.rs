@@ -117,7 +117,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 }
             }
             HelmFn::GetHostByName => {
-                get_host_by_name(&self.ex.opts, a0.as_str().unwrap_or_default())
+                get_host_by_name(self.ex.opts, a0.as_str().unwrap_or_default())
                     .map(Rv::Val)
                     .map_err(TemplateError::Message)
             }

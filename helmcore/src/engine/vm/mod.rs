@@ -832,10 +832,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         let Some(kind) = set.funcs().get(id.func).copied() else {
             return Err(self.error(format!(
                 "{} is not a defined function",
-                crate::gofmt::quote(&id.name)
+                crate::gofmt::quote(id.name)
             )));
         };
-        self.eval_call(dot, kind, cmd, &id.name, args, fin)
+        self.eval_call(dot, kind, cmd, id.name, args, fin)
     }
 
     /// Go's `evalCall`: arity check, argument conversion, the call, error wrapping.
