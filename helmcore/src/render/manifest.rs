@@ -207,12 +207,14 @@ fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, 
         .map_or(docs.len(), |i| i + 1);
     let (first, second) = docs.split_at(split);
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| decode_all(second));
+        let other = std::thread::Builder::new()
+            .spawn_scoped(scope, || decode_all(second))
+            .ok();
         let mut heads = decode_all(first);
-        match other.join() {
-            Ok(rest) => heads.extend(rest),
-            // The other half cannot panic on any input; if it somehow did, decode it here.
-            Err(_) => heads.extend(decode_all(second)),
+        match other.map(|h| h.join()) {
+            Some(Ok(rest)) => heads.extend(rest),
+            // No thread, or (on no input) a panic in it: decode the half here.
+            _ => heads.extend(decode_all(second)),
         }
         heads
     })
@@ -463,6 +465,45 @@ mod tests {
             decode_head("# only a comment", Compat::V4).unwrap(),
             Head::default()
         );
+    }
+
+    // A big output is checked on two threads; the first bad document in file order must
+    // still be the one reported, with the hooks found before it.
+    #[test]
+    fn big_outputs_report_the_first_bad_document() {
+        let doc = format!(
+            "kind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: \"{}\"\n",
+            "y".repeat(4000)
+        );
+        let mut files = BTreeMap::new();
+        for i in 0..60 {
+            files.insert(format!("c/templates/t{i:02}.yaml"), doc.clone());
+        }
+        files.insert(
+            "c/templates/t00a.yaml".to_string(),
+            "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n".to_string(),
+        );
+        files.insert("c/templates/t40.yaml".to_string(), "kind: [a]".to_string());
+        files.insert(
+            "c/templates/t50.yaml".to_string(),
+            "metadata: x".to_string(),
+        );
+        let total: usize = files.values().map(String::len).sum();
+        assert!(total > PARALLEL_CHECK_BYTES);
+        let e = sort_manifests(&files, Compat::V4).unwrap_err();
+        assert_eq!(e.error.path, "c/templates/t40.yaml");
+        assert_eq!(
+            e.error.error,
+            decode_head("kind: [a]", Compat::V4).unwrap_err()
+        );
+        assert_eq!(e.hooks.len(), 1);
+        files.remove("c/templates/t40.yaml");
+        files.remove("c/templates/t50.yaml");
+        let ok = sort_manifests(&files, Compat::V4).unwrap();
+        // t40 and t50 were replaced by the bad documents, then removed.
+        assert_eq!((ok.manifests.len(), ok.hooks.len()), (58, 1));
+        assert_eq!(ok.manifests[0].path, "c/templates/t00.yaml");
+        assert_eq!(ok.manifests[57].path, "c/templates/t59.yaml");
     }
 
     #[test]

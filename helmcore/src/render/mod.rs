@@ -185,10 +185,15 @@ impl Renderer {
             return self.render_with(user_values, opts, || {});
         }
         std::thread::scope(|scope| {
-            let helper = scope.spawn(|| queue.work());
+            // Without a thread (the system refused one) the render parses by itself.
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, || queue.work())
+                .ok();
             let r = self.render_with(user_values, opts, || {
                 queue.work();
-                let _ = helper.join();
+                if let Some(h) = helper {
+                    let _ = h.join();
+                }
             });
             queue.stop();
             r

@@ -807,3 +807,27 @@ fn simplify_complex(n: &mut NumberNode) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The shortcut for plain literals gives what the general unquoting gives.
+    #[test]
+    fn plain_literals_unquote_as_go_does() {
+        for lit in [
+            r#""""#,
+            r#""abc""#,
+            r#""a b{c}""#,
+            r#""ü""#,
+            r#""a\"b""#,
+            r#""\n""#,
+            "`a\\b`",
+            "`x`",
+        ] {
+            assert_eq!(unquote_literal(lit), unquote(lit), "{lit}");
+        }
+        assert_eq!(unquote_literal(r#""a\tb""#).as_deref(), Ok("a\tb"));
+        assert!(unquote_literal("\"").is_err());
+    }
+}
