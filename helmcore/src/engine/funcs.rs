@@ -149,6 +149,11 @@ impl FuncTable {
         }
     }
 
+    /// The id of function `name` and the table's own copy of the name.
+    pub fn lookup_name(&self, name: &str) -> Option<(FuncId, &'static str)> {
+        self.index.get_key_value(name).map(|(k, id)| (*id, *k))
+    }
+
     /// The id of a function name.
     pub fn lookup(&self, name: &str) -> Option<FuncId> {
         self.index.get(name).copied()

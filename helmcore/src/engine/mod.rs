@@ -22,6 +22,7 @@ mod funcs;
 #[cfg(feature = "handlebars")]
 pub mod handlebars;
 mod helm;
+pub(crate) mod memo;
 mod set;
 mod traits;
 mod vm;

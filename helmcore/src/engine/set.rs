@@ -254,7 +254,12 @@ impl<'s> Session<'s> {
             Value::Nil => Rv::Invalid,
             v => Rv::Val(v.clone()),
         };
-        run_tree(&mut self.exec, &scope, tree, dot, out)
+        let mut regexes = std::mem::take(&mut self.exec.regexes);
+        let r = super::memo::with_memo(&mut regexes, || {
+            run_tree(&mut self.exec, &scope, tree, dot, out)
+        });
+        self.exec.regexes = regexes;
+        r
     }
 
     /// The `required`/`fail` calls lint mode let through, in order.

@@ -3,6 +3,7 @@
 //! executed in Helm's order, each with its own chart's data.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use parking_lot::RwLock;
@@ -118,6 +119,69 @@ impl ParseCache {
 /// Below this much template text, threads cost more than they save.
 const PARALLEL_PARSE_BYTES: usize = 64 * 1024;
 
+/// Templates of a chart tree handed out one at a time to whichever thread asks: a
+/// helper thread starts parsing while the render thread still processes dependencies and
+/// values, and the render thread joins in when it gets to the templates.
+pub(crate) struct ParseQueue<'c> {
+    jobs: Vec<(String, Arc<[u8]>)>,
+    next: AtomicUsize,
+    cache: &'c ParseCache,
+    funcs: &'c FuncTable,
+}
+
+impl<'c> ParseQueue<'c> {
+    /// Every Go template of `chart` and its subcharts, under the names rendering will
+    /// give them if the dependencies stay as they are (an aliased or disabled subchart
+    /// just parses for nothing; rendering parses what it misses).
+    pub(crate) fn new(chart: &Chart, cache: &'c ParseCache, funcs: &'c FuncTable) -> Self {
+        let mut jobs = Vec::new();
+        queue_chart(chart, &mut jobs, 0);
+        ParseQueue {
+            jobs,
+            next: AtomicUsize::new(0),
+            cache,
+            funcs,
+        }
+    }
+
+    /// Whether there is enough text for a helper thread to pay off.
+    pub(crate) fn worth_a_thread(&self) -> bool {
+        self.jobs.iter().map(|(_, t)| t.len()).sum::<usize>() >= PARALLEL_PARSE_BYTES
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    }
+
+    /// Parses queued templates until none is left.
+    pub(crate) fn work(&self) {
+        while let Some((name, text)) = self.jobs.get(self.next.fetch_add(1, Ordering::Relaxed)) {
+            self.cache.get(name, text, self.funcs);
+        }
+    }
+
+    /// Hands out nothing more (the render failed before its templates).
+    pub(crate) fn stop(&self) {
+        self.next.store(self.jobs.len(), Ordering::Relaxed);
+    }
+}
+
+fn queue_chart(chart: &Chart, jobs: &mut Vec<(String, Arc<[u8]>)>, depth: usize) {
+    if !matches!(engine_of(chart), Ok(Engine::Go)) {
+        return;
+    }
+    if depth < MAX_DEPTH {
+        for sub in &chart.dependencies {
+            queue_chart(sub, jobs, depth + 1);
+        }
+    }
+    let prefix = chart.full_path();
+    let library = chart.is_library();
+    for t in &chart.templates {
+        if library && !super::manifest::is_partial(&t.name) {
+            continue;
+        }
+        jobs.push((format!("{prefix}/{}", t.name), t.data.clone()));
+    }
+}
+
 fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
     let src = match std::str::from_utf8(text) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
@@ -213,7 +277,8 @@ pub(crate) fn execute_templates(
         job.data
             .insert("Template", template_value(&job.name, &job.base_path));
         let data = Value::Map(job.data.clone());
-        let mut out = String::new();
+        // Output is usually about as long as the template: one allocation, few regrowths.
+        let mut out = String::with_capacity(job.text.len());
         let result = match job.engine {
             Engine::Go => session.execute_into(&job.name, &data, &mut out),
             #[cfg(feature = "handlebars")]

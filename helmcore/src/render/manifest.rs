@@ -136,44 +136,88 @@ pub fn sort_manifests(
     files: &BTreeMap<String, String>,
     compat: Compat,
 ) -> Result<Sorted, SortError> {
-    let mut out = Sorted::default();
+    let mut docs: Vec<(&String, String)> = Vec::new();
     for (path, content) in files {
         if is_partial(path) || content.trim().is_empty() {
             continue;
         }
         for doc in crate::yaml::split_manifests(content) {
-            let head = match decode_head(&doc, compat) {
-                Ok(h) => h,
-                Err(error) => {
-                    return Err(SortError {
-                        error: ManifestError {
-                            path: path.clone(),
-                            error,
-                        },
-                        hooks: out.hooks,
-                    })
-                }
-            };
-            let hook_value = head
-                .annotations
-                .as_ref()
-                .and_then(|a| a.get(super::hooks::HOOK_ANNOTATION).cloned());
-            match hook_value {
-                Some(value) => match Hook::from_document(path, doc, head, &value) {
-                    Some(h) => out.hooks.push(h),
-                    None => out.unknown_hooks.push(value),
-                },
-                None => out.manifests.push(Manifest {
-                    path: path.clone(),
-                    content: doc,
-                    head,
-                }),
+            docs.push((path, doc));
+        }
+    }
+    let heads = decode_heads(&docs, compat);
+    let mut out = Sorted::default();
+    for ((path, doc), head) in docs.into_iter().zip(heads) {
+        let head = match head {
+            Ok(h) => h,
+            Err(error) => {
+                return Err(SortError {
+                    error: ManifestError {
+                        path: path.clone(),
+                        error,
+                    },
+                    hooks: out.hooks,
+                })
             }
+        };
+        let hook_value = head
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(super::hooks::HOOK_ANNOTATION).cloned());
+        match hook_value {
+            Some(value) => match Hook::from_document(path, doc, head, &value) {
+                Some(h) => out.hooks.push(h),
+                None => out.unknown_hooks.push(value),
+            },
+            None => out.manifests.push(Manifest {
+                path: path.clone(),
+                content: doc,
+                head,
+            }),
         }
     }
     sort_by_kind(&mut out.hooks, |h| &h.kind, compat);
     sort_by_kind(&mut out.manifests, |m| &m.head.kind, compat);
     Ok(out)
+}
+
+/// Below this much rendered YAML, a second thread costs more than it saves.
+const PARALLEL_CHECK_BYTES: usize = 128 * 1024;
+
+/// Every document's head, in order. Checking a document (a full YAML parse) is the
+/// costliest step after rendering and documents are independent, so a big output is
+/// split in two halves by size, the second decoded on another thread.
+fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, YamlError>> {
+    let decode_all = |part: &[(&String, String)]| -> Vec<Result<Head, YamlError>> {
+        part.iter().map(|(_, d)| decode_head(d, compat)).collect()
+    };
+    let total: usize = docs.iter().map(|(_, d)| d.len()).sum();
+    let parallel = total >= PARALLEL_CHECK_BYTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return decode_all(docs);
+    }
+    let mut acc = 0;
+    let split = docs
+        .iter()
+        .position(|(_, d)| {
+            acc += d.len();
+            acc * 2 >= total
+        })
+        .map_or(docs.len(), |i| i + 1);
+    let (first, second) = docs.split_at(split);
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .spawn_scoped(scope, || decode_all(second))
+            .ok();
+        let mut heads = decode_all(first);
+        match other.map(|h| h.join()) {
+            Some(Ok(rest)) => heads.extend(rest),
+            // No thread, or (on no input) a panic in it: decode the half here.
+            _ => heads.extend(decode_all(second)),
+        }
+        heads
+    })
 }
 
 /// Whether a template path names a partial (`_helpers.tpl`).
@@ -410,6 +454,45 @@ mod tests {
             decode_head("# only a comment", Compat::V4).unwrap(),
             Head::default()
         );
+    }
+
+    // A big output is checked on two threads; the first bad document in file order must
+    // still be the one reported, with the hooks found before it.
+    #[test]
+    fn big_outputs_report_the_first_bad_document() {
+        let doc = format!(
+            "kind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: \"{}\"\n",
+            "y".repeat(4000)
+        );
+        let mut files = BTreeMap::new();
+        for i in 0..60 {
+            files.insert(format!("c/templates/t{i:02}.yaml"), doc.clone());
+        }
+        files.insert(
+            "c/templates/t00a.yaml".to_string(),
+            "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n".to_string(),
+        );
+        files.insert("c/templates/t40.yaml".to_string(), "kind: [a]".to_string());
+        files.insert(
+            "c/templates/t50.yaml".to_string(),
+            "metadata: x".to_string(),
+        );
+        let total: usize = files.values().map(String::len).sum();
+        assert!(total > PARALLEL_CHECK_BYTES);
+        let e = sort_manifests(&files, Compat::V4).unwrap_err();
+        assert_eq!(e.error.path, "c/templates/t40.yaml");
+        assert_eq!(
+            e.error.error,
+            decode_head("kind: [a]", Compat::V4).unwrap_err()
+        );
+        assert_eq!(e.hooks.len(), 1);
+        files.remove("c/templates/t40.yaml");
+        files.remove("c/templates/t50.yaml");
+        let ok = sort_manifests(&files, Compat::V4).unwrap();
+        // t40 and t50 were replaced by the bad documents, then removed.
+        assert_eq!((ok.manifests.len(), ok.hooks.len()), (58, 1));
+        assert_eq!(ok.manifests[0].path, "c/templates/t00.yaml");
+        assert_eq!(ok.manifests[57].path, "c/templates/t59.yaml");
     }
 
     #[test]

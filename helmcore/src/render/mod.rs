@@ -181,6 +181,33 @@ impl Renderer {
     /// processing, coalescing, schema, `kubeVersion`, templates, notes, post-rendering,
     /// manifest sorting.
     pub fn render(&self, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
+        let queue = execute::ParseQueue::new(&self.chart, &self.cache, &self.funcs);
+        if !queue.worth_a_thread() {
+            return self.render_with(user_values, opts, || {});
+        }
+        std::thread::scope(|scope| {
+            // Without a thread (the system refused one) the render parses by itself.
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, || queue.work())
+                .ok();
+            let r = self.render_with(user_values, opts, || {
+                queue.work();
+                if let Some(h) = helper {
+                    let _ = h.join();
+                }
+            });
+            queue.stop();
+            r
+        })
+    }
+
+    /// [`render`](Self::render), calling `parse` once just before the templates execute.
+    fn render_with(
+        &self,
+        user_values: &Map,
+        opts: &RenderOptions,
+        parse: impl FnOnce(),
+    ) -> Result<Release, RenderError> {
         let chart = &self.chart;
         let mut warnings = Vec::new();
         if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
@@ -236,6 +263,7 @@ impl Renderer {
             compat: opts.compat,
             opts: execute::exec_options(opts),
         };
+        parse();
         let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| {
             RenderError::Template {
                 failure,

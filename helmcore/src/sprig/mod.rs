@@ -22,7 +22,7 @@ mod decimal;
 mod defaults;
 mod dicts;
 mod encoding;
-mod goregex;
+pub(crate) mod goregex;
 mod json;
 mod lists;
 mod math;

@@ -6,9 +6,11 @@ use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
 
 use super::args::{int, string, string_list};
-use super::goregex::{compile, quote_meta, GoRegex};
+use super::goregex::{quote_meta, GoRegex};
+// Patterns compiled once per render session.
 use super::unicode::quote;
 use super::{func, Res};
+use crate::engine::memo::compile_memo as compile;
 
 /// Go's `strconv.CanBackquote`.
 fn can_backquote(s: &str) -> bool {

@@ -188,7 +188,8 @@ pub struct ChainNode {
 #[derive(Debug)]
 pub struct IdentifierNode {
     pub pos: Pos,
-    pub name: Arc<str>,
+    /// The function table's own copy of the name.
+    pub name: &'static str,
     pub func: FuncId,
 }
 
@@ -258,7 +259,7 @@ impl Display for Arg {
             Arg::Field(n) => n.fmt(f),
             Arg::Variable(n) => n.fmt(f),
             Arg::Chain(n) => n.fmt(f),
-            Arg::Identifier(n) => f.write_str(&n.name),
+            Arg::Identifier(n) => f.write_str(n.name),
             Arg::Pipe(p) => p.fmt(f),
             Arg::Dot(_) => f.write_str("."),
             Arg::Nil(_) => f.write_str("nil"),

@@ -6,8 +6,6 @@
 //! becomes a final [`Tok::Error`] token carrying Go's message, which the parser reports
 //! when (and only if) it reaches it.
 
-use std::sync::Arc;
-
 /// Token kinds (Go's `itemType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok {
@@ -67,27 +65,34 @@ impl Tok {
     }
 }
 
-/// One token: kind, byte offset of its start and its text (for errors: the message).
-/// The text is shared so that the parser's look-ahead copies tokens without allocating.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
+/// One token: kind, byte offset of its start and its text. The text borrows the input,
+/// so neither lexing nor the parser's look-ahead allocates. An error token's text is
+/// empty: its message is [`Lexed::error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Item<'a> {
     pub typ: Tok,
     pub pos: usize,
-    pub val: Arc<str>,
+    pub val: &'a str,
 }
 
-impl std::fmt::Display for Item {
+/// The tokens of an input, and the message of the error token that ends them, if any.
+pub struct Lexed<'a> {
+    pub items: Vec<Item<'a>>,
+    pub error: String,
+}
+
+impl std::fmt::Display for Item<'_> {
     /// Go's `item.String()`, used in "unexpected X in Y" messages.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.typ {
             Tok::Eof => f.write_str("EOF"),
-            Tok::Error => f.write_str(&self.val),
+            Tok::Error => f.write_str("error"),
             t if t.is_keyword() => write!(f, "<{}>", self.val),
             _ if self.val.chars().count() > 10 => {
                 let short: String = self.val.chars().take(10).collect();
                 write!(f, "{}...", crate::gofmt::quote(&short))
             }
-            _ => f.write_str(&crate::gofmt::quote(&self.val)),
+            _ => f.write_str(&crate::gofmt::quote(self.val)),
         }
     }
 }
@@ -130,16 +135,21 @@ fn left_trim_len(s: &str) -> usize {
 }
 
 /// Scans `input` into tokens, ending with `Eof` or `Error`.
-pub fn lex(input: &str) -> Vec<Item> {
+pub fn lex(input: &str) -> Lexed<'_> {
     let mut l = Lexer {
         input,
         pos: 0,
         start: 0,
         paren_depth: 0,
-        items: Vec::new(),
+        // Real templates average well over eight bytes per token.
+        items: Vec::with_capacity(input.len() / 8 + 4),
+        error: String::new(),
     };
     l.run();
-    l.items
+    Lexed {
+        items: l.items,
+        error: l.error,
+    }
 }
 
 struct Lexer<'a> {
@@ -147,7 +157,8 @@ struct Lexer<'a> {
     pos: usize,
     start: usize,
     paren_depth: i32,
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
+    error: String,
 }
 
 enum State {
@@ -172,18 +183,39 @@ impl<'a> Lexer<'a> {
         self.input.get(self.pos..).unwrap_or("")
     }
 
+    // Templates are almost all ASCII: `next`, `peek` and `backup` decode a char only
+    // when the byte at hand is not one.
     fn next(&mut self) -> Option<char> {
+        let b = *self.input.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            self.pos += 1;
+            return Some(b as char);
+        }
         let c = self.rest().chars().next()?;
         self.pos += c.len_utf8();
         Some(c)
     }
 
     fn peek(&self) -> Option<char> {
+        let b = *self.input.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            return Some(b as char);
+        }
         self.rest().chars().next()
     }
 
     /// Steps back over the char before `pos` (Go's `backup` after a `next`).
     fn backup(&mut self) {
+        if let Some(b) = self
+            .pos
+            .checked_sub(1)
+            .and_then(|i| self.input.as_bytes().get(i))
+        {
+            if b.is_ascii() {
+                self.pos -= 1;
+                return;
+            }
+        }
         if let Some(c) = self
             .input
             .get(..self.pos)
@@ -194,7 +226,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn emit(&mut self, typ: Tok) -> State {
-        let val: Arc<str> = Arc::from(self.input.get(self.start..self.pos).unwrap_or(""));
+        let val = self.input.get(self.start..self.pos).unwrap_or("");
         self.items.push(Item {
             typ,
             pos: self.start,
@@ -202,6 +234,25 @@ impl<'a> Lexer<'a> {
         });
         self.start = self.pos;
         State::InsideAction
+    }
+
+    /// Steps over letters, digits and `_`; returns the char that stopped the scan (not
+    /// consumed), `None` at the end of the input.
+    fn scan_alnum(&mut self) -> Option<char> {
+        loop {
+            match self.input.as_bytes().get(self.pos) {
+                Some(&b) if b.is_ascii_alphanumeric() || b == b'_' => self.pos += 1,
+                Some(&b) if b.is_ascii() => return Some(b as char),
+                None => return None,
+                Some(_) => {
+                    let c = self.peek()?;
+                    if !is_alnum(c) {
+                        return Some(c);
+                    }
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
     }
 
     fn ignore(&mut self) {
@@ -212,8 +263,9 @@ impl<'a> Lexer<'a> {
         self.items.push(Item {
             typ: Tok::Error,
             pos: self.start,
-            val: msg.into(),
+            val: "",
         });
+        self.error = msg;
         State::Done
     }
 
@@ -271,7 +323,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_text(&mut self) -> State {
-        if let Some(x) = self.rest().find(LEFT) {
+        if let Some(x) = find_left_delim(self.rest().as_bytes()) {
             if x > 0 {
                 self.pos += x;
                 let delim_end = self.pos + LEFT.len();
@@ -310,7 +362,7 @@ impl<'a> Lexer<'a> {
             return State::Comment;
         }
         let start = self.start;
-        let val: Arc<str> = Arc::from(self.input.get(start..self.pos).unwrap_or(""));
+        let val = self.input.get(start..self.pos).unwrap_or("");
         self.items.push(Item {
             typ: Tok::LeftDelim,
             pos: start,
@@ -426,11 +478,13 @@ impl<'a> Lexer<'a> {
 
     fn lex_space(&mut self) -> State {
         let mut n = 0;
-        while let Some(c) = self.peek() {
-            if !is_space(c) {
-                break;
-            }
-            self.pos += c.len_utf8();
+        while self
+            .input
+            .as_bytes()
+            .get(self.pos)
+            .is_some_and(|&b| is_space(b as char))
+        {
+            self.pos += 1;
             n += 1;
         }
         // A space followed by "-}}" belongs to the trim marker.
@@ -493,20 +547,7 @@ impl<'a> Lexer<'a> {
                 Tok::Dot
             });
         }
-        let last;
-        loop {
-            let r = self.next();
-            match r {
-                Some(c) if is_alnum(c) => {}
-                _ => {
-                    if r.is_some() {
-                        self.backup();
-                    }
-                    last = r;
-                    break;
-                }
-            }
-        }
+        let last = self.scan_alnum();
         if !self.at_terminator() {
             return self.errorf(format!("bad character {}", fmt_rune_opt(last)));
         }
@@ -514,37 +555,27 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_identifier(&mut self) -> State {
-        loop {
-            let r = self.next();
-            match r {
-                Some(c) if is_alnum(c) => {}
-                _ => {
-                    if r.is_some() {
-                        self.backup();
-                    }
-                    let word = self.input.get(self.start..self.pos).unwrap_or("");
-                    if !self.at_terminator() {
-                        return self.errorf(format!("bad character {}", fmt_rune_opt(r)));
-                    }
-                    let typ = match word {
-                        "block" => Tok::Block,
-                        "break" => Tok::Break,
-                        "continue" => Tok::Continue,
-                        "define" => Tok::Define,
-                        "else" => Tok::Else,
-                        "end" => Tok::End,
-                        "if" => Tok::If,
-                        "range" => Tok::Range,
-                        "nil" => Tok::Nil,
-                        "template" => Tok::Template,
-                        "with" => Tok::With,
-                        "true" | "false" => Tok::Bool,
-                        _ => Tok::Identifier,
-                    };
-                    return self.emit(typ);
-                }
-            }
+        let r = self.scan_alnum();
+        let word = self.input.get(self.start..self.pos).unwrap_or("");
+        if !self.at_terminator() {
+            return self.errorf(format!("bad character {}", fmt_rune_opt(r)));
         }
+        let typ = match word {
+            "block" => Tok::Block,
+            "break" => Tok::Break,
+            "continue" => Tok::Continue,
+            "define" => Tok::Define,
+            "else" => Tok::Else,
+            "end" => Tok::End,
+            "if" => Tok::If,
+            "range" => Tok::Range,
+            "nil" => Tok::Nil,
+            "template" => Tok::Template,
+            "with" => Tok::With,
+            "true" | "false" => Tok::Bool,
+            _ => Tok::Identifier,
+        };
+        self.emit(typ)
     }
 
     fn lex_number(&mut self) -> State {
@@ -605,6 +636,20 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Where `{{` first occurs: a byte search for `{`, much cheaper than a substring
+/// searcher set up per text run.
+fn find_left_delim(hay: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| memchr::memchr(b'{', h)) {
+        let at = from + i;
+        if hay.get(at + 1) == Some(&b'{') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Go's `%#U` of the rune that stopped a scan (EOF is Go's -1 rune).
 fn fmt_rune_opt(r: Option<char>) -> String {
     match r {
@@ -619,6 +664,7 @@ mod tests {
 
     fn kinds(s: &str) -> Vec<(Tok, String)> {
         lex(s)
+            .items
             .into_iter()
             .map(|i| (i.typ, i.val.to_string()))
             .collect()
@@ -649,10 +695,8 @@ mod tests {
 
     #[test]
     fn errors_end_the_stream() {
-        let toks = lex("{{ \"abc }}");
-        assert_eq!(
-            toks.last().map(|t| &*t.val),
-            Some("unterminated quoted string")
-        );
+        let lexed = lex("{{ \"abc }}");
+        assert_eq!(lexed.items.last().map(|t| t.typ), Some(Tok::Error));
+        assert_eq!(lexed.error, "unterminated quoted string");
     }
 }

@@ -30,10 +30,12 @@ type PResult<T> = Result<T, ParseError>;
 /// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
 /// or `block` tree, in source order.
 pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
+    let lexed = lex(text);
     let text: Arc<str> = Arc::from(text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
-        toks: lex(&text),
+        toks: lexed.items,
+        lex_error: lexed.error,
         idx: 0,
         max_read: 0,
         text: text.clone(),
@@ -56,8 +58,10 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
     Ok(p.set)
 }
 
-struct Parser<'f> {
-    toks: Vec<Item>,
+struct Parser<'f, 'a> {
+    toks: Vec<Item<'a>>,
+    /// The message of the error token ending `toks`, if one does.
+    lex_error: String,
     idx: usize,
     /// Index of the furthest token read: Go reports errors at that token's line.
     max_read: usize,
@@ -79,14 +83,14 @@ enum End {
     Else(Pos),
 }
 
-impl<'f> Parser<'f> {
-    fn tok(&self, i: usize) -> &Item {
+impl<'a> Parser<'_, 'a> {
+    fn tok(&self, i: usize) -> &Item<'a> {
         // The stream always ends with Eof or Error, and the parser never reads past it.
         &self.toks[i.min(self.toks.len() - 1)]
     }
 
-    fn next(&mut self) -> Item {
-        let t = self.tok(self.idx).clone();
+    fn next(&mut self) -> Item<'a> {
+        let t = *self.tok(self.idx);
         self.max_read = self.max_read.max(self.idx);
         if self.idx < self.toks.len() - 1 {
             self.idx += 1;
@@ -101,13 +105,13 @@ impl<'f> Parser<'f> {
         self.idx = self.idx.saturating_sub(1);
     }
 
-    fn peek(&mut self) -> Item {
+    fn peek(&mut self) -> Item<'a> {
         let t = self.next();
         self.backup();
         t
     }
 
-    fn next_non_space(&mut self) -> Item {
+    fn next_non_space(&mut self) -> Item<'a> {
         loop {
             let t = self.next();
             if t.typ != Tok::Space {
@@ -116,7 +120,7 @@ impl<'f> Parser<'f> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Item {
+    fn peek_non_space(&mut self) -> Item<'a> {
         let t = self.next_non_space();
         self.backup();
         t
@@ -147,16 +151,16 @@ impl<'f> Parser<'f> {
             let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
             if action_line != 0 && action_line != tok_line {
                 extra = format!(" in action started at {}:{}", self.parse_name, action_line);
-                if tok.val.ends_with(" action") {
+                if self.lex_error.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
             }
-            return self.errorf(format!("{tok}{extra}"));
+            return self.errorf(format!("{}{extra}", self.lex_error));
         }
         self.errorf(format!("unexpected {tok} in {context}"))
     }
 
-    fn expect(&mut self, typ: Tok, context: &str) -> PResult<Item> {
+    fn expect(&mut self, typ: Tok, context: &str) -> PResult<Item<'a>> {
         let t = self.next_non_space();
         if t.typ != typ {
             return self.unexpected(&t, context);
@@ -236,7 +240,7 @@ impl<'f> Parser<'f> {
         if name_tok.typ != Tok::String && name_tok.typ != Tok::RawString {
             return self.unexpected(&name_tok, CONTEXT);
         }
-        let name = match unquote(&name_tok.val) {
+        let name = match unquote(name_tok.val) {
             Ok(s) => s,
             Err(e) => return self.errorf(e),
         };
@@ -278,7 +282,7 @@ impl<'f> Parser<'f> {
         match t.typ {
             Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
                 pos: t.pos,
-                text: t.val,
+                text: Arc::from(t.val),
             }))),
             Tok::LeftDelim => {
                 self.action_pos = Some(t.pos);
@@ -435,7 +439,7 @@ impl<'f> Parser<'f> {
 
     fn template_name(&self, t: &Item, context: &str) -> PResult<String> {
         match t.typ {
-            Tok::String | Tok::RawString => match unquote(&t.val) {
+            Tok::String | Tok::RawString => match unquote(t.val) {
                 Ok(s) => Ok(s),
                 Err(e) => self.errorf(e),
             },
@@ -463,13 +467,13 @@ impl<'f> Parser<'f> {
                 Tok::Assign | Tok::Declare => {
                     pipe.is_assign = next.typ == Tok::Assign;
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    pipe.decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
                     break;
                 }
-                Tok::Char if &*next.val == "," => {
+                Tok::Char if next.val == "," => {
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, &v.val));
+                    pipe.decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
@@ -601,18 +605,18 @@ impl<'f> Parser<'f> {
     fn term(&mut self) -> PResult<Option<Arg>> {
         let t = self.next_non_space();
         Ok(Some(match t.typ {
-            Tok::Identifier => match self.funcs.lookup(&t.val) {
-                Some(id) => Arg::Identifier(IdentifierNode {
+            Tok::Identifier => match self.funcs.lookup_name(t.val) {
+                Some((id, name)) => Arg::Identifier(IdentifierNode {
                     pos: t.pos,
-                    name: t.val.clone(),
+                    name,
                     func: id,
                 }),
-                None => return self.errorf(format!("function {} not defined", quote(&t.val))),
+                None => return self.errorf(format!("function {} not defined", quote(t.val))),
             },
             Tok::Dot => Arg::Dot(t.pos),
             Tok::Nil => Arg::Nil(t.pos),
             Tok::Variable => {
-                let v = self.new_variable(t.pos, &t.val);
+                let v = self.new_variable(t.pos, t.val);
                 if !self.vars.iter().any(|n| **n == *v.ident[0]) {
                     return self.errorf(format!("undefined variable {}", quote(&v.ident[0])));
                 }
@@ -628,9 +632,9 @@ impl<'f> Parser<'f> {
                     .map(Arc::from)
                     .collect(),
             }),
-            Tok::Bool => Arg::Bool(t.pos, &*t.val == "true"),
+            Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
             Tok::CharConstant | Tok::Complex | Tok::Number => {
-                match new_number(t.pos, &t.val, t.typ) {
+                match new_number(t.pos, t.val, t.typ) {
                     Ok(n) => Arg::Number(Box::new(n)),
                     Err(e) => return self.errorf(e),
                 }
@@ -646,7 +650,7 @@ impl<'f> Parser<'f> {
                 self.paren_depth -= 1;
                 Arg::Pipe(Box::new(p?))
             }
-            Tok::String | Tok::RawString => match unquote(&t.val) {
+            Tok::String | Tok::RawString => match unquote_literal(t.val) {
                 Ok(s) => Arg::String(StringNode {
                     pos: t.pos,
                     quoted: t.val.to_string(),
@@ -667,6 +671,18 @@ impl<'f> Parser<'f> {
             ident: name.split('.').map(Arc::from).collect(),
         }
     }
+}
+
+/// Go's `strconv.Unquote` of a string token. A double-quoted literal without a
+/// backslash is its inner text as is (the lexer lets no newline into one), which spares
+/// the general char-by-char unquoting for nearly every literal of a real chart.
+fn unquote_literal(lit: &str) -> Result<String, &'static str> {
+    if let Some(inner) = lit.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+        if !inner.contains(['\\', '"']) {
+            return Ok(inner.to_string());
+        }
+    }
+    unquote(lit)
 }
 
 enum Parsed {
@@ -789,5 +805,29 @@ fn simplify_complex(n: &mut NumberNode) {
             n.is_uint = true;
             n.uint64 = n.float64 as u64;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The shortcut for plain literals gives what the general unquoting gives.
+    #[test]
+    fn plain_literals_unquote_as_go_does() {
+        for lit in [
+            r#""""#,
+            r#""abc""#,
+            r#""a b{c}""#,
+            r#""ü""#,
+            r#""a\"b""#,
+            r#""\n""#,
+            "`a\\b`",
+            "`x`",
+        ] {
+            assert_eq!(unquote_literal(lit), unquote(lit), "{lit}");
+        }
+        assert_eq!(unquote_literal(r#""a\tb""#).as_deref(), Ok("a\tb"));
+        assert!(unquote_literal("\"").is_err());
     }
 }

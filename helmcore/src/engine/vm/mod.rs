@@ -78,6 +78,8 @@ pub(crate) struct Exec<'s> {
     pub warnings: Vec<LintMessage>,
     pub steps: u64,
     pub nesting: usize,
+    /// Regexes compiled by this session's Sprig calls.
+    pub regexes: super::memo::RegexMemo,
 }
 
 impl<'s> Exec<'s> {
@@ -88,6 +90,7 @@ impl<'s> Exec<'s> {
             warnings: Vec::new(),
             steps: 0,
             nesting: 0,
+            regexes: Default::default(),
         }
     }
 }
@@ -369,6 +372,8 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         self.at(NodeRef::Node(node));
         match v {
             Rv::Invalid => out.push_str("<no value>"),
+            // `%v` of a string is the string: no printer needed for the commonest case.
+            Rv::Iface(Value::String(s)) | Rv::Val(Value::String(s)) => out.push_str(s),
             Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o))
                 if o.printed_string().is_some() =>
             {
@@ -841,10 +846,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         let Some(kind) = set.funcs().get(id.func).copied() else {
             return Err(self.error(format!(
                 "{} is not a defined function",
-                crate::gofmt::quote(&id.name)
+                crate::gofmt::quote(id.name)
             )));
         };
-        self.eval_call(dot, kind, cmd, &id.name, args, fin)
+        self.eval_call(dot, kind, cmd, id.name, args, fin)
     }
 
     /// Go's `evalCall`: arity check, argument conversion, the call, error wrapping.
