@@ -236,6 +236,12 @@ impl<'s> Session<'s> {
         run_tree(&mut self.exec, &scope, tree, dot, out)
     }
 
+    /// Whether output written since the last call printed a byte string that is not
+    /// valid UTF-8; its bytes are then escaped in the output (see `value::escape`).
+    pub(crate) fn take_wrote_bytes(&mut self) -> bool {
+        std::mem::take(&mut self.exec.wrote_bytes)
+    }
+
     /// The `required`/`fail` calls lint mode let through, in order.
     pub fn warnings(&self) -> &[LintMessage] {
         &self.exec.warnings

@@ -91,6 +91,41 @@ fn quote_with(s: &str, q: char, ascii_only: bool) -> String {
     out
 }
 
+/// Go's `strconv.Quote` (`QuoteToASCII` with `ascii_only`) of a string's bytes: each byte
+/// that does not start a valid UTF-8 sequence is written `\xNN`.
+///
+/// ```
+/// let q = helmcore::gofmt::quote_bytes(b"\xe2\x82\xac\xe2\x82\n", false);
+/// assert_eq!(q, "\"\u{20ac}\\xe2\\x82\\n\"");
+/// ```
+pub fn quote_bytes(bytes: &[u8], ascii_only: bool) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push('"');
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let n = e.valid_up_to();
+                let bad = e.error_len().unwrap_or(rest.len() - n);
+                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
+            }
+        };
+        for c in valid.chars() {
+            push_escaped(&mut out, c, '"', ascii_only);
+        }
+        let at = valid.len();
+        for &b in &rest[at..at + bad] {
+            out.push_str("\\x");
+            out.push(LOWERHEX[(b >> 4) as usize] as char);
+            out.push(LOWERHEX[(b & 0xf) as usize] as char);
+        }
+        rest = &rest[at + bad..];
+    }
+    out.push('"');
+    out
+}
+
 /// Go's `strconv.QuoteRune` (`QuoteRuneToASCII` with `ascii_only`).
 pub fn quote_rune(c: char, ascii_only: bool) -> String {
     let mut out = String::from('\'');

@@ -41,6 +41,12 @@ impl Encoder {
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
             Value::Float(f) => write_float(&mut self.out, *f)?,
             Value::String(s) => write_string(&mut self.out, s, self.style.escape_html),
+            // encoding/json replaces each invalid byte with U+FFFD.
+            Value::Bytes(b) => write_string(
+                &mut self.out,
+                &crate::yaml::go_lossy_utf8(b),
+                self.style.escape_html,
+            ),
             Value::List(items) => {
                 self.check_depth(depth, None)?;
                 if items.is_empty() {

@@ -132,8 +132,13 @@ fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
 /// What executing the templates gave.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedFiles {
-    /// Every non-partial template's output by name, `<no value>` removed.
+    /// Every non-partial template's output by name, `<no value>` removed. An output that
+    /// is not valid UTF-8 (it printed a byte string) is here as Go's `for range` reads it
+    /// and in [`RenderedFiles::invalid_utf8`] as its bytes.
     pub files: BTreeMap<String, String>,
+    /// The outputs that are not valid UTF-8, as bytes: Helm fails on such a manifest
+    /// with go-yaml's `invalid ... UTF-8 octet` error.
+    pub invalid_utf8: BTreeMap<String, Arc<[u8]>>,
     /// `required` and `fail` calls lint mode let through.
     pub lint_messages: Vec<LintMessage>,
 }
@@ -189,6 +194,7 @@ pub(crate) fn render_templates(
     let mut hbs_session = hbs.as_ref().map(|s| s.session(&cx.opts));
     let mut session = set.session(&cx.opts);
     let mut files = BTreeMap::new();
+    let mut invalid_utf8 = BTreeMap::new();
     for job in &jobs {
         if super::manifest::is_partial(&job.name) {
             continue;
@@ -214,6 +220,15 @@ pub(crate) fn render_templates(
         if job.engine == Engine::Go && out.contains("<no value>") {
             out = out.replace("<no value>", "");
         }
+        if session.take_wrote_bytes() {
+            match crate::value::escape::unescape(out) {
+                Value::Bytes(b) => {
+                    out = crate::yaml::go_lossy_utf8(&b);
+                    invalid_utf8.insert(job.name.clone(), b);
+                }
+                other => out = other.as_str().unwrap_or_default().to_string(),
+            }
+        }
         files.insert(job.name.clone(), out);
     }
     #[allow(unused_mut)]
@@ -224,6 +239,7 @@ pub(crate) fn render_templates(
     }
     Ok(RenderedFiles {
         files,
+        invalid_utf8,
         lint_messages,
     })
 }

@@ -170,7 +170,9 @@ impl Object for Files {
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match name {
-            "Get" => Ok(self.get(&string_arg(name, args)?).into()),
+            "Get" => Ok(Value::from_go_slice(
+                self.get_bytes(&string_arg(name, args)?),
+            )),
             "GetBytes" => Ok(bytes_value(self.get_bytes(&string_arg(name, args)?))),
             "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
             "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
@@ -247,6 +249,9 @@ impl Object for Bytes {
     }
     fn format(&self, out: &mut String) {
         write_bytes(out, &self.0);
+    }
+    fn as_go_bytes(&self) -> Option<&[u8]> {
+        Some(&self.0)
     }
     fn to_data(&self) -> Option<Value> {
         Some(b64(&self.0))

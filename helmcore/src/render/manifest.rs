@@ -5,6 +5,7 @@
 //! into Helm's install order by kind.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::value::{Map, Value};
 use crate::yaml::YamlError;
@@ -132,8 +133,12 @@ pub struct SortError {
 
 /// Helm's `SortManifests(files, _, InstallOrder)`: files by path (partials and
 /// whitespace-only files skipped), each split into documents in order.
+///
+/// `invalid_utf8` holds the bytes of the outputs that are not valid UTF-8 (their text in
+/// `files` is lossy): the first such document fails as go-yaml fails on it.
 pub fn sort_manifests(
     files: &BTreeMap<String, String>,
+    invalid_utf8: &BTreeMap<String, Arc<[u8]>>,
     compat: Compat,
 ) -> Result<Sorted, SortError> {
     let mut out = Sorted::default();
@@ -141,8 +146,21 @@ pub fn sort_manifests(
         if is_partial(path) || content.trim().is_empty() {
             continue;
         }
-        for doc in crate::yaml::split_manifests(content) {
-            let head = match decode_head(&doc, compat) {
+        // Which document (counted as the text is split) holds invalid UTF-8, and
+        // go-yaml's error on it.
+        let bad = invalid_utf8.get(path).and_then(|raw| {
+            crate::yaml::split_manifest_bytes(raw)
+                .into_iter()
+                .enumerate()
+                .find(|(_, d)| std::str::from_utf8(d).is_err())
+                .map(|(i, d)| (i, crate::yaml::from_slice(d).err()))
+        });
+        for (i, doc) in crate::yaml::split_manifests(content).into_iter().enumerate() {
+            let decoded = match &bad {
+                Some((at, Some(e))) if *at == i => Err(e.clone()),
+                _ => decode_head(&doc, compat),
+            };
+            let head = match decoded {
                 Ok(h) => h,
                 Err(error) => {
                     return Err(SortError {
@@ -308,7 +326,7 @@ fn json_kind(v: &Value) -> &'static str {
         Value::Nil => "null",
         Value::Bool(_) => "bool",
         Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) => "string",
+        Value::String(_) | Value::Bytes(_) => "string",
         Value::List(_) => "array",
         Value::Map(_) | Value::Object(_) => "object",
     }

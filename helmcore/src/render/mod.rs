@@ -250,7 +250,7 @@ impl Renderer {
                 content: crate::yaml::go_lossy_utf8(&f.data),
             })
             .collect();
-        let sorted = sort_manifests(&files, opts.compat).map_err(|e| RenderError::Manifest {
+        let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| RenderError::Manifest {
             dump: output::debug_dump(&files),
             error: e.error,
             hooks: e.hooks,

@@ -1,14 +1,14 @@
 //! Sprig's string functions.
 //!
-//! Go strings are bytes: `trunc`, `substr`, `wrap` and `initials` index bytes, not
-//! characters. Where Go would cut a multi-byte character in half, the result here
-//! replaces the broken bytes with U+FFFD, since a [`Value`] string is always UTF-8.
+//! Go strings are bytes: `trunc`, `substr`, `abbrev`, `wrap` and `initials` index bytes,
+//! not characters. Where Go cuts a multi-byte character in half, the result is a byte
+//! string ([`Value::Bytes`]) holding the bytes Go's has.
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::{Map, Value};
 
-use super::args::{any, int, string, string_list};
-use super::cast::strval;
+use super::args::{any, bytes, int, string, string_list};
+use super::cast::{strval, strval_value};
 use super::unicode::{self, is_space};
 use super::{func, Res};
 
@@ -80,67 +80,71 @@ fn hello(_: Vec<Value>) -> Res {
     Ok("Hello!".into())
 }
 
+/// The string argument `i` unchanged (a byte string stays one).
+fn same(a: &[Value], i: usize) -> Value {
+    match a.get(i) {
+        Some(v @ (Value::String(_) | Value::Bytes(_))) => v.clone(),
+        _ => Value::from(""),
+    }
+}
+
 fn trunc(a: Vec<Value>) -> Res {
-    let (c, s) = (int(&a, 0), string(&a, 1));
+    let (c, s) = (int(&a, 0), bytes(&a, 1));
     let len = s.len() as i64;
-    let out = if c < 0 && len + c > 0 {
-        from_bytes(&s.as_bytes()[(len + c) as usize..])
+    Ok(if c < 0 && len + c > 0 {
+        Value::from_go_slice(&s[(len + c) as usize..])
     } else if c >= 0 && len > c {
-        from_bytes(&s.as_bytes()[..c as usize])
+        Value::from_go_slice(&s[..c as usize])
     } else {
-        s.to_string()
-    };
-    Ok(out.into())
+        same(&a, 1)
+    })
 }
 
 /// goutils' `AbbreviateFull` (byte-based); `None` for its "width too small" errors.
-fn abbreviate_full(s: &str, offset: i64, max_width: i64) -> Option<String> {
-    if s.is_empty() {
-        return Some(String::new());
+fn abbreviate_full(b: &[u8], offset: i64, max_width: i64) -> Option<Vec<u8>> {
+    if b.is_empty() {
+        return Some(Vec::new());
     }
     if max_width < 4 {
         return None;
     }
-    let len = s.len() as i64;
+    let len = b.len() as i64;
     if len <= max_width {
-        return Some(s.to_string());
+        return Some(b.to_vec());
     }
     let mut offset = offset.min(len);
     if len - offset < max_width - 3 {
         offset = len - (max_width - 3);
     }
-    let b = s.as_bytes();
     if offset <= 4 {
-        return Some(from_bytes(&b[..(max_width - 3) as usize]) + "...");
+        return Some([&b[..(max_width - 3) as usize], b"..."].concat());
     }
     if max_width < 7 {
         return None;
     }
     if offset + max_width - 3 < len {
-        let tail = from_bytes(&b[offset as usize..]);
-        let inner = abbreviate_full(&tail, 0, max_width - 3).unwrap_or_default();
-        return Some(format!("...{inner}"));
+        let inner = abbreviate_full(&b[offset as usize..], 0, max_width - 3).unwrap_or_default();
+        return Some([&b"..."[..], &inner].concat());
     }
-    Some(format!(
-        "...{}",
-        from_bytes(&b[(len - (max_width - 3)) as usize..])
-    ))
+    Some([&b"..."[..], &b[(len - (max_width - 3)) as usize..]].concat())
 }
 
 fn abbrev(a: Vec<Value>) -> Res {
-    let (width, s) = (int(&a, 0), string(&a, 1));
+    let width = int(&a, 0);
     if width < 4 {
-        return Ok(s.into());
+        return Ok(same(&a, 1));
     }
-    Ok(abbreviate_full(s, 0, width).unwrap_or_default().into())
+    let out = abbreviate_full(bytes(&a, 1), 0, width).unwrap_or_default();
+    Ok(Value::from_go_bytes(out))
 }
 
 fn abbrevboth(a: Vec<Value>) -> Res {
-    let (left, right, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
+    let (left, right) = (int(&a, 0), int(&a, 1));
     if right < 4 || (left > 0 && right < 7) {
-        return Ok(s.into());
+        return Ok(same(&a, 2));
     }
-    Ok(abbreviate_full(s, left, right).unwrap_or_default().into())
+    let out = abbreviate_full(bytes(&a, 2), left, right).unwrap_or_default();
+    Ok(Value::from_go_bytes(out))
 }
 
 fn trim(a: Vec<Value>) -> Res {
@@ -203,25 +207,24 @@ fn untitle(a: Vec<Value>) -> Res {
 }
 
 fn substr(a: Vec<Value>) -> Res {
-    let (start, end, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
-    let b = s.as_bytes();
+    let (start, end, b) = (int(&a, 0), int(&a, 1), bytes(&a, 2));
     let len = b.len() as i64;
     if start < 0 {
         if end < 0 || end > len {
             return Err(slice_error(None, Some(end), b.len()));
         }
-        return Ok(from_bytes(&b[..end as usize]).into());
+        return Ok(Value::from_go_slice(&b[..end as usize]));
     }
     if end < 0 || end > len {
         if start > len {
             return Err(slice_error(Some(start), None, b.len()));
         }
-        return Ok(from_bytes(&b[start as usize..]).into());
+        return Ok(Value::from_go_slice(&b[start as usize..]));
     }
     if start > end {
         return Err(slice_error(Some(start), Some(end), b.len()));
     }
-    Ok(from_bytes(&b[start as usize..end as usize]).into())
+    Ok(Value::from_go_slice(&b[start as usize..end as usize]))
 }
 
 fn repeat(a: Vec<Value>) -> Res {
@@ -304,9 +307,9 @@ fn swapcase(a: Vec<Value>) -> Res {
 
 /// goutils' `WrapCustom`: breaks at the last space within `width` bytes; a word longer
 /// than the width is cut only when `wrap_long` is set.
-fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
+fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> Value {
     if s.is_empty() {
-        return String::new();
+        return Value::from("");
     }
     let newline = if newline.is_empty() { "\n" } else { newline };
     let width = width.max(1) as usize;
@@ -345,7 +348,7 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
         }
     }
     out.extend_from_slice(&b[offset..]);
-    from_bytes(&out)
+    Value::from_go_bytes(out)
 }
 
 fn snakecase(a: Vec<Value>) -> Res {
@@ -361,11 +364,11 @@ fn camelcase(a: Vec<Value>) -> Res {
 }
 
 fn wrap(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false).into())
+    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false))
 }
 
 fn wrap_with(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true).into())
+    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true))
 }
 
 fn contains(a: Vec<Value>) -> Res {
@@ -380,16 +383,43 @@ fn has_suffix(a: Vec<Value>) -> Res {
     Ok(string(&a, 1).ends_with(string(&a, 0)).into())
 }
 
+/// Whether any argument holds bytes that are not valid UTF-8 (a byte string, a `[]byte`).
+fn has_bytes(a: &[Value]) -> bool {
+    a.iter().any(|v| match v {
+        Value::Bytes(_) => true,
+        Value::Object(o) => o.as_go_bytes().is_some(),
+        _ => false,
+    })
+}
+
+/// Go strings joined by `sep`, as the Go string that gives.
+fn join_go(parts: impl Iterator<Item = Value>, sep: &[u8]) -> Value {
+    let mut out = Vec::new();
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(p.go_bytes().unwrap_or_default());
+    }
+    Value::from_go_bytes(out)
+}
+
 fn quote(a: Vec<Value>) -> Res {
-    let parts: Vec<String> = a
-        .iter()
-        .filter(|v| !v.is_nil())
-        .map(|v| unicode::quote(&strval(v)))
-        .collect();
+    let quote_one = |v: &Value| match strval_value(v) {
+        Value::Bytes(b) => crate::gofmt::quote_bytes(&b, false),
+        other => unicode::quote(other.as_str().unwrap_or_default()),
+    };
+    let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(quote_one).collect();
     Ok(parts.join(" ").into())
 }
 
 fn squote(a: Vec<Value>) -> Res {
+    if has_bytes(&a) {
+        let parts = a.iter().filter(|v| !v.is_nil()).map(|v| {
+            join_go([Value::from(""), strval_value(v), Value::from("")].into_iter(), b"'")
+        });
+        return Ok(join_go(parts, b" "));
+    }
     let parts: Vec<String> = a
         .iter()
         .filter(|v| !v.is_nil())
@@ -399,6 +429,9 @@ fn squote(a: Vec<Value>) -> Res {
 }
 
 fn cat(a: Vec<Value>) -> Res {
+    if has_bytes(&a) {
+        return Ok(join_go(a.iter().filter(|v| !v.is_nil()).map(strval_value), b" "));
+    }
     let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(strval).collect();
     Ok(parts.join(" ").into())
 }
@@ -457,7 +490,7 @@ fn plural(a: Vec<Value>) -> Res {
 }
 
 fn to_string(a: Vec<Value>) -> Res {
-    Ok(strval(any(&a, 0)).into())
+    Ok(strval_value(any(&a, 0)))
 }
 
 /// Sprig's `strslice`: a list's non-nil items as strings, nil as no strings, anything
@@ -516,15 +549,15 @@ fn split_list(a: Vec<Value>) -> Res {
 
 pub(super) const FUNCS: &[Func] = &[
     func("hello", &[], None, hello),
-    func("abbrev", &[P::Int, P::String], None, abbrev),
-    func("abbrevboth", &[P::Int, P::Int, P::String], None, abbrevboth),
-    func("trunc", &[P::Int, P::String], None, trunc),
+    func("abbrev", &[P::Int, P::BytesString], None, abbrev),
+    func("abbrevboth", &[P::Int, P::Int, P::BytesString], None, abbrevboth),
+    func("trunc", &[P::Int, P::BytesString], None, trunc),
     func("trim", &[P::String], None, trim),
     func("upper", &[P::String], None, upper),
     func("lower", &[P::String], None, lower),
     func("title", &[P::String], None, title),
     func("untitle", &[P::String], None, untitle),
-    func("substr", &[P::Int, P::Int, P::String], None, substr),
+    func("substr", &[P::Int, P::Int, P::BytesString], None, substr),
     func("repeat", &[P::Int, P::String], None, repeat),
     func("trimall", &[P::String, P::String], None, trim_all),
     func("trimAll", &[P::String, P::String], None, trim_all),

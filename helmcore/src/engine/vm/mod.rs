@@ -78,6 +78,9 @@ pub(crate) struct Exec<'s> {
     pub warnings: Vec<LintMessage>,
     pub steps: u64,
     pub nesting: usize,
+    /// Whether output was written holding a byte string's escaped bytes (see
+    /// `value::escape`) since the flag was last cleared.
+    pub wrote_bytes: bool,
 }
 
 impl<'s> Exec<'s> {
@@ -88,6 +91,7 @@ impl<'s> Exec<'s> {
             warnings: Vec::new(),
             steps: 0,
             nesting: 0,
+            wrote_bytes: false,
         }
     }
 }
@@ -179,7 +183,7 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
         PT::Rv => "reflect.Value",
         PT::Go(p) => match p {
             Param::Any => "interface {}",
-            Param::String => "string",
+            Param::String | Param::BytesString => "string",
             Param::Int => "int",
             Param::Int64 => "int64",
             Param::Float64 => "float64",
@@ -203,19 +207,36 @@ pub(crate) fn can_be_nil(p: PT) -> bool {
 pub(crate) fn assignable(v: &Value, p: Param) -> bool {
     match p {
         Param::Any => true,
-        Param::String => matches!(v, Value::String(_)),
+        Param::String | Param::BytesString => matches!(v, Value::String(_) | Value::Bytes(_)),
         Param::Int => matches!(v, Value::Int(_, crate::value::IntKind::Int)),
         Param::Int64 => matches!(v, Value::Int(_, crate::value::IntKind::Int64)),
         Param::Float64 => matches!(v, Value::Float(_)),
         Param::Bool => matches!(v, Value::Bool(_)),
         Param::Map => matches!(v, Value::Map(_)),
         Param::List => matches!(v, Value::List(_)),
-        Param::StringList => {
-            matches!(v, Value::List(l) if l.iter().all(|x| matches!(x, Value::String(_))))
-        }
+        Param::StringList => matches!(v, Value::List(l) if l.iter().all(|x| x.go_bytes().is_some())),
         // No dynamic value has Go type uint32: only literals convert to it.
         Param::Uint32 => false,
         Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
+    }
+}
+
+/// The value a function body receives for a parameter `v` is [`assignable`] to: byte
+/// strings as text where the parameter is a plain `string` (see [`Param::String`]).
+pub(crate) fn coerce(v: Value, p: Param) -> Value {
+    match (p, &v) {
+        (Param::String, Value::Bytes(_)) => lossy(&v),
+        (Param::StringList, Value::List(l)) if l.iter().any(|x| matches!(x, Value::Bytes(_))) => {
+            Value::list(l.iter().map(lossy).collect())
+        }
+        _ => v,
+    }
+}
+
+fn lossy(v: &Value) -> Value {
+    match v {
+        Value::Bytes(b) => Value::from(crate::yaml::go_lossy_utf8(b)),
+        other => other.clone(),
     }
 }
 
@@ -372,7 +393,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o)) if o.printed_string().is_some() => {
                 out.push_str(&o.printed_string().unwrap_or_default())
             }
-            Rv::Iface(v) | Rv::Val(v) => crate::gofmt::write_value(out, v),
+            Rv::Iface(v) | Rv::Val(v) => {
+                if crate::gofmt::write_value(out, v) {
+                    self.ex.wrote_bytes = true;
+                }
+            }
         }
     }
 
@@ -977,7 +1002,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             Rv::Iface(v) | Rv::Val(v) => {
                 if assignable(&v, p) {
-                    Ok(v)
+                    Ok(coerce(v, p))
                 } else {
                     Err(self.error(format!(
                         "wrong type for value; expected {}; got {}",
@@ -1036,8 +1061,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             (Param::Any, _) => Ok(self.eval_arg_rv(dot, n)?.into_value()),
             (Param::Bool, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
             (Param::Bool, _) => Err(self.error(format!("expected bool; found {n}"))),
-            (Param::String, Arg::String(s)) => Ok(Value::String(s.text.clone())),
-            (Param::String, _) => Err(self.error(format!("expected string; found {n}"))),
+            (Param::String | Param::BytesString, Arg::String(s)) => {
+                Ok(Value::String(s.text.clone()))
+            }
+            (Param::String | Param::BytesString, _) => Err(self.error(format!("expected string; found {n}"))),
             (Param::Int, Arg::Number(num)) if num.is_int => Ok(Value::int(num.int64)),
             (Param::Int64, Arg::Number(num)) if num.is_int => Ok(Value::int64(num.int64)),
             (Param::Int | Param::Int64, _) => {
@@ -1113,7 +1140,7 @@ pub(crate) fn call_builtin(b: Builtin, args: Vec<Rv>) -> Result<Rv, TemplateErro
                 )))
             }
             Rv::Iface(Value::Nil) if p == Param::Any => vals.push(Value::Nil),
-            Rv::Iface(v) | Rv::Val(v) if assignable(&v, p) => vals.push(v),
+            Rv::Iface(v) | Rv::Val(v) if assignable(&v, p) => vals.push(coerce(v, p)),
             other => {
                 return Err(TemplateError::Message(format!(
                     "wrong type for value; expected {}; got {}",

@@ -14,20 +14,20 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     out
 }
 
-pub(crate) fn sha1sum(input: &str) -> String {
-    hex(&sha1::Sha1::digest(input.as_bytes()))
+pub(crate) fn sha1sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha1::Sha1::digest(input.as_ref()))
 }
 
-pub(crate) fn sha256sum(input: &str) -> String {
-    hex(&sha2::Sha256::digest(input.as_bytes()))
+pub(crate) fn sha256sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha2::Sha256::digest(input.as_ref()))
 }
 
-pub(crate) fn sha512sum(input: &str) -> String {
-    hex(&sha2::Sha512::digest(input.as_bytes()))
+pub(crate) fn sha512sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha2::Sha512::digest(input.as_ref()))
 }
 
-pub(crate) fn adler32sum(input: &str) -> String {
-    adler2::adler32_slice(input.as_bytes()).to_string()
+pub(crate) fn adler32sum(input: impl AsRef<[u8]>) -> String {
+    adler2::adler32_slice(input.as_ref()).to_string()
 }
 
 #[cfg(test)]
