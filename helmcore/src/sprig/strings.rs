@@ -383,13 +383,18 @@ fn has_suffix(a: Vec<Value>) -> Res {
     Ok(string(&a, 1).ends_with(string(&a, 0)).into())
 }
 
-/// Whether any argument holds bytes that are not valid UTF-8 (a byte string, a `[]byte`).
+/// Whether any argument is a byte string.
 fn has_bytes(a: &[Value]) -> bool {
-    a.iter().any(|v| match v {
-        Value::Bytes(_) => true,
-        Value::Object(o) => o.as_go_bytes().is_some(),
-        _ => false,
-    })
+    a.iter().any(|v| matches!(v, Value::Bytes(_)))
+}
+
+/// Go's `%v` of a value as the Go string it gives (a byte string keeps its bytes; a
+/// `[]byte` prints as numbers).
+fn vstr(v: &Value) -> Value {
+    match v {
+        Value::String(_) | Value::Bytes(_) => v.clone(),
+        other => Value::from(crate::value::fmt_v(other)),
+    }
 }
 
 /// Go strings joined by `sep`, as the Go string that gives.
@@ -416,23 +421,27 @@ fn quote(a: Vec<Value>) -> Res {
 fn squote(a: Vec<Value>) -> Res {
     if has_bytes(&a) {
         let parts = a.iter().filter(|v| !v.is_nil()).map(|v| {
-            join_go([Value::from(""), strval_value(v), Value::from("")].into_iter(), b"'")
+            join_go([Value::from(""), vstr(v), Value::from("")].into_iter(), b"'")
         });
         return Ok(join_go(parts, b" "));
     }
     let parts: Vec<String> = a
         .iter()
         .filter(|v| !v.is_nil())
-        .map(|v| format!("'{}'", strval(v)))
+        .map(|v| format!("'{}'", crate::value::fmt_v(v)))
         .collect();
     Ok(parts.join(" ").into())
 }
 
 fn cat(a: Vec<Value>) -> Res {
     if has_bytes(&a) {
-        return Ok(join_go(a.iter().filter(|v| !v.is_nil()).map(strval_value), b" "));
+        return Ok(join_go(a.iter().filter(|v| !v.is_nil()).map(vstr), b" "));
     }
-    let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(strval).collect();
+    let parts: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(crate::value::fmt_v)
+        .collect();
     Ok(parts.join(" ").into())
 }
 

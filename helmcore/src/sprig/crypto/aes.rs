@@ -21,13 +21,14 @@ fn key(password: &str) -> [u8; 32] {
     key
 }
 
-pub(crate) fn encrypt_aes(password: &str, plaintext: &str) -> String {
+pub(crate) fn encrypt_aes(password: &str, plaintext: impl AsRef<[u8]>) -> String {
+    let plaintext = plaintext.as_ref();
     if plaintext.is_empty() {
         return String::new();
     }
     let mut iv = [0u8; BLOCK];
     rand::rngs::OsRng.fill_bytes(&mut iv);
-    let content = plaintext.as_bytes();
+    let content = plaintext;
     let padding = BLOCK - content.len() % BLOCK;
     let mut buf = Vec::with_capacity(BLOCK + content.len() + padding);
     buf.extend_from_slice(&iv);

@@ -134,8 +134,8 @@ static FUNCS: &[Func] = &[
             .into())
         },
     ),
-    func("encryptAES", &[Param::String, Param::String], |a| {
-        Ok(aes::encrypt_aes(string(&a, 0)?, string(&a, 1)?).into())
+    func("encryptAES", &[Param::String, Param::BytesString], |a| {
+        Ok(aes::encrypt_aes(string(&a, 0)?, bytes(&a, 1)?).into())
     }),
     func("decryptAES", &[Param::String, Param::String], |a| {
         // The plaintext is whatever bytes were encrypted: a Go string, maybe not UTF-8.
