@@ -204,7 +204,7 @@ pub(crate) fn render_templates(
         let data = Value::Map(job.data.clone());
         let mut out = String::new();
         let result = match job.engine {
-            Engine::Go => session.execute_into(&job.name, &data, &mut out),
+            Engine::Go => session.execute_raw_into(&job.name, &data, &mut out),
             #[cfg(feature = "handlebars")]
             Engine::Handlebars => match hbs_session.as_mut() {
                 Some(s) => s.execute(&job.name, &data).map(|o| out = o),
