@@ -80,6 +80,48 @@ fn hello(_: Vec<Value>) -> Res {
     Ok("Hello!".into())
 }
 
+/// Runs string function `f`, which only moves bytes around (cuts, joins, repeats), over
+/// arguments that may be byte strings, as Go runs it over their bytes: each invalid byte
+/// goes in as an escape character `f` treats as any other non-space character, and
+/// escapes in the result (strings, also inside lists and maps) become bytes again.
+fn opaque(a: Vec<Value>, f: fn(Vec<Value>) -> Res) -> Res {
+    fn has(v: &Value, depth: usize) -> bool {
+        match v {
+            Value::Bytes(_) => true,
+            Value::List(l) if depth < 2 => l.iter().any(|x| has(x, depth + 1)),
+            _ => false,
+        }
+    }
+    fn esc(v: Value) -> Value {
+        match v {
+            Value::Bytes(b) => {
+                let mut s = String::new();
+                crate::value::escape::push_escaped(&mut s, &b);
+                Value::from(s)
+            }
+            Value::List(l) => Value::list(l.iter().cloned().map(esc).collect()),
+            other => other,
+        }
+    }
+    fn unesc(v: Value) -> Value {
+        match v {
+            Value::String(s) => crate::value::escape::unescape(s.to_string()),
+            Value::List(l) => Value::list(l.iter().cloned().map(unesc).collect()),
+            Value::Map(m) => {
+                for (k, x) in m.entries() {
+                    m.insert(k, unesc(x));
+                }
+                Value::Map(m)
+            }
+            other => other,
+        }
+    }
+    if !a.iter().any(|v| has(v, 0)) {
+        return f(a);
+    }
+    f(a.into_iter().map(esc).collect()).map(unesc)
+}
+
 /// The string argument `i` unchanged (a byte string stays one).
 fn same(a: &[Value], i: usize) -> Value {
     match a.get(i) {
@@ -250,13 +292,14 @@ fn trim_prefix(a: Vec<Value>) -> Res {
 /// anything is removed, every non-ASCII byte comes back as the Latin-1 character of
 /// that byte value (`é` becomes `Ã©`), and bytes 0x85 and 0xA0 count as spaces.
 fn nospace(a: Vec<Value>) -> Res {
-    let s = string(&a, 0);
+    let s = bytes(&a, 0);
     let latin1_space = |b: u8| is_space(b as char);
-    if !s.bytes().any(latin1_space) {
-        return Ok(s.into());
+    if !s.iter().copied().any(latin1_space) {
+        return Ok(same(&a, 0));
     }
     let out: String = s
-        .bytes()
+        .iter()
+        .copied()
         .filter(|&b| !latin1_space(b))
         .map(|b| b as char)
         .collect();
@@ -268,7 +311,7 @@ fn nospace(a: Vec<Value>) -> Res {
 fn initials(a: Vec<Value>) -> Res {
     let mut out = String::new();
     let mut after_gap = true;
-    for b in string(&a, 0).bytes() {
+    for &b in bytes(&a, 0) {
         let c = b as char;
         if is_space(c) {
             after_gap = true;
@@ -561,40 +604,49 @@ pub(super) const FUNCS: &[Func] = &[
     func("abbrev", &[P::Int, P::BytesString], None, abbrev),
     func("abbrevboth", &[P::Int, P::Int, P::BytesString], None, abbrevboth),
     func("trunc", &[P::Int, P::BytesString], None, trunc),
-    func("trim", &[P::String], None, trim),
+    func("trim", &[P::BytesString], None, |a| opaque(a, trim)),
     func("upper", &[P::String], None, upper),
     func("lower", &[P::String], None, lower),
     func("title", &[P::String], None, title),
     func("untitle", &[P::String], None, untitle),
     func("substr", &[P::Int, P::Int, P::BytesString], None, substr),
-    func("repeat", &[P::Int, P::String], None, repeat),
-    func("trimall", &[P::String, P::String], None, trim_all),
-    func("trimAll", &[P::String, P::String], None, trim_all),
-    func("trimSuffix", &[P::String, P::String], None, trim_suffix),
-    func("trimPrefix", &[P::String, P::String], None, trim_prefix),
-    func("nospace", &[P::String], None, nospace),
-    func("initials", &[P::String], None, initials),
+    func("repeat", &[P::Int, P::BytesString], None, |a| opaque(a, repeat)),
+    func("trimall", &[P::String, P::BytesString], None, |a| opaque(a, trim_all)),
+    func("trimAll", &[P::String, P::BytesString], None, |a| opaque(a, trim_all)),
+    func("trimSuffix", &[P::BytesString, P::BytesString], None, |a| opaque(a, trim_suffix)),
+    func("trimPrefix", &[P::BytesString, P::BytesString], None, |a| opaque(a, trim_prefix)),
+    func("nospace", &[P::BytesString], None, nospace),
+    func("initials", &[P::BytesString], None, initials),
     func("swapcase", &[P::String], None, swapcase),
-    func("snakecase", &[P::String], None, snakecase),
-    func("kebabcase", &[P::String], None, kebabcase),
+    func("snakecase", &[P::BytesString], None, |a| opaque(a, snakecase)),
+    func("kebabcase", &[P::BytesString], None, |a| opaque(a, kebabcase)),
     func("camelcase", &[P::String], None, camelcase),
-    func("wrap", &[P::Int, P::String], None, wrap),
-    func("wrapWith", &[P::Int, P::String, P::String], None, wrap_with),
+    func("wrap", &[P::Int, P::BytesString], None, |a| opaque(a, wrap)),
+    func("wrapWith", &[P::Int, P::BytesString, P::BytesString], None, |a| {
+        opaque(a, wrap_with)
+    }),
     func("contains", &[P::String, P::String], None, contains),
     func("hasPrefix", &[P::String, P::String], None, has_prefix),
     func("hasSuffix", &[P::String, P::String], None, has_suffix),
     func("quote", &[], Some(P::Any), quote),
     func("squote", &[], Some(P::Any), squote),
     func("cat", &[], Some(P::Any), cat),
-    func("indent", &[P::Int, P::String], None, indent),
-    func("nindent", &[P::Int, P::String], None, nindent),
-    func("replace", &[P::String, P::String, P::String], None, replace),
+    func("indent", &[P::Int, P::BytesString], None, |a| opaque(a, indent)),
+    func("nindent", &[P::Int, P::BytesString], None, |a| opaque(a, nindent)),
+    func(
+        "replace",
+        &[P::BytesString, P::BytesString, P::BytesString],
+        None,
+        |a| opaque(a, replace),
+    ),
     func("plural", &[P::String, P::String, P::Int], None, plural),
     func("toString", &[P::Any], None, to_string),
-    func("split", &[P::String, P::String], None, split),
-    func("splitList", &[P::String, P::String], None, split_list),
+    func("split", &[P::BytesString, P::BytesString], None, |a| opaque(a, split)),
+    func("splitList", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, split_list)
+    }),
     func("splitn", &[P::String, P::Int, P::String], None, splitn),
-    func("toStrings", &[P::Any], None, to_strings),
-    func("join", &[P::String, P::Any], None, join),
+    func("toStrings", &[P::Any], None, |a| opaque(a, to_strings)),
+    func("join", &[P::BytesString, P::Any], None, |a| opaque(a, join)),
     func("sortAlpha", &[P::Any], None, sort_alpha),
 ];

@@ -69,15 +69,51 @@ pub(super) fn call_values(b: Builtin, args: Vec<Value>) -> Result<Value, Templat
                 .to_string();
             gofmt::sprintf_value(&format, args.get(1..).unwrap_or(&[]))
         }
-        Builtin::Html => Value::from(escape::html(&eval_args(&args))),
-        Builtin::Js => Value::from(escape::js(&eval_args(&args))),
-        Builtin::UrlQuery => Value::from(escape::query(&eval_args(&args))),
+        Builtin::Html => escape_args(&args, escape::html, false),
+        Builtin::Js => escape_args(&args, escape::js, false),
+        Builtin::UrlQuery => escape_args(&args, escape::query, true),
         _ => {
             return Err(err(format!(
                 "internal error: {b:?} called with plain values"
             )))
         }
     })
+}
+
+/// `html`, `js` or `urlquery` (`f`) of the arguments. Where they print a byte string,
+/// Go escapes each valid character and copies each invalid byte (`urlquery`
+/// percent-encodes it, as it does every non-ASCII byte).
+fn escape_args(args: &[Value], f: fn(&str) -> String, percent: bool) -> Value {
+    if !args.iter().any(|a| matches!(a, Value::Bytes(_))) {
+        return Value::from(f(&eval_args(args)));
+    }
+    let printable: Vec<Value> = args
+        .iter()
+        .map(|a| if a.is_nil() { Value::from("<no value>") } else { a.clone() })
+        .collect();
+    let text = gofmt::sprint_value(&printable);
+    let mut rest = text.go_bytes().unwrap_or_default();
+    let mut out: Vec<u8> = Vec::with_capacity(rest.len());
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let n = e.valid_up_to();
+                let bad = e.error_len().unwrap_or(rest.len() - n);
+                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
+            }
+        };
+        out.extend_from_slice(f(valid).as_bytes());
+        for &b in &rest[valid.len()..valid.len() + bad] {
+            if percent {
+                out.extend_from_slice(format!("%{b:02X}").as_bytes());
+            } else {
+                out.push(b);
+            }
+        }
+        rest = &rest[valid.len() + bad..];
+    }
+    Value::from_go_bytes(out)
 }
 
 /// Go's `evalArgs`: the arguments as `fmt.Sprint` prints them, nil ones as `<no value>`.
