@@ -411,6 +411,21 @@ mod tests {
     }
 
     #[test]
+    fn byte_strings_are_go_strings() {
+        let b = Value::from_go_slice(b"a\xff");
+        assert!(matches!(b, Value::Bytes(_)));
+        assert_eq!((b.type_name(), b.kind()), ("string".to_string(), Kind::String));
+        assert!(b.is_truthy());
+        assert_eq!(b.go_bytes(), Some(&b"a\xff"[..]));
+        assert_eq!(b.go_str_lossy().unwrap(), "a\u{fffd}");
+        assert_eq!(b, Value::from_go_bytes(b"a\xff".to_vec()));
+        assert_ne!(b, Value::from("a\u{fffd}"));
+        // Valid UTF-8 is always a plain string.
+        assert_eq!(Value::from_go_slice("é".as_bytes()), Value::from("é"));
+        assert_eq!(Value::from(1i64).go_bytes(), None);
+    }
+
+    #[test]
     fn int_kinds_differ_in_equality() {
         assert_ne!(Value::int(1), Value::int64(1));
         assert_eq!(Value::int64(1), Value::from(1i64));

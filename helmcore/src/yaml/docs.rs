@@ -198,6 +198,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn manifests_split_over_invalid_utf8() {
+        // Invalid bytes are not space: they stay in their piece, untrimmed.
+        let docs = split_manifest_bytes(b"\n a: \xff\n---\n\xe2\x80\x83b: \xc3\n\n");
+        assert_eq!(docs, vec![&b"a: \xff"[..], &b"b: \xc3"[..]]);
+        assert_eq!(split_manifest_bytes(b"\xff \n---"), vec![&b"\xff"[..]]);
+    }
+
+    #[test]
     fn reader_keeps_a_leading_separator_and_drops_later_ones() {
         assert_eq!(
             split_documents("---\na: 1\n---\nb: 2").unwrap(),
