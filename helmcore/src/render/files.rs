@@ -124,6 +124,18 @@ impl Files {
         Ok(s.split('\n').map(str::to_owned).collect())
     }
 
+    /// [`Files::lines`] as Go strings: a line that is not valid UTF-8 keeps its bytes.
+    fn line_values(&self, name: &str) -> Result<Value, String> {
+        let Some(data) = self.find(name) else {
+            return Ok(Value::list(Vec::new()));
+        };
+        if std::str::from_utf8(data).is_ok() {
+            return Ok(self.lines(name)?.into_iter().map(Value::from).collect());
+        }
+        let body = data.strip_suffix(b"\n").unwrap_or(data);
+        Ok(body.split(|&b| b == b'\n').map(Value::from_go_slice).collect())
+    }
+
     /// The template object.
     pub fn to_value(&self) -> Value {
         Value::Object(Arc::new(self.clone()))
@@ -177,11 +189,7 @@ impl Object for Files {
             "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
             "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
             "AsSecrets" => no_args(name, args).map(|_| self.as_secrets().into()),
-            "Lines" => Ok(self
-                .lines(&string_arg(name, args)?)?
-                .into_iter()
-                .map(Value::from)
-                .collect()),
+            "Lines" => self.line_values(&string_arg(name, args)?),
             _ => Err(format!("can't call method {name} on type engine.files")),
         }
     }
