@@ -253,7 +253,10 @@ impl ParseCache {
         jobs: &[Job],
         funcs: &Arc<FuncTable>,
     ) -> Result<Option<Arc<HandlebarsSet>>, TemplateFailure> {
-        let mine: Vec<&Job> = jobs.iter().filter(|j| j.engine == Engine::Handlebars).collect();
+        let mine: Vec<&Job> = jobs
+            .iter()
+            .filter(|j| j.engine == Engine::Handlebars)
+            .collect();
         if mine.is_empty() {
             return Ok(None);
         }
@@ -264,16 +267,20 @@ impl ParseCache {
         if let Some(s) = self.handlebars.read().get(&key) {
             return Ok(Some(s.clone()));
         }
-        let texts: Vec<String> = mine.iter().map(|j| crate::yaml::go_lossy_utf8(&j.text)).collect();
+        let texts: Vec<String> = mine
+            .iter()
+            .map(|j| crate::yaml::go_lossy_utf8(&j.text))
+            .collect();
         let pairs: Vec<(&str, &str)> = mine
             .iter()
             .zip(&texts)
             .map(|(j, t)| (j.name.as_str(), t.as_str()))
             .collect();
-        let set = HandlebarsSet::try_compile(funcs.clone(), &pairs).map_err(|f| TemplateFailure {
-            file: f.file,
-            error: f.error,
-        })?;
+        let set =
+            HandlebarsSet::try_compile(funcs.clone(), &pairs).map_err(|f| TemplateFailure {
+                file: f.file,
+                error: f.error,
+            })?;
         let set = Arc::new(set);
         self.handlebars.write().insert(key, set.clone());
         Ok(Some(set))

@@ -133,7 +133,10 @@ impl Files {
             return Ok(self.lines(name)?.into_iter().map(Value::from).collect());
         }
         let body = data.strip_suffix(b"\n").unwrap_or(data);
-        Ok(body.split(|&b| b == b'\n').map(Value::from_go_slice).collect())
+        Ok(body
+            .split(|&b| b == b'\n')
+            .map(Value::from_go_slice)
+            .collect())
     }
 
     /// The template object.

@@ -155,7 +155,10 @@ pub fn sort_manifests(
                 .find(|(_, d)| std::str::from_utf8(d).is_err())
                 .map(|(i, d)| (i, crate::yaml::from_slice(d).err()))
         });
-        for (i, doc) in crate::yaml::split_manifests(content).into_iter().enumerate() {
+        for (i, doc) in crate::yaml::split_manifests(content)
+            .into_iter()
+            .enumerate()
+        {
             let decoded = match &bad {
                 Some((at, Some(e))) if *at == i => Err(e.clone()),
                 _ => decode_head(&doc, compat),

@@ -250,10 +250,12 @@ impl Renderer {
                 content: crate::yaml::go_lossy_utf8(&f.data),
             })
             .collect();
-        let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| RenderError::Manifest {
-            dump: output::debug_dump(&files),
-            error: e.error,
-            hooks: e.hooks,
+        let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| {
+            RenderError::Manifest {
+                dump: output::debug_dump(&files),
+                error: e.error,
+                hooks: e.hooks,
+            }
         })?;
         for h in &sorted.unknown_hooks {
             warnings.push(Warning {

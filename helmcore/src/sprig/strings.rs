@@ -464,7 +464,10 @@ fn quote(a: Vec<Value>) -> Res {
 fn squote(a: Vec<Value>) -> Res {
     if has_bytes(&a) {
         let parts = a.iter().filter(|v| !v.is_nil()).map(|v| {
-            join_go([Value::from(""), vstr(v), Value::from("")].into_iter(), b"'")
+            join_go(
+                [Value::from(""), vstr(v), Value::from("")].into_iter(),
+                b"'",
+            )
         });
         return Ok(join_go(parts, b" "));
     }
@@ -602,7 +605,12 @@ fn split_list(a: Vec<Value>) -> Res {
 pub(super) const FUNCS: &[Func] = &[
     func("hello", &[], None, hello),
     func("abbrev", &[P::Int, P::BytesString], None, abbrev),
-    func("abbrevboth", &[P::Int, P::Int, P::BytesString], None, abbrevboth),
+    func(
+        "abbrevboth",
+        &[P::Int, P::Int, P::BytesString],
+        None,
+        abbrevboth,
+    ),
     func("trunc", &[P::Int, P::BytesString], None, trunc),
     func("trim", &[P::BytesString], None, |a| opaque(a, trim)),
     func("upper", &[P::String], None, upper),
@@ -610,29 +618,50 @@ pub(super) const FUNCS: &[Func] = &[
     func("title", &[P::String], None, title),
     func("untitle", &[P::String], None, untitle),
     func("substr", &[P::Int, P::Int, P::BytesString], None, substr),
-    func("repeat", &[P::Int, P::BytesString], None, |a| opaque(a, repeat)),
-    func("trimall", &[P::String, P::BytesString], None, |a| opaque(a, trim_all)),
-    func("trimAll", &[P::String, P::BytesString], None, |a| opaque(a, trim_all)),
-    func("trimSuffix", &[P::BytesString, P::BytesString], None, |a| opaque(a, trim_suffix)),
-    func("trimPrefix", &[P::BytesString, P::BytesString], None, |a| opaque(a, trim_prefix)),
+    func("repeat", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, repeat)
+    }),
+    func("trimall", &[P::String, P::BytesString], None, |a| {
+        opaque(a, trim_all)
+    }),
+    func("trimAll", &[P::String, P::BytesString], None, |a| {
+        opaque(a, trim_all)
+    }),
+    func("trimSuffix", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, trim_suffix)
+    }),
+    func("trimPrefix", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, trim_prefix)
+    }),
     func("nospace", &[P::BytesString], None, nospace),
     func("initials", &[P::BytesString], None, initials),
     func("swapcase", &[P::String], None, swapcase),
-    func("snakecase", &[P::BytesString], None, |a| opaque(a, snakecase)),
-    func("kebabcase", &[P::BytesString], None, |a| opaque(a, kebabcase)),
+    func("snakecase", &[P::BytesString], None, |a| {
+        opaque(a, snakecase)
+    }),
+    func("kebabcase", &[P::BytesString], None, |a| {
+        opaque(a, kebabcase)
+    }),
     func("camelcase", &[P::String], None, camelcase),
     func("wrap", &[P::Int, P::BytesString], None, |a| opaque(a, wrap)),
-    func("wrapWith", &[P::Int, P::BytesString, P::BytesString], None, |a| {
-        opaque(a, wrap_with)
-    }),
+    func(
+        "wrapWith",
+        &[P::Int, P::BytesString, P::BytesString],
+        None,
+        |a| opaque(a, wrap_with),
+    ),
     func("contains", &[P::String, P::String], None, contains),
     func("hasPrefix", &[P::String, P::String], None, has_prefix),
     func("hasSuffix", &[P::String, P::String], None, has_suffix),
     func("quote", &[], Some(P::Any), quote),
     func("squote", &[], Some(P::Any), squote),
     func("cat", &[], Some(P::Any), cat),
-    func("indent", &[P::Int, P::BytesString], None, |a| opaque(a, indent)),
-    func("nindent", &[P::Int, P::BytesString], None, |a| opaque(a, nindent)),
+    func("indent", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, indent)
+    }),
+    func("nindent", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, nindent)
+    }),
     func(
         "replace",
         &[P::BytesString, P::BytesString, P::BytesString],
@@ -641,7 +670,9 @@ pub(super) const FUNCS: &[Func] = &[
     ),
     func("plural", &[P::String, P::String, P::Int], None, plural),
     func("toString", &[P::Any], None, to_string),
-    func("split", &[P::BytesString, P::BytesString], None, |a| opaque(a, split)),
+    func("split", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, split)
+    }),
     func("splitList", &[P::BytesString, P::BytesString], None, |a| {
         opaque(a, split_list)
     }),

@@ -414,7 +414,10 @@ mod tests {
     fn byte_strings_are_go_strings() {
         let b = Value::from_go_slice(b"a\xff");
         assert!(matches!(b, Value::Bytes(_)));
-        assert_eq!((b.type_name(), b.kind()), ("string".to_string(), Kind::String));
+        assert_eq!(
+            (b.type_name(), b.kind()),
+            ("string".to_string(), Kind::String)
+        );
         assert!(b.is_truthy());
         assert_eq!(b.go_bytes(), Some(&b"a\xff"[..]));
         assert_eq!(b.go_str_lossy().unwrap(), "a\u{fffd}");

@@ -9,9 +9,7 @@ use super::error::Failure;
 use super::exec::Arg;
 use crate::engine::func::Param;
 use crate::engine::funcs::Builtin;
-use crate::engine::vm::{
-    assignable, call_builtin, can_be_nil, coerce, param_type_name, Rv, PT,
-};
+use crate::engine::vm::{assignable, call_builtin, can_be_nil, coerce, param_type_name, Rv, PT};
 use crate::value::Value;
 
 /// A literal as Go's untyped constant would be for an `interface{}` parameter: integers

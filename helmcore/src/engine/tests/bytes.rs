@@ -7,10 +7,7 @@ use super::*;
 #[test]
 fn byte_strings_as_helm_handles_them() {
     check_out(&[
-        (
-            r#"{{ "gGEgYoE=" | b64dec | len }}"#,
-            r#"5"#,
-        ),
+        (r#"{{ "gGEgYoE=" | b64dec | len }}"#, r#"5"#),
         (
             r#"{{ "gGEgYoE=" | b64dec | typeOf }} {{ "gGEgYoE=" | b64dec | kindOf }}"#,
             r#"string string"#,
@@ -43,10 +40,7 @@ fn byte_strings_as_helm_handles_them() {
             r#"{{ "gGEgYoE=" | b64dec | toJson }}"#,
             r#""\ufffda b\ufffd""#,
         ),
-        (
-            r#"{{ "gGEgYoE=" | b64dec | toYaml }}"#,
-            r#"�a b�"#,
-        ),
+        (r#"{{ "gGEgYoE=" | b64dec | toYaml }}"#, r#"�a b�"#),
         (
             r#"{{ "gGEgYoE=" | b64dec | toYamlPretty }}"#,
             r#"!!binary gGEgYoE="#,
@@ -113,11 +107,20 @@ fn byte_strings_as_helm_handles_them() {
 #[test]
 fn printed_bytes_reach_the_output() {
     let mut set = TemplateSet::new(funcs());
-    set.add("x", r#"{{ "gGEgYoE=" | b64dec }}|{{ printf "%s" ("/w==" | b64dec) }}"#)
-        .unwrap();
+    set.add(
+        "x",
+        r#"{{ "gGEgYoE=" | b64dec }}|{{ printf "%s" ("/w==" | b64dec) }}"#,
+    )
+    .unwrap();
     let opts = ExecOptions::helm();
     let mut s = set.session(&opts);
-    assert_eq!(s.execute_bytes("x", &Value::Nil).unwrap(), b"\x80a b\x81|\xff");
+    assert_eq!(
+        s.execute_bytes("x", &Value::Nil).unwrap(),
+        b"\x80a b\x81|\xff"
+    );
     // As text, each invalid byte is one U+FFFD.
-    assert_eq!(s.execute("x", &Value::Nil).unwrap(), "\u{fffd}a b\u{fffd}|\u{fffd}");
+    assert_eq!(
+        s.execute("x", &Value::Nil).unwrap(),
+        "\u{fffd}a b\u{fffd}|\u{fffd}"
+    );
 }

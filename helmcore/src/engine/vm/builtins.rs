@@ -89,7 +89,13 @@ fn escape_args(args: &[Value], f: fn(&str) -> String, percent: bool) -> Value {
     }
     let printable: Vec<Value> = args
         .iter()
-        .map(|a| if a.is_nil() { Value::from("<no value>") } else { a.clone() })
+        .map(|a| {
+            if a.is_nil() {
+                Value::from("<no value>")
+            } else {
+                a.clone()
+            }
+        })
         .collect();
     let text = gofmt::sprint_value(&printable);
     let mut rest = text.go_bytes().unwrap_or_default();

@@ -214,7 +214,9 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
         Param::Bool => matches!(v, Value::Bool(_)),
         Param::Map => matches!(v, Value::Map(_)),
         Param::List => matches!(v, Value::List(_)),
-        Param::StringList => matches!(v, Value::List(l) if l.iter().all(|x| x.go_bytes().is_some())),
+        Param::StringList => {
+            matches!(v, Value::List(l) if l.iter().all(|x| x.go_bytes().is_some()))
+        }
         // No dynamic value has Go type uint32: only literals convert to it.
         Param::Uint32 => false,
         Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
@@ -390,7 +392,9 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         self.at(NodeRef::Node(node));
         match v {
             Rv::Invalid => out.push_str("<no value>"),
-            Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o)) if o.printed_string().is_some() => {
+            Rv::Iface(Value::Object(o)) | Rv::Val(Value::Object(o))
+                if o.printed_string().is_some() =>
+            {
                 out.push_str(&o.printed_string().unwrap_or_default())
             }
             Rv::Iface(v) | Rv::Val(v) => {
@@ -1064,7 +1068,9 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             (Param::String | Param::BytesString, Arg::String(s)) => {
                 Ok(Value::String(s.text.clone()))
             }
-            (Param::String | Param::BytesString, _) => Err(self.error(format!("expected string; found {n}"))),
+            (Param::String | Param::BytesString, _) => {
+                Err(self.error(format!("expected string; found {n}")))
+            }
             (Param::Int, Arg::Number(num)) if num.is_int => Ok(Value::int(num.int64)),
             (Param::Int64, Arg::Number(num)) if num.is_int => Ok(Value::int64(num.int64)),
             (Param::Int | Param::Int64, _) => {
