@@ -16,7 +16,7 @@ mod quote;
 
 pub use quote::{
     can_backquote, fmt_unicode_hash, is_print, quote, quote_ascii, quote_bytes, quote_rune,
-    unquote, unquote_char,
+    unquote, unquote_bytes, unquote_char,
 };
 
 use crate::value::escape::{push_escaped, unescape, unescape_bytes};

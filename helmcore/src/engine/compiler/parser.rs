@@ -146,10 +146,7 @@ impl<'f> Parser<'f> {
             let tok_line = self.line_of(tok.pos);
             let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
             if action_line != 0 && action_line != tok_line {
-                extra = format!(
-                    " in action started at {}:{}",
-                    self.parse_name, action_line
-                );
+                extra = format!(" in action started at {}:{}", self.parse_name, action_line);
                 if tok.val.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
@@ -650,11 +647,24 @@ impl<'f> Parser<'f> {
                 Arg::Pipe(Box::new(p?))
             }
             Tok::String | Tok::RawString => match unquote(&t.val) {
-                Ok(s) => Arg::String(StringNode {
-                    pos: t.pos,
-                    quoted: t.val.to_string(),
-                    text: s.into(),
-                }),
+                Ok(s) => {
+                    let (text, bytes) = match crate::gofmt::unquote_bytes(&t.val) {
+                        None => (s, None),
+                        Some(b) => match String::from_utf8(b) {
+                            Ok(s) => (s, None),
+                            Err(e) => (
+                                crate::yaml::go_lossy_utf8(e.as_bytes()),
+                                Some(e.into_bytes().into()),
+                            ),
+                        },
+                    };
+                    Arg::String(StringNode {
+                        pos: t.pos,
+                        quoted: t.val.to_string(),
+                        text: text.into(),
+                        bytes,
+                    })
+                }
                 Err(e) => return self.errorf(e),
             },
             _ => {

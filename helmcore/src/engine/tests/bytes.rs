@@ -104,6 +104,25 @@ fn byte_strings_as_helm_handles_them() {
     ]);
 }
 
+// `\x` and octal escapes are single bytes in Go string literals.
+#[test]
+fn byte_escapes_in_literals() {
+    check_out(&[
+        (
+            r#"{{ "\xff" | b64enc }} {{ "\xc3\xa9" }} {{ "a\303\251b" }} {{ "\377" | len }} {{ "\xff" | typeOf }} {{ `\xff` }}"#,
+            r#"/w== é aéb 1 string \xff"#,
+        ),
+        (
+            r#"{{ printf "%q" "\xe2\x82" | b64enc }} {{ "\xe2\x82" | upper | b64enc }} {{ eq "\xff" ("/w==" | b64dec) }}"#,
+            r#"Ilx4ZTJceDgyIg== 77+977+9 true"#,
+        ),
+        (
+            r#"{{ include "\xc3\xa9" . }}{{- define "é" }}ok{{ end }}"#,
+            "ok",
+        ),
+    ]);
+}
+
 #[test]
 fn printed_bytes_reach_the_output() {
     let mut set = TemplateSet::new(funcs());

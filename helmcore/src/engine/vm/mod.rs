@@ -619,7 +619,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Arg::Dot(_) => Ok(dot.clone()),
             Arg::Nil(_) => Err(self.error("nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n),
-            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+            Arg::String(s) => Ok(Rv::Val(s.value())),
             _ => Err(self.error(format!(
                 "can't evaluate command {}",
                 crate::gofmt::quote(&first.to_string())
@@ -1033,7 +1033,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Arg::Chain(c) => self.eval_chain_node(dot, c, &[], None),
             Arg::Bool(_, b) => Ok(Rv::Val(Value::Bool(*b))),
             Arg::Number(num) => self.ideal_constant(n, num),
-            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+            Arg::String(s) => Ok(Rv::Val(s.value())),
         }
     }
 
@@ -1065,9 +1065,8 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             (Param::Any, _) => Ok(self.eval_arg_rv(dot, n)?.into_value()),
             (Param::Bool, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
             (Param::Bool, _) => Err(self.error(format!("expected bool; found {n}"))),
-            (Param::String | Param::BytesString, Arg::String(s)) => {
-                Ok(Value::String(s.text.clone()))
-            }
+            (Param::String, Arg::String(s)) => Ok(Value::String(s.text.clone())),
+            (Param::BytesString, Arg::String(s)) => Ok(s.value()),
             (Param::String | Param::BytesString, _) => {
                 Err(self.error(format!("expected string; found {n}")))
             }
