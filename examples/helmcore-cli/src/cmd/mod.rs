@@ -59,12 +59,7 @@ pub fn global_flags() -> Vec<Spec> {
 
 /// Every command, most specific path first within a family.
 pub fn commands() -> Vec<Command> {
-    let mut all = vec![
-        version::command(),
-        values::command(),
-        template::command(),
-        lint::command(),
-    ];
+    let mut all = vec![version::command(), values::command(), template::command(), lint::command()];
     all.extend(show::commands());
     all
 }
