@@ -121,3 +121,28 @@ fn post_renderer_is_an_executable_as_in_helm3() {
     assert!(!ok);
     assert!(err.ends_with(&golden("post-render-fails.err")), "{err}");
 }
+
+/// `--enable-dns` lets `getHostByName` ask the system resolver (helm4 printed these for
+/// charts/dns; `localhost` resolves on any machine, `.invalid` names never do).
+#[test]
+fn enable_dns_resolves_host_names() {
+    let (out, _, ok) = run(&["rel", "charts/dns"]);
+    assert!(ok);
+    assert_eq!(out, "---\n# Source: dns/templates/host.yaml\nhost: \"\"\n");
+    let (out, _, ok) = run(&["rel", "charts/dns", "--enable-dns"]);
+    assert!(ok);
+    assert!(
+        out == "---\n# Source: dns/templates/host.yaml\nhost: \"127.0.0.1\"\n"
+            || out == "---\n# Source: dns/templates/host.yaml\nhost: \"::1\"\n",
+        "{out}"
+    );
+    let (_, err, ok) = run(&[
+        "rel",
+        "charts/dns",
+        "--enable-dns",
+        "--set",
+        "host=nowhere.invalid",
+    ]);
+    assert!(!ok);
+    assert_eq!(err, "Error: template: dns/templates/host.yaml:1:9: executing \"dns/templates/host.yaml\" at <getHostByName .Values.host>: error calling getHostByName: invalid argument to Intn\n\nUse --debug flag to render out invalid YAML\n");
+}

@@ -41,6 +41,9 @@ pub enum HelmFn {
     Required,
     Fail,
     Lookup,
+    /// Sprig's `getHostByName`: asks the [`HostResolver`](super::HostResolver) of the
+    /// execution options, or answers `""` without one (Helm without `--enable-dns`).
+    GetHostByName,
 }
 
 /// What a function name resolves to.
@@ -100,7 +103,7 @@ impl FuncTable {
 
     /// Helm's function table: Go's builtins, Sprig's functions (those `helmcore::sprig`
     /// provides), then Helm's own (`include`, `tpl`, `required`, `fail`, `lookup`, the
-    /// serialization functions and the DNS-less `getHostByName`), each replacing earlier
+    /// serialization functions and `getHostByName`), each replacing earlier
     /// ones of the same name as Helm's `Funcs` calls do.
     pub fn helm() -> FuncTable {
         let mut t = FuncTable::builtins();
@@ -119,7 +122,7 @@ impl FuncTable {
         for f in super::helm::serial::FUNCS {
             self.insert(*f);
         }
-        self.insert(super::helm::GET_HOST_BY_NAME);
+        self.set("getHostByName", FuncKind::Helm(HelmFn::GetHostByName));
         self
     }
 

@@ -30,7 +30,9 @@ pub use compiler::ParseError;
 pub use error::{ExecError, Location, TemplateError};
 pub use funcs::{Builtin, FuncKind, FuncTable, HelmFn};
 pub use helm::INCLUDE_MAX_DEPTH;
-pub use set::{ExecOptions, LintKind, LintMessage, Lookup, MissingKey, Session, TemplateSet};
+pub use set::{
+    ExecOptions, HostResolver, LintKind, LintMessage, Lookup, MissingKey, Session, TemplateSet,
+};
 pub use traits::{CompiledSet, GoTemplateEngine, RenderSession, TemplateEngine};
 
 #[cfg(test)]

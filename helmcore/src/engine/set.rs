@@ -36,6 +36,23 @@ pub trait Lookup: Send + Sync {
     ) -> Result<Value, String>;
 }
 
+/// Answers `getHostByName` (Helm's `--enable-dns`): the addresses a host name resolves
+/// to, as Go's `net.LookupHost` gives them; none when the name does not resolve.
+///
+/// ```
+/// use helmcore::engine::HostResolver;
+/// struct Fixed;
+/// impl HostResolver for Fixed {
+///     fn lookup_host(&self, name: &str) -> Vec<String> {
+///         if name == "db.local" { vec!["10.0.0.7".into()] } else { Vec::new() }
+///     }
+/// }
+/// assert_eq!(Fixed.lookup_host("db.local"), ["10.0.0.7"]);
+/// ```
+pub trait HostResolver: Send + Sync {
+    fn lookup_host(&self, name: &str) -> Vec<String>;
+}
+
 /// How templates are executed.
 #[derive(Clone, Default)]
 pub struct ExecOptions {
@@ -49,6 +66,9 @@ pub struct ExecOptions {
     /// The cluster behind `lookup`; without one `lookup` returns an empty map, as Helm
     /// does without a connection.
     pub lookup: Option<Arc<dyn Lookup>>,
+    /// DNS for `getHostByName`; without one it answers `""`, as Helm does unless
+    /// `--enable-dns` is given.
+    pub resolver: Option<Arc<dyn HostResolver>>,
 }
 
 impl ExecOptions {
@@ -73,6 +93,7 @@ impl std::fmt::Debug for ExecOptions {
             .field("lint", &self.lint)
             .field("max_steps", &self.max_steps)
             .field("lookup", &self.lookup.is_some())
+            .field("resolver", &self.resolver.is_some())
             .finish()
     }
 }

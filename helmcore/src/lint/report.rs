@@ -149,10 +149,18 @@ mod tests {
     #[test]
     fn logs_come_first_on_stderr() {
         let mut c = ChartLint::new("c", false);
-        c.logs.push("level=WARN msg=\"missing required value\" message=x".into());
-        c.messages.push(Message::new(Severity::Error, "templates/", "boom"));
+        c.logs
+            .push("level=WARN msg=\"missing required value\" message=x".into());
+        c.messages
+            .push(Message::new(Severity::Error, "templates/", "boom"));
         let out = format_output(&[c], false);
-        assert_eq!(out.logs, "level=WARN msg=\"missing required value\" message=x\n");
-        assert_eq!(out.stderr, format!("{}Error: 1 chart(s) linted, 1 chart(s) failed\n", out.logs));
+        assert_eq!(
+            out.logs,
+            "level=WARN msg=\"missing required value\" message=x\n"
+        );
+        assert_eq!(
+            out.stderr,
+            format!("{}Error: 1 chart(s) linted, 1 chart(s) failed\n", out.logs)
+        );
     }
 }

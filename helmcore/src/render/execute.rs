@@ -368,5 +368,6 @@ pub(crate) fn exec_options(opts: &super::RenderOptions) -> ExecOptions {
         lint: opts.lint,
         max_steps: opts.max_steps,
         lookup: opts.lookup.clone(),
+        resolver: opts.resolver.clone(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::engine::Lookup;
+use crate::engine::{HostResolver, Lookup};
 
 use super::capabilities::{Capabilities, KubeVersion};
 
@@ -75,6 +75,8 @@ pub struct RenderOptions {
     pub lint: bool,
     /// What `lookup` asks; without it `lookup` returns an empty map, as `helm template`.
     pub lookup: Option<Arc<dyn Lookup>>,
+    /// `--enable-dns`: what `getHostByName` asks; without it `getHostByName` returns `""`.
+    pub resolver: Option<Arc<dyn HostResolver>>,
     /// `--post-renderer`.
     pub post_renderer: Option<Arc<dyn PostRenderer>>,
     /// A bound on template evaluation steps (for untrusted charts); `None` is unbounded.
@@ -98,6 +100,7 @@ impl Default for RenderOptions {
             strict: false,
             lint: false,
             lookup: None,
+            resolver: None,
             post_renderer: None,
             max_steps: None,
         }
@@ -121,6 +124,7 @@ impl std::fmt::Debug for RenderOptions {
             .field("strict", &self.strict)
             .field("lint", &self.lint)
             .field("lookup", &self.lookup.is_some())
+            .field("resolver", &self.resolver.is_some())
             .field("post_renderer", &self.post_renderer.is_some())
             .field("max_steps", &self.max_steps)
             .finish()

@@ -11,16 +11,22 @@ use super::{func, Res};
 
 /// `toPrettyJson` swallows the error and prints nothing, as Sprig does.
 fn to_pretty_json(a: Vec<Value>) -> Res {
-    Ok(json::to_string_pretty(any(&a, 0)).unwrap_or_default().into())
+    Ok(json::to_string_pretty(any(&a, 0))
+        .unwrap_or_default()
+        .into())
 }
 
 fn must_to_pretty_json(a: Vec<Value>) -> Res {
-    Ok(json::to_string_pretty(any(&a, 0)).map_err(|e| e.to_string())?.into())
+    Ok(json::to_string_pretty(any(&a, 0))
+        .map_err(|e| e.to_string())?
+        .into())
 }
 
 /// Sprig's `toRawJson` panics on an error; the template then fails with it, as here.
 fn to_raw_json(a: Vec<Value>) -> Res {
-    Ok(json::to_string_raw(any(&a, 0)).map_err(|e| e.to_string())?.into())
+    Ok(json::to_string_raw(any(&a, 0))
+        .map_err(|e| e.to_string())?
+        .into())
 }
 
 fn must_from_json(a: Vec<Value>) -> Res {

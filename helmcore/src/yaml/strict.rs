@@ -44,10 +44,23 @@ struct Key {
 enum Node {
     /// A scalar: its key form (`None` when go-yaml cannot hold it as a key) and whether
     /// it is the merge key `<<`.
-    Scalar { key: Option<Key>, merge: bool, line: usize },
-    Seq { items: Vec<usize>, line: usize },
-    Map { entries: Vec<(usize, usize)>, line: usize },
-    Alias { target: Option<usize>, line: usize },
+    Scalar {
+        key: Option<Key>,
+        merge: bool,
+        line: usize,
+    },
+    Seq {
+        items: Vec<usize>,
+        line: usize,
+    },
+    Map {
+        entries: Vec<(usize, usize)>,
+        line: usize,
+    },
+    Alias {
+        target: Option<usize>,
+        line: usize,
+    },
 }
 
 impl Node {
@@ -99,8 +112,15 @@ fn build_tree(src: &[u8]) -> Option<(Vec<Node>, Option<usize>)> {
                 started = true;
                 continue;
             }
-            Event::Scalar { anchor, tag, value, implicit, .. } => {
-                let merge = &*value == "<<" && (implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge"));
+            Event::Scalar {
+                anchor,
+                tag,
+                value,
+                implicit,
+                ..
+            } => {
+                let merge = &*value == "<<"
+                    && (implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge"));
                 let key = key_of(tag.as_deref(), &value, implicit);
                 nodes.push(Node::Scalar { key, merge, line });
                 if let Some(a) = anchor {
@@ -109,16 +129,25 @@ fn build_tree(src: &[u8]) -> Option<(Vec<Node>, Option<usize>)> {
                 nodes.len() - 1
             }
             Event::Alias { anchor } => {
-                nodes.push(Node::Alias { target: anchors.get(&anchor).copied(), line });
+                nodes.push(Node::Alias {
+                    target: anchors.get(&anchor).copied(),
+                    line,
+                });
                 nodes.len() - 1
             }
             Event::SequenceStart { ref anchor, .. } | Event::MappingStart { ref anchor, .. } => {
                 let is_seq = matches!(ev, Event::SequenceStart { .. });
                 let anchor = anchor.clone();
                 nodes.push(if is_seq {
-                    Node::Seq { items: Vec::new(), line }
+                    Node::Seq {
+                        items: Vec::new(),
+                        line,
+                    }
                 } else {
-                    Node::Map { entries: Vec::new(), line }
+                    Node::Map {
+                        entries: Vec::new(),
+                        line,
+                    }
                 });
                 let id = nodes.len() - 1;
                 if let Some(a) = anchor {
@@ -203,7 +232,9 @@ impl Walk<'_> {
             }
             let key = match &self.nodes[k] {
                 Node::Scalar { key, .. } => key.clone(),
-                Node::Alias { target: Some(t), .. } => match &self.nodes[*t] {
+                Node::Alias {
+                    target: Some(t), ..
+                } => match &self.nodes[*t] {
                     Node::Scalar { key, .. } => key.clone(),
                     _ => None,
                 },
@@ -213,7 +244,8 @@ impl Walk<'_> {
             if let Some(key) = key {
                 if seen.contains(&key) {
                     let line = self.nodes[v].line() + 1;
-                    self.out.push(format!("line {line}: key {} already set in map", key.shown));
+                    self.out
+                        .push(format!("line {line}: key {} already set in map", key.shown));
                 } else {
                     seen.push(key);
                 }
@@ -228,7 +260,9 @@ impl Walk<'_> {
         }
         match &self.nodes[id] {
             Node::Map { .. } => self.mapping_into(id, seen, depth),
-            Node::Alias { target: Some(t), .. } => {
+            Node::Alias {
+                target: Some(t), ..
+            } => {
                 let t = *t;
                 if matches!(self.nodes[t], Node::Map { .. }) {
                     self.mapping_into(t, seen, depth);
@@ -262,7 +296,9 @@ mod tests {
     use super::*;
 
     fn err(src: &str) -> String {
-        strict_duplicate_keys(src).map(|e| e.to_string()).unwrap_or_default()
+        strict_duplicate_keys(src)
+            .map(|e| e.to_string())
+            .unwrap_or_default()
     }
 
     // Texts from helm v4.1.4's "failed to strictly parse chart metadata file" warnings.

@@ -15,8 +15,6 @@ use crate::flags::{Kind, Parsed, Spec};
 pub enum Args {
     Exact(usize),
     AtLeast(usize),
-    AtMost(usize),
-    Any,
 }
 
 /// A runnable command: `helmcore show chart` has the path `["show", "chart"]`.
@@ -59,7 +57,12 @@ pub fn global_flags() -> Vec<Spec> {
 
 /// Every command, most specific path first within a family.
 pub fn commands() -> Vec<Command> {
-    let mut all = vec![version::command(), values::command(), template::command(), lint::command()];
+    let mut all = vec![
+        version::command(),
+        values::command(),
+        template::command(),
+        lint::command(),
+    ];
     all.extend(show::commands());
     all
 }

@@ -135,6 +135,9 @@ fn run(p: Parsed) -> Result<(), CliError> {
         subchart_notes: p.bool("render-subchart-notes"),
         skip_schema_validation: p.bool("skip-schema-validation"),
         post_renderer,
+        resolver: p
+            .bool("enable-dns")
+            .then(|| Arc::new(crate::dns::SystemDns) as Arc<dyn helmcore::engine::HostResolver>),
         ..RenderOptions::default()
     };
     let print = PrintOptions {

@@ -618,7 +618,10 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(Tok, String)> {
-        lex(s).into_iter().map(|i| (i.typ, i.val.to_string())).collect()
+        lex(s)
+            .into_iter()
+            .map(|i| (i.typ, i.val.to_string()))
+            .collect()
     }
 
     #[test]

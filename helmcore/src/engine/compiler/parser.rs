@@ -146,10 +146,7 @@ impl<'f> Parser<'f> {
             let tok_line = self.line_of(tok.pos);
             let action_line = self.action_pos.map_or(0, |p| self.line_of(p));
             if action_line != 0 && action_line != tok_line {
-                extra = format!(
-                    " in action started at {}:{}",
-                    self.parse_name, action_line
-                );
+                extra = format!(" in action started at {}:{}", self.parse_name, action_line);
                 if tok.val.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }

@@ -104,6 +104,17 @@ impl State<'_> {
                 self.abort(LintKind::Fail, msg)
             }
             HelmFn::Lookup => self.lookup(name, argv),
+            HelmFn::GetHostByName => {
+                arity(name, 1, &argv)?;
+                let host = string_arg(
+                    name,
+                    0,
+                    argv.into_iter()
+                        .next()
+                        .unwrap_or(Arg::Lit(serde_json::Value::Null)),
+                )?;
+                crate::engine::helm::get_host_by_name(self.opts, &host).map_err(Failure::Plain)
+            }
         }
     }
 

@@ -17,15 +17,6 @@ use super::vm::{Flow, Params, Rv, Scope, Sig, State, MAX_CALL_NESTING, PT, R};
 use crate::gofmt::quote;
 use crate::value::{Map, Value};
 
-/// Helm replaces Sprig's `getHostByName` with one returning "" unless DNS lookups are
-/// enabled (`--enable-dns`), which a pure library never does.
-pub(crate) const GET_HOST_BY_NAME: crate::engine::func::Func = crate::engine::func::Func {
-    name: "getHostByName",
-    params: &[Param::String],
-    variadic: None,
-    call: |_| Ok(Value::from("")),
-};
-
 /// Helm's `recursionMaxNums`: how deep one name may be `include`d within itself.
 pub const INCLUDE_MAX_DEPTH: usize = 1000;
 
@@ -42,13 +33,29 @@ const S4: &[PT] = &[
 pub(crate) fn signature(h: HelmFn) -> Sig {
     let fixed = match h {
         HelmFn::Include | HelmFn::Tpl | HelmFn::Required => S_ANY,
-        HelmFn::Fail => S,
+        HelmFn::Fail | HelmFn::GetHostByName => S,
         HelmFn::Lookup => S4,
     };
     Sig {
         fixed: Params::Pt(fixed),
         variadic: None,
     }
+}
+
+/// `getHostByName`: `""` without a resolver (Helm without `--enable-dns`). With one,
+/// Sprig picks one of the addresses at random, and a name that does not resolve makes its
+/// `rand.Intn(0)` panic, which Go's template engine reports as this error.
+pub(crate) fn get_host_by_name(opts: &super::ExecOptions, name: &str) -> Result<Value, String> {
+    use rand::Rng;
+    let Some(resolver) = &opts.resolver else {
+        return Ok(Value::from(""));
+    };
+    let addrs = resolver.lookup_host(name);
+    if addrs.is_empty() {
+        return Err("invalid argument to Intn".into());
+    }
+    let i = rand::thread_rng().gen_range(0..addrs.len());
+    Ok(Value::from(addrs[i].as_str()))
 }
 
 fn warn_wrap(msg: &str) -> String {
@@ -108,6 +115,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                     }
                     _ => Ok(Rv::Val(Value::Map(Map::new()))),
                 }
+            }
+            HelmFn::GetHostByName => {
+                get_host_by_name(self.ex.opts, a0.as_str().unwrap_or_default())
+                    .map(Rv::Val)
+                    .map_err(TemplateError::Message)
             }
         };
         match result {

@@ -426,3 +426,38 @@ fn objects_methods_and_fields() {
         Err(r#"template: c/templates/x.yaml:1:9: executing "c/templates/x.yaml" at <.Files.Size>: Size has arguments but cannot be invoked as function"#.into())
     );
 }
+
+/// `getHostByName` answers "" unless a resolver is given (helm's `--enable-dns`); with one
+/// it picks one of the addresses, and a name that does not resolve fails as helm4 does:
+/// `error calling getHostByName: invalid argument to Intn`.
+#[test]
+fn get_host_by_name_asks_the_resolver() {
+    use crate::engine::HostResolver;
+    struct Fixed;
+    impl HostResolver for Fixed {
+        fn lookup_host(&self, name: &str) -> Vec<String> {
+            match name {
+                "db.local" => vec!["10.0.0.7".into(), "10.0.0.8".into()],
+                _ => Vec::new(),
+            }
+        }
+    }
+    let t = "{{ getHostByName \"db.local\" }}";
+    let off = render_files(&[("x.yaml", t)], "{}", &ExecOptions::helm());
+    assert_eq!(off, Ok(String::new()));
+    let opts = ExecOptions {
+        resolver: Some(std::sync::Arc::new(Fixed)),
+        ..ExecOptions::helm()
+    };
+    let on = render_files(&[("x.yaml", t)], "{}", &opts).unwrap();
+    assert!(on == "10.0.0.7" || on == "10.0.0.8", "{on}");
+    let missing = render_files(
+        &[("x.yaml", "{{ getHostByName \"nowhere.invalid\" }}")],
+        "{}",
+        &opts,
+    );
+    assert_eq!(
+        missing.unwrap_err(),
+        "template: c/templates/x.yaml:1:3: executing \"c/templates/x.yaml\" at <getHostByName \"nowhere.invalid\">: error calling getHostByName: invalid argument to Intn"
+    );
+}
