@@ -286,6 +286,7 @@ pub(crate) fn strval_value(v: &Value) -> Value {
             Some(b) => Value::from_go_slice(b),
             None => Value::from(fmt_v(v)),
         },
+        Value::List(_) | Value::Map(_) => crate::gofmt::sprint_value(std::slice::from_ref(v)),
         other => Value::from(fmt_v(other)),
     }
 }

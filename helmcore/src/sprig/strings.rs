@@ -426,16 +426,18 @@ fn has_suffix(a: Vec<Value>) -> Res {
     Ok(string(&a, 1).ends_with(string(&a, 0)).into())
 }
 
-/// Whether any argument is a byte string.
+/// Whether any argument is or may hold a byte string.
 fn has_bytes(a: &[Value]) -> bool {
-    a.iter().any(|v| matches!(v, Value::Bytes(_)))
+    a.iter()
+        .any(|v| matches!(v, Value::Bytes(_) | Value::List(_) | Value::Map(_)))
 }
 
-/// Go's `%v` of a value as the Go string it gives (a byte string keeps its bytes; a
-/// `[]byte` prints as numbers).
+/// Go's `%v` of a value as the Go string it gives (a byte string keeps its bytes, also
+/// inside a list or map; a `[]byte` prints as numbers).
 fn vstr(v: &Value) -> Value {
     match v {
         Value::String(_) | Value::Bytes(_) => v.clone(),
+        Value::List(_) | Value::Map(_) => crate::gofmt::sprint_value(std::slice::from_ref(v)),
         other => Value::from(crate::value::fmt_v(other)),
     }
 }
