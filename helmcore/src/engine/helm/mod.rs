@@ -184,7 +184,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         if let Some(n) = self.ex.include_counts.get_mut(name) {
             *n = n.saturating_sub(1);
         }
-        r.map(|v| Rv::Val(v))
+        r.map(Rv::Val)
     }
 
     /// Executes template `name` of the current scope into a new string (Go's

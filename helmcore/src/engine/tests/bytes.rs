@@ -109,10 +109,22 @@ fn byte_strings_as_helm_handles_them() {
 #[test]
 fn byte_strings_inside_lists_and_maps_print_as_bytes() {
     check_out(&[
-        (r#"{{ list ("gA==" | b64dec) "x" | toString | b64enc }}"#, "W4AgeF0="),
-        (r#"{{ cat (list ("gA==" | b64dec)) "y" | b64enc }}"#, "W4BdIHk="),
-        (r#"{{ squote (list ("gA==" | b64dec)) | b64enc }}"#, "J1uAXSc="),
-        (r#"{{ dict "k" ("gA==" | b64dec) | toString | b64enc }}"#, "bWFwW2s6gF0="),
+        (
+            r#"{{ list ("gA==" | b64dec) "x" | toString | b64enc }}"#,
+            "W4AgeF0=",
+        ),
+        (
+            r#"{{ cat (list ("gA==" | b64dec)) "y" | b64enc }}"#,
+            "W4BdIHk=",
+        ),
+        (
+            r#"{{ squote (list ("gA==" | b64dec)) | b64enc }}"#,
+            "J1uAXSc=",
+        ),
+        (
+            r#"{{ dict "k" ("gA==" | b64dec) | toString | b64enc }}"#,
+            "bWFwW2s6gF0=",
+        ),
     ]);
 }
 

@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(gobase64::decode(&a).unwrap().bytes.len(), 32);
         assert_eq!(decrypt_text("pw", &a).unwrap(), "some text");
         assert_eq!(
-            decrypt_text("pw", &encrypt_aes("pw", &"z".repeat(48))).unwrap(),
+            decrypt_text("pw", &encrypt_aes("pw", "z".repeat(48))).unwrap(),
             "z".repeat(48)
         );
     }
