@@ -165,6 +165,30 @@ pub(crate) fn render_templates(
     top: &Map,
     cx: &ExecContext<'_>,
 ) -> Result<RenderedFiles, TemplateFailure> {
+    let mut lint_messages = Vec::new();
+    let out = execute_templates(chart, top, cx, &mut lint_messages)?;
+    Ok(RenderedFiles {
+        files: out.files,
+        invalid_utf8: out.invalid_utf8,
+        lint_messages,
+    })
+}
+
+/// The templates' outputs (see [`RenderedFiles`]).
+pub(crate) struct Outputs {
+    pub files: BTreeMap<String, String>,
+    pub invalid_utf8: BTreeMap<String, Arc<[u8]>>,
+}
+
+/// [`render_templates`], with the `required`/`fail` calls lint mode let through added
+/// to `lint_messages` even when a later template fails: `helm lint` logs them as they
+/// happen, before it reports the failure.
+pub(crate) fn execute_templates(
+    chart: &Chart,
+    top: &Map,
+    cx: &ExecContext<'_>,
+    lint_messages: &mut Vec<LintMessage>,
+) -> Result<Outputs, TemplateFailure> {
     let mut jobs = Vec::new();
     collect(chart, top, cx.compat, &mut jobs, 0)?;
     // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
@@ -212,6 +236,11 @@ pub(crate) fn render_templates(
             },
         };
         if let Err(error) = result {
+            lint_messages.extend_from_slice(session.warnings());
+            #[cfg(feature = "handlebars")]
+            if let Some(s) = &hbs_session {
+                lint_messages.extend_from_slice(s.warnings());
+            }
             return Err(TemplateFailure {
                 file: job.name.clone(),
                 error,
@@ -231,16 +260,14 @@ pub(crate) fn render_templates(
         }
         files.insert(job.name.clone(), out);
     }
-    #[allow(unused_mut)]
-    let mut lint_messages = session.warnings().to_vec();
+    lint_messages.extend_from_slice(session.warnings());
     #[cfg(feature = "handlebars")]
     if let Some(s) = &hbs_session {
         lint_messages.extend_from_slice(s.warnings());
     }
-    Ok(RenderedFiles {
+    Ok(Outputs {
         files,
         invalid_utf8,
-        lint_messages,
     })
 }
 

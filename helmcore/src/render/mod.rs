@@ -49,6 +49,7 @@ pub use capabilities::{
 };
 pub use engines::TEMPLATE_ENGINE_ANNOTATION;
 pub use error::RenderError;
+pub(crate) use execute::{execute_templates, ExecContext, Outputs, ParseCache};
 pub use execute::{RenderedFiles, TemplateFailure};
 pub use files::Files;
 pub use funcs::{helm_functions, name_template_functions};

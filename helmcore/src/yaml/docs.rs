@@ -26,6 +26,12 @@ pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
         .collect())
 }
 
+/// [`split_documents`] over output that may not be valid UTF-8; `None` for a bad
+/// separator line.
+pub(crate) fn split_document_bytes(src: &[u8]) -> Option<Vec<Vec<u8>>> {
+    split_bytes(src).ok()
+}
+
 /// [`split_documents`] over raw bytes (a file that may not be valid UTF-8).
 fn split_bytes(src: &[u8]) -> Result<Vec<Vec<u8>>, ValuesError> {
     let mut docs = Vec::new();

@@ -25,6 +25,7 @@ mod resolve;
 mod strict;
 mod utf8;
 
+pub(crate) use docs::split_document_bytes;
 pub use docs::{
     load_values, load_values_slice, split_documents, split_manifest_bytes, split_manifests,
 };

@@ -5,16 +5,20 @@
 use std::path::Path;
 
 use super::stream::{documents, Step};
+use crate::lint::object::DecodeFailure;
 use crate::chart::{process_dependencies, Chart};
+use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
 use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
 use crate::lint::object::ObjectHead;
-use crate::lint::render::render;
 use crate::lint::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
-use crate::lint::KubeVersion;
+use crate::render::{
+    execute_templates, helm_functions, Capabilities, Compat, ExecContext, KubeVersion, ParseCache,
+    ReleaseInfo,
+};
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_values;
 use crate::values::schema::validate_against_schema;
@@ -80,6 +84,7 @@ pub(crate) fn lint(
         return;
     };
 
+    let kube_version = capabilities(settings).kube_version;
     for template in &chart.templates {
         let file = template.name.to_string();
         linter.rule(Severity::Error, &file, validate_allowed_extension(&file));
@@ -87,12 +92,24 @@ pub(crate) fn lint(
             continue;
         }
         let key = format!("{}/{file}", chart.name());
-        let content = rendered.get(&key).map(String::as_str).unwrap_or("");
+        let content = rendered.files.get(&key).map(String::as_str).unwrap_or("");
         if content.trim().is_empty() {
             continue;
         }
         linter.rule(Severity::Warning, &file, validate_top_indent_level(content));
-        for step in documents(content) {
+        let bad = rendered
+            .invalid_utf8
+            .get(&key)
+            .and_then(|raw| first_invalid_document(raw));
+        for (i, step) in documents(content).into_iter().enumerate() {
+            let step = match &bad {
+                // go-yaml fails on the document that is not UTF-8.
+                Some((at, text)) if *at == i => Step::Failed(DecodeFailure {
+                    text: text.clone(),
+                    line: None,
+                }),
+                _ => step,
+            };
             let obj = match step {
                 Step::Failed(f) => {
                     linter.rule_at(
@@ -113,7 +130,7 @@ pub(crate) fn lint(
             linter.rule(
                 Severity::Warning,
                 &file,
-                validate_no_deprecations(&obj, settings.kube_version),
+                validate_no_deprecations(&obj, &kube_version),
             );
             linter.rule(
                 Severity::Error,
@@ -137,7 +154,7 @@ fn render_chart(
     settings: &Settings,
     warnings: &mut Vec<Warning>,
     logs: &mut Vec<String>,
-) -> Option<std::collections::HashMap<String, String>> {
+) -> Option<crate::render::Outputs> {
     let flush = |warnings: &mut Vec<Warning>, logs: &mut Vec<String>| {
         for w in warnings.drain(..) {
             logs.push(warning_line(&w));
@@ -173,46 +190,65 @@ fn render_chart(
             return None;
         }
     }
-    let top = render_values(&chart, values, settings);
-    match render(&chart, &top) {
-        Ok(r) => {
-            log_lint_messages(&r.lint_messages, logs);
-            Some(r.files)
-        }
+    let top = render_values(values, settings);
+    let funcs = std::sync::Arc::new(helm_functions());
+    let cx = ExecContext {
+        funcs: &funcs,
+        cache: &ParseCache::default(),
+        compat: Compat::V4,
+        opts: ExecOptions {
+            lint: true,
+            ..ExecOptions::helm()
+        },
+    };
+    let mut lint_messages = Vec::new();
+    let rendered = execute_templates(&chart, &top, &cx, &mut lint_messages);
+    log_lint_messages(&lint_messages, logs);
+    match rendered {
+        Ok(out) => Some(out),
         Err(f) => {
-            log_lint_messages(&f.lint_messages, logs);
-            linter.rule(Severity::Error, DIR, Err(f.message));
+            linter.rule(Severity::Error, DIR, Err(f.error.helm4_message(&f.file)));
             None
         }
     }
 }
 
-/// Helm's `ToRenderValues` for lint: release `test-release`, not an install or upgrade.
-fn render_values(chart: &Chart, values: Map, settings: &Settings) -> Map {
-    let release = Map::new();
-    release.insert("Name", Value::from(RELEASE_NAME));
-    release.insert("Namespace", Value::from(settings.namespace));
-    release.insert("IsUpgrade", Value::Bool(false));
-    release.insert("IsInstall", Value::Bool(false));
-    release.insert("Revision", Value::int(0));
-    release.insert("Service", Value::from("Helm"));
-    let kube = settings
-        .kube_version
-        .cloned()
-        .unwrap_or_else(KubeVersion::helm_default);
-    let kv = Map::new();
-    kv.insert("Version", Value::from(kube.version.as_str()));
-    kv.insert("GitVersion", Value::from(kube.version.as_str()));
-    kv.insert("Major", Value::from(kube.major.to_string()));
-    kv.insert("Minor", Value::from(kube.minor.to_string()));
-    let caps = Map::new();
-    caps.insert("KubeVersion", Value::Map(kv));
+/// The index of the first document (split as Kubernetes' YAML reader splits them) of an
+/// output that is not valid UTF-8, and go-yaml's error on it.
+fn first_invalid_document(raw: &[u8]) -> Option<(usize, String)> {
+    let docs = crate::yaml::split_document_bytes(raw)?;
+    let (i, doc) = docs
+        .iter()
+        .enumerate()
+        .find(|(_, d)| std::str::from_utf8(d).is_err())?;
+    Some((i, crate::yaml::from_slice(doc).err()?.to_string()))
+}
+
+/// Helm's `ToRenderValues` as its lint calls it: release `test-release`, neither an
+/// install nor an upgrade, revision 0, Helm's default capabilities with
+/// `--kube-version`.
+fn render_values(values: Map, settings: &Settings) -> Map {
+    let release = ReleaseInfo {
+        name: RELEASE_NAME.into(),
+        namespace: settings.namespace.into(),
+        revision: 0,
+        is_upgrade: false,
+        is_install: false,
+    };
     let top = Map::new();
-    top.insert("Chart", chart.metadata.to_value());
-    top.insert("Capabilities", Value::Map(caps));
-    top.insert("Release", Value::Map(release));
+    top.insert("Capabilities", capabilities(settings).to_value());
+    top.insert("Release", release.to_value());
     top.insert("Values", Value::Map(values));
     top
+}
+
+/// What lint assumes of the cluster: Helm's defaults, with `--kube-version`.
+fn capabilities(settings: &Settings) -> Capabilities {
+    let mut caps = Capabilities::helm_default(Compat::V4);
+    if let Some(k) = settings.kube_version {
+        caps.kube_version = k.clone();
+    }
+    caps
 }
 
 pub(crate) fn warning_line(w: &Warning) -> String {
@@ -283,10 +319,15 @@ fn validate_top_indent_level(content: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn validate_no_deprecations(obj: &ObjectHead, kube: Option<&KubeVersion>) -> Result<(), String> {
-    let default = KubeVersion::helm_default();
-    let kube = kube.unwrap_or(&default);
-    match deprecation_warning(&obj.api_version, &obj.kind, kube.major, kube.minor) {
+fn validate_no_deprecations(obj: &ObjectHead, kube: &KubeVersion) -> Result<(), String> {
+    // The parsers only give numeric components.
+    let number = |s: &str| s.parse::<u64>().unwrap_or_default();
+    match deprecation_warning(
+        &obj.api_version,
+        &obj.kind,
+        number(&kube.major),
+        number(&kube.minor),
+    ) {
         Some(w) => Err(w),
         None => Ok(()),
     }
