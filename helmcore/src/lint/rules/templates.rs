@@ -5,13 +5,13 @@
 use std::path::Path;
 
 use super::stream::{documents, Step};
-use crate::lint::object::DecodeFailure;
 use crate::chart::{process_dependencies, Chart};
 use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
 use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
+use crate::lint::object::DecodeFailure;
 use crate::lint::object::ObjectHead;
 use crate::lint::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
