@@ -24,14 +24,13 @@ mod object;
 mod paths;
 mod report;
 mod rules;
-mod slog;
 mod support;
 mod validator;
 
 pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
-pub use slog::{slog_line, LogLevel};
+pub use crate::slog::{slog_line, LogLevel};
 pub use support::{Message, Severity};
 
 use std::path::Path;

@@ -13,7 +13,7 @@ use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
 use crate::lint::object::DecodeFailure;
 use crate::lint::object::ObjectHead;
-use crate::lint::slog::{slog_line, LogLevel};
+use crate::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
 use crate::render::{
     execute_templates, helm_functions, Capabilities, Compat, ExecContext, KubeVersion, ParseCache,
