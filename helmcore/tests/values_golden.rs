@@ -41,6 +41,7 @@ fn to_json(v: &Value) -> serde_json::Value {
         Value::Int(n, _) => serde_json::Number::from_f64(*n as f64).map_or(J::Null, J::Number),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.to_string()),
+        Value::Bytes(b) => J::String(String::from_utf8_lossy(b).into_owned()),
         Value::List(l) => J::Array(l.iter().map(to_json).collect()),
         Value::Map(m) => J::Object(
             m.entries()

@@ -14,8 +14,14 @@ use crate::value::Value;
 pub enum Param {
     /// `interface{}`: any value, including nil.
     Any,
-    /// `string`: the implementation receives a [`Value::String`].
+    /// `string`: the implementation receives a [`Value::String`]; a byte string
+    /// ([`Value::Bytes`]) arrives as Go's `for range` reads it, each invalid byte one
+    /// U+FFFD.
     String,
+    /// `string`, for the functions Go runs over a string's raw bytes (`b64enc`,
+    /// `sha256sum`, `quote`): the implementation receives a [`Value::String`] or a
+    /// [`Value::Bytes`] (see [`Value::go_bytes`]).
+    BytesString,
     /// `int`: a [`Value::Int`] of kind `Int` (literals convert; `int64` values do not).
     Int,
     /// `int64`: a [`Value::Int`] of kind `Int64` (literals convert).

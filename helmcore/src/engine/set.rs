@@ -228,16 +228,51 @@ pub struct Session<'s> {
 }
 
 impl<'s> Session<'s> {
-    /// Executes template `name` with `data` as dot.
+    /// Executes template `name` with `data` as dot. Output that is not valid UTF-8 (the
+    /// template printed a binary file) comes back as Go's `for range` reads it, each
+    /// invalid byte one U+FFFD; [`Session::execute_bytes`] gives the exact bytes.
     pub fn execute(&mut self, name: &str, data: &Value) -> Result<String, TemplateError> {
         let mut out = String::new();
         self.execute_into(name, data, &mut out)?;
         Ok(out)
     }
 
+    /// Executes template `name` with `data` as dot, giving the output's bytes exactly as
+    /// Go writes them.
+    pub fn execute_bytes(&mut self, name: &str, data: &Value) -> Result<Vec<u8>, TemplateError> {
+        let mut out = String::new();
+        self.exec.wrote_bytes = false;
+        self.execute_raw_into(name, data, &mut out)?;
+        if self.take_wrote_bytes() {
+            return Ok(crate::value::escape::unescape_bytes(&out));
+        }
+        Ok(out.into_bytes())
+    }
+
     /// Executes template `name`, appending its output to `out` (on error `out` holds the
-    /// output produced before the error).
+    /// output produced before the error). Invalid UTF-8 is appended as in
+    /// [`Session::execute`].
     pub fn execute_into(
+        &mut self,
+        name: &str,
+        data: &Value,
+        out: &mut String,
+    ) -> Result<(), TemplateError> {
+        let start = out.len();
+        self.exec.wrote_bytes = false;
+        let r = self.execute_raw_into(name, data, out);
+        if self.take_wrote_bytes() {
+            let raw = crate::value::escape::unescape_bytes(&out[start..]);
+            out.truncate(start);
+            out.push_str(&crate::yaml::go_lossy_utf8(&raw));
+        }
+        r
+    }
+
+    /// [`Session::execute_into`] that leaves a byte string's invalid bytes escaped in
+    /// `out` (see `value::escape`) and reports them through
+    /// [`Session::take_wrote_bytes`].
+    pub(crate) fn execute_raw_into(
         &mut self,
         name: &str,
         data: &Value,
@@ -260,6 +295,12 @@ impl<'s> Session<'s> {
         });
         self.exec.regexes = regexes;
         r
+    }
+
+    /// Whether output written since the last call printed a byte string that is not
+    /// valid UTF-8; its bytes are then escaped in the output (see `value::escape`).
+    pub(crate) fn take_wrote_bytes(&mut self) -> bool {
+        std::mem::take(&mut self.exec.wrote_bytes)
     }
 
     /// The `required`/`fail` calls lint mode let through, in order.

@@ -15,10 +15,11 @@
 mod quote;
 
 pub use quote::{
-    can_backquote, fmt_unicode_hash, is_print, quote, quote_ascii, quote_rune, unquote,
-    unquote_char,
+    can_backquote, fmt_unicode_hash, is_print, quote, quote_ascii, quote_bytes, quote_rune,
+    unquote, unquote_bytes, unquote_char,
 };
 
+use crate::value::escape::{push_escaped, unescape, unescape_bytes};
 use crate::value::{format_float, Kind, Value};
 
 /// Nesting beyond this prints as `...` (a map can contain itself through `set`).
@@ -28,48 +29,62 @@ const MAX_NUM: i64 = 1_000_000;
 
 /// Go's `fmt.Sprint`: operands in `%v`, with a space between two operands when neither
 /// is a string.
+///
+/// A byte string ([`Value::Bytes`]) among the operands is printed as its Go-lossy text
+/// here; [`sprint_value`] keeps its bytes.
 pub fn sprint(args: &[Value]) -> String {
-    let mut p = Printer::default();
-    let mut prev_string = false;
-    for (i, a) in args.iter().enumerate() {
-        let is_string = matches!(a, Value::String(_));
-        if i > 0 && !is_string && !prev_string {
-            p.out.push(' ');
-        }
-        p.print_arg(a, 'v', 0);
-        prev_string = is_string;
-    }
-    p.out
+    Printer::sprint(args).text()
+}
+
+/// [`sprint`] as the Go string it gives: a [`Value::Bytes`] when a byte string among the
+/// operands makes it invalid UTF-8.
+pub fn sprint_value(args: &[Value]) -> Value {
+    Printer::sprint(args).value()
 }
 
 /// Go's `fmt.Sprintln`: operands in `%v`, always space-separated, then a newline.
 pub fn sprintln(args: &[Value]) -> String {
-    let mut p = Printer::default();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            p.out.push(' ');
-        }
-        p.print_arg(a, 'v', 0);
-    }
-    p.out.push('\n');
-    p.out
+    Printer::sprintln(args).text()
+}
+
+/// [`sprintln`] as the Go string it gives (see [`sprint_value`]).
+pub fn sprintln_value(args: &[Value]) -> Value {
+    Printer::sprintln(args).value()
 }
 
 /// Go's `fmt.Sprintf`.
 pub fn sprintf(format: &str, args: &[Value]) -> String {
     let mut p = Printer::default();
     p.do_printf(format, args);
-    p.out
+    p.text()
+}
+
+/// [`sprintf`] as the Go string it gives (see [`sprint_value`]).
+///
+/// ```
+/// use helmcore::gofmt::sprintf_value;
+/// use helmcore::value::Value;
+/// let bin = Value::from_go_slice(b"a\xff");
+/// let out = sprintf_value("%s|%q|%x", &[bin.clone(), bin.clone(), bin]);
+/// assert_eq!(out.go_bytes(), Some(&b"a\xff|\"a\\xff\"|61ff"[..]));
+/// ```
+pub fn sprintf_value(format: &str, args: &[Value]) -> Value {
+    let mut p = Printer::default();
+    p.do_printf(format, args);
+    p.value()
 }
 
 /// Go's `%v` of one value into `out` (the template's way of printing an action's result).
-pub fn write_value(out: &mut String, v: &Value) {
+/// Returns whether a byte string was written: its invalid bytes are then in `out` as
+/// escapes (see `value::escape`) for the caller to turn back into bytes.
+pub(crate) fn write_value(out: &mut String, v: &Value) -> bool {
     let mut p = Printer {
         out: std::mem::take(out),
         ..Printer::default()
     };
     p.print_arg(v, 'v', 0);
     *out = p.out;
+    p.bytes
 }
 
 #[derive(Default, Clone, Copy)]
@@ -89,6 +104,8 @@ struct Flags {
 struct Printer {
     out: String,
     f: Flags,
+    /// Whether `out` holds escaped bytes of a byte string.
+    bytes: bool,
 }
 
 fn parsenum(s: &[u8], start: usize, end: usize) -> (Option<usize>, usize) {
@@ -107,6 +124,50 @@ fn parsenum(s: &[u8], start: usize, end: usize) -> (Option<usize>, usize) {
 }
 
 impl Printer {
+    fn sprint(args: &[Value]) -> Printer {
+        let mut p = Printer::default();
+        let mut prev_string = false;
+        for (i, a) in args.iter().enumerate() {
+            let is_string = matches!(a, Value::String(_) | Value::Bytes(_));
+            if i > 0 && !is_string && !prev_string {
+                p.out.push(' ');
+            }
+            p.print_arg(a, 'v', 0);
+            prev_string = is_string;
+        }
+        p
+    }
+
+    fn sprintln(args: &[Value]) -> Printer {
+        let mut p = Printer::default();
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                p.out.push(' ');
+            }
+            p.print_arg(a, 'v', 0);
+        }
+        p.out.push('\n');
+        p
+    }
+
+    /// The output as text (a byte string's invalid bytes as U+FFFD).
+    fn text(self) -> String {
+        if self.bytes {
+            crate::yaml::go_lossy_utf8(&unescape_bytes(&self.out))
+        } else {
+            self.out
+        }
+    }
+
+    /// The output as a Go string.
+    fn value(self) -> Value {
+        if self.bytes {
+            unescape(self.out)
+        } else {
+            Value::String(self.out.into())
+        }
+    }
+
     fn write_padding(&mut self, n: usize) {
         let c = if self.f.zero && !self.f.minus {
             '0'
@@ -339,6 +400,7 @@ impl Printer {
             Value::Int(n, _) => self.fmt_integer(v, *n, verb, depth),
             Value::Float(x) => self.fmt_float_verb(v, *x, verb, depth),
             Value::String(s) => self.fmt_string(v, s, verb, depth),
+            Value::Bytes(b) => self.fmt_bytes(v, b, verb, depth),
             Value::List(items) => {
                 if self.f.sharp_v {
                     self.out.push_str("[]interface {}{");
@@ -412,11 +474,44 @@ impl Printer {
                     self.pad(&t);
                 }
             }
-            'x' => self.fmt_sx(s, false),
-            'X' => self.fmt_sx(s, true),
+            'x' => self.fmt_sx(s.as_bytes(), false),
+            'X' => self.fmt_sx(s.as_bytes(), true),
             'q' => self.fmt_q(s),
             _ => self.bad_verb(v, verb, depth),
         }
+    }
+
+    /// [`Printer::fmt_string`] for a string that is not valid UTF-8: `%s` and `%v` write
+    /// the bytes, `%q` escapes each invalid one as `\xNN`, `%x` prints them in hex.
+    fn fmt_bytes(&mut self, v: &Value, b: &[u8], verb: char, depth: usize) {
+        match verb {
+            'v' if self.f.sharp_v => self.fmt_q_bytes(b),
+            'v' | 's' => {
+                self.bytes = true;
+                if self.f.prec.is_none() && self.f.wid.is_none() {
+                    push_escaped(&mut self.out, b);
+                } else {
+                    let mut s = String::new();
+                    push_escaped(&mut s, b);
+                    let t = self.truncate(&s).to_string();
+                    self.pad(&t);
+                }
+            }
+            'x' => self.fmt_sx(b, false),
+            'X' => self.fmt_sx(b, true),
+            'q' => self.fmt_q_bytes(b),
+            _ => self.bad_verb(v, verb, depth),
+        }
+    }
+
+    fn fmt_q_bytes(&mut self, b: &[u8]) {
+        // Precision counts runes, an invalid byte being one.
+        let mut s = String::new();
+        push_escaped(&mut s, b);
+        let cut = unescape_bytes(self.truncate(&s));
+        // `%#q` never backquotes invalid UTF-8 (`CanBackquote` is false).
+        let q = quote_bytes(&cut, self.f.plus);
+        self.pad(&q);
     }
 
     fn fmt_q(&mut self, s: &str) {
@@ -431,13 +526,12 @@ impl Printer {
         self.pad(&q);
     }
 
-    fn fmt_sx(&mut self, s: &str, upper: bool) {
+    fn fmt_sx(&mut self, bytes: &[u8], upper: bool) {
         let digits: &[u8] = if upper {
             b"0123456789ABCDEF"
         } else {
             b"0123456789abcdef"
         };
-        let bytes = s.as_bytes();
         let len = match self.f.prec {
             Some(p) => p.min(bytes.len()),
             None => bytes.len(),

@@ -91,6 +91,41 @@ fn quote_with(s: &str, q: char, ascii_only: bool) -> String {
     out
 }
 
+/// Go's `strconv.Quote` (`QuoteToASCII` with `ascii_only`) of a string's bytes: each byte
+/// that does not start a valid UTF-8 sequence is written `\xNN`.
+///
+/// ```
+/// let q = helmcore::gofmt::quote_bytes(b"\xe2\x82\xac\xe2\x82\n", false);
+/// assert_eq!(q, "\"\u{20ac}\\xe2\\x82\\n\"");
+/// ```
+pub fn quote_bytes(bytes: &[u8], ascii_only: bool) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push('"');
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let n = e.valid_up_to();
+                let bad = e.error_len().unwrap_or(rest.len() - n);
+                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
+            }
+        };
+        for c in valid.chars() {
+            push_escaped(&mut out, c, '"', ascii_only);
+        }
+        let at = valid.len();
+        for &b in &rest[at..at + bad] {
+            out.push_str("\\x");
+            out.push(LOWERHEX[(b >> 4) as usize] as char);
+            out.push(LOWERHEX[(b & 0xf) as usize] as char);
+        }
+        rest = &rest[at + bad..];
+    }
+    out.push('"');
+    out
+}
+
 /// Go's `strconv.QuoteRune` (`QuoteRuneToASCII` with `ascii_only`).
 pub fn quote_rune(c: char, ascii_only: bool) -> String {
     let mut out = String::from('\'');
@@ -240,6 +275,54 @@ pub fn unquote(s: &str) -> Result<String, &'static str> {
         }
         _ => Err(SYNTAX),
     }
+}
+
+/// The bytes of a double-quoted Go string literal with `\x` or octal escapes above 0x7f,
+/// each of which is one byte in Go (so `"\xc3\xa9"` is `é`, and `"\xff"` is not UTF-8);
+/// `None` for any other literal, whose text [`unquote`] gives exactly.
+///
+/// ```
+/// use helmcore::gofmt::unquote_bytes;
+/// assert_eq!(unquote_bytes(r#""a\xff\303""#), Some(b"a\xff\xc3".to_vec()));
+/// assert_eq!(unquote_bytes(r#""\xc3\xa9""#), Some("é".as_bytes().to_vec()));
+/// assert_eq!(unquote_bytes(r#""\x41\n""#), None);
+/// ```
+pub fn unquote_bytes(s: &str) -> Option<Vec<u8>> {
+    let body = s.strip_prefix('"')?.strip_suffix('"')?;
+    if !body.contains('\\') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut high = false;
+    let mut rest = body;
+    while !rest.is_empty() {
+        let b = rest.as_bytes();
+        let byte = match b {
+            [b'\\', b'x', h, l, ..] if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                u8::from_str_radix(&rest[2..4], 16).ok().map(|v| (v, 4))
+            }
+            [b'\\', d @ b'0'..=b'7', e @ b'0'..=b'7', f @ b'0'..=b'7', ..] => {
+                let v =
+                    (u32::from(d - b'0') << 6) | (u32::from(e - b'0') << 3) | u32::from(f - b'0');
+                u8::try_from(v).ok().map(|v| (v, 4))
+            }
+            _ => None,
+        };
+        match byte {
+            Some((v, n)) => {
+                high |= v >= 0x80;
+                out.push(v);
+                rest = &rest[n..];
+            }
+            None => {
+                let (c, tail) = unquote_char(rest, '"').ok()?;
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                rest = tail;
+            }
+        }
+    }
+    high.then_some(out)
 }
 
 #[cfg(test)]

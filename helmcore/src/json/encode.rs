@@ -41,6 +41,7 @@ impl Encoder {
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
             Value::Float(f) => write_float(&mut self.out, *f)?,
             Value::String(s) => write_string(&mut self.out, s, self.style.escape_html),
+            Value::Bytes(b) => write_bytes_string(&mut self.out, b, self.style.escape_html),
             Value::List(items) => {
                 self.check_depth(depth, None)?;
                 if items.is_empty() {
@@ -158,6 +159,34 @@ pub(crate) fn float_text(f: f64) -> String {
 /// `\b`, `\f`, else `\u00XX`), U+2028/U+2029 always, `<`, `>`, `&` when escaping HTML.
 pub(crate) fn write_string(out: &mut String, s: &str, escape_html: bool) {
     out.push('"');
+    write_body(out, s, escape_html);
+    out.push('"');
+}
+
+/// [`write_string`] of a string that is not valid UTF-8: encoding/json writes each
+/// invalid byte as the escape `\ufffd`.
+fn write_bytes_string(out: &mut String, b: &[u8], escape_html: bool) {
+    out.push('"');
+    let mut rest = b;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let n = e.valid_up_to();
+                let bad = e.error_len().unwrap_or(rest.len() - n);
+                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
+            }
+        };
+        write_body(out, valid, escape_html);
+        for _ in 0..bad {
+            out.push_str("\\ufffd");
+        }
+        rest = &rest[valid.len() + bad..];
+    }
+    out.push('"');
+}
+
+fn write_body(out: &mut String, s: &str, escape_html: bool) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -208,5 +237,4 @@ pub(crate) fn write_string(out: &mut String, s: &str, escape_html: bool) {
         i += 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }

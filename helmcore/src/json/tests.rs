@@ -234,3 +234,16 @@ fn end_of_input_reads_as_a_space() {
         assert_eq!(from_str(src).unwrap_err().to_string(), want, "{src:?}");
     }
 }
+
+// helm4: `toJson` of a byte string writes each invalid byte as the escape `\ufffd`
+// (a real U+FFFD character stays as it is).
+#[test]
+fn byte_strings_marshal_invalid_bytes_as_escapes() {
+    let v = Value::list(vec![Value::from_go_slice(
+        b"\x00\xff<a\xe2\x82\n\xef\xbf\xbd",
+    )]);
+    assert_eq!(
+        to_string(&v).unwrap(),
+        "[\"\\u0000\\ufffd\\u003ca\\ufffd\\ufffd\\n\u{fffd}\"]"
+    );
+}

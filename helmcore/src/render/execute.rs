@@ -196,8 +196,13 @@ fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
 /// What executing the templates gave.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedFiles {
-    /// Every non-partial template's output by name, `<no value>` removed.
+    /// Every non-partial template's output by name, `<no value>` removed. An output that
+    /// is not valid UTF-8 (it printed a byte string) is here as Go's `for range` reads it
+    /// and in [`RenderedFiles::invalid_utf8`] as its bytes.
     pub files: BTreeMap<String, String>,
+    /// The outputs that are not valid UTF-8, as bytes: Helm fails on such a manifest
+    /// with go-yaml's `invalid ... UTF-8 octet` error.
+    pub invalid_utf8: BTreeMap<String, Arc<[u8]>>,
     /// `required` and `fail` calls lint mode let through.
     pub lint_messages: Vec<LintMessage>,
 }
@@ -225,11 +230,18 @@ pub(crate) fn render_templates(
     cx: &ExecContext<'_>,
 ) -> Result<RenderedFiles, TemplateFailure> {
     let mut lint_messages = Vec::new();
-    let files = execute_templates(chart, top, cx, &mut lint_messages)?;
+    let out = execute_templates(chart, top, cx, &mut lint_messages)?;
     Ok(RenderedFiles {
-        files,
+        files: out.files,
+        invalid_utf8: out.invalid_utf8,
         lint_messages,
     })
+}
+
+/// The templates' outputs (see [`RenderedFiles`]).
+pub(crate) struct Outputs {
+    pub files: BTreeMap<String, String>,
+    pub invalid_utf8: BTreeMap<String, Arc<[u8]>>,
 }
 
 /// [`render_templates`], with the `required`/`fail` calls lint mode let through added
@@ -240,7 +252,7 @@ pub(crate) fn execute_templates(
     top: &Map,
     cx: &ExecContext<'_>,
     lint_messages: &mut Vec<LintMessage>,
-) -> Result<BTreeMap<String, String>, TemplateFailure> {
+) -> Result<Outputs, TemplateFailure> {
     let mut jobs = Vec::new();
     collect(chart, top, cx.compat, &mut jobs, 0)?;
     // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
@@ -270,6 +282,7 @@ pub(crate) fn execute_templates(
     let mut hbs_session = hbs.as_ref().map(|s| s.session(&cx.opts));
     let mut session = set.session(&cx.opts);
     let mut files = BTreeMap::new();
+    let mut invalid_utf8 = BTreeMap::new();
     for job in &jobs {
         if super::manifest::is_partial(&job.name) {
             continue;
@@ -280,7 +293,7 @@ pub(crate) fn execute_templates(
         // Output is usually about as long as the template: one allocation, few regrowths.
         let mut out = String::with_capacity(job.text.len());
         let result = match job.engine {
-            Engine::Go => session.execute_into(&job.name, &data, &mut out),
+            Engine::Go => session.execute_raw_into(&job.name, &data, &mut out),
             #[cfg(feature = "handlebars")]
             Engine::Handlebars => match hbs_session.as_mut() {
                 Some(s) => s.execute(&job.name, &data).map(|o| out = o),
@@ -301,6 +314,15 @@ pub(crate) fn execute_templates(
         if job.engine == Engine::Go && out.contains("<no value>") {
             out = out.replace("<no value>", "");
         }
+        if session.take_wrote_bytes() {
+            match crate::value::escape::unescape(out) {
+                Value::Bytes(b) => {
+                    out = crate::yaml::go_lossy_utf8(&b);
+                    invalid_utf8.insert(job.name.clone(), b);
+                }
+                other => out = other.as_str().unwrap_or_default().to_string(),
+            }
+        }
         files.insert(job.name.clone(), out);
     }
     lint_messages.extend_from_slice(session.warnings());
@@ -308,7 +330,10 @@ pub(crate) fn execute_templates(
     if let Some(s) = &hbs_session {
         lint_messages.extend_from_slice(s.warnings());
     }
-    Ok(files)
+    Ok(Outputs {
+        files,
+        invalid_utf8,
+    })
 }
 
 #[cfg(feature = "handlebars")]

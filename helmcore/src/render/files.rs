@@ -126,6 +126,21 @@ impl Files {
         Ok(s.split('\n').map(str::to_owned).collect())
     }
 
+    /// [`Files::lines`] as Go strings: a line that is not valid UTF-8 keeps its bytes.
+    fn line_values(&self, name: &str) -> Result<Value, String> {
+        let Some(data) = self.find(name) else {
+            return Ok(Value::list(Vec::new()));
+        };
+        if std::str::from_utf8(data).is_ok() {
+            return Ok(self.lines(name)?.into_iter().map(Value::from).collect());
+        }
+        let body = data.strip_suffix(b"\n").unwrap_or(data);
+        Ok(body
+            .split(|&b| b == b'\n')
+            .map(Value::from_go_slice)
+            .collect())
+    }
+
     /// The template object.
     pub fn to_value(&self) -> Value {
         Value::Object(Arc::new(self.clone()))
@@ -179,16 +194,14 @@ impl Object for Files {
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match name {
-            "Get" => Ok(self.get(&string_arg(name, args)?).into()),
+            "Get" => Ok(Value::from_go_slice(
+                self.get_bytes(&string_arg(name, args)?),
+            )),
             "GetBytes" => Ok(bytes_value(self.get_bytes(&string_arg(name, args)?))),
             "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
             "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
             "AsSecrets" => no_args(name, args).map(|_| self.as_secrets().into()),
-            "Lines" => Ok(self
-                .lines(&string_arg(name, args)?)?
-                .into_iter()
-                .map(Value::from)
-                .collect()),
+            "Lines" => self.line_values(&string_arg(name, args)?),
             _ => Err(format!("can't call method {name} on type engine.files")),
         }
     }
@@ -256,6 +269,9 @@ impl Object for Bytes {
     }
     fn format(&self, out: &mut String) {
         write_bytes(out, &self.0);
+    }
+    fn as_go_bytes(&self) -> Option<&[u8]> {
+        Some(&self.0)
     }
     fn to_data(&self) -> Option<Value> {
         Some(b64(&self.0))

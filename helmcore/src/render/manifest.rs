@@ -5,6 +5,7 @@
 //! into Helm's install order by kind.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::value::{Map, Value};
 use crate::yaml::{json_kind, YamlError};
@@ -132,22 +133,44 @@ pub struct SortError {
 
 /// Helm's `SortManifests(files, _, InstallOrder)`: files by path (partials and
 /// whitespace-only files skipped), each split into documents in order.
+///
+/// `invalid_utf8` holds the bytes of the outputs that are not valid UTF-8 (their text in
+/// `files` is lossy): the first such document fails as go-yaml fails on it.
 pub fn sort_manifests(
     files: &BTreeMap<String, String>,
+    invalid_utf8: &BTreeMap<String, Arc<[u8]>>,
     compat: Compat,
 ) -> Result<Sorted, SortError> {
     let mut docs: Vec<(&String, String)> = Vec::new();
+    // Documents (by index in `docs`) whose bytes are not UTF-8, with go-yaml's error.
+    let mut forced = Vec::new();
     for (path, content) in files {
         if is_partial(path) || content.trim().is_empty() {
             continue;
         }
-        for doc in crate::yaml::split_manifests(content) {
+        // Which document (counted as the text is split) holds invalid UTF-8, and
+        // go-yaml's error on it.
+        let bad = invalid_utf8.get(path).and_then(|raw| {
+            crate::yaml::split_manifest_bytes(raw)
+                .into_iter()
+                .enumerate()
+                .find(|(_, d)| std::str::from_utf8(d).is_err())
+                .and_then(|(i, d)| crate::yaml::from_slice(d).err().map(|e| (i, e)))
+        });
+        for (i, doc) in crate::yaml::split_manifests(content).into_iter().enumerate() {
+            if let Some((_, e)) = bad.as_ref().filter(|(at, _)| *at == i) {
+                forced.push((docs.len(), e.clone()));
+            }
             docs.push((path, doc));
         }
     }
     let heads = decode_heads(&docs, compat);
     let mut out = Sorted::default();
-    for ((path, doc), head) in docs.into_iter().zip(heads) {
+    for (k, ((path, doc), head)) in docs.into_iter().zip(heads).enumerate() {
+        let head = match forced.iter().find(|(at, _)| *at == k) {
+            Some((_, e)) => Err(e.clone()),
+            None => head,
+        };
         let head = match head {
             Ok(h) => h,
             Err(error) => {

@@ -49,7 +49,7 @@ pub use capabilities::{
 };
 pub use engines::TEMPLATE_ENGINE_ANNOTATION;
 pub use error::RenderError;
-pub(crate) use execute::{execute_templates, ExecContext, ParseCache};
+pub(crate) use execute::{execute_templates, ExecContext, Outputs, ParseCache};
 pub use execute::{RenderedFiles, TemplateFailure};
 pub use files::Files;
 pub use funcs::{helm_functions, name_template_functions};
@@ -279,10 +279,12 @@ impl Renderer {
                 content: crate::yaml::go_lossy_utf8(&f.data),
             })
             .collect();
-        let sorted = sort_manifests(&files, opts.compat).map_err(|e| RenderError::Manifest {
-            dump: output::debug_dump(&files),
-            error: e.error,
-            hooks: e.hooks,
+        let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| {
+            RenderError::Manifest {
+                dump: output::debug_dump(&files),
+                error: e.error,
+                hooks: e.hooks,
+            }
         })?;
         for h in &sorted.unknown_hooks {
             warnings.push(Warning {

@@ -17,6 +17,11 @@ pub(super) fn string(args: &[Value], i: usize) -> &str {
     args.get(i).and_then(Value::as_str).unwrap_or("")
 }
 
+/// A [`Param::BytesString`](crate::engine::func::Param::BytesString) parameter's bytes.
+pub(super) fn bytes(args: &[Value], i: usize) -> &[u8] {
+    args.get(i).and_then(Value::go_bytes).unwrap_or_default()
+}
+
 /// An `int` (or `int64`) parameter.
 pub(super) fn int(args: &[Value], i: usize) -> i64 {
     match args.get(i) {

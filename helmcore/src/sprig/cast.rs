@@ -268,7 +268,26 @@ pub(crate) fn to_float64(v: &Value) -> f64 {
 pub(crate) fn strval(v: &Value) -> String {
     match v {
         Value::String(s) => s.to_string(),
+        Value::Bytes(b) => crate::yaml::go_lossy_utf8(b),
+        Value::Object(o) => match o.as_go_bytes() {
+            Some(b) => crate::yaml::go_lossy_utf8(b),
+            None => fmt_v(v),
+        },
         other => fmt_v(other),
+    }
+}
+
+/// [`strval`] as the Go string it gives: a byte string, or a `[]byte` (`string(v)` in
+/// Sprig) that is not valid UTF-8, keeps its bytes.
+pub(crate) fn strval_value(v: &Value) -> Value {
+    match v {
+        Value::String(_) | Value::Bytes(_) => v.clone(),
+        Value::Object(o) => match o.as_go_bytes() {
+            Some(b) => Value::from_go_slice(b),
+            None => Value::from(fmt_v(v)),
+        },
+        Value::List(_) | Value::Map(_) => crate::gofmt::sprint_value(std::slice::from_ref(v)),
+        other => Value::from(fmt_v(other)),
     }
 }
 

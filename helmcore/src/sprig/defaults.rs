@@ -16,6 +16,7 @@ pub(crate) fn is_empty(v: &Value) -> bool {
         Value::Int(n, _) => *n == 0,
         Value::Float(f) => *f == 0.0,
         Value::String(s) => s.is_empty(),
+        Value::Bytes(b) => b.is_empty(),
         Value::List(l) => l.is_empty(),
         Value::Map(m) => m.is_empty(),
         Value::Object(o) => match o.kind() {

@@ -5,8 +5,7 @@
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
 
-use super::args::string;
-use super::strings::from_bytes;
+use super::args::bytes;
 use super::{func, Res};
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -199,33 +198,33 @@ pub(super) fn base32_decode(input: &[u8]) -> Result<Vec<u8>, usize> {
     Ok(out)
 }
 
+// Go encodes and decodes a string's bytes; decoded binary data is a byte string.
+
 fn b64enc(a: Vec<Value>) -> Res {
-    Ok(base64_encode(string(&a, 0).as_bytes()).into())
+    Ok(base64_encode(bytes(&a, 0)).into())
 }
 
 fn b64dec(a: Vec<Value>) -> Res {
-    Ok(match base64_decode(string(&a, 0).as_bytes()) {
-        Ok(bytes) => from_bytes(&bytes),
-        Err(at) => format!("illegal base64 data at input byte {at}"),
-    }
-    .into())
+    Ok(match base64_decode(bytes(&a, 0)) {
+        Ok(data) => Value::from_go_bytes(data),
+        Err(at) => format!("illegal base64 data at input byte {at}").into(),
+    })
 }
 
 fn b32enc(a: Vec<Value>) -> Res {
-    Ok(base32_encode(string(&a, 0).as_bytes()).into())
+    Ok(base32_encode(bytes(&a, 0)).into())
 }
 
 fn b32dec(a: Vec<Value>) -> Res {
-    Ok(match base32_decode(string(&a, 0).as_bytes()) {
-        Ok(bytes) => from_bytes(&bytes),
-        Err(at) => format!("illegal base32 data at input byte {at}"),
-    }
-    .into())
+    Ok(match base32_decode(bytes(&a, 0)) {
+        Ok(data) => Value::from_go_bytes(data),
+        Err(at) => format!("illegal base32 data at input byte {at}").into(),
+    })
 }
 
 pub(super) const FUNCS: &[Func] = &[
-    func("b64enc", &[P::String], None, b64enc),
-    func("b64dec", &[P::String], None, b64dec),
-    func("b32enc", &[P::String], None, b32enc),
-    func("b32dec", &[P::String], None, b32dec),
+    func("b64enc", &[P::BytesString], None, b64enc),
+    func("b64dec", &[P::BytesString], None, b64dec),
+    func("b32enc", &[P::BytesString], None, b32enc),
+    func("b32dec", &[P::BytesString], None, b32dec),
 ];

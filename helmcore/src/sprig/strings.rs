@@ -1,14 +1,14 @@
 //! Sprig's string functions.
 //!
-//! Go strings are bytes: `trunc`, `substr`, `wrap` and `initials` index bytes, not
-//! characters. Where Go would cut a multi-byte character in half, the result here
-//! replaces the broken bytes with U+FFFD, since a [`Value`] string is always UTF-8.
+//! Go strings are bytes: `trunc`, `substr`, `abbrev`, `wrap` and `initials` index bytes,
+//! not characters. Where Go cuts a multi-byte character in half, the result is a byte
+//! string ([`Value::Bytes`]) holding the bytes Go's has.
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::{Map, Value};
 
-use super::args::{any, int, string, string_list};
-use super::cast::strval;
+use super::args::{any, bytes, int, string, string_list};
+use super::cast::{strval, strval_value};
 use super::unicode::{self, is_space};
 use super::{func, Res};
 
@@ -80,67 +80,113 @@ fn hello(_: Vec<Value>) -> Res {
     Ok("Hello!".into())
 }
 
+/// Runs string function `f`, which only moves bytes around (cuts, joins, repeats), over
+/// arguments that may be byte strings, as Go runs it over their bytes: each invalid byte
+/// goes in as an escape character `f` treats as any other non-space character, and
+/// escapes in the result (strings, also inside lists and maps) become bytes again.
+fn opaque(a: Vec<Value>, f: fn(Vec<Value>) -> Res) -> Res {
+    fn has(v: &Value, depth: usize) -> bool {
+        match v {
+            Value::Bytes(_) => true,
+            Value::List(l) if depth < 2 => l.iter().any(|x| has(x, depth + 1)),
+            _ => false,
+        }
+    }
+    fn esc(v: Value) -> Value {
+        match v {
+            Value::Bytes(b) => {
+                let mut s = String::new();
+                crate::value::escape::push_escaped(&mut s, &b);
+                Value::from(s)
+            }
+            Value::List(l) => Value::list(l.iter().cloned().map(esc).collect()),
+            other => other,
+        }
+    }
+    fn unesc(v: Value) -> Value {
+        match v {
+            Value::String(s) => crate::value::escape::unescape(s.to_string()),
+            Value::List(l) => Value::list(l.iter().cloned().map(unesc).collect()),
+            Value::Map(m) => {
+                for (k, x) in m.entries() {
+                    m.insert(k, unesc(x));
+                }
+                Value::Map(m)
+            }
+            other => other,
+        }
+    }
+    if !a.iter().any(|v| has(v, 0)) {
+        return f(a);
+    }
+    f(a.into_iter().map(esc).collect()).map(unesc)
+}
+
+/// The string argument `i` unchanged (a byte string stays one).
+fn same(a: &[Value], i: usize) -> Value {
+    match a.get(i) {
+        Some(v @ (Value::String(_) | Value::Bytes(_))) => v.clone(),
+        _ => Value::from(""),
+    }
+}
+
 fn trunc(a: Vec<Value>) -> Res {
-    let (c, s) = (int(&a, 0), string(&a, 1));
+    let (c, s) = (int(&a, 0), bytes(&a, 1));
     let len = s.len() as i64;
-    let out = if c < 0 && len + c > 0 {
-        from_bytes(&s.as_bytes()[(len + c) as usize..])
+    Ok(if c < 0 && len + c > 0 {
+        Value::from_go_slice(&s[(len + c) as usize..])
     } else if c >= 0 && len > c {
-        from_bytes(&s.as_bytes()[..c as usize])
+        Value::from_go_slice(&s[..c as usize])
     } else {
-        s.to_string()
-    };
-    Ok(out.into())
+        same(&a, 1)
+    })
 }
 
 /// goutils' `AbbreviateFull` (byte-based); `None` for its "width too small" errors.
-fn abbreviate_full(s: &str, offset: i64, max_width: i64) -> Option<String> {
-    if s.is_empty() {
-        return Some(String::new());
+fn abbreviate_full(b: &[u8], offset: i64, max_width: i64) -> Option<Vec<u8>> {
+    if b.is_empty() {
+        return Some(Vec::new());
     }
     if max_width < 4 {
         return None;
     }
-    let len = s.len() as i64;
+    let len = b.len() as i64;
     if len <= max_width {
-        return Some(s.to_string());
+        return Some(b.to_vec());
     }
     let mut offset = offset.min(len);
     if len - offset < max_width - 3 {
         offset = len - (max_width - 3);
     }
-    let b = s.as_bytes();
     if offset <= 4 {
-        return Some(from_bytes(&b[..(max_width - 3) as usize]) + "...");
+        return Some([&b[..(max_width - 3) as usize], b"..."].concat());
     }
     if max_width < 7 {
         return None;
     }
     if offset + max_width - 3 < len {
-        let tail = from_bytes(&b[offset as usize..]);
-        let inner = abbreviate_full(&tail, 0, max_width - 3).unwrap_or_default();
-        return Some(format!("...{inner}"));
+        let inner = abbreviate_full(&b[offset as usize..], 0, max_width - 3).unwrap_or_default();
+        return Some([&b"..."[..], &inner].concat());
     }
-    Some(format!(
-        "...{}",
-        from_bytes(&b[(len - (max_width - 3)) as usize..])
-    ))
+    Some([&b"..."[..], &b[(len - (max_width - 3)) as usize..]].concat())
 }
 
 fn abbrev(a: Vec<Value>) -> Res {
-    let (width, s) = (int(&a, 0), string(&a, 1));
+    let width = int(&a, 0);
     if width < 4 {
-        return Ok(s.into());
+        return Ok(same(&a, 1));
     }
-    Ok(abbreviate_full(s, 0, width).unwrap_or_default().into())
+    let out = abbreviate_full(bytes(&a, 1), 0, width).unwrap_or_default();
+    Ok(Value::from_go_bytes(out))
 }
 
 fn abbrevboth(a: Vec<Value>) -> Res {
-    let (left, right, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
+    let (left, right) = (int(&a, 0), int(&a, 1));
     if right < 4 || (left > 0 && right < 7) {
-        return Ok(s.into());
+        return Ok(same(&a, 2));
     }
-    Ok(abbreviate_full(s, left, right).unwrap_or_default().into())
+    let out = abbreviate_full(bytes(&a, 2), left, right).unwrap_or_default();
+    Ok(Value::from_go_bytes(out))
 }
 
 fn trim(a: Vec<Value>) -> Res {
@@ -203,25 +249,24 @@ fn untitle(a: Vec<Value>) -> Res {
 }
 
 fn substr(a: Vec<Value>) -> Res {
-    let (start, end, s) = (int(&a, 0), int(&a, 1), string(&a, 2));
-    let b = s.as_bytes();
+    let (start, end, b) = (int(&a, 0), int(&a, 1), bytes(&a, 2));
     let len = b.len() as i64;
     if start < 0 {
         if end < 0 || end > len {
             return Err(slice_error(None, Some(end), b.len()));
         }
-        return Ok(from_bytes(&b[..end as usize]).into());
+        return Ok(Value::from_go_slice(&b[..end as usize]));
     }
     if end < 0 || end > len {
         if start > len {
             return Err(slice_error(Some(start), None, b.len()));
         }
-        return Ok(from_bytes(&b[start as usize..]).into());
+        return Ok(Value::from_go_slice(&b[start as usize..]));
     }
     if start > end {
         return Err(slice_error(Some(start), Some(end), b.len()));
     }
-    Ok(from_bytes(&b[start as usize..end as usize]).into())
+    Ok(Value::from_go_slice(&b[start as usize..end as usize]))
 }
 
 fn repeat(a: Vec<Value>) -> Res {
@@ -247,13 +292,14 @@ fn trim_prefix(a: Vec<Value>) -> Res {
 /// anything is removed, every non-ASCII byte comes back as the Latin-1 character of
 /// that byte value (`é` becomes `Ã©`), and bytes 0x85 and 0xA0 count as spaces.
 fn nospace(a: Vec<Value>) -> Res {
-    let s = string(&a, 0);
+    let s = bytes(&a, 0);
     let latin1_space = |b: u8| is_space(b as char);
-    if !s.bytes().any(latin1_space) {
-        return Ok(s.into());
+    if !s.iter().copied().any(latin1_space) {
+        return Ok(same(&a, 0));
     }
     let out: String = s
-        .bytes()
+        .iter()
+        .copied()
         .filter(|&b| !latin1_space(b))
         .map(|b| b as char)
         .collect();
@@ -265,7 +311,7 @@ fn nospace(a: Vec<Value>) -> Res {
 fn initials(a: Vec<Value>) -> Res {
     let mut out = String::new();
     let mut after_gap = true;
-    for b in string(&a, 0).bytes() {
+    for &b in bytes(&a, 0) {
         let c = b as char;
         if is_space(c) {
             after_gap = true;
@@ -304,9 +350,9 @@ fn swapcase(a: Vec<Value>) -> Res {
 
 /// goutils' `WrapCustom`: breaks at the last space within `width` bytes; a word longer
 /// than the width is cut only when `wrap_long` is set.
-fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
+fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> Value {
     if s.is_empty() {
-        return String::new();
+        return Value::from("");
     }
     let newline = if newline.is_empty() { "\n" } else { newline };
     let width = width.max(1) as usize;
@@ -345,7 +391,7 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
         }
     }
     out.extend_from_slice(&b[offset..]);
-    from_bytes(&out)
+    Value::from_go_bytes(out)
 }
 
 fn snakecase(a: Vec<Value>) -> Res {
@@ -361,11 +407,11 @@ fn camelcase(a: Vec<Value>) -> Res {
 }
 
 fn wrap(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false).into())
+    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false))
 }
 
 fn wrap_with(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true).into())
+    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true))
 }
 
 fn contains(a: Vec<Value>) -> Res {
@@ -380,26 +426,70 @@ fn has_suffix(a: Vec<Value>) -> Res {
     Ok(string(&a, 1).ends_with(string(&a, 0)).into())
 }
 
+/// Whether any argument is or may hold a byte string.
+fn has_bytes(a: &[Value]) -> bool {
+    a.iter()
+        .any(|v| matches!(v, Value::Bytes(_) | Value::List(_) | Value::Map(_)))
+}
+
+/// Go's `%v` of a value as the Go string it gives (a byte string keeps its bytes, also
+/// inside a list or map; a `[]byte` prints as numbers).
+fn vstr(v: &Value) -> Value {
+    match v {
+        Value::String(_) | Value::Bytes(_) => v.clone(),
+        Value::List(_) | Value::Map(_) => crate::gofmt::sprint_value(std::slice::from_ref(v)),
+        other => Value::from(crate::value::fmt_v(other)),
+    }
+}
+
+/// Go strings joined by `sep`, as the Go string that gives.
+fn join_go(parts: impl Iterator<Item = Value>, sep: &[u8]) -> Value {
+    let mut out = Vec::new();
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(p.go_bytes().unwrap_or_default());
+    }
+    Value::from_go_bytes(out)
+}
+
 fn quote(a: Vec<Value>) -> Res {
-    let parts: Vec<String> = a
-        .iter()
-        .filter(|v| !v.is_nil())
-        .map(|v| unicode::quote(&strval(v)))
-        .collect();
+    let quote_one = |v: &Value| match strval_value(v) {
+        Value::Bytes(b) => crate::gofmt::quote_bytes(&b, false),
+        other => unicode::quote(other.as_str().unwrap_or_default()),
+    };
+    let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(quote_one).collect();
     Ok(parts.join(" ").into())
 }
 
 fn squote(a: Vec<Value>) -> Res {
+    if has_bytes(&a) {
+        let parts = a.iter().filter(|v| !v.is_nil()).map(|v| {
+            join_go(
+                [Value::from(""), vstr(v), Value::from("")].into_iter(),
+                b"'",
+            )
+        });
+        return Ok(join_go(parts, b" "));
+    }
     let parts: Vec<String> = a
         .iter()
         .filter(|v| !v.is_nil())
-        .map(|v| format!("'{}'", strval(v)))
+        .map(|v| format!("'{}'", crate::value::fmt_v(v)))
         .collect();
     Ok(parts.join(" ").into())
 }
 
 fn cat(a: Vec<Value>) -> Res {
-    let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(strval).collect();
+    if has_bytes(&a) {
+        return Ok(join_go(a.iter().filter(|v| !v.is_nil()).map(vstr), b" "));
+    }
+    let parts: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(crate::value::fmt_v)
+        .collect();
     Ok(parts.join(" ").into())
 }
 
@@ -457,7 +547,7 @@ fn plural(a: Vec<Value>) -> Res {
 }
 
 fn to_string(a: Vec<Value>) -> Res {
-    Ok(strval(any(&a, 0)).into())
+    Ok(strval_value(any(&a, 0)))
 }
 
 /// Sprig's `strslice`: a list's non-nil items as strings, nil as no strings, anything
@@ -516,43 +606,80 @@ fn split_list(a: Vec<Value>) -> Res {
 
 pub(super) const FUNCS: &[Func] = &[
     func("hello", &[], None, hello),
-    func("abbrev", &[P::Int, P::String], None, abbrev),
-    func("abbrevboth", &[P::Int, P::Int, P::String], None, abbrevboth),
-    func("trunc", &[P::Int, P::String], None, trunc),
-    func("trim", &[P::String], None, trim),
+    func("abbrev", &[P::Int, P::BytesString], None, abbrev),
+    func(
+        "abbrevboth",
+        &[P::Int, P::Int, P::BytesString],
+        None,
+        abbrevboth,
+    ),
+    func("trunc", &[P::Int, P::BytesString], None, trunc),
+    func("trim", &[P::BytesString], None, |a| opaque(a, trim)),
     func("upper", &[P::String], None, upper),
     func("lower", &[P::String], None, lower),
     func("title", &[P::String], None, title),
     func("untitle", &[P::String], None, untitle),
-    func("substr", &[P::Int, P::Int, P::String], None, substr),
-    func("repeat", &[P::Int, P::String], None, repeat),
-    func("trimall", &[P::String, P::String], None, trim_all),
-    func("trimAll", &[P::String, P::String], None, trim_all),
-    func("trimSuffix", &[P::String, P::String], None, trim_suffix),
-    func("trimPrefix", &[P::String, P::String], None, trim_prefix),
-    func("nospace", &[P::String], None, nospace),
-    func("initials", &[P::String], None, initials),
+    func("substr", &[P::Int, P::Int, P::BytesString], None, substr),
+    func("repeat", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, repeat)
+    }),
+    func("trimall", &[P::String, P::BytesString], None, |a| {
+        opaque(a, trim_all)
+    }),
+    func("trimAll", &[P::String, P::BytesString], None, |a| {
+        opaque(a, trim_all)
+    }),
+    func("trimSuffix", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, trim_suffix)
+    }),
+    func("trimPrefix", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, trim_prefix)
+    }),
+    func("nospace", &[P::BytesString], None, nospace),
+    func("initials", &[P::BytesString], None, initials),
     func("swapcase", &[P::String], None, swapcase),
-    func("snakecase", &[P::String], None, snakecase),
-    func("kebabcase", &[P::String], None, kebabcase),
+    func("snakecase", &[P::BytesString], None, |a| {
+        opaque(a, snakecase)
+    }),
+    func("kebabcase", &[P::BytesString], None, |a| {
+        opaque(a, kebabcase)
+    }),
     func("camelcase", &[P::String], None, camelcase),
-    func("wrap", &[P::Int, P::String], None, wrap),
-    func("wrapWith", &[P::Int, P::String, P::String], None, wrap_with),
+    func("wrap", &[P::Int, P::BytesString], None, |a| opaque(a, wrap)),
+    func(
+        "wrapWith",
+        &[P::Int, P::BytesString, P::BytesString],
+        None,
+        |a| opaque(a, wrap_with),
+    ),
     func("contains", &[P::String, P::String], None, contains),
     func("hasPrefix", &[P::String, P::String], None, has_prefix),
     func("hasSuffix", &[P::String, P::String], None, has_suffix),
     func("quote", &[], Some(P::Any), quote),
     func("squote", &[], Some(P::Any), squote),
     func("cat", &[], Some(P::Any), cat),
-    func("indent", &[P::Int, P::String], None, indent),
-    func("nindent", &[P::Int, P::String], None, nindent),
-    func("replace", &[P::String, P::String, P::String], None, replace),
+    func("indent", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, indent)
+    }),
+    func("nindent", &[P::Int, P::BytesString], None, |a| {
+        opaque(a, nindent)
+    }),
+    func(
+        "replace",
+        &[P::BytesString, P::BytesString, P::BytesString],
+        None,
+        |a| opaque(a, replace),
+    ),
     func("plural", &[P::String, P::String, P::Int], None, plural),
     func("toString", &[P::Any], None, to_string),
-    func("split", &[P::String, P::String], None, split),
-    func("splitList", &[P::String, P::String], None, split_list),
+    func("split", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, split)
+    }),
+    func("splitList", &[P::BytesString, P::BytesString], None, |a| {
+        opaque(a, split_list)
+    }),
     func("splitn", &[P::String, P::Int, P::String], None, splitn),
-    func("toStrings", &[P::Any], None, to_strings),
-    func("join", &[P::String, P::Any], None, join),
+    func("toStrings", &[P::Any], None, |a| opaque(a, to_strings)),
+    func("join", &[P::BytesString, P::Any], None, |a| opaque(a, join)),
     func("sortAlpha", &[P::Any], None, sort_alpha),
 ];

@@ -135,6 +135,9 @@ impl Encoder {
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
             Value::Float(f) => self.out.push_str(&float_text(f)),
             Value::String(s) => quote_into(&mut self.out, &s),
+            // BurntSushi/toml copies the invalid bytes into the quoted string; a `String`
+            // output cannot hold them, so they become U+FFFD.
+            Value::Bytes(b) => quote_into(&mut self.out, &crate::yaml::go_lossy_utf8(&b)),
             Value::List(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {

@@ -37,6 +37,9 @@ fn write_depth(out: &mut String, v: &Value, depth: usize) {
         Value::Int(n, _) => out.push_str(&n.to_string()),
         Value::Float(f) => out.push_str(&format_float_v(*f)),
         Value::String(s) => out.push_str(s),
+        // A `String` cannot hold the raw bytes: callers that write them
+        // (`gofmt`, the template output) handle `Bytes` before reaching here.
+        Value::Bytes(b) => out.push_str(&crate::yaml::go_lossy_utf8(b)),
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {

@@ -18,6 +18,7 @@
 //! assert_eq!(alias.type_name(), "map[string]interface {}");
 //! ```
 
+pub(crate) mod escape;
 mod format;
 mod map;
 mod number;
@@ -32,6 +33,9 @@ pub use object::{Field, Object};
 
 /// An immutable, cheaply cloned string (Go strings are immutable values too).
 pub type Str = Arc<str>;
+
+/// The bytes of a Go string that is not valid UTF-8 (see [`Value::Bytes`]).
+pub type Bytes = Arc<[u8]>;
 
 /// An immutable, cheaply cloned list (`[]interface{}`).
 pub type List = Arc<Vec<Value>>;
@@ -93,6 +97,15 @@ pub enum Value {
     /// Go `float64`: every number read from a YAML or JSON file.
     Float(f64),
     String(Str),
+    /// A Go `string` whose bytes are not valid UTF-8: a binary file read with
+    /// `.Files.Get`, `b64dec` of binary data, a string cut inside a character. Its Go type
+    /// and kind are `string`; functions that Go runs over the raw bytes (`b64enc`,
+    /// `sha256sum`, `len`, `printf`, the template output) see them, the others see the
+    /// string as Go's `for range` reads it (each invalid byte one U+FFFD).
+    ///
+    /// Invariant: the bytes are never valid UTF-8 (valid ones are a [`Value::String`]),
+    /// so the two never hold the same Go string. Build one with [`Value::from_go_bytes`].
+    Bytes(Bytes),
     List(List),
     Map(Map),
     /// A Go struct or named type with fields and methods (`.Chart`, `.Capabilities`,
@@ -113,6 +126,50 @@ impl Value {
 
     pub fn string(s: impl Into<Str>) -> Value {
         Value::String(s.into())
+    }
+
+    /// The Go string holding `bytes`: a [`Value::String`] when they are valid UTF-8, a
+    /// [`Value::Bytes`] otherwise.
+    ///
+    /// ```
+    /// use helmcore::value::Value;
+    /// assert_eq!(Value::from_go_bytes(b"ok".to_vec()), Value::from("ok"));
+    /// let v = Value::from_go_bytes(b"\xff".to_vec());
+    /// assert_eq!((v.type_name(), v.go_bytes()), ("string".to_string(), Some(&b"\xff"[..])));
+    /// ```
+    pub fn from_go_bytes(bytes: Vec<u8>) -> Value {
+        match String::from_utf8(bytes) {
+            Ok(s) => Value::String(s.into()),
+            Err(e) => Value::Bytes(e.into_bytes().into()),
+        }
+    }
+
+    /// [`Value::from_go_bytes`] from a borrowed slice.
+    pub fn from_go_slice(bytes: &[u8]) -> Value {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Value::String(s.into()),
+            Err(_) => Value::Bytes(bytes.into()),
+        }
+    }
+
+    /// The bytes of a Go string ([`Value::String`] or [`Value::Bytes`]); `None` for any
+    /// other value.
+    pub fn go_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::String(s) => Some(s.as_bytes()),
+            Value::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// A Go string as text: a [`Value::String`] as is, a [`Value::Bytes`] as Go's `for
+    /// range` reads it (every invalid byte one U+FFFD); `None` for any other value.
+    pub fn go_str_lossy(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Value::String(s) => Some(std::borrow::Cow::Borrowed(s)),
+            Value::Bytes(b) => Some(std::borrow::Cow::Owned(crate::yaml::go_lossy_utf8(b))),
+            _ => None,
+        }
     }
 
     pub fn list(items: Vec<Value>) -> Value {
@@ -164,7 +221,7 @@ impl Value {
             Value::Int(_, IntKind::Int) => "int".into(),
             Value::Int(_, IntKind::Int64) => "int64".into(),
             Value::Float(_) => "float64".into(),
-            Value::String(_) => "string".into(),
+            Value::String(_) | Value::Bytes(_) => "string".into(),
             Value::List(_) => "[]interface {}".into(),
             Value::Map(_) => "map[string]interface {}".into(),
             Value::Object(o) => o.type_name().into_owned(),
@@ -179,7 +236,7 @@ impl Value {
             Value::Int(_, IntKind::Int) => Kind::Int,
             Value::Int(_, IntKind::Int64) => Kind::Int64,
             Value::Float(_) => Kind::Float64,
-            Value::String(_) => Kind::String,
+            Value::String(_) | Value::Bytes(_) => Kind::String,
             Value::List(_) => Kind::Slice,
             Value::Map(_) => Kind::Map,
             Value::Object(o) => o.kind(),
@@ -195,6 +252,7 @@ impl Value {
             Value::Int(n, _) => *n != 0,
             Value::Float(f) => *f != 0.0,
             Value::String(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.is_empty(),
             Value::Map(m) => !m.is_empty(),
             Value::Object(o) => o.is_truthy(),
@@ -228,6 +286,7 @@ impl PartialEq for Value {
             (Value::Int(a, ka), Value::Int(b, kb)) => a == b && ka == kb,
             (Value::Float(a), Value::Float(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
+            (Value::Bytes(a), Value::Bytes(b)) => a == b,
             (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b) || a == b,
             (Value::Map(a), Value::Map(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => Arc::ptr_eq(a, b) || a.eq_object(&**b),
@@ -245,6 +304,7 @@ impl std::fmt::Debug for Value {
             Value::Int(n, IntKind::Int64) => write!(f, "Int64({n})"),
             Value::Float(x) => write!(f, "Float({x:?})"),
             Value::String(s) => write!(f, "{s:?}"),
+            Value::Bytes(b) => write!(f, "Bytes({:?})", String::from_utf8_lossy(b)),
             Value::List(l) => f.debug_list().entries(l.iter()).finish(),
             Value::Map(m) => std::fmt::Debug::fmt(m, f),
             Value::Object(o) => write!(f, "Object({})", o.type_name()),
@@ -348,6 +408,24 @@ mod tests {
         inner.insert("b", 2i64.into());
         assert_eq!(copy.get("inner").unwrap().as_map().unwrap().len(), 1);
         assert_eq!(outer.get("inner").unwrap().as_map().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn byte_strings_are_go_strings() {
+        let b = Value::from_go_slice(b"a\xff");
+        assert!(matches!(b, Value::Bytes(_)));
+        assert_eq!(
+            (b.type_name(), b.kind()),
+            ("string".to_string(), Kind::String)
+        );
+        assert!(b.is_truthy());
+        assert_eq!(b.go_bytes(), Some(&b"a\xff"[..]));
+        assert_eq!(b.go_str_lossy().unwrap(), "a\u{fffd}");
+        assert_eq!(b, Value::from_go_bytes(b"a\xff".to_vec()));
+        assert_ne!(b, Value::from("a\u{fffd}"));
+        // Valid UTF-8 is always a plain string.
+        assert_eq!(Value::from_go_slice("é".as_bytes()), Value::from("é"));
+        assert_eq!(Value::from(1i64).go_bytes(), None);
     }
 
     #[test]

@@ -96,6 +96,12 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         false
     }
 
+    /// The bytes of a Go `[]byte` (`.Files.GetBytes`), which Sprig's `toString` and
+    /// `cat` turn into a string; `None` for every other type.
+    fn as_go_bytes(&self) -> Option<&[u8]> {
+        None
+    }
+
     /// For downcasting to the concrete type (`semverCompare` receiving a version).
     fn as_any(&self) -> &dyn Any;
 }

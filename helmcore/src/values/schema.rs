@@ -703,6 +703,7 @@ fn to_json(v: &Value, depth: usize) -> serde_json::Value {
         Value::Int(n, _) => J::Number((*n).into()),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.to_string()),
+        Value::Bytes(b) => J::String(crate::yaml::go_lossy_utf8(b)),
         Value::List(l) => J::Array(l.iter().map(|i| to_json(i, depth + 1)).collect()),
         Value::Map(m) => J::Object(
             m.entries()

@@ -565,6 +565,7 @@ mod tests {
             Value::List(l) => format!("[{}]", l.iter().map(|v| show(v) + ",").collect::<String>()),
             Value::Nil => "nil".into(),
             Value::String(s) => format!("string({s:?})"),
+            Value::Bytes(b) => format!("string({b:?})"),
             Value::Bool(b) => format!("bool(\"{b}\")"),
             Value::Int(n, _) => format!("{}(\"{n}\")", v.type_name()),
             Value::Float(f) => format!("float64(\"{}\")", crate::value::format_float_v(*f)),

@@ -634,6 +634,7 @@ fn sharp_value(v: &Value, depth: usize) -> String {
         Value::Int(n, _) => n.to_string(),
         Value::Float(f) => format_float(*f, 'g', -1),
         Value::String(s) => go_quote(s),
+        Value::Bytes(b) => go_quote(&crate::yaml::go_lossy_utf8(b)),
         Value::List(items) => {
             let inner: Vec<String> = items.iter().map(|i| sharp_value(i, depth + 1)).collect();
             format!("[]interface {{}}{{{}}}", inner.join(", "))

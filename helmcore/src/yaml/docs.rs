@@ -26,6 +26,12 @@ pub fn split_documents(src: &str) -> Result<Vec<String>, ValuesError> {
         .collect())
 }
 
+/// [`split_documents`] over output that may not be valid UTF-8; `None` for a bad
+/// separator line.
+pub(crate) fn split_document_bytes(src: &[u8]) -> Option<Vec<Vec<u8>>> {
+    split_bytes(src).ok()
+}
+
 /// [`split_documents`] over raw bytes (a file that may not be valid UTF-8).
 fn split_bytes(src: &[u8]) -> Result<Vec<Vec<u8>>, ValuesError> {
     let mut docs = Vec::new();
@@ -124,8 +130,18 @@ pub(crate) fn merge_maps(a: &Map, b: &Map) -> Map {
 /// assert_eq!(split_manifests("---\na: 1\n---\n\nb: 2\n"), vec!["a: 1", "b: 2"]);
 /// ```
 pub fn split_manifests(text: &str) -> Vec<String> {
-    let s = text.trim();
-    let b = s.as_bytes();
+    // Pieces are cut at ASCII whitespace and trimmed of whole characters, so they stay
+    // valid UTF-8.
+    split_manifest_bytes(text.as_bytes())
+        .into_iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect()
+}
+
+/// [`split_manifests`] over output that may not be valid UTF-8 (a template that printed
+/// a binary file).
+pub fn split_manifest_bytes(text: &[u8]) -> Vec<&[u8]> {
+    let b = trim_space(text);
     let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
     let space_run = |mut i: usize| {
         while i < b.len() && is_space(b[i]) {
@@ -136,7 +152,7 @@ pub fn split_manifests(text: &str) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut last = 0;
     let mut i = 0;
-    if s.starts_with("---") {
+    if b.starts_with(b"---") {
         last = space_run(3);
         i = last;
     }
@@ -146,25 +162,54 @@ pub fn split_manifests(text: &str) -> Vec<String> {
             continue;
         }
         let end = space_run(i);
-        if b[end - 1] == b'\n' && s[end..].starts_with("---") {
-            pieces.push(&s[last..i]);
+        if b[end - 1] == b'\n' && b[end..].starts_with(b"---") {
+            pieces.push(&b[last..i]);
             last = space_run(end + 3);
             i = last;
         } else {
             i = end;
         }
     }
-    pieces.push(&s[last..]);
+    pieces.push(&b[last..]);
     pieces
         .into_iter()
         .filter(|p| !p.is_empty())
-        .map(|p| p.trim().to_owned())
+        .map(trim_space)
         .collect()
+}
+
+/// Go's `strings.TrimSpace` over bytes: Unicode white space at both ends; an invalid
+/// UTF-8 byte is not space.
+fn trim_space(mut b: &[u8]) -> &[u8] {
+    let char_at = |b: &[u8], front: bool| -> Option<(char, usize)> {
+        (1..=4.min(b.len())).find_map(|n| {
+            let part = if front { &b[..n] } else { &b[b.len() - n..] };
+            std::str::from_utf8(part)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .map(|c| (c, n))
+        })
+    };
+    while let Some((_, n)) = char_at(b, true).filter(|(c, _)| c.is_whitespace()) {
+        b = &b[n..];
+    }
+    while let Some((_, n)) = char_at(b, false).filter(|(c, _)| c.is_whitespace()) {
+        b = &b[..b.len() - n];
+    }
+    b
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn manifests_split_over_invalid_utf8() {
+        // Invalid bytes are not space: they stay in their piece, untrimmed.
+        let docs = split_manifest_bytes(b"\n a: \xff\n---\n\xe2\x80\x83b: \xc3\n\n");
+        assert_eq!(docs, vec![&b"a: \xff"[..], &b"b: \xc3"[..]]);
+        assert_eq!(split_manifest_bytes(b"\xff \n---"), vec![&b"\xff"[..]]);
+    }
 
     #[test]
     fn reader_keeps_a_leading_separator_and_drops_later_ones() {

@@ -194,6 +194,11 @@ impl Emitter {
 
     /// Writes a scalar the encoder wants in `style`, in context `ctx`.
     pub fn scalar(&mut self, value: &str, style: Style, ctx: Context) {
+        self.tagged_scalar(None, value, style, ctx)
+    }
+
+    /// [`Emitter::scalar`] with an explicit tag written before it (`!!binary`).
+    pub fn tagged_scalar(&mut self, tag: Option<&str>, value: &str, style: Style, ctx: Context) {
         let a = analyze(value, self.v3);
         let mut style = style;
         if ctx.simple_key && a.multiline {
@@ -208,6 +213,9 @@ impl Emitter {
         }
         if style == Style::Literal && (!a.block_allowed || ctx.simple_key) {
             style = Style::DoubleQuoted;
+        }
+        if let Some(tag) = tag {
+            self.write_indicator(tag, true, false, false);
         }
         self.push_indent(true, false);
         let allow_breaks = !ctx.simple_key;

@@ -85,6 +85,24 @@ impl Encoder {
                 let s = self.reread(s);
                 self.em.scalar(&s, string_style(&s), ctx)
             }
+            Value::Bytes(b) => match self.flavor {
+                // The JSON step replaces each invalid byte with U+FFFD.
+                Flavor::Sigs => {
+                    let s = crate::yaml::go_lossy_utf8(b);
+                    let s = self.reread(&s).into_owned();
+                    self.em.scalar(&s, string_style(&s), ctx)
+                }
+                // go-yaml v3 writes a string that is not UTF-8 as base64 `!!binary`.
+                Flavor::V3 => {
+                    let s = binary_text(b);
+                    let style = if s.contains('\n') {
+                        Style::Literal
+                    } else {
+                        Style::Plain
+                    };
+                    self.em.tagged_scalar(Some("!!binary"), &s, style, ctx)
+                }
+            },
             Value::List(items) => {
                 if items.is_empty() {
                     self.em.empty_collection("[", "]");
@@ -211,6 +229,24 @@ fn v3_float_text(f: f64) -> String {
 /// go-yaml v2's choice for a string: a literal block when it has a line break, plain
 /// when plain text would read back as the same string, else double quotes (the
 /// emitter may still pick single quotes or fall back to double quotes).
+/// go-yaml v3's `!!binary` text: base64 in lines of 70 characters, each ending in a
+/// newline when there is more than one line.
+fn binary_text(b: &[u8]) -> String {
+    use base64::Engine as _;
+    const LINE: usize = 70;
+    let enc = base64::engine::general_purpose::STANDARD.encode(b);
+    // go-yaml counts lines as `len/70 + 1`, so exactly 70 characters make two "lines".
+    if enc.len() / LINE == 0 {
+        return enc;
+    }
+    let mut out = String::with_capacity(enc.len() + enc.len() / LINE + 1);
+    for chunk in enc.as_bytes().chunks(LINE) {
+        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
 fn string_style(s: &str) -> Style {
     if s.contains('\n') {
         Style::Literal

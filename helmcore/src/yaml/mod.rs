@@ -25,7 +25,10 @@ mod resolve;
 mod strict;
 mod utf8;
 
-pub use docs::{load_values, load_values_slice, split_documents, split_manifests};
+pub(crate) use docs::split_document_bytes;
+pub use docs::{
+    load_values, load_values_slice, split_documents, split_manifest_bytes, split_manifests,
+};
 pub use encode::EncodeError;
 pub use error::{DecodeError, ValuesError, YamlError};
 pub use strict::strict_duplicate_keys;
@@ -175,7 +178,7 @@ pub fn json_kind(v: &Value) -> &'static str {
         Value::Nil => "null",
         Value::Bool(_) => "bool",
         Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) => "string",
+        Value::String(_) | Value::Bytes(_) => "string",
         Value::List(_) => "array",
         Value::Map(_) | Value::Object(_) => "object",
     }

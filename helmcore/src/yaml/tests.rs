@@ -64,6 +64,7 @@ fn json_of(src: &str) -> String {
             Value::Float(f) => out.push_str(&format!("F{f}")),
             Value::Int(n, _) => out.push_str(&format!("I{n}")),
             Value::String(s) => out.push_str(&format!("{s:?}")),
+            Value::Bytes(b) => out.push_str(&format!("{b:?}")),
             Value::List(l) => {
                 out.push('[');
                 for (i, x) in l.iter().enumerate() {

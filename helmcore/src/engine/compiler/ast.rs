@@ -215,6 +215,19 @@ pub struct StringNode {
     /// The literal as written, quotes included.
     pub quoted: String,
     pub text: Arc<str>,
+    /// The literal's bytes when `\x` or octal escapes make it invalid UTF-8 (`text` then
+    /// holds U+FFFD for each such byte).
+    pub bytes: Option<crate::value::Bytes>,
+}
+
+impl StringNode {
+    /// The literal's Go string value.
+    pub fn value(&self) -> crate::value::Value {
+        match &self.bytes {
+            None => crate::value::Value::String(self.text.clone()),
+            Some(b) => crate::value::Value::Bytes(b.clone()),
+        }
+    }
 }
 
 fn write_idents(f: &mut fmt::Formatter<'_>, ident: &[Arc<str>], lead_dot: bool) -> fmt::Result {

@@ -651,11 +651,27 @@ impl<'a> Parser<'_, 'a> {
                 Arg::Pipe(Box::new(p?))
             }
             Tok::String | Tok::RawString => match unquote_literal(t.val) {
-                Ok(s) => Arg::String(StringNode {
-                    pos: t.pos,
-                    quoted: t.val.to_string(),
-                    text: s.into(),
-                }),
+                Ok(s) => {
+                    // Only an escaped literal can spell bytes that differ from its text.
+                    let escaped = t.val.starts_with('"') && t.val.contains('\\');
+                    let bytes_of = escaped.then(|| crate::gofmt::unquote_bytes(t.val)).flatten();
+                    let (text, bytes) = match bytes_of {
+                        None => (s, None),
+                        Some(b) => match String::from_utf8(b) {
+                            Ok(s) => (s, None),
+                            Err(e) => (
+                                crate::yaml::go_lossy_utf8(e.as_bytes()),
+                                Some(e.into_bytes().into()),
+                            ),
+                        },
+                    };
+                    Arg::String(StringNode {
+                        pos: t.pos,
+                        quoted: t.val.to_string(),
+                        text: text.into(),
+                        bytes,
+                    })
+                }
                 Err(e) => return self.errorf(e),
             },
             _ => {

@@ -9,7 +9,7 @@ use super::error::Failure;
 use super::exec::Arg;
 use crate::engine::func::Param;
 use crate::engine::funcs::Builtin;
-use crate::engine::vm::{assignable, call_builtin, can_be_nil, param_type_name, Rv, PT};
+use crate::engine::vm::{assignable, call_builtin, can_be_nil, coerce, param_type_name, Rv, PT};
 use crate::value::Value;
 
 /// A literal as Go's untyped constant would be for an `interface{}` parameter: integers
@@ -65,8 +65,10 @@ fn convert_literal(j: &Json, p: Param) -> Result<Value, String> {
         (Param::Any, j) => Ok(literal(j)),
         (Param::Bool, Json::Bool(b)) => Ok(Value::Bool(*b)),
         (Param::Bool, _) => Err(format!("expected bool; found {}", found())),
-        (Param::String, Json::String(s)) => Ok(Value::from(s.as_str())),
-        (Param::String, _) => Err(format!("expected string; found {}", found())),
+        (Param::String | Param::BytesString, Json::String(s)) => Ok(Value::from(s.as_str())),
+        (Param::String | Param::BytesString, _) => {
+            Err(format!("expected string; found {}", found()))
+        }
         (Param::Int | Param::Int64, Json::Number(n)) => match integer(n) {
             Some(i) if p == Param::Int => Ok(Value::int(i)),
             Some(i) => Ok(Value::int64(i)),
@@ -114,7 +116,7 @@ fn convert_one(a: Arg, p: Param) -> Result<Value, String> {
         }
         Arg::Data(v) | Arg::Result(v) => {
             if assignable(&v, p) {
-                Ok(v)
+                Ok(coerce(v, p))
             } else {
                 Err(format!(
                     "wrong type for value; expected {t}; got {}",

@@ -76,6 +76,8 @@ fn conv(v: &Value, probes: &Probes, depth: usize) -> Result<Json, TooDeep> {
             None => Json::String(crate::value::fmt_v(v)),
         },
         Value::String(s) => Json::String(s.to_string()),
+        // JSON text is UTF-8: a byte string shows as Go's `for range` reads it.
+        Value::Bytes(b) => Json::String(crate::yaml::go_lossy_utf8(b)),
         Value::List(items) => Json::Array(
             items
                 .iter()

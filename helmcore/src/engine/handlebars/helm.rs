@@ -19,6 +19,7 @@ use crate::value::{Map, Value};
 fn string_arg(name: &str, i: usize, a: Arg) -> Result<String, Failure> {
     match plain(a) {
         Value::String(s) => Ok(s.to_string()),
+        Value::Bytes(b) => Ok(crate::yaml::go_lossy_utf8(&b)),
         other => Err(Failure::Plain(format!(
             "{name}: argument {}: wrong type for value; expected string; got {}",
             i + 1,

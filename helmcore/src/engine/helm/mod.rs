@@ -184,12 +184,12 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         if let Some(n) = self.ex.include_counts.get_mut(name) {
             *n = n.saturating_sub(1);
         }
-        r.map(|s| Rv::Val(Value::from(s)))
+        r.map(Rv::Val)
     }
 
     /// Executes template `name` of the current scope into a new string (Go's
     /// `ExecuteTemplate`).
-    fn run_named(&mut self, name: &str, data: Value) -> Result<String, TemplateError> {
+    fn run_named(&mut self, name: &str, data: Value) -> Result<Value, TemplateError> {
         let scope = self.scope;
         let Some(tree) = scope.lookup(name) else {
             return Err(TemplateError::NoTemplate {
@@ -198,10 +198,12 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             });
         };
         self.enter_call()?;
+        let outer = std::mem::take(&mut self.ex.wrote_bytes);
         let mut out = String::new();
         let r = run_tree(&mut *self.ex, scope, tree, dot_of(data), &mut out);
         self.ex.nesting -= 1;
-        r.map(|_| out)
+        let bytes = std::mem::replace(&mut self.ex.wrote_bytes, outer);
+        r.map(|_| output_value(out, bytes))
     }
 
     fn tpl(&mut self, text: &str, data: Value) -> Result<Rv, TemplateError> {
@@ -238,17 +240,29 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             trees: added,
             parent: self.scope,
         };
+        let outer = std::mem::take(&mut self.ex.wrote_bytes);
         let mut out = String::new();
         let r = run_tree(&mut *self.ex, &overlay, &main, dot_of(data), &mut out);
         self.ex.nesting -= 1;
+        let bytes = std::mem::replace(&mut self.ex.wrote_bytes, outer);
         match r {
-            Ok(()) => Ok(Rv::Val(Value::from(out.replace("<no value>", "")))),
+            Ok(()) => Ok(Rv::Val(output_value(out.replace("<no value>", ""), bytes))),
             Err(e @ TemplateError::Budget { .. }) => Err(e),
             Err(e) => Err(TemplateError::Wrapped {
                 prefix: format!("error during tpl function execution for {}", quote(text)),
                 source: Box::new(e),
             }),
         }
+    }
+}
+
+/// A template's output as the Go string `include` and `tpl` return: the bytes of any byte
+/// string it printed are kept (`include "keystore" . | b64enc`).
+fn output_value(out: String, wrote_bytes: bool) -> Value {
+    if wrote_bytes {
+        crate::value::escape::unescape(out)
+    } else {
+        Value::from(out)
     }
 }
 

@@ -10,6 +10,8 @@ type Res = Result<Value, String>;
 
 const ANY: &[Param] = &[Param::Any];
 const STR: &[Param] = &[Param::String];
+/// A string go-yaml reads as bytes: invalid UTF-8 is its error.
+const BYTES: &[Param] = &[Param::BytesString];
 
 const fn f(name: &'static str, params: &'static [Param], call: fn(Vec<Value>) -> Res) -> Func {
     Func {
@@ -27,8 +29,8 @@ pub(crate) const FUNCS: &[Func] = &[
     f("toYaml", ANY, to_yaml),
     f("mustToYaml", ANY, must_to_yaml),
     f("toYamlPretty", ANY, to_yaml_pretty),
-    f("fromYaml", STR, from_yaml),
-    f("fromYamlArray", STR, from_yaml_array),
+    f("fromYaml", BYTES, from_yaml),
+    f("fromYamlArray", BYTES, from_yaml_array),
     f("toJson", ANY, to_json),
     f("mustToJson", ANY, must_to_json),
     f("fromJson", STR, from_json),
@@ -40,7 +42,7 @@ fn arg(args: Vec<Value>) -> Value {
 }
 
 fn str_arg(args: Vec<Value>) -> String {
-    arg(args).as_str().unwrap_or_default().to_string()
+    arg(args).go_str_lossy().unwrap_or_default().into_owned()
 }
 
 /// Helm trims exactly one final newline from YAML output.
@@ -90,7 +92,18 @@ fn map_result(src: &str, r: Option<Map>) -> Value {
     }
 }
 
+/// go-yaml's error on a byte string (`yaml: invalid leading UTF-8 octet`).
+fn bytes_error(args: &[Value]) -> Option<String> {
+    match args.first() {
+        Some(Value::Bytes(b)) => crate::yaml::from_slice(b).err().map(|e| e.to_string()),
+        _ => None,
+    }
+}
+
 fn from_yaml(args: Vec<Value>) -> Res {
+    if let Some(e) = bytes_error(&args) {
+        return Ok(error_map(e));
+    }
     let src = str_arg(args);
     Ok(match crate::yaml::from_str_map(&src) {
         Ok(m) => map_result(&src, m),
@@ -99,6 +112,9 @@ fn from_yaml(args: Vec<Value>) -> Res {
 }
 
 fn from_yaml_array(args: Vec<Value>) -> Res {
+    if let Some(e) = bytes_error(&args) {
+        return Ok(Value::list(vec![Value::from(e)]));
+    }
     let src = str_arg(args);
     Ok(match crate::yaml::from_str_list(&src) {
         Ok(l) => Value::list(l.unwrap_or_default()),

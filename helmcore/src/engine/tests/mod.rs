@@ -3,6 +3,7 @@
 //! `Error: `); `<no value>` is removed from output as Helm does.
 
 mod basics;
+mod bytes;
 mod errors;
 mod helmfns;
 mod parse;

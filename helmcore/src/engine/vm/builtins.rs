@@ -59,25 +59,67 @@ fn second(rest: &[Rv]) -> &Rv {
 /// Builtins with `interface{}` parameters.
 pub(super) fn call_values(b: Builtin, args: Vec<Value>) -> Result<Value, TemplateError> {
     Ok(match b {
-        Builtin::Print => Value::from(gofmt::sprint(&args)),
-        Builtin::Println => Value::from(gofmt::sprintln(&args)),
+        Builtin::Print => gofmt::sprint_value(&args),
+        Builtin::Println => gofmt::sprintln_value(&args),
         Builtin::Printf => {
             let format = args
                 .first()
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_string();
-            Value::from(gofmt::sprintf(&format, args.get(1..).unwrap_or(&[])))
+            gofmt::sprintf_value(&format, args.get(1..).unwrap_or(&[]))
         }
-        Builtin::Html => Value::from(escape::html(&eval_args(&args))),
-        Builtin::Js => Value::from(escape::js(&eval_args(&args))),
-        Builtin::UrlQuery => Value::from(escape::query(&eval_args(&args))),
+        Builtin::Html => escape_args(&args, escape::html, false),
+        Builtin::Js => escape_args(&args, escape::js, false),
+        Builtin::UrlQuery => escape_args(&args, escape::query, true),
         _ => {
             return Err(err(format!(
                 "internal error: {b:?} called with plain values"
             )))
         }
     })
+}
+
+/// `html`, `js` or `urlquery` (`f`) of the arguments. Where they print a byte string,
+/// Go escapes each valid character and copies each invalid byte (`urlquery`
+/// percent-encodes it, as it does every non-ASCII byte).
+fn escape_args(args: &[Value], f: fn(&str) -> String, percent: bool) -> Value {
+    if !args.iter().any(|a| matches!(a, Value::Bytes(_))) {
+        return Value::from(f(&eval_args(args)));
+    }
+    let printable: Vec<Value> = args
+        .iter()
+        .map(|a| {
+            if a.is_nil() {
+                Value::from("<no value>")
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
+    let text = gofmt::sprint_value(&printable);
+    let mut rest = text.go_bytes().unwrap_or_default();
+    let mut out: Vec<u8> = Vec::with_capacity(rest.len());
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let n = e.valid_up_to();
+                let bad = e.error_len().unwrap_or(rest.len() - n);
+                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
+            }
+        };
+        out.extend_from_slice(f(valid).as_bytes());
+        for &b in &rest[valid.len()..valid.len() + bad] {
+            if percent {
+                out.extend_from_slice(format!("%{b:02X}").as_bytes());
+            } else {
+                out.push(b);
+            }
+        }
+        rest = &rest[valid.len() + bad..];
+    }
+    Value::from_go_bytes(out)
 }
 
 /// Go's `evalArgs`: the arguments as `fmt.Sprint` prints them, nil ones as `<no value>`.
@@ -104,6 +146,7 @@ fn length(item: &Rv) -> Result<i64, TemplateError> {
         Rv::Iface(Value::Nil) => Err(err("len of nil pointer")),
         Rv::Iface(v) | Rv::Val(v) => match v {
             Value::String(s) => Ok(s.len() as i64),
+            Value::Bytes(b) => Ok(b.len() as i64),
             Value::List(l) => Ok(l.len() as i64),
             Value::Map(m) => Ok(m.len() as i64),
             Value::Object(o) => match o.to_data() {
@@ -155,9 +198,10 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
                     None => return Err(err("reflect: slice index out of range")),
                 }
             }
-            Value::String(s) => {
+            Value::String(_) | Value::Bytes(_) => {
+                let s = v.go_bytes().unwrap_or_default();
                 let x = index_arg(&ix, s.len())?;
-                match s.as_bytes().get(x) {
+                match s.get(x) {
                     Some(b) => Rv::Val(Value::int(*b as i64)),
                     None => return Err(err("reflect: string index out of range")),
                 }
@@ -196,11 +240,11 @@ fn slice(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
         return Err(err(format!("too many slice indexes: {}", indexes.len())));
     }
     let cap = match &v {
-        Value::String(s) => {
+        Value::String(_) | Value::Bytes(_) => {
             if indexes.len() == 3 {
                 return Err(err("cannot 3-index slice a string"));
             }
-            s.len()
+            v.go_bytes().map_or(0, <[u8]>::len)
         }
         Value::List(l) => l.len(),
         other => {
@@ -212,7 +256,7 @@ fn slice(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
     };
     let mut idx = [0usize, cap, 0];
     let len = match &v {
-        Value::String(s) => s.len(),
+        Value::String(_) | Value::Bytes(_) => cap,
         Value::List(l) => l.len(),
         _ => 0,
     };
@@ -229,11 +273,10 @@ fn slice(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
     Ok(Rv::Val(match &v {
         Value::String(s) => match s.get(idx[0]..idx[1]) {
             Some(sub) => Value::from(sub),
-            // Go slices bytes; a cut inside a UTF-8 sequence is kept as the bytes it has.
-            None => {
-                Value::from(String::from_utf8_lossy(&s.as_bytes()[idx[0]..idx[1]]).into_owned())
-            }
+            // Go slices bytes; a cut inside a UTF-8 sequence gives a byte string.
+            None => Value::from_go_slice(s.as_bytes().get(idx[0]..idx[1]).unwrap_or_default()),
         },
+        Value::Bytes(b) => Value::from_go_slice(b.get(idx[0]..idx[1]).unwrap_or_default()),
         Value::List(l) => Value::list(l[idx[0]..idx[1]].to_vec()),
         _ => Value::Nil,
     }))

@@ -20,7 +20,7 @@ fn basic_kind(v: &Rv) -> BasicKind {
         Value::Bool(_) => BasicKind::Bool,
         Value::Int(..) => BasicKind::Int,
         Value::Float(_) => BasicKind::Float,
-        Value::String(_) => BasicKind::String,
+        Value::String(_) | Value::Bytes(_) => BasicKind::String,
         _ => BasicKind::Invalid,
     }
 }
@@ -67,6 +67,8 @@ pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
                 (Value::Int(x, _), Value::Int(y, _)) => x == y,
                 (Value::Float(x), Value::Float(y)) => x == y,
                 (Value::String(x), Value::String(y)) => x == y,
+                // Go compares strings byte by byte; a byte string is never valid UTF-8.
+                (x, y) if k1 == BasicKind::String => x.go_bytes() == y.go_bytes(),
                 (x, y) => {
                     // Both are non-basic (or nil): only nil-ness or identity compares.
                     if a.is_valid() && b.is_valid() && x.kind() != y.kind() {
@@ -116,6 +118,7 @@ pub(super) fn lt(arg1: &Rv, arg2: &Rv) -> Result<bool, TemplateError> {
         (Value::Int(x, _), Value::Int(y, _)) => x < y,
         (Value::Float(x), Value::Float(y)) => x < y,
         (Value::String(x), Value::String(y)) => x < y,
+        (x, y) if k1 == BasicKind::String => x.go_bytes() < y.go_bytes(),
         _ => return Err(err("invalid type for comparison")),
     })
 }

@@ -80,6 +80,9 @@ pub(crate) struct Exec<'s> {
     pub nesting: usize,
     /// Regexes compiled by this session's Sprig calls.
     pub regexes: super::memo::RegexMemo,
+    /// Whether output was written holding a byte string's escaped bytes (see
+    /// `value::escape`) since the flag was last cleared.
+    pub wrote_bytes: bool,
 }
 
 impl<'s> Exec<'s> {
@@ -91,6 +94,7 @@ impl<'s> Exec<'s> {
             steps: 0,
             nesting: 0,
             regexes: Default::default(),
+            wrote_bytes: false,
         }
     }
 }
@@ -182,7 +186,7 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
         PT::Rv => "reflect.Value",
         PT::Go(p) => match p {
             Param::Any => "interface {}",
-            Param::String => "string",
+            Param::String | Param::BytesString => "string",
             Param::Int => "int",
             Param::Int64 => "int64",
             Param::Float64 => "float64",
@@ -206,7 +210,7 @@ pub(crate) fn can_be_nil(p: PT) -> bool {
 pub(crate) fn assignable(v: &Value, p: Param) -> bool {
     match p {
         Param::Any => true,
-        Param::String => matches!(v, Value::String(_)),
+        Param::String | Param::BytesString => matches!(v, Value::String(_) | Value::Bytes(_)),
         Param::Int => matches!(v, Value::Int(_, crate::value::IntKind::Int)),
         Param::Int64 => matches!(v, Value::Int(_, crate::value::IntKind::Int64)),
         Param::Float64 => matches!(v, Value::Float(_)),
@@ -214,11 +218,30 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
         Param::Map => matches!(v, Value::Map(_)),
         Param::List => matches!(v, Value::List(_)),
         Param::StringList => {
-            matches!(v, Value::List(l) if l.iter().all(|x| matches!(x, Value::String(_))))
+            matches!(v, Value::List(l) if l.iter().all(|x| x.go_bytes().is_some()))
         }
         // No dynamic value has Go type uint32: only literals convert to it.
         Param::Uint32 => false,
         Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
+    }
+}
+
+/// The value a function body receives for a parameter `v` is [`assignable`] to: byte
+/// strings as text where the parameter is a plain `string` (see [`Param::String`]).
+pub(crate) fn coerce(v: Value, p: Param) -> Value {
+    match (p, &v) {
+        (Param::String, Value::Bytes(_)) => lossy(&v),
+        (Param::StringList, Value::List(l)) if l.iter().any(|x| matches!(x, Value::Bytes(_))) => {
+            Value::list(l.iter().map(lossy).collect())
+        }
+        _ => v,
+    }
+}
+
+fn lossy(v: &Value) -> Value {
+    match v {
+        Value::Bytes(b) => Value::from(crate::yaml::go_lossy_utf8(b)),
+        other => other.clone(),
     }
 }
 
@@ -379,7 +402,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             {
                 out.push_str(&o.printed_string().unwrap_or_default())
             }
-            Rv::Iface(v) | Rv::Val(v) => crate::gofmt::write_value(out, v),
+            Rv::Iface(v) | Rv::Val(v) => {
+                if crate::gofmt::write_value(out, v) {
+                    self.ex.wrote_bytes = true;
+                }
+            }
         }
     }
 
@@ -597,7 +624,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Arg::Dot(_) => Ok(dot.clone()),
             Arg::Nil(_) => Err(self.error("nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n),
-            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+            Arg::String(s) => Ok(Rv::Val(s.value())),
             _ => Err(self.error(format!(
                 "can't evaluate command {}",
                 crate::gofmt::quote(&first.to_string())
@@ -998,7 +1025,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             Rv::Iface(v) | Rv::Val(v) => {
                 if assignable(&v, p) {
-                    Ok(v)
+                    Ok(coerce(v, p))
                 } else {
                     Err(self.error(format!(
                         "wrong type for value; expected {}; got {}",
@@ -1025,7 +1052,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Arg::Chain(c) => self.eval_chain_node(dot, c, &[], None),
             Arg::Bool(_, b) => Ok(Rv::Val(Value::Bool(*b))),
             Arg::Number(num) => self.ideal_constant(n, num),
-            Arg::String(s) => Ok(Rv::Val(Value::String(s.text.clone()))),
+            Arg::String(s) => Ok(Rv::Val(s.value())),
         }
     }
 
@@ -1058,7 +1085,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             (Param::Bool, Arg::Bool(_, b)) => Ok(Value::Bool(*b)),
             (Param::Bool, _) => Err(self.error(format!("expected bool; found {n}"))),
             (Param::String, Arg::String(s)) => Ok(Value::String(s.text.clone())),
-            (Param::String, _) => Err(self.error(format!("expected string; found {n}"))),
+            (Param::BytesString, Arg::String(s)) => Ok(s.value()),
+            (Param::String | Param::BytesString, _) => {
+                Err(self.error(format!("expected string; found {n}")))
+            }
             (Param::Int, Arg::Number(num)) if num.is_int => Ok(Value::int(num.int64)),
             (Param::Int64, Arg::Number(num)) if num.is_int => Ok(Value::int64(num.int64)),
             (Param::Int | Param::Int64, _) => {
@@ -1134,7 +1164,7 @@ pub(crate) fn call_builtin(b: Builtin, args: Vec<Rv>) -> Result<Rv, TemplateErro
                 )))
             }
             Rv::Iface(Value::Nil) if p == Param::Any => vals.push(Value::Nil),
-            Rv::Iface(v) | Rv::Val(v) if assignable(&v, p) => vals.push(v),
+            Rv::Iface(v) | Rv::Val(v) if assignable(&v, p) => vals.push(coerce(v, p)),
             other => {
                 return Err(TemplateError::Message(format!(
                     "wrong type for value; expected {}; got {}",

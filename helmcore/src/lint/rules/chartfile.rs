@@ -172,7 +172,7 @@ fn is_string_value(data: &Map, key: &str) -> Result<(), String> {
         return Ok(());
     };
     let go_type = match v {
-        Value::String(_) => return Ok(()),
+        Value::String(_) | Value::Bytes(_) => return Ok(()),
         Value::Nil => "<nil>",
         Value::Bool(_) => "bool",
         Value::Int(..) | Value::Float(_) => "float64",

@@ -11,6 +11,7 @@ use crate::engine::LintKind;
 use crate::gofmt::quote;
 use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
+use crate::lint::object::DecodeFailure;
 use crate::lint::object::ObjectHead;
 use crate::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
@@ -91,12 +92,24 @@ pub(crate) fn lint(
             continue;
         }
         let key = format!("{}/{file}", chart.name());
-        let content = rendered.get(&key).map(String::as_str).unwrap_or("");
+        let content = rendered.files.get(&key).map(String::as_str).unwrap_or("");
         if content.trim().is_empty() {
             continue;
         }
         linter.rule(Severity::Warning, &file, validate_top_indent_level(content));
-        for step in documents(content) {
+        let bad = rendered
+            .invalid_utf8
+            .get(&key)
+            .and_then(|raw| first_invalid_document(raw));
+        for (i, step) in documents(content).into_iter().enumerate() {
+            let step = match &bad {
+                // go-yaml fails on the document that is not UTF-8.
+                Some((at, text)) if *at == i => Step::Failed(DecodeFailure {
+                    text: text.clone(),
+                    line: None,
+                }),
+                _ => step,
+            };
             let obj = match step {
                 Step::Failed(f) => {
                     linter.rule_at(
@@ -141,7 +154,7 @@ fn render_chart(
     settings: &Settings,
     warnings: &mut Vec<Warning>,
     logs: &mut Vec<String>,
-) -> Option<std::collections::BTreeMap<String, String>> {
+) -> Option<crate::render::Outputs> {
     let flush = |warnings: &mut Vec<Warning>, logs: &mut Vec<String>| {
         for w in warnings.drain(..) {
             logs.push(warning_line(&w));
@@ -192,12 +205,23 @@ fn render_chart(
     let rendered = execute_templates(&chart, &top, &cx, &mut lint_messages);
     log_lint_messages(&lint_messages, logs);
     match rendered {
-        Ok(files) => Some(files),
+        Ok(out) => Some(out),
         Err(f) => {
             linter.rule(Severity::Error, DIR, Err(f.error.helm4_message(&f.file)));
             None
         }
     }
+}
+
+/// The index of the first document (split as Kubernetes' YAML reader splits them) of an
+/// output that is not valid UTF-8, and go-yaml's error on it.
+fn first_invalid_document(raw: &[u8]) -> Option<(usize, String)> {
+    let docs = crate::yaml::split_document_bytes(raw)?;
+    let (i, doc) = docs
+        .iter()
+        .enumerate()
+        .find(|(_, d)| std::str::from_utf8(d).is_err())?;
+    Some((i, crate::yaml::from_slice(doc).err()?.to_string()))
 }
 
 /// Helm's `ToRenderValues` as its lint calls it: release `test-release`, neither an

@@ -21,13 +21,14 @@ fn key(password: &str) -> [u8; 32] {
     key
 }
 
-pub(crate) fn encrypt_aes(password: &str, plaintext: &str) -> String {
+pub(crate) fn encrypt_aes(password: &str, plaintext: impl AsRef<[u8]>) -> String {
+    let plaintext = plaintext.as_ref();
     if plaintext.is_empty() {
         return String::new();
     }
     let mut iv = [0u8; BLOCK];
     rand::rngs::OsRng.fill_bytes(&mut iv);
-    let content = plaintext.as_bytes();
+    let content = plaintext;
     let padding = BLOCK - content.len() % BLOCK;
     let mut buf = Vec::with_capacity(BLOCK + content.len() + padding);
     buf.extend_from_slice(&iv);
@@ -42,9 +43,9 @@ pub(crate) fn encrypt_aes(password: &str, plaintext: &str) -> String {
 
 /// Decrypts; text that is not valid UTF-8 (a wrong password) is converted lossily, since
 /// helmcore strings are Unicode where Go's may hold any bytes.
-pub(crate) fn decrypt_aes(password: &str, crypt64: &str) -> Result<String, AesError> {
+pub(crate) fn decrypt_aes(password: &str, crypt64: &str) -> Result<Vec<u8>, AesError> {
     if crypt64.is_empty() {
-        return Ok(String::new());
+        return Ok(Vec::new());
     }
     let decoded = gobase64::decode(crypt64)?;
     let crypt = decoded.bytes;
@@ -72,26 +73,30 @@ pub(crate) fn decrypt_aes(password: &str, crypt64: &str) -> Result<String, AesEr
         return Err(AesError::BadPadding(keep));
     }
     plain.truncate(keep as usize);
-    Ok(String::from_utf8_lossy(&plain).into_owned())
+    Ok(plain)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn decrypt_text(password: &str, crypt64: &str) -> Result<String, AesError> {
+        decrypt_aes(password, crypt64).map(|b| String::from_utf8_lossy(&b).into_owned())
+    }
+
     fn err(password: &str, crypt: &str) -> String {
-        decrypt_aes(password, crypt).unwrap_err().to_string()
+        decrypt_text(password, crypt).unwrap_err().to_string()
     }
 
     #[test]
     fn decrypts_helm_ciphertexts() {
         // Each ciphertext is helm4's `encryptAES` output for the password and text shown.
         assert_eq!(
-            decrypt_aes("secretkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0=").unwrap(),
+            decrypt_text("secretkey", "gaePdx/GDuMY5L1RAdfkaIadS9xGEO62gWTnq4BaSw0=").unwrap(),
             "plaintext"
         );
         assert_eq!(
-            decrypt_aes(
+            decrypt_text(
                 "0123456789abcdef0123456789abcdefXYZ",
                 "MRcSput9MDYLgm5zPjH7/2brKVghnmfsOaneAeTSMTYzssV0pS8c81tW0CBXr0ejk4p/A56+QVFDMxsUQHlprt4zz9+07h1LAf/jzjrlpTc="
             )
@@ -100,7 +105,7 @@ mod tests {
         );
         // The password is truncated to 32 bytes.
         assert_eq!(
-            decrypt_aes(
+            decrypt_text(
                 "0123456789abcdef0123456789abcdef",
                 "MRcSput9MDYLgm5zPjH7/2brKVghnmfsOaneAeTSMTYzssV0pS8c81tW0CBXr0ejk4p/A56+QVFDMxsUQHlprt4zz9+07h1LAf/jzjrlpTc="
             )
@@ -108,12 +113,12 @@ mod tests {
             "héllo wörld, a longer plaintext of several blocks!"
         );
         assert_eq!(
-            decrypt_aes("", "G8xAg1HZTAWMIw30/cUSP2VVePo+4plsCELC5OgL5MU=").unwrap(),
+            decrypt_text("", "G8xAg1HZTAWMIw30/cUSP2VVePo+4plsCELC5OgL5MU=").unwrap(),
             "x"
         );
         // A whole block of padding after a 16-byte text.
         assert_eq!(
-            decrypt_aes(
+            decrypt_text(
                 "k",
                 "sosAKNTs0Blzxk6vkcSI7N6mPhQaTBUVAbRaCltLNBh9GDbPUL2rhhd0zVt0Dwp6"
             )
@@ -128,9 +133,9 @@ mod tests {
         let b = encrypt_aes("pw", "some text");
         assert_ne!(a, b);
         assert_eq!(gobase64::decode(&a).unwrap().bytes.len(), 32);
-        assert_eq!(decrypt_aes("pw", &a).unwrap(), "some text");
+        assert_eq!(decrypt_text("pw", &a).unwrap(), "some text");
         assert_eq!(
-            decrypt_aes("pw", &encrypt_aes("pw", &"z".repeat(48))).unwrap(),
+            decrypt_text("pw", &encrypt_aes("pw", "z".repeat(48))).unwrap(),
             "z".repeat(48)
         );
     }
@@ -138,7 +143,7 @@ mod tests {
     #[test]
     fn empty_inputs() {
         assert_eq!(encrypt_aes("k", ""), "");
-        assert_eq!(decrypt_aes("k", "").unwrap(), "");
+        assert_eq!(decrypt_text("k", "").unwrap(), "");
     }
 
     #[test]

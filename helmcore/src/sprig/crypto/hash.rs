@@ -14,20 +14,20 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     out
 }
 
-pub(crate) fn sha1sum(input: &str) -> String {
-    hex(&sha1::Sha1::digest(input.as_bytes()))
+pub(crate) fn sha1sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha1::Sha1::digest(input.as_ref()))
 }
 
-pub(crate) fn sha256sum(input: &str) -> String {
-    hex(&sha2::Sha256::digest(input.as_bytes()))
+pub(crate) fn sha256sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha2::Sha256::digest(input.as_ref()))
 }
 
-pub(crate) fn sha512sum(input: &str) -> String {
-    hex(&sha2::Sha512::digest(input.as_bytes()))
+pub(crate) fn sha512sum(input: impl AsRef<[u8]>) -> String {
+    hex(&sha2::Sha512::digest(input.as_ref()))
 }
 
-pub(crate) fn adler32sum(input: &str) -> String {
-    adler2::adler32_slice(input.as_bytes()).to_string()
+pub(crate) fn adler32sum(input: impl AsRef<[u8]>) -> String {
+    adler2::adler32_slice(input.as_ref()).to_string()
 }
 
 #[cfg(test)]
@@ -59,9 +59,9 @@ mod tests {
         );
         assert_eq!(adler32sum("héllo wörld ✓"), "1287915679");
         // Long enough for the modular reduction to matter.
-        assert_eq!(adler32sum(&"ÿ".repeat(6000)), "3070908654");
+        assert_eq!(adler32sum("ÿ".repeat(6000)), "3070908654");
         assert_eq!(
-            sha256sum(&"ab".repeat(1000)),
+            sha256sum("ab".repeat(1000)),
             "696e1b3c609d2a2826160a90c0cda0967c2fee0cd2f13e13ff33c7f15a116526"
         );
     }

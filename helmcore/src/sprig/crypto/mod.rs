@@ -68,17 +68,17 @@ pub fn functions() -> &'static [Func] {
 const CERT: Param = Param::Struct(CERTIFICATE_TYPE);
 
 static FUNCS: &[Func] = &[
-    func("sha1sum", &[Param::String], |a| {
-        Ok(hash::sha1sum(string(&a, 0)?).into())
+    func("sha1sum", &[Param::BytesString], |a| {
+        Ok(hash::sha1sum(bytes(&a, 0)?).into())
     }),
-    func("sha256sum", &[Param::String], |a| {
-        Ok(hash::sha256sum(string(&a, 0)?).into())
+    func("sha256sum", &[Param::BytesString], |a| {
+        Ok(hash::sha256sum(bytes(&a, 0)?).into())
     }),
-    func("sha512sum", &[Param::String], |a| {
-        Ok(hash::sha512sum(string(&a, 0)?).into())
+    func("sha512sum", &[Param::BytesString], |a| {
+        Ok(hash::sha512sum(bytes(&a, 0)?).into())
     }),
-    func("adler32sum", &[Param::String], |a| {
-        Ok(hash::adler32sum(string(&a, 0)?).into())
+    func("adler32sum", &[Param::BytesString], |a| {
+        Ok(hash::adler32sum(bytes(&a, 0)?).into())
     }),
     func("randAlphaNum", &[Param::Int], |a| {
         random_string(Alphabet::AlphaNumeric, &a)
@@ -134,13 +134,14 @@ static FUNCS: &[Func] = &[
             .into())
         },
     ),
-    func("encryptAES", &[Param::String, Param::String], |a| {
-        Ok(aes::encrypt_aes(string(&a, 0)?, string(&a, 1)?).into())
+    func("encryptAES", &[Param::String, Param::BytesString], |a| {
+        Ok(aes::encrypt_aes(string(&a, 0)?, bytes(&a, 1)?).into())
     }),
     func("decryptAES", &[Param::String, Param::String], |a| {
-        Ok(aes::decrypt_aes(string(&a, 0)?, string(&a, 1)?)
-            .map_err(|e| e.to_string())?
-            .into())
+        // The plaintext is whatever bytes were encrypted: a Go string, maybe not UTF-8.
+        Ok(Value::from_go_bytes(
+            aes::decrypt_aes(string(&a, 0)?, string(&a, 1)?).map_err(|e| e.to_string())?,
+        ))
     }),
     func("genPrivateKey", &[Param::String], |a| {
         Ok(generate_private_key(string(&a, 0)?).into())
@@ -270,6 +271,17 @@ fn cert(result: Result<Certificate, CertError>) -> Result<Value, String> {
 fn arg(args: &[Value], i: usize) -> Result<&Value, String> {
     args.get(i)
         .ok_or_else(|| format!("missing argument {}", i + 1))
+}
+
+/// A [`Param::BytesString`] argument's bytes.
+fn bytes(args: &[Value], i: usize) -> Result<&[u8], String> {
+    let v = arg(args, i)?;
+    v.go_bytes().ok_or_else(|| {
+        format!(
+            "wrong type for value; expected string; got {}",
+            v.type_name()
+        )
+    })
 }
 
 fn string(args: &[Value], i: usize) -> Result<&str, String> {

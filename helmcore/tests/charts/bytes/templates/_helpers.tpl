@@ -1,0 +1,1 @@
+{{- define "bytes.keystore" }}{{ .Files.Get "files/keystore.bin" }}{{ end -}}
