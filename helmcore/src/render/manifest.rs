@@ -502,7 +502,7 @@ mod tests {
         );
         let total: usize = files.values().map(String::len).sum();
         assert!(total > PARALLEL_CHECK_BYTES);
-        let e = sort_manifests(&files, Compat::V4).unwrap_err();
+        let e = sort_manifests(&files, &BTreeMap::new(), Compat::V4).unwrap_err();
         assert_eq!(e.error.path, "c/templates/t40.yaml");
         assert_eq!(
             e.error.error,
@@ -511,7 +511,7 @@ mod tests {
         assert_eq!(e.hooks.len(), 1);
         files.remove("c/templates/t40.yaml");
         files.remove("c/templates/t50.yaml");
-        let ok = sort_manifests(&files, Compat::V4).unwrap();
+        let ok = sort_manifests(&files, &BTreeMap::new(), Compat::V4).unwrap();
         // t40 and t50 were replaced by the bad documents, then removed.
         assert_eq!((ok.manifests.len(), ok.hooks.len()), (58, 1));
         assert_eq!(ok.manifests[0].path, "c/templates/t00.yaml");
