@@ -219,12 +219,41 @@ mod tests {
     #[test]
     fn shapes_decide_as_go_matcher_does() {
         let patterns = [
-            "OWNERS", ".DS_Store", "a-b]c", "*", "*.swp", "*~", "*/x.md", "*.", "x*", "a?c",
-            "[ab]c", "*.[ch]", "a\\*b",
+            "OWNERS",
+            ".DS_Store",
+            "a-b]c",
+            "*",
+            "*.swp",
+            "*~",
+            "*/x.md",
+            "*.",
+            "x*",
+            "a?c",
+            "[ab]c",
+            "*.[ch]",
+            "a\\*b",
         ];
         let names = [
-            "", "OWNERS", "owners", ".DS_Store", "a-b]c", "f.swp", ".swp", "dir/f.swp", "a~",
-            "~", "docs/x.md", "a/b/x.md", "x.md", "f.", "xyz", "abc", "bc", "f.c", "a*b", "/",
+            "",
+            "OWNERS",
+            "owners",
+            ".DS_Store",
+            "a-b]c",
+            "f.swp",
+            ".swp",
+            "dir/f.swp",
+            "a~",
+            "~",
+            "docs/x.md",
+            "a/b/x.md",
+            "x.md",
+            "f.",
+            "xyz",
+            "abc",
+            "bc",
+            "f.c",
+            "a*b",
+            "/",
         ];
         for p in patterns {
             let shape = Shape::of(p);
