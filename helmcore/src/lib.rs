@@ -15,6 +15,7 @@ pub mod json;
 pub mod lint;
 pub mod render;
 pub mod semver;
+pub mod slog;
 pub mod sprig;
 pub mod toml;
 pub mod value;

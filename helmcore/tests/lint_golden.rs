@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use helmcore::lint::{format_output, lint_all, KubeVersion, LintOptions};
+use helmcore::lint::{format_output, lint_all, LintOptions};
+use helmcore::render::{Compat, KubeVersion};
 
 struct Case {
     name: String,
@@ -63,7 +64,9 @@ fn run(args: &[String]) -> (String, i32) {
             "--quiet" => quiet = true,
             "--with-subcharts" => subcharts = true,
             "--skip-schema-validation" => opts.skip_schema_validation = true,
-            "--kube-version" => opts.kube_version = Some(KubeVersion::parse(&next()).unwrap()),
+            "--kube-version" => {
+                opts.kube_version = Some(KubeVersion::parse(&next(), Compat::V4).unwrap())
+            }
             "--namespace" => opts.namespace = next(),
             "--set" => values.values.push(next()),
             "--set-string" => values.string_values.push(next()),

@@ -6,6 +6,7 @@
 //! regard to case, unknown keys are ignored.
 
 use crate::value::{Map, Value};
+use crate::yaml::json_kind;
 
 use super::error::ChartError;
 
@@ -324,18 +325,6 @@ fn sanitize(s: &str) -> String {
 
 // ---- decoding (sigs.k8s.io/yaml into Go structs) ----
 
-/// The JSON kind name encoding/json uses in "cannot unmarshal X into ...".
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "null",
-        Value::Bool(_) => "bool",
-        Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) => "string",
-        Value::List(_) => "array",
-        Value::Map(_) | Value::Object(_) => "object",
-    }
-}
-
 /// Where a value sits, for encoding/json's error text: the struct type that holds the
 /// field and the dotted JSON path from the document root.
 struct At<'a> {
@@ -410,7 +399,8 @@ fn for_fields(
     Ok(())
 }
 
-const METADATA_FIELDS: &[&str] = &[
+/// Chart.yaml's keys (the JSON names of `Metadata`'s fields), in Go's field order.
+pub(crate) const METADATA_FIELDS: &[&str] = &[
     "name",
     "home",
     "sources",

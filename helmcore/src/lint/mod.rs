@@ -19,27 +19,23 @@
 //! - crds: every document in `crds/` is a CustomResourceDefinition.
 
 mod deprecations;
-mod gourl;
-mod kube_version;
 mod names;
 mod object;
 mod paths;
-mod render;
 mod report;
 mod rules;
-mod slog;
 mod support;
 mod validator;
 
 pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
-pub use kube_version::{KubeVersion, KubeVersionError};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
-pub use slog::{slog_line, LogLevel};
+pub use crate::slog::{slog_line, LogLevel};
 pub use support::{Message, Severity};
 
 use std::path::Path;
 
+use crate::render::KubeVersion;
 use crate::value::Map;
 
 /// The outcome of linting one chart path.
@@ -96,7 +92,9 @@ pub struct LintOptions {
     pub strict: bool,
     /// The release namespace templates see (`--namespace`; helm's default is `default`).
     pub namespace: String,
-    /// `--kube-version`: the Kubernetes version for capabilities and deprecation checks.
+    /// `--kube-version` (parsed as helm4 parses it, [`KubeVersion::parse`] with
+    /// [`Compat::V4`](crate::render::Compat::V4)): the Kubernetes version for
+    /// `.Capabilities` and the deprecation checks.
     pub kube_version: Option<KubeVersion>,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,

@@ -5,6 +5,7 @@
 
 use crate::value::{Map, Value};
 use crate::yaml;
+use crate::yaml::json_kind;
 
 /// What lint reads from each rendered document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -153,17 +154,6 @@ fn set_string(v: &Value, field: &str, lenient: bool, out: &mut String) -> Option
             "json: cannot unmarshal {} into Go struct field {field} of type string",
             json_kind(other)
         )),
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "null",
-        Value::Bool(_) => "bool",
-        Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) => "string",
-        Value::List(_) => "array",
-        Value::Map(_) | Value::Object(_) => "object",
     }
 }
 

@@ -4,34 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::archive::{load_archive_files, Limits};
-
-/// Go's `filepath.Clean` on Unix.
-pub(crate) fn go_clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".into();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
-}
+// Go's `filepath.Clean` is `path.Clean` on Unix.
+use crate::sprig::go_path_clean as go_clean;
 
 /// Go's `filepath.Join(a, b)`.
 pub(crate) fn go_join(a: &str, b: &str) -> String {

@@ -9,6 +9,8 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::engine::func::Param;
+
 use crate::gofmt::quote;
 use crate::value::{Field, Kind, Map, Object, Value};
 
@@ -269,6 +271,9 @@ impl Object for CapabilitiesObject {
             _ => Field::Missing,
         }
     }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        (name == "Copy").then_some(&[])
+    }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match name {
             "Copy" if args.is_empty() => Ok(Value::Object(Arc::new(CapabilitiesObject {
@@ -334,6 +339,9 @@ impl Object for KubeVersionObject {
             "String" | "GitVersion" => Field::Method,
             _ => Field::Missing,
         }
+    }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        matches!(name, "String" | "GitVersion").then_some(&[])
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         if !args.is_empty() {
@@ -401,6 +409,9 @@ impl Object for VersionSetObject {
             "Has" => Field::Method,
             _ => Field::Missing,
         }
+    }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        (name == "Has").then_some(&[Param::String])
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match args {
@@ -628,6 +639,27 @@ mod tests {
             e("01.2.3"),
             "illegal zero-prefixed version component \"01\" in \"01.2.3\""
         );
+    }
+
+    // Accepted and refused exactly as `helm lint --kube-version X` (helm v4.1.4).
+    #[test]
+    fn kube_versions_helm4_lint_accepts_and_refuses() {
+        for (s, major, minor) in [
+            ("v1.20", "1", "20"),
+            ("1.02", "1", "2"),
+            (" 1.20", "1", "20"),
+            ("1.20-rc.1", "1", "20"),
+            ("1.20+abc", "1", "20"),
+            ("1.2 ", "1", "2"),
+            ("1.2x", "1", "2"),
+        ] {
+            let v = KubeVersion::parse(s, Compat::V4).unwrap();
+            assert_eq!((v.major.as_str(), v.minor.as_str()), (major, minor), "{s}");
+        }
+        let e = |s: &str| KubeVersion::parse(s, Compat::V4).unwrap_err().to_string();
+        assert_eq!(e("1.x"), "illegal version string \"1.x\"");
+        assert_eq!(e(""), "could not parse \"\" as version");
+        assert_eq!(e("1.99999999999999999999"), "illegal non-numeric version component \"99999999999999999999\" in \"1.99999999999999999999\": strconv.ParseUint: parsing \"99999999999999999999\": value out of range");
     }
 
     #[test]

@@ -160,6 +160,23 @@ pub(crate) fn render_templates(
     top: &Map,
     cx: &ExecContext<'_>,
 ) -> Result<RenderedFiles, TemplateFailure> {
+    let mut lint_messages = Vec::new();
+    let files = execute_templates(chart, top, cx, &mut lint_messages)?;
+    Ok(RenderedFiles {
+        files,
+        lint_messages,
+    })
+}
+
+/// [`render_templates`], with the `required`/`fail` calls lint mode let through added
+/// to `lint_messages` even when a later template fails: `helm lint` logs them as they
+/// happen, before it reports the failure.
+pub(crate) fn execute_templates(
+    chart: &Chart,
+    top: &Map,
+    cx: &ExecContext<'_>,
+    lint_messages: &mut Vec<LintMessage>,
+) -> Result<BTreeMap<String, String>, TemplateFailure> {
     let mut jobs = Vec::new();
     collect(chart, top, cx.compat, &mut jobs, 0)?;
     // Helm's `sortTemplates`: deeper paths first, then reverse lexical order, so that a
@@ -206,6 +223,11 @@ pub(crate) fn render_templates(
             },
         };
         if let Err(error) = result {
+            lint_messages.extend_from_slice(session.warnings());
+            #[cfg(feature = "handlebars")]
+            if let Some(s) = &hbs_session {
+                lint_messages.extend_from_slice(s.warnings());
+            }
             return Err(TemplateFailure {
                 file: job.name.clone(),
                 error,
@@ -216,16 +238,12 @@ pub(crate) fn render_templates(
         }
         files.insert(job.name.clone(), out);
     }
-    #[allow(unused_mut)]
-    let mut lint_messages = session.warnings().to_vec();
+    lint_messages.extend_from_slice(session.warnings());
     #[cfg(feature = "handlebars")]
     if let Some(s) = &hbs_session {
         lint_messages.extend_from_slice(s.warnings());
     }
-    Ok(RenderedFiles {
-        files,
-        lint_messages,
-    })
+    Ok(files)
 }
 
 #[cfg(feature = "handlebars")]

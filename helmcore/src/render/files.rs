@@ -5,6 +5,8 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::engine::func::Param;
+
 use base64::Engine as _;
 
 use crate::value::{Field, Kind, Map, Object, Str, Value};
@@ -166,6 +168,13 @@ impl Object for Files {
         match name {
             "Get" | "GetBytes" | "Glob" | "AsConfig" | "AsSecrets" | "Lines" => Field::Method,
             _ => Field::Missing,
+        }
+    }
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        match name {
+            "Get" | "GetBytes" | "Glob" | "Lines" => Some(&[Param::String]),
+            "AsConfig" | "AsSecrets" => Some(&[]),
+            _ => None,
         }
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {

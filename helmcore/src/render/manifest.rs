@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::value::{Map, Value};
-use crate::yaml::YamlError;
+use crate::yaml::{json_kind, YamlError};
 
 use super::hooks::{Hook, HookEvent};
 use super::Compat;
@@ -301,17 +301,6 @@ fn string_of(v: &Value, field: &str) -> Result<Option<String>, YamlError> {
 
 fn mismatch(msg: String) -> YamlError {
     YamlError::Unmarshal(msg)
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "null",
-        Value::Bool(_) => "bool",
-        Value::Int(..) | Value::Float(_) => "number",
-        Value::String(_) => "string",
-        Value::List(_) => "array",
-        Value::Map(_) | Value::Object(_) => "object",
-    }
 }
 
 /// Hooks and manifests of the events Helm runs as tests.

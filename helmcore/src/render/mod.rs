@@ -49,6 +49,7 @@ pub use capabilities::{
 };
 pub use engines::TEMPLATE_ENGINE_ANNOTATION;
 pub use error::RenderError;
+pub(crate) use execute::{execute_templates, ExecContext, ParseCache};
 pub use execute::{RenderedFiles, TemplateFailure};
 pub use files::Files;
 pub use funcs::{helm_functions, name_template_functions};
@@ -284,35 +285,6 @@ impl Renderer {
             release.post_rendered = Some(out);
         }
         Ok(release)
-    }
-
-    /// Executes the templates only, as `helm lint` needs them: values already coalesced
-    /// (`values` is the top chart's `.Values`), `chart` already processed. Returns every
-    /// non-partial template's output, notes included.
-    pub fn render_files(
-        &self,
-        chart: &Chart,
-        values: &Map,
-        opts: &RenderOptions,
-    ) -> Result<RenderedFiles, TemplateFailure> {
-        let release = ReleaseInfo {
-            name: opts.release_name.clone(),
-            namespace: opts.namespace.clone(),
-            revision: opts.revision,
-            is_upgrade: opts.is_upgrade,
-            is_install: !opts.is_upgrade,
-        };
-        let top = Map::new();
-        top.insert("Values", Value::Map(values.clone()));
-        top.insert("Release", release.to_value());
-        top.insert("Capabilities", opts.capabilities().to_value());
-        let cx = execute::ExecContext {
-            funcs: &self.funcs,
-            cache: &self.cache,
-            compat: opts.compat,
-            opts: execute::exec_options(opts),
-        };
-        execute::render_templates(chart, &top, &cx)
     }
 }
 

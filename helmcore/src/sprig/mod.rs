@@ -26,6 +26,8 @@ mod goregex;
 mod json;
 mod lists;
 mod math;
+mod netip;
+pub(crate) mod neturl;
 mod paths;
 mod reflect;
 mod regex;
@@ -36,6 +38,7 @@ mod url;
 mod xstrings;
 
 pub use date::GoTime;
+pub(crate) use paths::clean as go_path_clean;
 pub use semver::VersionObject;
 
 use crate::engine::func::{Func, FuncImpl, Param};

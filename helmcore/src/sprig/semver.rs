@@ -126,6 +126,20 @@ impl Object for VersionObject {
         }
     }
 
+    fn method_params(&self, name: &str) -> Option<&'static [P]> {
+        match name {
+            "SetPrerelease" | "SetMetadata" => Some(&[P::String]),
+            "LessThan" | "LessThanEqual" | "GreaterThan" | "GreaterThanEqual" | "Equal"
+            | "Compare"
+                if self.pointer =>
+            {
+                Some(&[P::Struct("*semver.Version")])
+            }
+            _ if matches!(self.field(name), Field::Method) => Some(&[]),
+            _ => None,
+        }
+    }
+
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         let v = &self.version;
         let no_args = || arg_count(name, args, 0);

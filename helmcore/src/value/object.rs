@@ -4,6 +4,7 @@ use std::any::Any;
 use std::borrow::Cow;
 
 use super::{Kind, Value};
+use crate::engine::func::Param;
 
 /// What a field name resolves to on an [`Object`]. Go's template executor looks for a
 /// method first and a field second; an object answers both through [`Object::field`].
@@ -55,6 +56,16 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
             "can't call method {name} on type {}",
             self.type_name()
         ))
+    }
+
+    /// Method `name`'s Go parameter types. Given them, the executor checks the
+    /// arguments' count and converts their types before [`Object::call`], with the error
+    /// texts of Go's reflective call (`wrong number of args for Has: want 1 got 0`,
+    /// `expected string; found 1`); without them (`None`) `call` checks its own arguments
+    /// and its errors read `error calling NAME: ...`.
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        let _ = name;
+        None
     }
 
     /// Appends Go's `%v` formatting (`fmt.Sprint`) of the value.

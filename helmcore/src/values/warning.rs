@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::slog::text_value;
+
 /// One warning, as Helm 4 logs it on stderr through slog's text handler
 /// (`level=WARN msg="returned non-bool value" path=a.enabled chart=a`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,25 +34,14 @@ impl Warning {
     }
 }
 
-/// slog's text format: values quoted when they hold spaces, quotes or `=`.
+/// slog's text format, values quoted where slog's text handler quotes them.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "level={} msg={}", self.level, slog_quote(&self.message))?;
+        write!(f, "level={} msg={}", self.level, text_value(&self.message))?;
         for (k, v) in &self.attrs {
-            write!(f, " {k}={}", slog_quote(v))?;
+            write!(f, " {k}={}", text_value(v))?;
         }
         Ok(())
-    }
-}
-
-fn slog_quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c > ' ' && c != '"' && c != '=' && c != '\u{7f}');
-    if plain {
-        s.to_string()
-    } else {
-        format!("{s:?}")
     }
 }
 

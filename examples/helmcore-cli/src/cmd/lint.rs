@@ -4,7 +4,8 @@ use super::shared::{user_values, value_flags};
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
-use helmcore::lint::{format_output, lint_all, KubeVersion, LintOptions};
+use helmcore::lint::{format_output, lint_all, LintOptions};
+use helmcore::render::{Compat, KubeVersion};
 
 pub fn command() -> Command {
     let mut flags = vec![
@@ -27,7 +28,7 @@ pub fn command() -> Command {
 fn run(p: Parsed) -> Result<(), CliError> {
     let kube_version = match p.string("kube-version").filter(|v| !v.is_empty()) {
         Some(v) => Some(
-            KubeVersion::parse(v)
+            KubeVersion::parse(v, Compat::V4)
                 .map_err(|e| CliError::Message(format!("invalid kube version '{v}': {e}")))?,
         ),
         None => None,

@@ -31,6 +31,14 @@ fn string_arg(name: &str, i: usize, a: Arg) -> Result<String, Failure> {
     }
 }
 
+/// Checks the argument count, then splits off the leading `string` argument.
+fn string_first(name: &str, want: usize, argv: Vec<Arg>) -> Result<(String, Option<Arg>), Failure> {
+    arity(name, want, &argv)?;
+    let mut it = argv.into_iter();
+    let first = it.next().unwrap_or(Arg::Lit(serde_json::Value::Null));
+    Ok((string_arg(name, 0, first)?, it.next()))
+}
+
 fn arity(name: &str, want: usize, argv: &[Arg]) -> Result<(), Failure> {
     if argv.len() == want {
         Ok(())
@@ -52,36 +60,16 @@ impl State<'_> {
     ) -> Result<Value, Failure> {
         match h {
             HelmFn::Include => {
-                arity(name, 2, &argv)?;
-                let mut it = argv.into_iter();
-                let tname = string_arg(
-                    name,
-                    0,
-                    it.next().unwrap_or(Arg::Lit(serde_json::Value::Null)),
-                )?;
-                let data = it.next().map(plain).unwrap_or_default();
-                self.include(name, &tname, data, ctx)
+                let (tname, data) = string_first(name, 2, argv)?;
+                self.include(name, &tname, data.map(plain).unwrap_or_default(), ctx)
             }
             HelmFn::Tpl => {
-                arity(name, 2, &argv)?;
-                let mut it = argv.into_iter();
-                let text = string_arg(
-                    name,
-                    0,
-                    it.next().unwrap_or(Arg::Lit(serde_json::Value::Null)),
-                )?;
-                let data = it.next().map(plain).unwrap_or_default();
-                self.tpl(name, &text, data, ctx)
+                let (text, data) = string_first(name, 2, argv)?;
+                self.tpl(name, &text, data.map(plain).unwrap_or_default(), ctx)
             }
             HelmFn::Required => {
-                arity(name, 2, &argv)?;
-                let mut it = argv.into_iter();
-                let msg = string_arg(
-                    name,
-                    0,
-                    it.next().unwrap_or(Arg::Lit(serde_json::Value::Null)),
-                )?;
-                let v = it.next().map(plain).unwrap_or_default();
+                let (msg, v) = string_first(name, 2, argv)?;
+                let v = v.map(plain).unwrap_or_default();
                 let missing = match &v {
                     Value::Nil => true,
                     Value::String(s) => s.is_empty(),
@@ -93,26 +81,12 @@ impl State<'_> {
                 self.abort(LintKind::Required, msg)
             }
             HelmFn::Fail => {
-                arity(name, 1, &argv)?;
-                let msg = string_arg(
-                    name,
-                    0,
-                    argv.into_iter()
-                        .next()
-                        .unwrap_or(Arg::Lit(serde_json::Value::Null)),
-                )?;
+                let (msg, _) = string_first(name, 1, argv)?;
                 self.abort(LintKind::Fail, msg)
             }
             HelmFn::Lookup => self.lookup(name, argv),
             HelmFn::GetHostByName => {
-                arity(name, 1, &argv)?;
-                let host = string_arg(
-                    name,
-                    0,
-                    argv.into_iter()
-                        .next()
-                        .unwrap_or(Arg::Lit(serde_json::Value::Null)),
-                )?;
+                let (host, _) = string_first(name, 1, argv)?;
                 crate::engine::helm::get_host_by_name(self.opts, &host).map_err(Failure::Plain)
             }
         }

@@ -793,12 +793,26 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         args: &'t [Arg],
         fin: Option<Rv>,
     ) -> R<Rv> {
+        let params = o.method_params(name);
         let mut argv = Vec::with_capacity(args.len());
-        for a in args.iter().skip(1) {
-            argv.push(self.eval_arg(dot, PT::Go(Param::Any), a)?);
+        if let Some(params) = params {
+            let num_in = args.len().saturating_sub(1) + usize::from(fin.is_some());
+            // Go reports a wrong count where evaluation last stood (the field, or the
+            // last node of a chain's operand), not at the method.
+            if num_in != params.len() {
+                return Err(self.error(format!(
+                    "wrong number of args for {name}: want {} got {num_in}",
+                    params.len()
+                )));
+            }
+        }
+        let param = |i: usize| PT::Go(params.and_then(|p| p.get(i).copied()).unwrap_or(Param::Any));
+        for (i, a) in args.iter().skip(1).enumerate() {
+            argv.push(self.eval_arg(dot, param(i), a)?);
         }
         if let Some(f) = fin {
-            argv.push(f.into_value());
+            let t = param(argv.len());
+            argv.push(self.validate_type(f, t)?);
         }
         self.step()?;
         match o.call(name, &argv) {

@@ -114,25 +114,6 @@ fn strict_error(data: &[u8]) -> Option<String> {
     })
 }
 
-const METADATA_FIELDS: &[&str] = &[
-    "name",
-    "home",
-    "sources",
-    "version",
-    "description",
-    "keywords",
-    "maintainers",
-    "icon",
-    "apiVersion",
-    "condition",
-    "tags",
-    "appVersion",
-    "deprecated",
-    "annotations",
-    "kubeVersion",
-    "dependencies",
-    "type",
-];
 const MAINTAINER_FIELDS: &[&str] = &["name", "email", "url"];
 const DEPENDENCY_FIELDS: &[&str] = &[
     "name",
@@ -150,7 +131,7 @@ const DEPENDENCY_FIELDS: &[&str] = &[
 fn unknown_field(doc: &Value) -> Option<String> {
     let m = doc.as_map()?;
     for (k, v) in m.entries() {
-        let Some(field) = match_field(&k, METADATA_FIELDS) else {
+        let Some(field) = match_field(&k, crate::chart::METADATA_FIELDS) else {
             return Some(k.to_string());
         };
         let nested = match field {

@@ -6,15 +6,18 @@ use std::path::Path;
 
 use super::stream::{documents, Step};
 use crate::chart::{process_dependencies, Chart};
+use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
 use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
 use crate::lint::object::ObjectHead;
-use crate::lint::render::render;
-use crate::lint::slog::{slog_line, LogLevel};
+use crate::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
-use crate::lint::KubeVersion;
+use crate::render::{
+    execute_templates, helm_functions, Capabilities, Compat, ExecContext, KubeVersion, ParseCache,
+    ReleaseInfo,
+};
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_values;
 use crate::values::schema::validate_against_schema;
@@ -80,6 +83,7 @@ pub(crate) fn lint(
         return;
     };
 
+    let kube_version = capabilities(settings).kube_version;
     for template in &chart.templates {
         let file = template.name.to_string();
         linter.rule(Severity::Error, &file, validate_allowed_extension(&file));
@@ -113,7 +117,7 @@ pub(crate) fn lint(
             linter.rule(
                 Severity::Warning,
                 &file,
-                validate_no_deprecations(&obj, settings.kube_version),
+                validate_no_deprecations(&obj, &kube_version),
             );
             linter.rule(
                 Severity::Error,
@@ -137,7 +141,7 @@ fn render_chart(
     settings: &Settings,
     warnings: &mut Vec<Warning>,
     logs: &mut Vec<String>,
-) -> Option<std::collections::HashMap<String, String>> {
+) -> Option<std::collections::BTreeMap<String, String>> {
     let flush = |warnings: &mut Vec<Warning>, logs: &mut Vec<String>| {
         for w in warnings.drain(..) {
             logs.push(warning_line(&w));
@@ -173,46 +177,54 @@ fn render_chart(
             return None;
         }
     }
-    let top = render_values(&chart, values, settings);
-    match render(&chart, &top) {
-        Ok(r) => {
-            log_lint_messages(&r.lint_messages, logs);
-            Some(r.files)
-        }
+    let top = render_values(values, settings);
+    let funcs = std::sync::Arc::new(helm_functions());
+    let cx = ExecContext {
+        funcs: &funcs,
+        cache: &ParseCache::default(),
+        compat: Compat::V4,
+        opts: ExecOptions {
+            lint: true,
+            ..ExecOptions::helm()
+        },
+    };
+    let mut lint_messages = Vec::new();
+    let rendered = execute_templates(&chart, &top, &cx, &mut lint_messages);
+    log_lint_messages(&lint_messages, logs);
+    match rendered {
+        Ok(files) => Some(files),
         Err(f) => {
-            log_lint_messages(&f.lint_messages, logs);
-            linter.rule(Severity::Error, DIR, Err(f.message));
+            linter.rule(Severity::Error, DIR, Err(f.error.helm4_message(&f.file)));
             None
         }
     }
 }
 
-/// Helm's `ToRenderValues` for lint: release `test-release`, not an install or upgrade.
-fn render_values(chart: &Chart, values: Map, settings: &Settings) -> Map {
-    let release = Map::new();
-    release.insert("Name", Value::from(RELEASE_NAME));
-    release.insert("Namespace", Value::from(settings.namespace));
-    release.insert("IsUpgrade", Value::Bool(false));
-    release.insert("IsInstall", Value::Bool(false));
-    release.insert("Revision", Value::int(0));
-    release.insert("Service", Value::from("Helm"));
-    let kube = settings
-        .kube_version
-        .cloned()
-        .unwrap_or_else(KubeVersion::helm_default);
-    let kv = Map::new();
-    kv.insert("Version", Value::from(kube.version.as_str()));
-    kv.insert("GitVersion", Value::from(kube.version.as_str()));
-    kv.insert("Major", Value::from(kube.major.to_string()));
-    kv.insert("Minor", Value::from(kube.minor.to_string()));
-    let caps = Map::new();
-    caps.insert("KubeVersion", Value::Map(kv));
+/// Helm's `ToRenderValues` as its lint calls it: release `test-release`, neither an
+/// install nor an upgrade, revision 0, Helm's default capabilities with
+/// `--kube-version`.
+fn render_values(values: Map, settings: &Settings) -> Map {
+    let release = ReleaseInfo {
+        name: RELEASE_NAME.into(),
+        namespace: settings.namespace.into(),
+        revision: 0,
+        is_upgrade: false,
+        is_install: false,
+    };
     let top = Map::new();
-    top.insert("Chart", chart.metadata.to_value());
-    top.insert("Capabilities", Value::Map(caps));
-    top.insert("Release", Value::Map(release));
+    top.insert("Capabilities", capabilities(settings).to_value());
+    top.insert("Release", release.to_value());
     top.insert("Values", Value::Map(values));
     top
+}
+
+/// What lint assumes of the cluster: Helm's defaults, with `--kube-version`.
+fn capabilities(settings: &Settings) -> Capabilities {
+    let mut caps = Capabilities::helm_default(Compat::V4);
+    if let Some(k) = settings.kube_version {
+        caps.kube_version = k.clone();
+    }
+    caps
 }
 
 pub(crate) fn warning_line(w: &Warning) -> String {
@@ -283,10 +295,15 @@ fn validate_top_indent_level(content: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn validate_no_deprecations(obj: &ObjectHead, kube: Option<&KubeVersion>) -> Result<(), String> {
-    let default = KubeVersion::helm_default();
-    let kube = kube.unwrap_or(&default);
-    match deprecation_warning(&obj.api_version, &obj.kind, kube.major, kube.minor) {
+fn validate_no_deprecations(obj: &ObjectHead, kube: &KubeVersion) -> Result<(), String> {
+    // The parsers only give numeric components.
+    let number = |s: &str| s.parse::<u64>().unwrap_or_default();
+    match deprecation_warning(
+        &obj.api_version,
+        &obj.kind,
+        number(&kube.major),
+        number(&kube.minor),
+    ) {
         Some(w) => Err(w),
         None => Ok(()),
     }

@@ -5,6 +5,8 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::engine::func::Param;
+
 use chrono::{DateTime, Datelike, NaiveDateTime, Offset, TimeZone, Timelike};
 use chrono_tz::{OffsetName, Tz};
 
@@ -275,6 +277,17 @@ impl Object for GoTime {
             Field::Method
         } else {
             Field::Missing
+        }
+    }
+
+    /// `Add` (a `time.Duration`) and `In` (a `*time.Location`) check their own arguments.
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        match name {
+            "Format" => Some(&[Param::String]),
+            "Sub" | "Before" | "After" | "Equal" => Some(&[Param::Struct("time.Time")]),
+            "Add" | "In" => None,
+            _ if METHODS.contains(&name) => Some(&[]),
+            _ => None,
         }
     }
 

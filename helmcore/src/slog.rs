@@ -1,5 +1,6 @@
-//! The log lines helm writes to stderr while linting: Go's `slog` text handler without
-//! the time, e.g. `level=WARN msg="missing required value" message="..."`.
+//! The log lines helm4 writes to stderr (while coalescing values, linting, sorting
+//! hooks): Go's `slog` text handler without the time, e.g.
+//! `level=WARN msg="missing required value" message="..."`.
 
 use crate::gofmt::{is_print, quote};
 
@@ -38,7 +39,7 @@ pub fn slog_line(level: LogLevel, msg: &str, attrs: &[(&str, &str)]) -> String {
 
 /// slog's `needsQuoting`: empty strings, spaces, `=`, `"`, control characters and
 /// anything not printable are quoted with Go's `strconv.Quote`.
-fn text_value(s: &str) -> String {
+pub(crate) fn text_value(s: &str) -> String {
     let needs = s.is_empty()
         || s.chars().any(|c| {
             if c.is_ascii() {

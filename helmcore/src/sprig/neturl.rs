@@ -1,0 +1,383 @@
+//! Go's `net/url` parsing and escaping (Go 1.25): `url.Parse` and `url.ParseRequestURI`
+//! succeed or fail exactly as Go's do, with Go's messages. Sprig's `urlParse` and
+//! `urlJoin` stand on it, and so do `helm lint`'s URL checks of Chart.yaml.
+
+use super::netip::{parse_addr, Family};
+use super::strings::from_bytes;
+use super::unicode::quote;
+
+/// Which part of a URL is being escaped or unescaped (Go's `encoding` modes).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Mode {
+    Path,
+    Host,
+    Zone,
+    UserPassword,
+    Fragment,
+}
+
+/// A parsed URL: the fields Go's `url.URL` has that callers read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Url {
+    /// Lower-cased.
+    pub scheme: String,
+    pub opaque: String,
+    /// The user name and optional password, %-decoded.
+    pub user: Option<(String, Option<String>)>,
+    /// `host[:port]`, %-decoded (`[fe80::1%en0]:80`).
+    pub host: String,
+    /// %-decoded.
+    pub path: String,
+    pub raw_query: String,
+    pub fragment: String,
+}
+
+/// Go's `*url.Error` for a parse: `parse "URL": reason`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("parse {}: {reason}", quote(.url))]
+pub(crate) struct UrlError {
+    /// The text Go names: the URL without its fragment, unless the fragment failed.
+    pub url: String,
+    pub reason: String,
+}
+
+/// Go's `url.Parse`: a reference (relative or absolute), with an optional fragment.
+pub(crate) fn parse(raw: &str) -> Result<Url, UrlError> {
+    let (rest, frag) = match raw.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (raw, None),
+    };
+    let mut url = parse_reference(rest, false).map_err(|reason| UrlError {
+        url: rest.to_string(),
+        reason,
+    })?;
+    if let Some(f) = frag {
+        url.fragment = unescape(f, Mode::Fragment).map_err(|reason| UrlError {
+            url: raw.to_string(),
+            reason,
+        })?;
+    }
+    Ok(url)
+}
+
+/// Go's `url.ParseRequestURI`: the whole text is an absolute URI or an absolute path,
+/// with no fragment.
+pub(crate) fn parse_request_uri(raw: &str) -> Result<Url, UrlError> {
+    parse_reference(raw, true).map_err(|reason| UrlError {
+        url: raw.to_string(),
+        reason,
+    })
+}
+
+/// Go's unexported `parse(rawURL, viaRequest)`.
+fn parse_reference(raw: &str, via_request: bool) -> Result<Url, String> {
+    if raw.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return Err("net/url: invalid control character in URL".into());
+    }
+    if raw.is_empty() && via_request {
+        return Err("empty url".into());
+    }
+    let mut url = Url::default();
+    if raw == "*" {
+        url.path = "*".into();
+        return Ok(url);
+    }
+    let (scheme, mut rest) = split_scheme(raw)?;
+    url.scheme = scheme.to_ascii_lowercase();
+    // A lone trailing '?' is a forced empty query; otherwise the query starts at the first.
+    if rest.ends_with('?') && rest.matches('?').count() == 1 {
+        rest = &rest[..rest.len() - 1];
+    } else if let Some((r, q)) = rest.split_once('?') {
+        url.raw_query = q.to_string();
+        rest = r;
+    }
+    if !rest.starts_with('/') {
+        if !url.scheme.is_empty() {
+            // A rootless path after a scheme is opaque (`mailto:x`).
+            url.opaque = rest.to_string();
+            return Ok(url);
+        }
+        if via_request {
+            return Err("invalid URI for request".into());
+        }
+        if rest.split('/').next().is_some_and(|seg| seg.contains(':')) {
+            return Err("first path segment in URL cannot contain colon".into());
+        }
+    }
+    let authority_follows = !url.scheme.is_empty() || (!via_request && !rest.starts_with("///"));
+    if authority_follows && rest.starts_with("//") {
+        let after = &rest[2..];
+        let (authority, path) = match after.find('/') {
+            Some(i) => (&after[..i], &after[i..]),
+            None => (after, ""),
+        };
+        let (userinfo, host) = match authority.rfind('@') {
+            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+            None => (None, authority),
+        };
+        url.host = parse_host(host)?;
+        if let Some(info) = userinfo {
+            if !valid_userinfo(info) {
+                return Err("net/url: invalid userinfo".into());
+            }
+            url.user = Some(match info.split_once(':') {
+                Some((u, p)) => (
+                    unescape(u, Mode::UserPassword)?,
+                    Some(unescape(p, Mode::UserPassword)?),
+                ),
+                None => (unescape(info, Mode::UserPassword)?, None),
+            });
+        }
+        rest = path;
+    }
+    url.path = unescape(rest, Mode::Path)?;
+    Ok(url)
+}
+
+/// Go's `getScheme`: letters, then letters, digits, `+`, `-` or `.`, ended by `:`. A
+/// colon first is an error; any other character means there is no scheme.
+fn split_scheme(raw: &str) -> Result<(&str, &str), String> {
+    for (i, c) in raw.bytes().enumerate() {
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' => {}
+            b'0'..=b'9' | b'+' | b'-' | b'.' if i > 0 => {}
+            b':' if i == 0 => return Err("missing protocol scheme".into()),
+            b':' => return Ok((&raw[..i], &raw[i + 1..])),
+            _ => return Ok(("", raw)),
+        }
+    }
+    Ok(("", raw))
+}
+
+/// `""`, or `:` and digits.
+fn valid_optional_port(port: &str) -> bool {
+    match port.strip_prefix(':') {
+        Some(digits) => digits.bytes().all(|b| b.is_ascii_digit()),
+        None => port.is_empty(),
+    }
+}
+
+/// Go's `parseHost`: a bracketed IP literal must hold an IPv6 address (its zone after
+/// `%25` may use any escape that gives a host byte); other hosts may only escape
+/// non-ASCII bytes.
+fn parse_host(host: &str) -> Result<String, String> {
+    if !host.starts_with('[') {
+        if let Some(i) = host.rfind(':') {
+            let port = &host[i..];
+            if !valid_optional_port(port) {
+                return Err(format!("invalid port {} after host", quote(port)));
+            }
+        }
+        return unescape(host, Mode::Host);
+    }
+    let Some(close) = host.rfind(']') else {
+        return Err("missing ']' in host".into());
+    };
+    let port = &host[close + 1..];
+    if !valid_optional_port(port) {
+        return Err(format!("invalid port {} after host", quote(port)));
+    }
+    let literal = match host[..close].find("%25") {
+        Some(zone) => {
+            unescape(&host[..zone], Mode::Host)? + &unescape(&host[zone..close], Mode::Zone)?
+        }
+        None => unescape(&host[..close], Mode::Host)?,
+    };
+    let address = literal.strip_prefix('[').unwrap_or(&literal);
+    match parse_addr(address) {
+        Ok(Family::V6) => {}
+        Ok(Family::V4) => return Err("invalid IP-literal".into()),
+        Err(e) => return Err(format!("invalid host: {e}")),
+    }
+    Ok(literal + &unescape(&host[close..], Mode::Host)?)
+}
+
+fn valid_userinfo(s: &str) -> bool {
+    s.bytes()
+        .all(|c| c.is_ascii_alphanumeric() || b"-._:~!$&'()*+,;=%@".contains(&c))
+}
+
+/// Go's `shouldEscape`.
+pub(super) fn should_escape(c: u8, mode: Mode) -> bool {
+    if c.is_ascii_alphanumeric() {
+        return false;
+    }
+    if matches!(mode, Mode::Host | Mode::Zone) && b"!$&'()*+,;=:[]<>\"".contains(&c) {
+        return false;
+    }
+    match c {
+        b'-' | b'_' | b'.' | b'~' => return false,
+        b'$' | b'&' | b'+' | b',' | b'/' | b':' | b';' | b'=' | b'?' | b'@' => {
+            return match mode {
+                Mode::Path => c == b'?',
+                Mode::UserPassword => matches!(c, b'@' | b'/' | b'?' | b':'),
+                Mode::Fragment => false,
+                Mode::Host | Mode::Zone => true,
+            }
+        }
+        _ => {}
+    }
+    if mode == Mode::Fragment && matches!(c, b'!' | b'(' | b')' | b'*') {
+        return false;
+    }
+    true
+}
+
+/// Go's `url.escape`.
+pub(super) fn escape(s: &str, mode: Mode) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if should_escape(b, mode) {
+            out.push_str(&format!("%{b:02X}"));
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
+}
+
+fn unhex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Go's `url.unescape`; the error is Go's reason.
+fn unescape(s: &str, mode: Mode) -> Result<String, String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let (Some(h), Some(l)) = (
+                    b.get(i + 1).and_then(|&c| unhex(c)),
+                    b.get(i + 2).and_then(|&c| unhex(c)),
+                ) else {
+                    let end = (i + 3).min(b.len());
+                    return Err(escape_error(&b[i..end]));
+                };
+                let v = h << 4 | l;
+                let is_25 = &b[i..i + 3] == b"%25";
+                // A host escapes only non-ASCII bytes; a zone may escape anything that
+                // could stand there unescaped (and spaces, which Windows zones hold).
+                let refused = match mode {
+                    Mode::Host => h < 8 && !is_25,
+                    Mode::Zone => !is_25 && v != b' ' && should_escape(v, Mode::Host),
+                    _ => false,
+                };
+                if refused {
+                    return Err(escape_error(&b[i..i + 3]));
+                }
+                out.push(v);
+                i += 3;
+            }
+            c => {
+                if matches!(mode, Mode::Host | Mode::Zone) && c < 0x80 && should_escape(c, mode) {
+                    return Err(format!(
+                        "invalid character {} in host name",
+                        quote(&(c as char).to_string())
+                    ));
+                }
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    Ok(from_bytes(&out))
+}
+
+fn escape_error(escape: &[u8]) -> String {
+    format!("invalid URL escape {}", quote(&from_bytes(escape)))
+}
+
+/// Go's `URL.Hostname`: the host without port and brackets.
+pub(super) fn hostname(host: &str) -> String {
+    let host = match host.rfind(':') {
+        Some(i) if !host[i..].contains(']') => &host[..i],
+        _ => host,
+    };
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Accepted and refused as helm v4.1.4's `urlParse` (Go 1.25's `url.Parse`).
+    #[test]
+    fn ip_literals() {
+        let host = |u: &str| parse(u).map(|u| u.host).map_err(|e| e.to_string());
+        assert_eq!(
+            host("http://[fe80::1%25en0]:80/").unwrap(),
+            "[fe80::1%en0]:80"
+        );
+        assert_eq!(host("http://[fe80::1%25%41]/").unwrap(), "[fe80::1%A]");
+        assert_eq!(
+            host("http://[fe80::1%25en%200]/").unwrap(),
+            "[fe80::1%en 0]"
+        );
+        assert_eq!(host("http://[::1%25a%25b]/").unwrap(), "[::1%a%b]");
+        assert_eq!(
+            host("http://[::ffff:1.2.3.4]/").unwrap(),
+            "[::ffff:1.2.3.4]"
+        );
+        for (url, err) in [
+            ("http://[abc]/", "parse \"http://[abc]/\": invalid host: ParseAddr(\"abc\"): unable to parse IP"),
+            ("http://[abc]/#f", "parse \"http://[abc]/\": invalid host: ParseAddr(\"abc\"): unable to parse IP"),
+            ("http://[1.2.3.4]/", "parse \"http://[1.2.3.4]/\": invalid IP-literal"),
+            ("http://[::1]x]:80/", "parse \"http://[::1]x]:80/\": invalid host: ParseAddr(\"::1]x\"): unexpected character, want colon (at \"]x\")"),
+            ("http://[fe80::1%25]/", "parse \"http://[fe80::1%25]/\": invalid host: ParseAddr(\"fe80::1%\"): zone must be a non-empty string"),
+            ("http://[::1%25a%0Ab]/", "parse \"http://[::1%25a%0Ab]/\": invalid URL escape \"%0A\""),
+            ("http://[%3A%3A1]/", "parse \"http://[%3A%3A1]/\": invalid URL escape \"%3A\""),
+            ("http://[::1]%3A80/", "parse \"http://[::1]%3A80/\": invalid port \"%3A80\" after host"),
+            ("http://x/#%zz", "parse \"http://x/#%zz\": invalid URL escape \"%zz\""),
+        ] {
+            assert_eq!(host(url).unwrap_err(), err, "{url}");
+        }
+    }
+
+    // Refused by Go 1.25's `url.Parse` (and so by `urlParse` and lint's URL checks).
+    #[test]
+    fn go_refusals() {
+        for bad in [
+            ":foo",
+            "http://[::1",
+            "http://host:port/",
+            "http://a b.com",
+            "http://ex%41mple.com",
+            "http://x/%zz",
+            "http://x/#%zz",
+            "http://[abc]/",
+            "http://us{er@h/",
+            "a\tb",
+            "1a:b",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        let u = parse("https://user:pw@example.com:8080/a%20b?q#f").unwrap();
+        assert_eq!(
+            (u.scheme.as_str(), u.host.as_str(), u.path.as_str()),
+            ("https", "example.com:8080", "/a b")
+        );
+    }
+
+    // Go's `url.ParseRequestURI`, as `helm lint` uses it for Chart.yaml's sources and icon.
+    #[test]
+    fn request_uris() {
+        assert!(parse_request_uri("/just/a/path").is_ok_and(|u| u.scheme.is_empty()));
+        assert_eq!(
+            parse_request_uri("notaurl").unwrap_err().to_string(),
+            "parse \"notaurl\": invalid URI for request"
+        );
+        assert_eq!(
+            parse_request_uri("").unwrap_err().to_string(),
+            "parse \"\": empty url"
+        );
+        // No fragment: '#' is part of the path.
+        assert_eq!(parse_request_uri("http://h/a#b").unwrap().path, "/a#b");
+        // `///x` has no authority in a request URI.
+        assert_eq!(parse_request_uri("///x").unwrap().path, "///x");
+    }
+}
