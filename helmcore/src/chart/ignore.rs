@@ -27,9 +27,49 @@ pub enum IgnoreError {
 #[derive(Debug, Clone)]
 struct Pattern {
     glob: String,
+    /// The common shapes decided without the general matcher.
+    shape: Shape,
     negate: bool,
     must_dir: bool,
     anchor: Anchor,
+}
+
+/// A pattern's shape. For the first two, `filepath.Match` is plain string comparison:
+/// no character can make it fail with `ErrBadPattern`, and a `*` matches any run
+/// without `/`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    /// No `*`, `?`, `[` or backslash: the name must equal the pattern.
+    Literal,
+    /// `*` then such a literal tail (`*.swp`): the name must end with the tail, and what
+    /// the star covers must hold no `/`.
+    StarSuffix,
+    /// Anything else: Go's matcher.
+    Glob,
+}
+
+impl Shape {
+    fn of(glob: &str) -> Shape {
+        let literal = |s: &str| !s.contains(['*', '?', '[', '\\']);
+        if literal(glob) {
+            Shape::Literal
+        } else if glob.strip_prefix('*').is_some_and(literal) {
+            Shape::StarSuffix
+        } else {
+            Shape::Glob
+        }
+    }
+
+    fn matches(self, glob: &str, name: &str) -> bool {
+        match self {
+            Shape::Literal => glob == name,
+            Shape::StarSuffix => name
+                .strip_suffix(glob.get(1..).unwrap_or_default())
+                .is_some_and(|covered| !covered.contains('/')),
+            // A pattern that fails at match time counts as no match (Helm logs it).
+            Shape::Glob => glob_match(glob, name).unwrap_or(false),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,6 +152,7 @@ impl Rules {
         };
         self.patterns.push(Pattern {
             glob: glob.to_string(),
+            shape: Shape::of(glob),
             negate,
             must_dir,
             anchor,
@@ -124,13 +165,13 @@ impl Rules {
         if path.is_empty() || path == "." || path == "./" {
             return false;
         }
+        let base = base_name(path);
         for p in &self.patterns {
             let subject = match p.anchor {
                 Anchor::Path => path,
-                Anchor::BaseName => base_name(path),
+                Anchor::BaseName => base,
             };
-            // A pattern that fails at match time counts as no match (Helm logs it).
-            let matched = || glob_match(&p.glob, subject).unwrap_or(false);
+            let matched = || p.shape.matches(&p.glob, subject);
             if p.negate {
                 if p.must_dir && !is_dir {
                     return true;
@@ -173,6 +214,57 @@ mod tests {
         let mut r = Rules::parse(text).unwrap();
         r.add_defaults();
         r
+    }
+
+    #[test]
+    fn shapes_decide_as_go_matcher_does() {
+        let patterns = [
+            "OWNERS",
+            ".DS_Store",
+            "a-b]c",
+            "*",
+            "*.swp",
+            "*~",
+            "*/x.md",
+            "*.",
+            "x*",
+            "a?c",
+            "[ab]c",
+            "*.[ch]",
+            "a\\*b",
+        ];
+        let names = [
+            "",
+            "OWNERS",
+            "owners",
+            ".DS_Store",
+            "a-b]c",
+            "f.swp",
+            ".swp",
+            "dir/f.swp",
+            "a~",
+            "~",
+            "docs/x.md",
+            "a/b/x.md",
+            "x.md",
+            "f.",
+            "xyz",
+            "abc",
+            "bc",
+            "f.c",
+            "a*b",
+            "/",
+        ];
+        for p in patterns {
+            let shape = Shape::of(p);
+            for n in names {
+                let go = glob_match(p, n).unwrap_or(false);
+                assert_eq!(shape.matches(p, n), go, "{p:?} on {n:?} ({shape:?})");
+            }
+        }
+        assert_eq!(Shape::of("OWNERS"), Shape::Literal);
+        assert_eq!(Shape::of("*.swp"), Shape::StarSuffix);
+        assert_eq!(Shape::of("*.[ch]"), Shape::Glob);
     }
 
     #[test]

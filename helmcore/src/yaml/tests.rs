@@ -347,3 +347,28 @@ fn invalid_utf8_is_a_reader_error() {
         format!("{prefix}invalid leading UTF-8 octet")
     );
 }
+
+#[test]
+fn control_characters_are_a_reader_error() {
+    // helm4 on values files with 0x01 in a quoted string and 0x7F in a comment.
+    let e = |b: &[u8]| load_values_slice(b).unwrap_err().to_string();
+    let want = "cannot unmarshal yaml document: error converting YAML to JSON: yaml: control characters are not allowed";
+    assert_eq!(e(b"a: 1\nb: \"x\x01y\"\n"), want);
+    assert_eq!(e(b"a: 1\n# \x7f\n"), want);
+    // Far into a long file, past the reader's first 16 KB chunk.
+    let mut long = "k: v\n".repeat(5000).into_bytes();
+    long.extend_from_slice(b"z: \"\x01\"\n");
+    assert_eq!(e(&long), want);
+}
+
+#[test]
+fn long_mixed_text_reads_back_exactly() {
+    // The reader copies runs of ASCII at once and decodes the rest; a value that mixes
+    // both across its 16 KB input chunks must come back byte for byte.
+    let piece = "ascii text, é, 日本語, \u{1F600}, tab\there; ";
+    let text: String = piece.repeat(1500);
+    let src = format!("a: {text:?}\nb: plain\n");
+    let m = load_values_slice(src.as_bytes()).unwrap();
+    assert_eq!(m.get("a"), Some(Value::String(text.as_str().into())));
+    assert_eq!(m.get("b"), Some(Value::String("plain".into())));
+}
