@@ -101,26 +101,16 @@ fn quote_with(s: &str, q: char, ascii_only: bool) -> String {
 pub fn quote_bytes(bytes: &[u8], ascii_only: bool) -> String {
     let mut out = String::with_capacity(bytes.len() + 2);
     out.push('"');
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let (valid, bad) = match std::str::from_utf8(rest) {
-            Ok(s) => (s, 0),
-            Err(e) => {
-                let n = e.valid_up_to();
-                let bad = e.error_len().unwrap_or(rest.len() - n);
-                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
-            }
-        };
+    for chunk in bytes.utf8_chunks() {
+        let (valid, bad) = (chunk.valid(), chunk.invalid());
         for c in valid.chars() {
             push_escaped(&mut out, c, '"', ascii_only);
         }
-        let at = valid.len();
-        for &b in &rest[at..at + bad] {
+        for &b in bad {
             out.push_str("\\x");
             out.push(LOWERHEX[(b >> 4) as usize] as char);
             out.push(LOWERHEX[(b & 0xf) as usize] as char);
         }
-        rest = &rest[at + bad..];
     }
     out.push('"');
     out

@@ -167,21 +167,12 @@ pub(crate) fn write_string(out: &mut String, s: &str, escape_html: bool) {
 /// invalid byte as the escape `\ufffd`.
 fn write_bytes_string(out: &mut String, b: &[u8], escape_html: bool) {
     out.push('"');
-    let mut rest = b;
-    while !rest.is_empty() {
-        let (valid, bad) = match std::str::from_utf8(rest) {
-            Ok(s) => (s, 0),
-            Err(e) => {
-                let n = e.valid_up_to();
-                let bad = e.error_len().unwrap_or(rest.len() - n);
-                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
-            }
-        };
+    for chunk in b.utf8_chunks() {
+        let (valid, bad) = (chunk.valid(), chunk.invalid());
         write_body(out, valid, escape_html);
-        for _ in 0..bad {
+        for _ in bad {
             out.push_str("\\ufffd");
         }
-        rest = &rest[valid.len() + bad..];
     }
     out.push('"');
 }

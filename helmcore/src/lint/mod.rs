@@ -27,10 +27,10 @@ mod rules;
 mod support;
 mod validator;
 
+pub use crate::slog::{slog_line, LogLevel};
 pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
-pub use crate::slog::{slog_line, LogLevel};
 pub use support::{Message, Severity};
 
 use std::path::Path;

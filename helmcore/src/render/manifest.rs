@@ -157,7 +157,10 @@ pub fn sort_manifests(
                 .find(|(_, d)| std::str::from_utf8(d).is_err())
                 .and_then(|(i, d)| crate::yaml::from_slice(d).err().map(|e| (i, e)))
         });
-        for (i, doc) in crate::yaml::split_manifests(content).into_iter().enumerate() {
+        for (i, doc) in crate::yaml::split_manifests(content)
+            .into_iter()
+            .enumerate()
+        {
             if let Some((_, e)) = bad.as_ref().filter(|(at, _)| *at == i) {
                 forced.push((docs.len(), e.clone()));
             }

@@ -30,16 +30,8 @@ fn is_escape(c: char) -> bool {
 
 /// Appends `bytes` to `out`: valid UTF-8 as is, every other byte as its escape.
 pub(crate) fn push_escaped(out: &mut String, bytes: &[u8]) {
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let (valid, bad) = match std::str::from_utf8(rest) {
-            Ok(s) => (s, 0),
-            Err(e) => {
-                let n = e.valid_up_to();
-                let bad = e.error_len().unwrap_or(rest.len() - n);
-                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
-            }
-        };
+    for chunk in bytes.utf8_chunks() {
+        let (valid, bad) = (chunk.valid(), chunk.invalid());
         if valid.as_bytes().contains(&LEAD) {
             for c in valid.chars() {
                 if is_escape(c) {
@@ -54,12 +46,10 @@ pub(crate) fn push_escaped(out: &mut String, bytes: &[u8]) {
         } else {
             out.push_str(valid);
         }
-        let after = valid.len();
         // Go reads each byte of a broken sequence as one rune.
-        for &b in &rest[after..after + bad] {
+        for &b in bad {
             out.push(escape_char(b));
         }
-        rest = &rest[after + bad..];
     }
 }
 

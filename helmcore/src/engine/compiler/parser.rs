@@ -654,7 +654,9 @@ impl<'a> Parser<'_, 'a> {
                 Ok(s) => {
                     // Only an escaped literal can spell bytes that differ from its text.
                     let escaped = t.val.starts_with('"') && t.val.contains('\\');
-                    let bytes_of = escaped.then(|| crate::gofmt::unquote_bytes(t.val)).flatten();
+                    let bytes_of = escaped
+                        .then(|| crate::gofmt::unquote_bytes(t.val))
+                        .flatten();
                     let (text, bytes) = match bytes_of {
                         None => (s, None),
                         Some(b) => match String::from_utf8(b) {

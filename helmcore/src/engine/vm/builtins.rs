@@ -98,26 +98,17 @@ fn escape_args(args: &[Value], f: fn(&str) -> String, percent: bool) -> Value {
         })
         .collect();
     let text = gofmt::sprint_value(&printable);
-    let mut rest = text.go_bytes().unwrap_or_default();
-    let mut out: Vec<u8> = Vec::with_capacity(rest.len());
-    while !rest.is_empty() {
-        let (valid, bad) = match std::str::from_utf8(rest) {
-            Ok(s) => (s, 0),
-            Err(e) => {
-                let n = e.valid_up_to();
-                let bad = e.error_len().unwrap_or(rest.len() - n);
-                (std::str::from_utf8(&rest[..n]).unwrap_or_default(), bad)
-            }
-        };
-        out.extend_from_slice(f(valid).as_bytes());
-        for &b in &rest[valid.len()..valid.len() + bad] {
+    let bytes = text.go_bytes().unwrap_or_default();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.extend_from_slice(f(chunk.valid()).as_bytes());
+        for &b in chunk.invalid() {
             if percent {
                 out.extend_from_slice(format!("%{b:02X}").as_bytes());
             } else {
                 out.push(b);
             }
         }
-        rest = &rest[valid.len() + bad..];
     }
     Value::from_go_bytes(out)
 }

@@ -13,12 +13,12 @@ use crate::lint::deprecations::deprecation_warning;
 use crate::lint::names::validate_metadata_name;
 use crate::lint::object::DecodeFailure;
 use crate::lint::object::ObjectHead;
-use crate::slog::{slog_line, LogLevel};
 use crate::lint::support::{Linter, Severity};
 use crate::render::{
     execute_templates, helm_functions, Capabilities, Compat, ExecContext, KubeVersion, ParseCache,
     ReleaseInfo,
 };
+use crate::slog::{slog_line, LogLevel};
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_values;
 use crate::values::schema::validate_against_schema;
