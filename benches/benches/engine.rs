@@ -91,6 +91,19 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // toYaml of a large map: 5000 items of two keys each, plus nested labels, written
+    // with go-yaml's key order and quoting (what `{{ toYaml .Values | nindent 4 }}` does
+    // for a big values block).
+    let to_yaml_set = set("{{ toYaml .Values | nindent 4 }}");
+    let d = data(5000);
+    c.bench_function("toYaml 5000-item values", |b| {
+        b.iter(|| {
+            to_yaml_set
+                .execute("main.yaml", black_box(&d), &opts)
+                .expect("renders")
+        })
+    });
+
     // Parsing a helpers file (the function table is built once per chart render).
     let table = std::sync::Arc::new(FuncTable::helm());
     c.bench_function("parse helpers", |b| {
