@@ -7,24 +7,12 @@
 //! Each chart is measured twice: a first render (templates parsed) and a repeated render
 //! on one [`Renderer`] (parsed templates reused).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use helmcore::render::{PrintOptions, RenderOptions, Renderer};
 use helmcore::value::Map;
-
-fn corpus() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("HELMCORE_CORPUS") {
-        return Some(PathBuf::from(p));
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [
-        repo.join("../shared/corpus"),
-        repo.join("../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| p.join("corpus.json").is_file())
-}
+use helmcore_benches::corpus;
 
 fn charts() -> Vec<(&'static str, PathBuf)> {
     let mut out = Vec::new();

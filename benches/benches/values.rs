@@ -5,24 +5,12 @@
 //! `benches/make-kps-copy.sh`) to bench that one too. Needs the corpus
 //! (`$HELMCORE_CORPUS` or `shared/corpus` beside the repo).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use helmcore::chart::load;
 use helmcore::values::{computed_values, Options};
-
-fn corpus() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("HELMCORE_CORPUS") {
-        return Some(PathBuf::from(p));
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [
-        repo.join("../shared/corpus"),
-        repo.join("../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| p.join("corpus.json").is_file())
-}
+use helmcore_benches::corpus;
 
 fn bench(c: &mut Criterion) {
     let Some(corpus) = corpus() else {

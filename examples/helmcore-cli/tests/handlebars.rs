@@ -3,25 +3,10 @@
 //! v4.1.4's output for the chart's Go-template twin (helmcore/tests/charts/
 //! hello-handlebars-go): both must print the same bytes.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
 
 fn template(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_helmcore"))
-        .arg("template")
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-        out.status.success(),
-    )
+    common::run_in(&common::root(), &[&["template"], args].concat())
 }
 
 #[cfg(feature = "handlebars")]
@@ -29,11 +14,7 @@ fn template(args: &[&str]) -> (String, String, bool) {
 fn renders_the_handlebars_example_as_helm_renders_its_twin() {
     let (out, err, ok) = template(&["hello", "examples/charts/hello-handlebars"]);
     assert!(ok, "{err}");
-    let want = std::fs::read_to_string(
-        root().join("helmcore/tests/golden/handlebars/hello-handlebars.out"),
-    )
-    .unwrap();
-    assert_eq!(out, want);
+    assert_eq!(out, common::golden("handlebars/hello-handlebars.out"));
 }
 
 #[cfg(not(feature = "handlebars"))]

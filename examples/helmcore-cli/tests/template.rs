@@ -2,29 +2,16 @@
 //! helmcore/tests/golden/render-cli): `--debug` after a failed render and `--output-dir`.
 //! The rendering itself is checked by helmcore's tests/render_golden.rs.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn tests_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../helmcore/tests")
-}
+use common::{run_in, tests_dir};
 
 fn run(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_helmcore"))
-        .arg("template")
-        .args(args)
-        .current_dir(tests_dir())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-        out.status.success(),
-    )
+    run_in(&tests_dir(), &[&["template"], args].concat())
 }
 
 fn golden(name: &str) -> String {
-    std::fs::read_to_string(tests_dir().join("golden/render-cli").join(name)).unwrap()
+    common::golden(&format!("render-cli/{name}"))
 }
 
 #[test]

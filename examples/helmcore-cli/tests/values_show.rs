@@ -1,28 +1,12 @@
 //! `helmcore values` and `helmcore show` against helm4's outputs for the fixture charts
 //! of the helmcore crate (helmcore/tests/golden).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn tests_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../helmcore/tests")
-}
+use common::{golden, run_in, tests_dir};
 
 fn run(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_helmcore"))
-        .args(args)
-        .current_dir(tests_dir())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-        out.status.success(),
-    )
-}
-
-fn golden(path: &str) -> String {
-    std::fs::read_to_string(tests_dir().join("golden").join(path)).unwrap()
+    run_in(&tests_dir(), args)
 }
 
 #[test]

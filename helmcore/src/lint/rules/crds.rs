@@ -11,30 +11,8 @@ const DIR: &str = "crds/";
 
 /// Runs the CRD rules; `chart` is the chart as Helm's loader loads it.
 pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path, chart: &Result<Chart, String>) {
-    let path = chart_dir.join(DIR.trim_end_matches('/'));
-    let meta = match std::fs::metadata(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
-        Err(e) => {
-            let text = format!(
-                "stat {}: {}",
-                path.display(),
-                crate::chart::go_errno_text_of(&e)
-            );
-            linter.rule(Severity::Error, DIR, Err(text));
-            return;
-        }
-        Ok(m) => m,
-    };
-    if !meta.is_dir() {
-        linter.rule(Severity::Error, DIR, Err("not a directory".into()));
+    let Some(c) = super::checked_dir(linter, chart_dir, DIR, None, chart) else {
         return;
-    }
-    let c = match chart {
-        Ok(c) => c,
-        Err(e) => {
-            linter.rule(Severity::Error, DIR, Err(e.clone()));
-            return;
-        }
     };
     for (_, file) in c.crds() {
         let name = file.name.to_string();

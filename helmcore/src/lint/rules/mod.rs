@@ -11,8 +11,9 @@ mod values;
 
 use std::path::Path;
 
-use super::support::Linter;
+use super::support::{Linter, Severity};
 use super::LintOptions;
+use crate::chart::Chart;
 use crate::values::Warning;
 
 /// Runs every rule on the chart directory `chart_dir` (absolute); returns the linter
@@ -47,4 +48,47 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
     dependencies::lint(&mut linter, chart_dir, &chart);
     crds::lint(&mut linter, chart_dir, &chart);
     (linter, logs)
+}
+
+/// The start shared by the `templates/` and `crds/` rules: the folder `rule` (e.g.
+/// `crds/`) of the chart must be a directory and the chart must have loaded; a failure is
+/// reported under `rule` as helm words it. A missing folder is reported with
+/// `missing` (`None`: silently skipped). Returns the chart when the rule should go on.
+fn checked_dir<'c>(
+    linter: &mut Linter,
+    chart_dir: &Path,
+    rule: &'static str,
+    missing: Option<Severity>,
+    chart: &'c Result<Chart, String>,
+) -> Option<&'c Chart> {
+    let path = chart_dir.join(rule.trim_end_matches('/'));
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(severity) = missing {
+                linter.rule(severity, rule, Err("directory does not exist".into()));
+            }
+            return None;
+        }
+        Err(e) => {
+            let text = format!(
+                "stat {}: {}",
+                path.display(),
+                crate::chart::go_errno_text_of(&e)
+            );
+            linter.rule(Severity::Error, rule, Err(text));
+            return None;
+        }
+        Ok(m) if !m.is_dir() => {
+            linter.rule(Severity::Error, rule, Err("not a directory".into()));
+            return None;
+        }
+        Ok(_) => {}
+    }
+    match chart {
+        Ok(c) => Some(c),
+        Err(e) => {
+            linter.rule(Severity::Error, rule, Err(e.clone()));
+            None
+        }
+    }
 }

@@ -46,37 +46,9 @@ pub(crate) fn lint(
     settings: &Settings,
     logs: &mut Vec<String>,
 ) {
-    let dir = chart_dir.join(DIR.trim_end_matches('/'));
-    let meta = match std::fs::metadata(&dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            linter.rule(
-                Severity::Warning,
-                DIR,
-                Err("directory does not exist".into()),
-            );
-            return;
-        }
-        Err(e) => {
-            let text = format!(
-                "stat {}: {}",
-                dir.display(),
-                crate::chart::go_errno_text_of(&e)
-            );
-            linter.rule(Severity::Error, DIR, Err(text));
-            return;
-        }
-        Ok(m) => m,
-    };
-    if !meta.is_dir() {
-        linter.rule(Severity::Error, DIR, Err("not a directory".into()));
+    let Some(chart) = super::checked_dir(linter, chart_dir, DIR, Some(Severity::Warning), chart)
+    else {
         return;
-    }
-    let chart = match chart {
-        Ok(c) => c,
-        Err(e) => {
-            linter.rule(Severity::Error, DIR, Err(e.clone()));
-            return;
-        }
     };
 
     let mut warnings: Vec<Warning> = Vec::new();
