@@ -399,6 +399,21 @@ fn for_fields(
     Ok(())
 }
 
+/// The JSON names of `chart.Maintainer`'s fields.
+pub(crate) const MAINTAINER_FIELDS: &[&str] = &["name", "email", "url"];
+
+/// The JSON names of `chart.Dependency`'s fields.
+pub(crate) const DEPENDENCY_FIELDS: &[&str] = &[
+    "name",
+    "version",
+    "repository",
+    "condition",
+    "tags",
+    "enabled",
+    "import-values",
+    "alias",
+];
+
 /// Chart.yaml's keys (the JSON names of `Metadata`'s fields), in Go's field order.
 pub(crate) const METADATA_FIELDS: &[&str] = &[
     "name",
@@ -538,7 +553,7 @@ fn decode_list<T>(
 
 fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
     let mut out = Maintainer::default();
-    for_fields(m, &["name", "email", "url"], |field, v| {
+    for_fields(m, MAINTAINER_FIELDS, |field, v| {
         let at = At {
             strukt: "Maintainer",
             path: format!("{path}.{field}"),
@@ -554,17 +569,7 @@ fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
 
 fn decode_dependency(m: &Map, path: &str) -> Result<Dependency, ChartError> {
     let mut d = Dependency::default();
-    let fields = [
-        "name",
-        "version",
-        "repository",
-        "condition",
-        "tags",
-        "enabled",
-        "import-values",
-        "alias",
-    ];
-    for_fields(m, &fields, |field, v| {
+    for_fields(m, DEPENDENCY_FIELDS, |field, v| {
         let at = At {
             strukt: "Dependency",
             path: format!("{path}.{field}"),

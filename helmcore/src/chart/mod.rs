@@ -32,7 +32,9 @@ pub use loader::{
     load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_v2,
     merge_maps,
 };
-pub(crate) use metadata::{decode_metadata_into, METADATA_FIELDS};
+pub(crate) use metadata::{
+    decode_metadata_into, DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS,
+};
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};
 pub use show::{show, ShowFormat};
 

@@ -87,17 +87,7 @@ fn escape_args(args: &[Value], f: fn(&str) -> String, percent: bool) -> Value {
     if !args.iter().any(|a| matches!(a, Value::Bytes(_))) {
         return Value::from(f(&eval_args(args)));
     }
-    let printable: Vec<Value> = args
-        .iter()
-        .map(|a| {
-            if a.is_nil() {
-                Value::from("<no value>")
-            } else {
-                a.clone()
-            }
-        })
-        .collect();
-    let text = gofmt::sprint_value(&printable);
+    let text = gofmt::sprint_value(&printable(args));
     let bytes = text.go_bytes().unwrap_or_default();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
@@ -118,8 +108,12 @@ fn eval_args(args: &[Value]) -> String {
     if let [Value::String(s)] = args {
         return s.to_string();
     }
-    let printable: Vec<Value> = args
-        .iter()
+    gofmt::sprint(&printable(args))
+}
+
+/// The arguments as `evalArgs` prints them: nil ones as `<no value>`.
+fn printable(args: &[Value]) -> Vec<Value> {
+    args.iter()
         .map(|a| {
             if a.is_nil() {
                 Value::from("<no value>")
@@ -127,8 +121,7 @@ fn eval_args(args: &[Value]) -> String {
                 a.clone()
             }
         })
-        .collect();
-    gofmt::sprint(&printable)
+        .collect()
 }
 
 fn length(item: &Rv) -> Result<i64, TemplateError> {

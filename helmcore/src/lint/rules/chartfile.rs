@@ -114,18 +114,6 @@ fn strict_error(data: &[u8]) -> Option<String> {
     })
 }
 
-const MAINTAINER_FIELDS: &[&str] = &["name", "email", "url"];
-const DEPENDENCY_FIELDS: &[&str] = &[
-    "name",
-    "version",
-    "repository",
-    "condition",
-    "tags",
-    "enabled",
-    "import-values",
-    "alias",
-];
-
 /// The first key, in encoding/json's order (sorted keys, depth first), that matches no
 /// field of the struct it is decoded into.
 fn unknown_field(doc: &Value) -> Option<String> {
@@ -135,8 +123,8 @@ fn unknown_field(doc: &Value) -> Option<String> {
             return Some(k.to_string());
         };
         let nested = match field {
-            "maintainers" => MAINTAINER_FIELDS,
-            "dependencies" => DEPENDENCY_FIELDS,
+            "maintainers" => crate::chart::MAINTAINER_FIELDS,
+            "dependencies" => crate::chart::DEPENDENCY_FIELDS,
             _ => continue,
         };
         for item in v.as_list().unwrap_or(&[]) {
