@@ -305,19 +305,19 @@ fn files_load_from_memory() {
     let files = vec![
         BufferedFile {
             name: "Chart.yaml".into(),
-            data: CHART.as_bytes().to_vec(),
+            data: CHART.as_bytes().to_vec().into(),
         },
         BufferedFile {
             name: "charts/s/Chart.yaml".into(),
-            data: b"apiVersion: v2\nname: s\nversion: 2.0.0\n".to_vec(),
+            data: b"apiVersion: v2\nname: s\nversion: 2.0.0\n".to_vec().into(),
         },
         BufferedFile {
             name: "charts/s/values.yaml".into(),
-            data: b"a: 1\n".to_vec(),
+            data: b"a: 1\n".to_vec().into(),
         },
         BufferedFile {
             name: "charts/s-1.0.0.tgz.prov".into(),
-            data: b"sig".to_vec(),
+            data: b"sig".to_vec().into(),
         },
     ];
     let c = helmcore::chart::load_files(files).unwrap();
@@ -337,7 +337,7 @@ fn chart_yaml_numbers_become_helms_strings() {
         name: "Chart.yaml".into(),
         data:
             b"apiVersion: v2\nname: av\nversion: 010\nappVersion: 1234567.0\nkeywords: [1234567]\n"
-                .to_vec(),
+                .to_vec().into(),
     }];
     let c = helmcore::chart::load_files(files).unwrap();
     assert_eq!(c.metadata.version, "8");

@@ -6,14 +6,77 @@
 //! make a gzip bomb either.
 
 use std::io::{self, Read};
+use std::sync::Arc;
 
 use super::error::ChartError;
 
 /// One file of a chart, buffered, with its path relative to the chart root.
+///
+/// The contents are shared: the chart's `raw` list, its `.Files` and its subcharts all
+/// point at this one buffer.
+///
+/// ```
+/// use helmcore::chart::BufferedFile;
+/// let f = BufferedFile::new("values.yaml", b"a: 1\n".to_vec());
+/// assert_eq!(&f.data[..], b"a: 1\n");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BufferedFile {
     pub name: String,
-    pub data: Vec<u8>,
+    pub data: Arc<[u8]>,
+}
+
+impl BufferedFile {
+    pub fn new(name: impl Into<String>, data: impl Into<Arc<[u8]>>) -> BufferedFile {
+        BufferedFile {
+            name: name.into(),
+            data: data.into(),
+        }
+    }
+}
+
+/// Reads a file of `len` bytes straight into shared memory, without the copy that
+/// `Arc::from(Vec)` makes; a chart's files are most of what loading touches. A UTF-8 byte
+/// order mark is dropped, as Helm drops it. `None` when the reader did not hold exactly
+/// `len` bytes (a file that changed size since it was measured).
+pub(crate) fn read_exactly(r: &mut impl Read, len: usize) -> io::Result<Option<Arc<[u8]>>> {
+    let mut buf = Arc::<[u8]>::new_uninit_slice(len);
+    let Some(slots) = Arc::get_mut(&mut buf) else {
+        return Ok(None);
+    };
+    slots.fill(std::mem::MaybeUninit::new(0));
+    // SAFETY: every byte was just initialised to zero.
+    let mut buf = unsafe { buf.assume_init() };
+    let Some(bytes) = Arc::get_mut(&mut buf) else {
+        return Ok(None);
+    };
+    let mut filled = 0;
+    while filled < len {
+        match r.read(&mut bytes[filled..]) {
+            Ok(0) => return Ok(None),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut probe = [0u8; 1];
+    loop {
+        match r.read(&mut probe) {
+            Ok(0) => break,
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Some(strip_bom(buf)))
+}
+
+/// Drops a leading UTF-8 byte order mark (Helm's loader does).
+pub(crate) fn strip_bom(data: Arc<[u8]>) -> Arc<[u8]> {
+    match data.strip_prefix(UTF8_BOM) {
+        Some(rest) => Arc::from(rest),
+        None => data,
+    }
 }
 
 /// Size limits for archives and directories (Helm's `MaxDecompressedChartSize` and
@@ -128,19 +191,15 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
                 max: limits.max_file_size,
             });
         }
-        let mut buf = Vec::with_capacity(size as usize);
-        let read = (&mut entry)
-            .take(remaining)
-            .read_to_end(&mut buf)
-            .map_err(|e| stream_error(e, limits))? as u64;
-        remaining -= read;
-        if read < size || remaining == 0 {
+        // The tar reader yields exactly the header's size, so only a stream cut short
+        // (or bounded) reads differently.
+        let data = read_exactly(&mut (&mut entry).take(remaining), size as usize)
+            .map_err(|e| stream_error(e, limits))?;
+        remaining -= size;
+        let Some(data) = data.filter(|_| remaining > 0) else {
             return Err(ChartError::ChartTooLarge(limits.max_chart_size));
-        }
-        if buf.starts_with(UTF8_BOM) {
-            buf.drain(..UTF8_BOM.len());
-        }
-        files.push(BufferedFile { name, data: buf });
+        };
+        files.push(BufferedFile { name, data });
     }
     if files.is_empty() {
         return Err(ChartError::NoFiles);
@@ -292,10 +351,7 @@ pub(crate) mod tests {
         .unwrap();
         assert_eq!(
             files[0],
-            BufferedFile {
-                name: "Chart.yaml".into(),
-                data: b"name: c".to_vec()
-            }
+            BufferedFile::new("Chart.yaml", b"name: c".to_vec())
         );
         assert_eq!(files[1].name, "templates/a.yaml");
     }

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use crate::value::{Map, Value};
 
-use super::archive::{ensure_archive, load_archive_files, BufferedFile, Limits};
+use super::archive::{
+    ensure_archive, load_archive_files, read_exactly, strip_bom, BufferedFile, Limits,
+};
 use super::error::ChartError;
 use super::ignore::{Rules, HELM_IGNORE};
 use super::metadata::{
@@ -142,16 +144,22 @@ fn walk(
                 max: limits.max_file_size,
             });
         }
-        let mut data = std::fs::read(&path).map_err(|e| ChartError::Read {
+        let data = read_file(&path, meta.len()).map_err(|e| ChartError::Read {
             path: n.clone(),
             message: go_open_error(&path, &e),
         })?;
-        if data.starts_with(b"\xEF\xBB\xBF") {
-            data.drain(..3);
-        }
         out.push(BufferedFile { name: n, data });
     }
     Ok(())
+}
+
+/// Reads a chart file of (as measured) `len` bytes into shared memory.
+fn read_file(path: &Path, len: u64) -> std::io::Result<Arc<[u8]>> {
+    let mut f = std::fs::File::open(path)?;
+    match read_exactly(&mut f, len as usize)? {
+        Some(data) => Ok(data),
+        None => Ok(strip_bom(Arc::from(std::fs::read(path)?))),
+    }
 }
 
 /// Loads a chart archive file.
@@ -215,7 +223,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
     }
     let file = |f: &BufferedFile| File {
         name: f.name.as_str().into(),
-        data: Arc::from(f.data.as_slice()),
+        data: f.data.clone(),
     };
     let mut metadata: Option<Metadata> = None;
     for f in files.iter().filter(|f| f.name == "Chart.yaml") {
@@ -248,7 +256,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
                 c.values =
                     load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?
             }
-            "values.schema.json" => c.schema = Some(Arc::from(f.data.as_slice())),
+            "values.schema.json" => c.schema = Some(f.data.clone()),
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
                 let md = metadata.get_or_insert_with(Metadata::default);

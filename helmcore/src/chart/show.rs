@@ -28,8 +28,8 @@ const README_NAMES: &[&str] = &["readme.md", "readme.txt", "readme"];
 /// ```
 /// use helmcore::chart::{load_files, show, BufferedFile, ShowFormat};
 /// let files = vec![
-///     BufferedFile { name: "Chart.yaml".into(), data: b"apiVersion: v2\nname: x\nversion: 1.0.0\n".to_vec() },
-///     BufferedFile { name: "values.yaml".into(), data: b"a: 1\n".to_vec() },
+///     BufferedFile { name: "Chart.yaml".into(), data: b"apiVersion: v2\nname: x\nversion: 1.0.0\n".to_vec().into() },
+///     BufferedFile { name: "values.yaml".into(), data: b"a: 1\n".to_vec().into() },
 /// ];
 /// let chart = load_files(files).unwrap();
 /// assert_eq!(show(&chart, ShowFormat::Chart).unwrap(), "apiVersion: v2\nname: x\nversion: 1.0.0\n\n");

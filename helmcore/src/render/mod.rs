@@ -71,11 +71,30 @@ pub use output::{template_text, FileWrite, PrintOptions, WriteMode};
 pub const NOTES_FILE_SUFFIX: &str = "NOTES.txt";
 
 /// A CRD file from a `crds/` folder (never templated).
+///
+/// It shares the loaded file's bytes: most renders never print their CRDs, and some
+/// charts carry megabytes of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crd {
     /// `chart/crds/x.yaml`, or `chart/charts/sub/crds/x.yaml` for a subchart's.
     pub path: String,
-    pub content: String,
+    pub data: crate::value::Bytes,
+}
+
+impl Crd {
+    /// The file as text, each invalid UTF-8 byte replaced as Go replaces it.
+    ///
+    /// ```
+    /// use helmcore::render::Crd;
+    /// let crd = Crd { path: "c/crds/a.yaml".into(), data: b"kind: A\xff\n"[..].into() };
+    /// assert_eq!(crd.content(), "kind: A\u{fffd}\n");
+    /// ```
+    pub fn content(&self) -> std::borrow::Cow<'_, str> {
+        match std::str::from_utf8(&self.data) {
+            Ok(s) => s.into(),
+            Err(_) => crate::yaml::go_lossy_utf8(&self.data).into(),
+        }
+    }
 }
 
 /// A rendered release: what `helm template` prints, as structure.
@@ -276,7 +295,7 @@ impl Renderer {
             .into_iter()
             .map(|(path, f)| Crd {
                 path,
-                content: crate::yaml::go_lossy_utf8(&f.data),
+                data: f.data.clone(),
             })
             .collect();
         let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| {

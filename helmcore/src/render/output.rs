@@ -63,7 +63,7 @@ impl Release {
         let mut b = String::new();
         if self.include_crds {
             for c in &self.crds {
-                b.push_str(&source_block(&c.path, &c.content));
+                b.push_str(&source_block(&c.path, &c.content()));
             }
         }
         for m in &self.manifests {
@@ -108,7 +108,7 @@ impl Release {
         if self.include_crds {
             for c in &self.crds {
                 let seen = written.insert(c.path.clone(), true).is_some();
-                write(dir, &c.path, &c.content, mode(seen), &mut out);
+                write(dir, &c.path, &c.content(), mode(seen), &mut out);
             }
         }
         let new_dir = if use_release_name {
