@@ -40,13 +40,10 @@ impl BufferedFile {
 /// order mark is dropped, as Helm drops it. `None` when the reader did not hold exactly
 /// `len` bytes (a file that changed size since it was measured).
 pub(crate) fn read_exactly(r: &mut impl Read, len: usize) -> io::Result<Option<Arc<[u8]>>> {
-    let mut buf = Arc::<[u8]>::new_uninit_slice(len);
-    let Some(slots) = Arc::get_mut(&mut buf) else {
-        return Ok(None);
-    };
-    slots.fill(std::mem::MaybeUninit::new(0));
-    // SAFETY: every byte was just initialised to zero.
-    let mut buf = unsafe { buf.assume_init() };
+    // Zeroed through the allocator, which knows fresh pages are zero already: the read
+    // below is the first to touch them.
+    // SAFETY: all zero bits are a valid `[u8]`.
+    let mut buf = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
     let Some(bytes) = Arc::get_mut(&mut buf) else {
         return Ok(None);
     };

@@ -55,23 +55,24 @@ pub struct ListNode {
 impl ListNode {
     fn is_empty_tree(&self) -> bool {
         self.nodes.iter().all(|n| match n {
-            Node::Text(t) => t.text.trim_matches(|c: char| c.is_whitespace()).is_empty(),
+            Node::Text(t) => t.text().trim_matches(|c: char| c.is_whitespace()).is_empty(),
             Node::Comment(_) => true,
             _ => false,
         })
     }
 }
 
-/// A statement-level node.
+/// A statement-level node. The rare large kinds are boxed: most nodes are text and
+/// actions, and every node of a list is as large as the largest kind.
 #[derive(Debug)]
 pub enum Node {
     Text(TextNode),
     Comment(Pos),
     Action(ActionNode),
-    If(BranchNode),
-    Range(BranchNode),
-    With(BranchNode),
-    Template(TemplateNode),
+    If(Box<BranchNode>),
+    Range(Box<BranchNode>),
+    With(Box<BranchNode>),
+    Template(Box<TemplateNode>),
     Break(Pos),
     Continue(Pos),
 }
@@ -88,10 +89,34 @@ impl Node {
     }
 }
 
+/// Text between actions: a span of the file's source, which it shares rather than
+/// copies (templates are mostly text).
 #[derive(Debug)]
 pub struct TextNode {
     pub pos: Pos,
-    pub text: Arc<str>,
+    source: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl TextNode {
+    /// The node for `source[start..end]`; `None` when the span is not within `source`
+    /// on character boundaries, or does not fit the compact form.
+    pub fn new(pos: Pos, source: &Arc<str>, start: usize, end: usize) -> Option<TextNode> {
+        source.get(start..end)?;
+        Some(TextNode {
+            pos,
+            source: source.clone(),
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        self.source
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug)]
@@ -340,7 +365,7 @@ fn write_branch(f: &mut fmt::Formatter<'_>, name: &str, b: &BranchNode) -> fmt::
 impl Display for Node {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Node::Text(t) => f.write_str(&t.text),
+            Node::Text(t) => f.write_str(t.text()),
             Node::Comment(_) => f.write_str("{{/* */}}"),
             Node::Action(a) => write!(f, "{{{{{}}}}}", a.pipe),
             Node::If(b) => write_branch(f, "if", b),

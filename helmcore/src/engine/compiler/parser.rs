@@ -30,8 +30,9 @@ type PResult<T> = Result<T, ParseError>;
 /// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
 /// or `block` tree, in source order.
 pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
-    let lexed = lex(text);
+    // Lexed from the shared copy: text nodes are spans of it.
     let text: Arc<str> = Arc::from(text);
+    let lexed = lex(&text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
         toks: lexed.items,
@@ -47,12 +48,13 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
         paren_depth: 0,
         set: Vec::new(),
         set_index: HashMap::new(),
+        idents: HashMap::new(),
     };
     let root = p.parse_top()?;
     p.add(Tree {
         name: name.clone(),
         parse_name: name,
-        text,
+        text: text.clone(),
         root,
     })?;
     Ok(p.set)
@@ -75,6 +77,9 @@ struct Parser<'f, 'a> {
     paren_depth: usize,
     set: Vec<Tree>,
     set_index: HashMap<Arc<str>, usize>,
+    /// One shared copy of each field and variable name: a chart says `Values` and
+    /// `Release` thousands of times.
+    idents: HashMap<&'a str, Arc<str>>,
 }
 
 /// What ended an item list.
@@ -280,10 +285,14 @@ impl<'a> Parser<'_, 'a> {
     fn text_or_action(&mut self) -> PResult<Parsed> {
         let t = self.next_non_space();
         match t.typ {
-            Tok::Text => Ok(Parsed::Node(Node::Text(TextNode {
-                pos: t.pos,
-                text: Arc::from(t.val),
-            }))),
+            Tok::Text => {
+                // Text tokens are spans of the source the lexer read.
+                let start = (t.val.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+                match TextNode::new(t.pos, &self.text, start, start + t.val.len()) {
+                    Some(n) => Ok(Parsed::Node(Node::Text(n))),
+                    None => self.errorf("template too large"),
+                }
+            }
             Tok::LeftDelim => {
                 self.action_pos = Some(t.pos);
                 let r = self.action();
@@ -389,9 +398,9 @@ impl<'a> Parser<'_, 'a> {
             else_list,
         };
         Ok(match context {
-            "if" => Node::If(b),
-            "range" => Node::Range(b),
-            _ => Node::With(b),
+            "if" => Node::If(Box::new(b)),
+            "range" => Node::Range(Box::new(b)),
+            _ => Node::With(Box::new(b)),
         })
     }
 
@@ -414,11 +423,11 @@ impl<'a> Parser<'_, 'a> {
         };
         self.add(tree)?;
         self.restore_tree_scope(saved);
-        Ok(Node::Template(TemplateNode {
+        Ok(Node::Template(Box::new(TemplateNode {
             pos: t.pos,
             name,
             pipe: Some(pipe),
-        }))
+        })))
     }
 
     fn template_control(&mut self) -> PResult<Node> {
@@ -430,11 +439,11 @@ impl<'a> Parser<'_, 'a> {
             self.backup();
             pipe = Some(self.pipeline(CONTEXT, Tok::RightDelim)?);
         }
-        Ok(Node::Template(TemplateNode {
+        Ok(Node::Template(Box::new(TemplateNode {
             pos: t.pos,
             name: name.into(),
             pipe,
-        }))
+        })))
     }
 
     fn template_name(&self, t: &Item, context: &str) -> PResult<String> {
@@ -575,7 +584,7 @@ impl<'a> Parser<'_, 'a> {
         let mut fields: Vec<Arc<str>> = Vec::new();
         while self.peek().typ == Tok::Field {
             let f = self.next();
-            fields.push(Arc::from(f.val.get(1..).unwrap_or("")));
+            fields.push(self.intern(f.val.get(1..).unwrap_or("")));
         }
         Ok(Some(match node {
             Arg::Field(mut f) => {
@@ -624,13 +633,7 @@ impl<'a> Parser<'_, 'a> {
             }
             Tok::Field => Arg::Field(FieldNode {
                 pos: t.pos,
-                ident: t
-                    .val
-                    .get(1..)
-                    .unwrap_or("")
-                    .split('.')
-                    .map(Arc::from)
-                    .collect(),
+                ident: self.idents_of(t.val.get(1..).unwrap_or("")),
             }),
             Tok::Bool => Arg::Bool(t.pos, t.val == "true"),
             Tok::CharConstant | Tok::Complex | Tok::Number => {
@@ -683,11 +686,20 @@ impl<'a> Parser<'_, 'a> {
         }))
     }
 
-    fn new_variable(&self, pos: Pos, name: &str) -> VariableNode {
+    fn new_variable(&mut self, pos: Pos, name: &'a str) -> VariableNode {
         VariableNode {
             pos,
-            ident: name.split('.').map(Arc::from).collect(),
+            ident: self.idents_of(name),
         }
+    }
+
+    /// The names of a dotted path (`a.b.c`).
+    fn idents_of(&mut self, path: &'a str) -> Vec<Arc<str>> {
+        path.split('.').map(|id| self.intern(id)).collect()
+    }
+
+    fn intern(&mut self, id: &'a str) -> Arc<str> {
+        self.idents.entry(id).or_insert_with(|| Arc::from(id)).clone()
     }
 }
 

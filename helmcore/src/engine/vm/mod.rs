@@ -369,7 +369,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         self.at(NodeRef::Node(node));
         match node {
             Node::Text(t) => {
-                out.push_str(&t.text);
+                out.push_str(t.text());
                 Ok(())
             }
             Node::Action(a) => {
