@@ -218,6 +218,7 @@ impl<'a> Parser<'_, 'a> {
                 Parsed::Else(_) => return self.errorf("unexpected {{else}}"),
             }
         }
+        root.nodes.shrink_to_fit();
         Ok(root)
     }
 
@@ -274,8 +275,14 @@ impl<'a> Parser<'_, 'a> {
             while self.peek_non_space().typ != Tok::Eof {
                 match self.text_or_action()? {
                     Parsed::Node(n) => list.nodes.push(n),
-                    Parsed::End => return Ok((list, End::End)),
-                    Parsed::Else(p) => return Ok((list, End::Else(p))),
+                    Parsed::End => {
+                        list.nodes.shrink_to_fit();
+                        return Ok((list, End::End));
+                    }
+                    Parsed::Else(p) => {
+                        list.nodes.shrink_to_fit();
+                        return Ok((list, End::Else(p)));
+                    }
                 }
             }
             self.errorf("unexpected EOF")
@@ -503,6 +510,8 @@ impl<'a> Parser<'_, 'a> {
             match t.typ {
                 x if x == end => {
                     self.check_pipeline(&pipe, context)?;
+                    // Trees live as long as the chart: no spare capacity in them.
+                    pipe.cmds.shrink_to_fit();
                     return Ok(pipe);
                 }
                 Tok::Bool
@@ -570,6 +579,7 @@ impl<'a> Parser<'_, 'a> {
         if cmd.args.is_empty() {
             return self.errorf("empty command");
         }
+        cmd.args.shrink_to_fit();
         Ok(cmd)
     }
 
@@ -695,7 +705,9 @@ impl<'a> Parser<'_, 'a> {
 
     /// The names of a dotted path (`a.b.c`).
     fn idents_of(&mut self, path: &'a str) -> Vec<Arc<str>> {
-        path.split('.').map(|id| self.intern(id)).collect()
+        let mut ids = Vec::with_capacity(path.matches('.').count() + 1);
+        ids.extend(path.split('.').map(|id| self.intern(id)));
+        ids
     }
 
     fn intern(&mut self, id: &'a str) -> Arc<str> {
