@@ -238,7 +238,7 @@ pub struct NumberNode {
 pub struct StringNode {
     pub pos: Pos,
     /// The literal as written, quotes included.
-    pub quoted: String,
+    pub quoted: Arc<str>,
     pub text: Arc<str>,
     /// The literal's bytes when `\x` or octal escapes make it invalid UTF-8 (`text` then
     /// holds U+FFFD for each such byte).

@@ -663,7 +663,17 @@ impl<'a> Parser<'_, 'a> {
                 self.paren_depth -= 1;
                 Arg::Pipe(Box::new(p?))
             }
-            Tok::String | Tok::RawString => match unquote_literal(t.val) {
+            Tok::String if plain_literal(t.val).is_some() => {
+                // Literals repeat (every `include` names its helper): one copy of each.
+                let inner = plain_literal(t.val).unwrap_or_default();
+                Arg::String(StringNode {
+                    pos: t.pos,
+                    quoted: self.intern(t.val),
+                    text: self.intern(inner),
+                    bytes: None,
+                })
+            }
+            Tok::String | Tok::RawString => match unquote(t.val) {
                 Ok(s) => {
                     // Only an escaped literal can spell bytes that differ from its text.
                     let escaped = t.val.starts_with('"') && t.val.contains('\\');
@@ -682,7 +692,7 @@ impl<'a> Parser<'_, 'a> {
                     };
                     Arg::String(StringNode {
                         pos: t.pos,
-                        quoted: t.val.to_string(),
+                        quoted: self.intern(t.val),
                         text: text.into(),
                         bytes,
                     })
@@ -715,16 +725,12 @@ impl<'a> Parser<'_, 'a> {
     }
 }
 
-/// Go's `strconv.Unquote` of a string token. A double-quoted literal without a
-/// backslash is its inner text as is (the lexer lets no newline into one), which spares
-/// the general char-by-char unquoting for nearly every literal of a real chart.
-fn unquote_literal(lit: &str) -> Result<String, &'static str> {
-    if let Some(inner) = lit.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
-        if !inner.contains(['\\', '"']) {
-            return Ok(inner.to_string());
-        }
-    }
-    unquote(lit)
+/// The value of a double-quoted literal without a backslash: its inner text as is (the
+/// lexer lets no newline into one), which spares Go's general `strconv.Unquote` for
+/// nearly every literal of a real chart.
+fn plain_literal(lit: &str) -> Option<&str> {
+    let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains(['\\', '"'])).then_some(inner)
 }
 
 enum Parsed {
