@@ -337,7 +337,8 @@ fn chart_yaml_numbers_become_helms_strings() {
         name: "Chart.yaml".into(),
         data:
             b"apiVersion: v2\nname: av\nversion: 010\nappVersion: 1234567.0\nkeywords: [1234567]\n"
-                .to_vec().into(),
+                .to_vec()
+                .into(),
     }];
     let c = helmcore::chart::load_files(files).unwrap();
     assert_eq!(c.metadata.version, "8");

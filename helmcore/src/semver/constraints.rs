@@ -34,7 +34,7 @@ struct Grammar {
 fn grammar() -> &'static Grammar {
     static G: OnceLock<Grammar> = OnceLock::new();
     G.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("the constraint grammar is a valid regex");
+        let re = |s: String| super::ascii_regex(&s);
         Grammar {
             single: re(format!(r"^{WS}*({OPS}){WS}*({CV}){WS}*$")),
             range: re(format!(r"{WS}*({CV}){WS}+-{WS}+({CV}){WS}*")),

@@ -18,5 +18,15 @@ pub use constraints::Constraints;
 pub use error::SemverError;
 pub use version::Version;
 
+/// Compiles one of the grammar's fixed, ASCII-only expressions. Byte classes: in Unicode
+/// mode even `[0-9]` compiles through a UTF-8 automaton builder that allocates hundreds
+/// of kilobytes, for every process that checks a version.
+fn ascii_regex(pattern: &str) -> regex::Regex {
+    regex::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .expect("the semver grammar is a valid ASCII regex")
+}
+
 #[cfg(test)]
 mod tests;

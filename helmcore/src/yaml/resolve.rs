@@ -324,7 +324,7 @@ pub(crate) fn is_timestamp(s: &str) -> bool {
     let Some(day) = num12(b, &mut i) else {
         return false;
     };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         2 if leap => 29,
         2 => 28,

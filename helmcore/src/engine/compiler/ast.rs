@@ -55,7 +55,10 @@ pub struct ListNode {
 impl ListNode {
     fn is_empty_tree(&self) -> bool {
         self.nodes.iter().all(|n| match n {
-            Node::Text(t) => t.text().trim_matches(|c: char| c.is_whitespace()).is_empty(),
+            Node::Text(t) => t
+                .text()
+                .trim_matches(|c: char| c.is_whitespace())
+                .is_empty(),
             Node::Comment(_) => true,
             _ => false,
         })

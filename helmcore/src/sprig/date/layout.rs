@@ -166,7 +166,11 @@ pub(crate) fn format_layout(c: &Civil, layout: &str) -> String {
         out.push_str(&rest[..prefix]);
         let Some((std, len)) = chunk else { break };
         rest = &rest[prefix + len..];
-        let hour12 = if c.hour % 12 == 0 { 12 } else { c.hour % 12 } as i64;
+        let hour12 = if c.hour.is_multiple_of(12) {
+            12
+        } else {
+            c.hour % 12
+        } as i64;
         match std {
             Std::LongMonth => out.push_str(MONTHS[(c.month as usize + 11) % 12]),
             Std::Month => out.push_str(&MONTHS[(c.month as usize + 11) % 12][..3]),
