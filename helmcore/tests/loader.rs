@@ -414,3 +414,70 @@ fn helmignore_rules_match_helm4() {
     assert_eq!(files("\\!x\n[a-\n"), "Error: syntax error in pattern");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A deferred load holds the same chart, file for file, at every subchart level.
+#[test]
+fn deferred_load_holds_the_same_files() {
+    fn same(a: &Chart, b: &Chart) {
+        assert_eq!(a.raw, b.raw);
+        assert_eq!(a.files, b.files);
+        assert_eq!(a.templates, b.templates);
+        assert_eq!(a.values, b.values);
+        assert_eq!(a.dependencies.len(), b.dependencies.len());
+        for (x, y) in a.dependencies.iter().zip(&b.dependencies) {
+            same(x, y);
+        }
+    }
+    let dir = fixture("parent");
+    let eager = load(&dir).unwrap();
+    let deferred = helmcore::chart::load_deferred(&dir).unwrap();
+    same(&eager, &deferred);
+    assert!(deferred.read_error().is_none());
+}
+
+/// A file deferred at load and gone by the time it is needed fails the render with the
+/// error loading gives for an unreadable file, before what its missing content caused.
+#[test]
+fn deferred_file_gone_fails_the_render_as_loading_would() {
+    let d = temp("deferred-gone");
+    write(
+        &d,
+        &[
+            ("Chart.yaml", CHART),
+            (
+                "templates/cm.yaml",
+                "data: {{ .Files.Get \"conf/app.yaml\" | fromYaml | toJson }}\n",
+            ),
+            ("conf/app.yaml", "a: 1\n"),
+            ("crds/crd.yaml", "kind: CustomResourceDefinition\n"),
+        ],
+    );
+    let chart = helmcore::chart::load_deferred(&d).unwrap();
+    std::fs::remove_file(d.join("conf/app.yaml")).unwrap();
+    let opts = helmcore::render::RenderOptions {
+        release_name: "r".into(),
+        ..Default::default()
+    };
+    let values = helmcore::value::Map::new();
+    let err = helmcore::render::render(&chart, &values, &opts)
+        .unwrap_err()
+        .to_string();
+    let expected = format!(
+        "open {}: no such file or directory",
+        d.join("conf/app.yaml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+    assert!(chart.read_error().is_some());
+
+    // A CRD is read only when it is printed.
+    let chart = helmcore::chart::load_deferred(&d).unwrap();
+    std::fs::remove_file(d.join("crds/crd.yaml")).unwrap();
+    helmcore::render::render(&chart, &values, &opts).unwrap();
+    let with_crds = helmcore::render::RenderOptions {
+        include_crds: true,
+        ..opts
+    };
+    let err = helmcore::render::render(&chart, &values, &with_crds).unwrap_err();
+    assert!(err.to_string().contains("crds/crd.yaml"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -8,6 +8,7 @@
 use std::io::{self, Read};
 use std::sync::Arc;
 
+use super::data::FileData;
 use super::error::ChartError;
 
 /// One file of a chart, buffered, with its path relative to the chart root.
@@ -23,11 +24,11 @@ use super::error::ChartError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BufferedFile {
     pub name: String,
-    pub data: Arc<[u8]>,
+    pub data: FileData,
 }
 
 impl BufferedFile {
-    pub fn new(name: impl Into<String>, data: impl Into<Arc<[u8]>>) -> BufferedFile {
+    pub fn new(name: impl Into<String>, data: impl Into<FileData>) -> BufferedFile {
         BufferedFile {
             name: name.into(),
             data: data.into(),
@@ -196,7 +197,10 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
         let Some(data) = data.filter(|_| remaining > 0) else {
             return Err(ChartError::ChartTooLarge(limits.max_chart_size));
         };
-        files.push(BufferedFile { name, data });
+        files.push(BufferedFile {
+            name,
+            data: data.into(),
+        });
     }
     if files.is_empty() {
         return Err(ChartError::NoFiles);

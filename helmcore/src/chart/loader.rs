@@ -15,7 +15,7 @@ use super::ignore::{Rules, HELM_IGNORE};
 use super::metadata::{
     decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2,
 };
-use super::{Chart, File};
+use super::{Chart, File, FileData};
 
 /// Directory trees (and symlink chains) deeper than this are refused.
 const MAX_DIR_DEPTH: usize = 64;
@@ -34,14 +34,50 @@ pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 
 /// Loads a chart directory, honouring its `.helmignore`.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    let top = absolute(dir.as_ref());
+    load_dir_with(dir.as_ref(), Reading::AtLoad)
+}
+
+/// [`load`], except that a directory chart's files other than Chart.yaml, values,
+/// schemas, locks and templates (at every subchart level) are read when first used: a
+/// short-lived command that renders a chart never reads the CRDs, READMEs and dashboards
+/// it does not print.
+///
+/// The chart is then not a snapshot: a file changed after loading is seen as changed.
+/// A file that can no longer be read reads as empty, and [`Chart::read_error`] reports
+/// it with the error loading would have given (rendering does so itself).
+///
+/// ```no_run
+/// let chart = helmcore::chart::load_deferred("charts/mychart").unwrap();
+/// assert!(chart.read_error().is_none());
+/// ```
+pub fn load_deferred(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    let path = path.as_ref();
+    let meta = std::fs::metadata(path)
+        .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
+    if meta.is_dir() {
+        load_dir_with(path, Reading::Deferred)
+    } else {
+        load_file(path)
+    }
+}
+
+/// When a directory chart's files are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    AtLoad,
+    /// Files that loading itself does not need, on first use.
+    Deferred,
+}
+
+fn load_dir_with(dir: &Path, reading: Reading) -> Result<Chart, ChartError> {
+    let top = absolute(dir);
     let chart_yaml = top.join("Chart.yaml");
     let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
         path: chart_yaml.display().to_string(),
         message: go_open_error(&chart_yaml, &e),
     })?;
     check_api_version(&text)?;
-    load_dir_files(&top)
+    load_dir_files(&top, reading)
 }
 
 /// Helm's chart-v2 loader (`pkg/chart/v2/loader.Load`), which `helm show` uses: no
@@ -55,7 +91,7 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
         message: go_stat_error(path, &e),
     })?;
     if meta.is_dir() {
-        return load_dir_files(&absolute(path));
+        return load_dir_files(&absolute(path), Reading::AtLoad);
     }
     let data = std::fs::read(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -73,14 +109,19 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 }
 
 /// Walks a chart directory (with its `.helmignore`) and builds the chart.
-fn load_dir_files(top: &Path) -> Result<Chart, ChartError> {
+fn load_dir_files(top: &Path, reading: Reading) -> Result<Chart, ChartError> {
     let mut rules = match std::fs::read(top.join(HELM_IGNORE)) {
         Ok(data) => Rules::parse(&String::from_utf8_lossy(&data))?,
         Err(_) => Rules::empty(),
     };
     rules.add_defaults();
     let mut files = Vec::new();
-    walk(top, "", &rules, Limits::default(), 0, &mut files)?;
+    let walk_opts = Walk {
+        rules: &rules,
+        limits: Limits::default(),
+        reading,
+    };
+    walk(top, "", &walk_opts, 0, &mut files)?;
     load_files(files)
 }
 
@@ -95,15 +136,44 @@ fn check_api_version(chart_yaml: &[u8]) -> Result<(), ChartError> {
     }
 }
 
+/// What a directory walk honours.
+struct Walk<'r> {
+    rules: &'r Rules,
+    limits: Limits,
+    reading: Reading,
+}
+
+/// Whether loading needs a file's contents: at the chart's or any subchart's level,
+/// Chart.yaml, values, schemas, locks, templates, and the archives in `charts/`.
+fn needed_at_load(rel: &str) -> bool {
+    let mut rest = rel;
+    while let Some(inner) = rest.strip_prefix("charts/") {
+        match inner.split_once('/') {
+            Some((_, below)) => rest = below,
+            None => return true,
+        }
+    }
+    rest.starts_with("templates/")
+        || matches!(
+            rest,
+            "Chart.yaml"
+                | "Chart.lock"
+                | "values.yaml"
+                | "values.schema.json"
+                | "requirements.yaml"
+                | "requirements.lock"
+        )
+}
+
 /// Walks a directory in lexical order (Go's `filepath.Walk`), following symbolic links.
 fn walk(
     dir: &Path,
     rel: &str,
-    rules: &Rules,
-    limits: Limits,
+    opts: &Walk,
     depth: usize,
     out: &mut Vec<BufferedFile>,
 ) -> Result<(), ChartError> {
+    let (rules, limits) = (opts.rules, opts.limits);
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep(dir.display().to_string()));
     }
@@ -129,7 +199,7 @@ fn walk(
             if rules.ignore(&n, true) {
                 continue;
             }
-            walk(&path, &n, rules, limits, depth + 1, out)?;
+            walk(&path, &n, opts, depth + 1, out)?;
             continue;
         }
         if rules.ignore(&n, false) {
@@ -144,17 +214,29 @@ fn walk(
                 max: limits.max_file_size,
             });
         }
-        let data = read_file(&path, meta.len()).map_err(|e| ChartError::Read {
-            path: n.clone(),
-            message: go_open_error(&path, &e),
-        })?;
+        let data = if opts.reading == Reading::Deferred && !needed_at_load(&n) {
+            // Opened now all the same: a file Helm could not read fails the load here
+            // too, with the same error (an open costs little next to a read).
+            std::fs::File::open(&path).map_err(|e| ChartError::Read {
+                path: n.clone(),
+                message: go_open_error(&path, &e),
+            })?;
+            FileData::deferred(n.clone(), path, meta.len())
+        } else {
+            read_file(&path, meta.len())
+                .map_err(|e| ChartError::Read {
+                    path: n.clone(),
+                    message: go_open_error(&path, &e),
+                })?
+                .into()
+        };
         out.push(BufferedFile { name: n, data });
     }
     Ok(())
 }
 
 /// Reads a chart file of (as measured) `len` bytes into shared memory.
-fn read_file(path: &Path, len: u64) -> std::io::Result<Arc<[u8]>> {
+pub(crate) fn read_file(path: &Path, len: u64) -> std::io::Result<Arc<[u8]>> {
     let mut f = std::fs::File::open(path)?;
     match read_exactly(&mut f, len as usize)? {
         Some(data) => Ok(data),
@@ -256,7 +338,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
                 c.values =
                     load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?
             }
-            "values.schema.json" => c.schema = Some(f.data.clone()),
+            "values.schema.json" => c.schema = Some(f.data.shared()),
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
                 let md = metadata.get_or_insert_with(Metadata::default);

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod archive;
+mod data;
 mod dependencies;
 mod error;
 pub mod glob;
@@ -25,12 +26,13 @@ use std::sync::Arc;
 use crate::value::{Map, Str};
 
 pub use archive::{BufferedFile, Limits};
+pub use data::FileData;
 pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
 pub use error::ChartError;
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use loader::{
-    load, load_archive, load_archive_with_limits, load_dir, load_file, load_files, load_v2,
-    merge_maps,
+    load, load_archive, load_archive_with_limits, load_deferred, load_dir, load_file, load_files,
+    load_v2, merge_maps,
 };
 pub(crate) use metadata::{
     decode_metadata_into, DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS,
@@ -42,7 +44,7 @@ pub use show::{show, ShowFormat};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
     pub name: Str,
-    pub data: Arc<[u8]>,
+    pub data: FileData,
 }
 
 /// A loaded chart.
@@ -101,6 +103,16 @@ impl Chart {
 
     /// CRD files of this chart and its subcharts (`crds/*.yaml|yml|json`), Helm's order:
     /// the chart's own first, then each subchart's.
+    /// The first failed read of a file whose reading was deferred
+    /// ([`load_deferred`]), here or in a subchart: the error loading would have given.
+    pub fn read_error(&self) -> Option<ChartError> {
+        self.raw
+            .iter()
+            .chain(&self.files)
+            .find_map(|f| f.data.read_error())
+            .or_else(|| self.dependencies.iter().find_map(|d| d.read_error()))
+    }
+
     pub fn crds(&self) -> Vec<(String, File)> {
         let mut out = Vec::new();
         self.collect_crds(&mut out);

@@ -178,7 +178,7 @@ fn queue_chart(chart: &Chart, jobs: &mut Vec<(String, Arc<[u8]>)>, depth: usize)
         if library && !super::manifest::is_partial(&t.name) {
             continue;
         }
-        jobs.push((format!("{prefix}/{}", t.name), t.data.clone()));
+        jobs.push((format!("{prefix}/{}", t.name), t.data.shared()));
     }
 }
 
@@ -429,7 +429,7 @@ fn collect(
         jobs.push(Job {
             name: format!("{prefix}/{}", t.name),
             base_path: format!("{prefix}/templates"),
-            text: t.data.clone(),
+            text: t.data.shared(),
             data: next.clone(),
             engine,
         });

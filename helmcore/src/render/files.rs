@@ -5,6 +5,7 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::chart::FileData;
 use crate::engine::func::Param;
 
 use base64::Engine as _;
@@ -16,22 +17,21 @@ use super::glob::Glob;
 /// The files a template sees as `.Files`, sorted by path.
 ///
 /// ```
-/// use std::sync::Arc;
 /// use helmcore::render::Files;
-/// let files = Files::new(vec![("config/a.conf".into(), Arc::from(&b"x: 1\n"[..]))]);
+/// let files = Files::new(vec![("config/a.conf".into(), b"x: 1\n".to_vec().into())]);
 /// assert_eq!(files.get("config/a.conf"), "x: 1\n");
 /// assert_eq!(files.glob("config/*").as_config(), "a.conf: |\n  x: 1");
 /// assert_eq!(files.lines("config/a.conf"), Ok(vec!["x: 1".to_string()]));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Files {
-    entries: Arc<Vec<(Str, Arc<[u8]>)>>,
+    entries: Arc<Vec<(Str, FileData)>>,
 }
 
 impl Files {
     /// Files from `(path, content)` pairs; a later duplicate path replaces an earlier one,
     /// as in Helm's map.
-    pub fn new(mut entries: Vec<(Str, Arc<[u8]>)>) -> Files {
+    pub fn new(mut entries: Vec<(Str, FileData)>) -> Files {
         entries.reverse();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
@@ -59,7 +59,7 @@ impl Files {
         self.entries.is_empty()
     }
 
-    fn find(&self, name: &str) -> Option<&Arc<[u8]>> {
+    fn find(&self, name: &str) -> Option<&FileData> {
         self.entries
             .binary_search_by(|(n, _)| (**n).cmp(name))
             .ok()
@@ -295,7 +295,7 @@ mod tests {
     use super::*;
 
     fn files() -> Files {
-        let f = |n: &str, d: &str| (Str::from(n), Arc::from(d.as_bytes()));
+        let f = |n: &str, d: &str| (Str::from(n), FileData::from(d.as_bytes()));
         Files::new(vec![
             f("a.txt", "hi\n"),
             f("files/a.conf", "hi\n"),

@@ -78,7 +78,7 @@ pub const NOTES_FILE_SUFFIX: &str = "NOTES.txt";
 pub struct Crd {
     /// `chart/crds/x.yaml`, or `chart/charts/sub/crds/x.yaml` for a subchart's.
     pub path: String,
-    pub data: crate::value::Bytes,
+    pub data: crate::chart::FileData,
 }
 
 impl Crd {
@@ -283,14 +283,8 @@ impl Renderer {
             opts: execute::exec_options(opts),
         };
         parse();
-        let rendered = execute::render_templates(&chart, &top, &cx).map_err(|failure| {
-            RenderError::Template {
-                failure,
-                compat: opts.compat,
-            }
-        })?;
-        let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
-        let crds = chart
+        let rendered = execute::render_templates(&chart, &top, &cx);
+        let crds: Vec<Crd> = chart
             .crds()
             .into_iter()
             .map(|(path, f)| Crd {
@@ -298,6 +292,22 @@ impl Renderer {
                 data: f.data.clone(),
             })
             .collect();
+        if opts.include_crds {
+            // Printed later, read now: a failure must fail the render.
+            for c in &crds {
+                let _ = c.data.bytes();
+            }
+        }
+        // A file read on first use (`chart::load_deferred`) that could not be read is
+        // the error loading would have given; it comes before anything it caused.
+        if let Some(e) = self.chart.read_error() {
+            return Err(chart_error(e));
+        }
+        let rendered = rendered.map_err(|failure| RenderError::Template {
+            failure,
+            compat: opts.compat,
+        })?;
+        let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
         let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| {
             RenderError::Manifest {
                 dump: output::debug_dump(&files),

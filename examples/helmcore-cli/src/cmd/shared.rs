@@ -48,7 +48,10 @@ pub fn locate_chart(name: &str) -> Result<(), crate::CliError> {
 }
 
 /// Loads the chart argument as `helm template`/`install` do.
+///
+/// Files that loading does not need are read when first used: a command lives for one
+/// render, and most charts carry more (CRDs, READMEs, dashboards) than a render prints.
 pub fn load_chart(name: &str) -> Result<helmcore::chart::Chart, crate::CliError> {
     locate_chart(name)?;
-    helmcore::chart::load(name).map_err(|e| crate::CliError::Message(e.to_string()))
+    helmcore::chart::load_deferred(name).map_err(|e| crate::CliError::Message(e.to_string()))
 }
