@@ -52,6 +52,16 @@ fn set(main: &str) -> TemplateSet {
     set
 }
 
+/// Times executing `main.yaml` of `set` on `d`.
+fn bench_execute(c: &mut Criterion, name: &str, set: &TemplateSet, d: &Value, opts: &ExecOptions) {
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            set.execute("main.yaml", black_box(d), opts)
+                .expect("renders")
+        })
+    });
+}
+
 fn bench(c: &mut Criterion) {
     let opts = ExecOptions::helm();
 
@@ -59,50 +69,32 @@ fn bench(c: &mut Criterion) {
     let include_heavy =
         set("{{- range $i := $.Values.items }}{{ include \"labels\" $ }}\n{{ end }}");
     let d = data(5000);
-    c.bench_function("include 5000x (labels helper)", |b| {
-        b.iter(|| {
-            include_heavy
-                .execute("main.yaml", black_box(&d), &opts)
-                .expect("renders")
-        })
-    });
+    bench_execute(
+        c,
+        "include 5000x (labels helper)",
+        &include_heavy,
+        &d,
+        &opts,
+    );
 
     // range over a long list with field access.
     let range_set = set("{{- range $i, $e := .Values.items }}\n- name: {{ $e.name }}\n  port: {{ $e.port }}\n  index: {{ $i }}{{ end }}\n");
     let d = data(10_000);
-    c.bench_function("range 10000 items", |b| {
-        b.iter(|| {
-            range_set
-                .execute("main.yaml", black_box(&d), &opts)
-                .expect("renders")
-        })
-    });
+    bench_execute(c, "range 10000 items", &range_set, &d, &opts);
 
     // printf-heavy output.
     let printf_set = set(
         r#"{{- range .Values.items }}{{ printf "%s:%05d|%-12s|%x|%.2f|%q\n" .name (len .name) .name (len .name) .port .name }}{{ end }}"#,
     );
     let d = data(5000);
-    c.bench_function("printf 5000 lines", |b| {
-        b.iter(|| {
-            printf_set
-                .execute("main.yaml", black_box(&d), &opts)
-                .expect("renders")
-        })
-    });
+    bench_execute(c, "printf 5000 lines", &printf_set, &d, &opts);
 
     // toYaml of a large map: 5000 items of two keys each, plus nested labels, written
     // with go-yaml's key order and quoting (what `{{ toYaml .Values | nindent 4 }}` does
     // for a big values block).
     let to_yaml_set = set("{{ toYaml .Values | nindent 4 }}");
     let d = data(5000);
-    c.bench_function("toYaml 5000-item values", |b| {
-        b.iter(|| {
-            to_yaml_set
-                .execute("main.yaml", black_box(&d), &opts)
-                .expect("renders")
-        })
-    });
+    bench_execute(c, "toYaml 5000-item values", &to_yaml_set, &d, &opts);
 
     // Parsing a helpers file (the function table is built once per chart render).
     let table = std::sync::Arc::new(FuncTable::helm());

@@ -4,23 +4,17 @@
 //! The corpus is looked up at `$HELMCORE_CORPUS`, else `shared/corpus` beside the
 //! repository (or beside its parent, for worktrees).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use helmcore::chart::load;
 use helmcore::value::Value;
 use helmcore::values::{computed_values, Options};
 
+#[path = "common/corpus.rs"]
+mod corpus_path;
+
 fn corpus_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("HELMCORE_CORPUS") {
-        return Some(PathBuf::from(p));
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [
-        repo.join("../shared/corpus"),
-        repo.join("../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| p.join("corpus.json").is_file())
+    corpus_path::find(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Charts of the corpus that lack vendored dependencies: helm4 itself fails on them.

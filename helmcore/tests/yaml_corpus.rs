@@ -4,19 +4,13 @@
 //! The corpus lives in `shared/corpus` beside the repository (or where
 //! `HELMCORE_CORPUS` points); without it the test prints a note and passes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+#[path = "common/corpus.rs"]
+mod corpus_path;
 
 fn corpus() -> Option<PathBuf> {
-    if let Ok(dir) = std::env::var("HELMCORE_CORPUS") {
-        return Some(PathBuf::from(dir));
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
-    [
-        repo.join("../shared/corpus"),
-        repo.join("../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| p.join("golden").is_dir())
+    corpus_path::find(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

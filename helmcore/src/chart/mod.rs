@@ -105,12 +105,9 @@ impl Chart {
     /// the chart's own first, then each subchart's.
     /// The first failed read of a file whose reading was deferred
     /// ([`load_deferred`]), here or in a subchart: the error loading would have given.
+    /// (`raw` holds every file of the tree, subcharts' included, sharing their data.)
     pub fn read_error(&self) -> Option<ChartError> {
-        self.raw
-            .iter()
-            .chain(&self.files)
-            .find_map(|f| f.data.read_error())
-            .or_else(|| self.dependencies.iter().find_map(|d| d.read_error()))
+        self.raw.iter().find_map(|f| f.data.read_error())
     }
 
     pub fn crds(&self) -> Vec<(String, File)> {

@@ -197,9 +197,6 @@ fn template_text_of(
 /// `--show-only`: the output split into documents again; for each pattern in order, the
 /// documents whose `# Source: CHART/PATH` line has a PATH matching it.
 fn show_only(text: &str, patterns: &[String]) -> Result<String, RenderError> {
-    if patterns.is_empty() {
-        return Ok(text.to_string());
-    }
     let docs = crate::yaml::split_manifests(text);
     let mut out = String::new();
     for f in patterns {

@@ -663,46 +663,49 @@ impl<'a> Parser<'_, 'a> {
                 self.paren_depth -= 1;
                 Arg::Pipe(Box::new(p?))
             }
-            Tok::String if plain_literal(t.val).is_some() => {
+            Tok::String | Tok::RawString => match plain_literal(t.val) {
                 // Literals repeat (every `include` names its helper): one copy of each.
-                let inner = plain_literal(t.val).unwrap_or_default();
-                Arg::String(StringNode {
+                Some(inner) => Arg::String(StringNode {
                     pos: t.pos,
                     quoted: self.intern(t.val),
                     text: self.intern(inner),
                     bytes: None,
-                })
-            }
-            Tok::String | Tok::RawString => match unquote(t.val) {
-                Ok(s) => {
-                    // Only an escaped literal can spell bytes that differ from its text.
-                    let escaped = t.val.starts_with('"') && t.val.contains('\\');
-                    let bytes_of = escaped
-                        .then(|| crate::gofmt::unquote_bytes(t.val))
-                        .flatten();
-                    let (text, bytes) = match bytes_of {
-                        None => (s, None),
-                        Some(b) => match String::from_utf8(b) {
-                            Ok(s) => (s, None),
-                            Err(e) => (
-                                crate::yaml::go_lossy_utf8(e.as_bytes()),
-                                Some(e.into_bytes().into()),
-                            ),
-                        },
-                    };
-                    Arg::String(StringNode {
-                        pos: t.pos,
-                        quoted: self.intern(t.val),
-                        text: text.into(),
-                        bytes,
-                    })
-                }
-                Err(e) => return self.errorf(e),
+                }),
+                None => self.literal(t)?,
             },
             _ => {
                 self.backup();
                 return Ok(None);
             }
+        }))
+    }
+
+    /// A string literal that needs Go's general unquoting (escapes, raw strings).
+    fn literal(&mut self, t: Item<'a>) -> PResult<Arg> {
+        let s = match unquote(t.val) {
+            Ok(s) => s,
+            Err(e) => return self.errorf(e),
+        };
+        // Only an escaped literal can spell bytes that differ from its text.
+        let escaped = t.val.starts_with('"') && t.val.contains('\\');
+        let bytes_of = escaped
+            .then(|| crate::gofmt::unquote_bytes(t.val))
+            .flatten();
+        let (text, bytes) = match bytes_of {
+            None => (s, None),
+            Some(b) => match String::from_utf8(b) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    crate::yaml::go_lossy_utf8(e.as_bytes()),
+                    Some(e.into_bytes().into()),
+                ),
+            },
+        };
+        Ok(Arg::String(StringNode {
+            pos: t.pos,
+            quoted: self.intern(t.val),
+            text: text.into(),
+            bytes,
         }))
     }
 
