@@ -182,15 +182,25 @@ fn queue_chart(chart: &Chart, jobs: &mut Vec<(String, Arc<[u8]>)>, depth: usize)
     }
 }
 
-fn parse_file(name: &str, text: &[u8], funcs: &FuncTable) -> Parsed {
-    let src = match std::str::from_utf8(text) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => std::borrow::Cow::Owned(crate::yaml::go_lossy_utf8(text)),
+fn parse_file(name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
+    let src: Arc<str> = match shared_str(text) {
+        Some(s) => s,
+        None => crate::yaml::go_lossy_utf8(text).into(),
     };
     Arc::new(
-        crate::engine::compiler::parse(name, &src, funcs)
+        crate::engine::compiler::parse_shared(name, src, funcs)
             .map(|trees| trees.into_iter().map(Arc::new).collect()),
     )
+}
+
+/// The file's bytes as text without a copy, when they are UTF-8 (parse trees hold the
+/// text as long as the chart lives: a copy would double the templates' memory).
+fn shared_str(bytes: &Arc<[u8]>) -> Option<Arc<str>> {
+    std::str::from_utf8(bytes).ok()?;
+    let raw: *const [u8] = Arc::into_raw(bytes.clone());
+    // SAFETY: the bytes were just checked to be UTF-8, and `str` has the layout of
+    // `[u8]`, so the allocation `Arc<[u8]>` made is a valid `Arc<str>` allocation.
+    Some(unsafe { Arc::from_raw(raw as *const str) })
 }
 
 /// What executing the templates gave.

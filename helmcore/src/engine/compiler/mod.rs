@@ -5,4 +5,4 @@ mod lexer;
 mod number;
 mod parser;
 
-pub use parser::{parse, ParseError};
+pub use parser::{parse, parse_shared, ParseError};

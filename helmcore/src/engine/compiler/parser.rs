@@ -30,8 +30,12 @@ type PResult<T> = Result<T, ParseError>;
 /// Parses `text` as the template `name`. Returns the top-level tree and every `define`d
 /// or `block` tree, in source order.
 pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
-    // Lexed from the shared copy: text nodes are spans of it.
-    let text: Arc<str> = Arc::from(text);
+    parse_shared(name, Arc::from(text), funcs)
+}
+
+/// [`parse`] of text the caller already holds shared (a chart file): the trees' text
+/// nodes are spans of it, so it is not copied.
+pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Vec<Tree>> {
     let lexed = lex(&text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
