@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::gofmt::quote;
 
 /// Byte offset into the template text.
-pub type Pos = usize;
+pub type Pos = u32;
 
 /// Index of a function in the [`FuncTable`](crate::engine::FuncTable) the tree was parsed with.
 pub type FuncId = u32;
@@ -36,6 +36,7 @@ impl Tree {
 
     /// 1-based line and 0-based byte column of `pos`, as Go's `ErrorContext` computes them.
     pub fn line_col(&self, pos: Pos) -> (usize, usize) {
+        let pos = pos as usize;
         let before = self.text.get(..pos.min(self.text.len())).unwrap_or("");
         let line = 1 + before.matches('\n').count();
         let col = match before.rfind('\n') {
@@ -46,10 +47,13 @@ impl Tree {
     }
 }
 
+// Trees live as long as the chart, so their lists are exact-size boxed slices (no
+// spare capacity, 16 bytes a header) and positions are 32-bit.
+
 #[derive(Debug)]
 pub struct ListNode {
     pub pos: Pos,
-    pub nodes: Vec<Node>,
+    pub nodes: Box<[Node]>,
 }
 
 impl ListNode {
@@ -149,15 +153,15 @@ pub struct TemplateNode {
 pub struct PipeNode {
     pub pos: Pos,
     pub is_assign: bool,
-    pub decl: Vec<VariableNode>,
-    pub cmds: Vec<CommandNode>,
+    pub decl: Box<[VariableNode]>,
+    pub cmds: Box<[CommandNode]>,
 }
 
 /// A command: an operand followed by arguments (`printf "%d" 3`).
 #[derive(Debug)]
 pub struct CommandNode {
     pub pos: Pos,
-    pub args: Vec<Arg>,
+    pub args: Box<[Arg]>,
 }
 
 /// An operand.
@@ -194,14 +198,14 @@ impl Arg {
 #[derive(Debug)]
 pub struct FieldNode {
     pub pos: Pos,
-    pub ident: Vec<Arc<str>>,
+    pub ident: Box<[Arc<str>]>,
 }
 
 /// `$x.A.B`: `ident[0]` is the variable's name with its `$`.
 #[derive(Debug)]
 pub struct VariableNode {
     pub pos: Pos,
-    pub ident: Vec<Arc<str>>,
+    pub ident: Box<[Arc<str>]>,
 }
 
 /// `(pipe).A.B` or `fn.A`: fields on a term that is not a field or variable.
@@ -209,7 +213,7 @@ pub struct VariableNode {
 pub struct ChainNode {
     pub pos: Pos,
     pub node: Box<Arg>,
-    pub field: Vec<Arc<str>>,
+    pub field: Box<[Arc<str>]>,
 }
 
 /// A function name, resolved to the function table at parse time.
@@ -240,9 +244,20 @@ pub struct NumberNode {
 #[derive(Debug)]
 pub struct StringNode {
     pub pos: Pos,
+    /// Written as `` `text` `` (a raw literal holding no carriage return).
+    pub raw: bool,
+    pub text: Arc<str>,
+    /// What a literal written otherwise than `"text"` or `` `text` `` keeps besides its
+    /// value.
+    pub written: Option<Box<WrittenLiteral>>,
+}
+
+/// The source form of a string literal that is not its text in quotes (escapes, or a
+/// raw literal whose carriage returns unquoting dropped).
+#[derive(Debug)]
+pub struct WrittenLiteral {
     /// The literal as written, quotes included.
     pub quoted: Arc<str>,
-    pub text: Arc<str>,
     /// The literal's bytes when `\x` or octal escapes make it invalid UTF-8 (`text` then
     /// holds U+FFFD for each such byte).
     pub bytes: Option<crate::value::Bytes>,
@@ -251,9 +266,21 @@ pub struct StringNode {
 impl StringNode {
     /// The literal's Go string value.
     pub fn value(&self) -> crate::value::Value {
-        match &self.bytes {
-            None => crate::value::Value::String(self.text.clone()),
-            Some(b) => crate::value::Value::Bytes(b.clone()),
+        match self.written.as_deref() {
+            Some(WrittenLiteral {
+                bytes: Some(b), ..
+            }) => crate::value::Value::Bytes(b.clone()),
+            _ => crate::value::Value::String(self.text.clone()),
+        }
+    }
+}
+
+impl Display for StringNode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.written {
+            Some(w) => f.write_str(&w.quoted),
+            None if self.raw => write!(f, "`{}`", self.text),
+            None => write!(f, "\"{}\"", self.text),
         }
     }
 }
@@ -306,7 +333,7 @@ impl Display for Arg {
             Arg::Nil(_) => f.write_str("nil"),
             Arg::Bool(_, b) => f.write_str(if *b { "true" } else { "false" }),
             Arg::Number(n) => f.write_str(&n.text),
-            Arg::String(s) => f.write_str(&s.quoted),
+            Arg::String(s) => s.fmt(f),
         }
     }
 }

@@ -71,7 +71,8 @@ impl Tok {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Item<'a> {
     pub typ: Tok,
-    pub pos: usize,
+    /// Byte offset; the parser accepts no text of 4 GiB or more, so it fits.
+    pub pos: super::ast::Pos,
     pub val: &'a str,
 }
 
@@ -229,7 +230,7 @@ impl<'a> Lexer<'a> {
         let val = self.input.get(self.start..self.pos).unwrap_or("");
         self.items.push(Item {
             typ,
-            pos: self.start,
+            pos: self.start as super::ast::Pos,
             val,
         });
         self.start = self.pos;
@@ -262,7 +263,7 @@ impl<'a> Lexer<'a> {
     fn errorf(&mut self, msg: String) -> State {
         self.items.push(Item {
             typ: Tok::Error,
-            pos: self.start,
+            pos: self.start as super::ast::Pos,
             val: "",
         });
         self.error = msg;
@@ -365,7 +366,7 @@ impl<'a> Lexer<'a> {
         let val = self.input.get(start..self.pos).unwrap_or("");
         self.items.push(Item {
             typ: Tok::LeftDelim,
-            pos: start,
+            pos: start as super::ast::Pos,
             val,
         });
         self.pos += after;

@@ -36,6 +36,14 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
 /// [`parse`] of text the caller already holds shared (a chart file): the trees' text
 /// nodes are spans of it, so it is not copied.
 pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Vec<Tree>> {
+    // Positions are 32-bit (trees stay small); Go has no such limit but no chart is near it.
+    if Pos::try_from(text.len()).is_err() {
+        return Err(ParseError {
+            name: name.to_string(),
+            line: 1,
+            msg: "template too large".to_string(),
+        });
+    }
     let lexed = lex(&text);
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
@@ -53,6 +61,10 @@ pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Ve
         set: Vec::new(),
         set_index: HashMap::new(),
         idents: HashMap::new(),
+        node_stack: Vec::new(),
+        cmd_stack: Vec::new(),
+        arg_stack: Vec::new(),
+        field_stack: Vec::new(),
     };
     let root = p.parse_top()?;
     p.add(Tree {
@@ -84,6 +96,12 @@ struct Parser<'f, 'a> {
     /// One shared copy of each field and variable name: a chart says `Values` and
     /// `Release` thousands of times.
     idents: HashMap<&'a str, Arc<str>>,
+    /// Lists under construction, innermost last: each list is moved out into an
+    /// exact-size slice when it ends, so building a tree allocates each list once.
+    node_stack: Vec<Node>,
+    cmd_stack: Vec<CommandNode>,
+    arg_stack: Vec<Arg>,
+    field_stack: Vec<Arc<str>>,
 }
 
 /// What ended an item list.
@@ -136,6 +154,7 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn line_of(&self, pos: Pos) -> usize {
+        let pos = pos as usize;
         1 + self
             .text
             .get(..pos.min(self.text.len()))
@@ -202,10 +221,8 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn parse_top(&mut self) -> PResult<ListNode> {
-        let mut root = ListNode {
-            pos: self.peek().pos,
-            nodes: Vec::new(),
-        };
+        let pos = self.peek().pos;
+        let start = self.node_stack.len();
         while self.peek().typ != Tok::Eof {
             if self.peek().typ == Tok::LeftDelim {
                 let mark = self.idx;
@@ -217,13 +234,15 @@ impl<'a> Parser<'_, 'a> {
                 self.idx = mark;
             }
             match self.text_or_action()? {
-                Parsed::Node(n) => root.nodes.push(n),
+                Parsed::Node(n) => self.node_stack.push(n),
                 Parsed::End => return self.errorf("unexpected {{end}}"),
                 Parsed::Else(_) => return self.errorf("unexpected {{else}}"),
             }
         }
-        root.nodes.shrink_to_fit();
-        Ok(root)
+        Ok(ListNode {
+            pos,
+            nodes: self.node_stack.drain(start..).collect(),
+        })
     }
 
     fn new_tree_scope(&mut self) -> (Vec<String>, usize, usize) {
@@ -272,22 +291,19 @@ impl<'a> Parser<'_, 'a> {
 
     fn item_list(&mut self) -> PResult<(ListNode, End)> {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-            let mut list = ListNode {
-                pos: self.peek_non_space().pos,
-                nodes: Vec::new(),
-            };
+            let pos = self.peek_non_space().pos;
+            let start = self.node_stack.len();
             while self.peek_non_space().typ != Tok::Eof {
-                match self.text_or_action()? {
-                    Parsed::Node(n) => list.nodes.push(n),
-                    Parsed::End => {
-                        list.nodes.shrink_to_fit();
-                        return Ok((list, End::End));
+                let end = match self.text_or_action()? {
+                    Parsed::Node(n) => {
+                        self.node_stack.push(n);
+                        continue;
                     }
-                    Parsed::Else(p) => {
-                        list.nodes.shrink_to_fit();
-                        return Ok((list, End::Else(p)));
-                    }
-                }
+                    Parsed::End => End::End,
+                    Parsed::Else(p) => End::Else(p),
+                };
+                let nodes = self.node_stack.drain(start..).collect();
+                return Ok((ListNode { pos, nodes }, end));
             }
             self.errorf("unexpected EOF")
         })
@@ -384,14 +400,14 @@ impl<'a> Parser<'_, 'a> {
                 let inner = self.branch("if")?;
                 else_list = Some(ListNode {
                     pos: else_pos,
-                    nodes: vec![inner],
+                    nodes: Box::new([inner]),
                 });
             } else if context == "with" && next == Tok::With {
                 self.next();
                 let inner = self.branch("with")?;
                 else_list = Some(ListNode {
                     pos: else_pos,
-                    nodes: vec![inner],
+                    nodes: Box::new([inner]),
                 });
             } else {
                 let (l, end2) = self.item_list()?;
@@ -469,12 +485,8 @@ impl<'a> Parser<'_, 'a> {
 
     fn pipeline(&mut self, context: &str, end: Tok) -> PResult<PipeNode> {
         let pos = self.peek_non_space().pos;
-        let mut pipe = PipeNode {
-            pos,
-            is_assign: false,
-            decl: Vec::new(),
-            cmds: Vec::new(),
-        };
+        let mut is_assign = false;
+        let mut decl: Vec<VariableNode> = Vec::new();
         'decls: loop {
             let v = self.peek_non_space();
             if v.typ != Tok::Variable {
@@ -485,17 +497,17 @@ impl<'a> Parser<'_, 'a> {
             let next = self.peek_non_space();
             match next.typ {
                 Tok::Assign | Tok::Declare => {
-                    pipe.is_assign = next.typ == Tok::Assign;
+                    is_assign = next.typ == Tok::Assign;
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, v.val));
+                    decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
                     break;
                 }
                 Tok::Char if next.val == "," => {
                     self.next_non_space();
-                    pipe.decl.push(self.new_variable(v.pos, v.val));
+                    decl.push(self.new_variable(v.pos, v.val));
                     self.vars.push(v.val.to_string());
-                    if context == "range" && pipe.decl.len() < 2 {
+                    if context == "range" && decl.len() < 2 {
                         match self.peek_non_space().typ {
                             Tok::Variable | Tok::RightDelim | Tok::RightParen => continue 'decls,
                             _ => return self.errorf("range can only initialize variables"),
@@ -509,14 +521,18 @@ impl<'a> Parser<'_, 'a> {
                 }
             }
         }
+        let start = self.cmd_stack.len();
         loop {
             let t = self.next_non_space();
             match t.typ {
                 x if x == end => {
-                    self.check_pipeline(&pipe, context)?;
-                    // Trees live as long as the chart: no spare capacity in them.
-                    pipe.cmds.shrink_to_fit();
-                    return Ok(pipe);
+                    self.check_pipeline(&self.cmd_stack[start..], context)?;
+                    return Ok(PipeNode {
+                        pos,
+                        is_assign,
+                        decl: decl.into_boxed_slice(),
+                        cmds: self.cmd_stack.drain(start..).collect(),
+                    });
                 }
                 Tok::Bool
                 | Tok::CharConstant
@@ -532,8 +548,8 @@ impl<'a> Parser<'_, 'a> {
                 | Tok::LeftParen => {
                     self.backup();
                     let cmd = self.command()?;
-                    pipe.cmds.push(cmd);
-                    if pipe.cmds.len() > MAX_PIPELINE_CMDS {
+                    self.cmd_stack.push(cmd);
+                    if self.cmd_stack.len() - start > MAX_PIPELINE_CMDS {
                         return self.errorf("pipeline too long");
                     }
                 }
@@ -542,11 +558,11 @@ impl<'a> Parser<'_, 'a> {
         }
     }
 
-    fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
-        if pipe.cmds.is_empty() {
+    fn check_pipeline(&self, cmds: &[CommandNode], context: &str) -> PResult<()> {
+        if cmds.is_empty() {
             return self.errorf(format!("missing value for {context}"));
         }
-        for (i, c) in pipe.cmds.iter().enumerate().skip(1) {
+        for (i, c) in cmds.iter().enumerate().skip(1) {
             if let Some(
                 Arg::Bool(..) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
             ) = c.args.first()
@@ -562,14 +578,11 @@ impl<'a> Parser<'_, 'a> {
 
     fn command(&mut self) -> PResult<CommandNode> {
         let pos = self.peek_non_space().pos;
-        let mut cmd = CommandNode {
-            pos,
-            args: Vec::new(),
-        };
+        let start = self.arg_stack.len();
         loop {
             self.peek_non_space();
             if let Some(op) = self.operand()? {
-                cmd.args.push(op);
+                self.arg_stack.push(op);
             }
             let t = self.next();
             match t.typ {
@@ -580,11 +593,13 @@ impl<'a> Parser<'_, 'a> {
             }
             break;
         }
-        if cmd.args.is_empty() {
+        if self.arg_stack.len() == start {
             return self.errorf("empty command");
         }
-        cmd.args.shrink_to_fit();
-        Ok(cmd)
+        Ok(CommandNode {
+            pos,
+            args: self.arg_stack.drain(start..).collect(),
+        })
     }
 
     fn operand(&mut self) -> PResult<Option<Arg>> {
@@ -595,19 +610,20 @@ impl<'a> Parser<'_, 'a> {
             return Ok(Some(node));
         }
         let chain_pos = self.peek().pos;
-        let mut fields: Vec<Arc<str>> = Vec::new();
+        let start = self.field_stack.len();
         while self.peek().typ == Tok::Field {
             let f = self.next();
-            fields.push(self.intern(f.val.get(1..).unwrap_or("")));
+            let id = self.intern(f.val.get(1..).unwrap_or(""));
+            self.field_stack.push(id);
         }
         Ok(Some(match node {
             Arg::Field(mut f) => {
-                f.ident.extend(fields);
+                f.ident = self.extended(f.ident, start);
                 f.pos = chain_pos;
                 Arg::Field(f)
             }
             Arg::Variable(mut v) => {
-                v.ident.extend(fields);
+                v.ident = self.extended(v.ident, start);
                 v.pos = chain_pos;
                 Arg::Variable(v)
             }
@@ -620,9 +636,17 @@ impl<'a> Parser<'_, 'a> {
             other => Arg::Chain(ChainNode {
                 pos: chain_pos,
                 node: Box::new(other),
-                field: fields,
+                field: self.field_stack.drain(start..).collect(),
             }),
         }))
+    }
+
+    /// `head` followed by the fields stacked from `start` on, in one allocation.
+    fn extended(&mut self, head: Box<[Arc<str>]>, start: usize) -> Box<[Arc<str>]> {
+        let mut ids = Vec::with_capacity(head.len() + self.field_stack.len() - start);
+        ids.extend(head.into_vec());
+        ids.extend(self.field_stack.drain(start..));
+        ids.into_boxed_slice()
     }
 
     fn term(&mut self) -> PResult<Option<Arg>> {
@@ -671,9 +695,9 @@ impl<'a> Parser<'_, 'a> {
                 // Literals repeat (every `include` names its helper): one copy of each.
                 Some(inner) => Arg::String(StringNode {
                     pos: t.pos,
-                    quoted: self.intern(t.val),
+                    raw: false,
                     text: self.intern(inner),
-                    bytes: None,
+                    written: None,
                 }),
                 None => self.literal(t)?,
             },
@@ -705,11 +729,23 @@ impl<'a> Parser<'_, 'a> {
                 ),
             },
         };
+        // A raw literal is its text in backquotes unless unquoting dropped a `\r`.
+        if t.val.starts_with('`') && t.val.len() == text.len() + 2 {
+            return Ok(Arg::String(StringNode {
+                pos: t.pos,
+                raw: true,
+                text: text.into(),
+                written: None,
+            }));
+        }
         Ok(Arg::String(StringNode {
             pos: t.pos,
-            quoted: self.intern(t.val),
+            raw: false,
             text: text.into(),
-            bytes,
+            written: Some(Box::new(WrittenLiteral {
+                quoted: self.intern(t.val),
+                bytes,
+            })),
         }))
     }
 
@@ -721,10 +757,10 @@ impl<'a> Parser<'_, 'a> {
     }
 
     /// The names of a dotted path (`a.b.c`).
-    fn idents_of(&mut self, path: &'a str) -> Vec<Arc<str>> {
+    fn idents_of(&mut self, path: &'a str) -> Box<[Arc<str>]> {
         let mut ids = Vec::with_capacity(path.matches('.').count() + 1);
         ids.extend(path.split('.').map(|id| self.intern(id)));
-        ids
+        ids.into_boxed_slice()
     }
 
     fn intern(&mut self, id: &'a str) -> Arc<str> {
@@ -869,6 +905,28 @@ fn simplify_complex(n: &mut NumberNode) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Errors quote nodes in their source form (Go's `Node.String()`), which the tree
+    // rebuilds for plain and raw literals rather than storing.
+    #[test]
+    fn literals_print_as_written() {
+        let src = "{{printf \"a b\" `c\"d` \"e\\n\" `f\r\ng` \"\\xff\"}}";
+        let trees = parse("t", src, &FuncTable::builtins()).expect("parses");
+        assert_eq!(trees[0].root.to_string(), src);
+        let Node::Action(a) = &trees[0].root.nodes[0] else {
+            panic!("an action")
+        };
+        let strings: Vec<&StringNode> = a.pipe.cmds[0].args[1..]
+            .iter()
+            .map(|arg| match arg {
+                Arg::String(s) => s,
+                other => panic!("a string, not {other}"),
+            })
+            .collect();
+        let texts: Vec<&str> = strings.iter().map(|s| &*s.text).collect();
+        assert_eq!(texts, ["a b", "c\"d", "e\n", "f\ng", "\u{fffd}"]);
+        assert!(matches!(strings[4].value(), crate::value::Value::Bytes(_)));
+    }
 
     // The shortcut for plain literals gives what the general unquoting gives, and
     // leaves every other literal to it.
