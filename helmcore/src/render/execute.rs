@@ -103,6 +103,14 @@ impl ParseCache {
         }
     }
 
+    /// Forgets every parsed template (their memory is freed once no render uses them).
+    pub(crate) fn clear(&self) {
+        let map = std::mem::take(&mut *self.map.write());
+        drop(map);
+        #[cfg(feature = "handlebars")]
+        drop(std::mem::take(&mut *self.handlebars.write()));
+    }
+
     fn get(&self, name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
         // The data's address tells apart two files rendered under one name; the chart
         // that owns the data outlives the cache.

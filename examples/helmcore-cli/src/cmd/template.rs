@@ -145,8 +145,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         no_hooks: p.bool("no-hooks"),
         skip_tests: p.bool("skip-tests"),
     };
-    let renderer = Renderer::new(chart);
-    let release = match renderer.render(&user, &opts) {
+    let release = match Renderer::new(chart).render_once(&user, &opts) {
         Ok(r) => r,
         Err(e) => return Err(render_failure(e, debug, &print)),
     };
@@ -166,10 +165,9 @@ fn run(p: Parsed) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
         .map_err(msg)?;
-    // The process ends next: freeing the parsed templates and values one by one would
-    // only cost time.
+    // The process ends next: freeing the release and values one by one would only cost
+    // time.
     std::mem::forget(release);
-    std::mem::forget(renderer);
     std::mem::forget(user);
     Ok(())
 }
