@@ -11,6 +11,7 @@
 pub mod chart;
 pub mod engine;
 pub mod gofmt;
+mod hash;
 pub mod json;
 pub mod lint;
 pub mod render;

@@ -3,7 +3,7 @@
 //! The parser resolves each function name to an index here, so execution never looks a
 //! name up.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::compiler::ast::FuncId;
 use super::func::Func;

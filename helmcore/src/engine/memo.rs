@@ -9,7 +9,7 @@
 //! patterns are compiled as before, so results never depend on the memo.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::sprig::goregex::{compile, GoRegex};
 

@@ -1,6 +1,6 @@
 //! Template sets: many named templates parsed together, executed with options.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::compiler::ast::Tree;
@@ -145,7 +145,7 @@ impl TemplateSet {
     pub fn new(funcs: impl Into<Arc<FuncTable>>) -> TemplateSet {
         TemplateSet {
             funcs: funcs.into(),
-            templates: HashMap::new(),
+            templates: HashMap::default(),
             root_name: Arc::from("gotpl"),
         }
     }

@@ -2,7 +2,9 @@
 //! every template of the chart and its enabled subcharts in one set, parsed and then
 //! executed in Helm's order, each with its own chart's data.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::hash::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Go's text/template parser: the same grammar, the same checks, the same error texts
 //! and line numbers (`template: NAME:LINE: MSG`).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::ast::*;
@@ -59,8 +59,8 @@ pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Ve
         range_depth: 0,
         paren_depth: 0,
         set: Vec::new(),
-        set_index: HashMap::new(),
-        idents: HashMap::new(),
+        set_index: HashMap::default(),
+        idents: HashMap::default(),
         node_stack: Vec::new(),
         cmd_stack: Vec::new(),
         arg_stack: Vec::new(),

@@ -4,7 +4,7 @@
 
 pub(crate) mod serial;
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::compiler::ast::{NodeRef, Tree};
@@ -218,7 +218,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
         };
         let mut main: Option<Arc<Tree>> = None;
-        let mut added: HashMap<Arc<str>, Arc<Tree>> = HashMap::new();
+        let mut added: HashMap<Arc<str>, Arc<Tree>> = HashMap::default();
         for t in trees {
             let t = Arc::new(t);
             let is_main = *t.name == *root && main.is_none();

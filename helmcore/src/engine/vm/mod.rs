@@ -9,7 +9,7 @@ mod compare;
 mod escape;
 mod value;
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 
 pub use value::Rv;
@@ -89,7 +89,7 @@ impl<'s> Exec<'s> {
     pub(crate) fn new(opts: &'s ExecOptions) -> Self {
         Exec {
             opts,
-            include_counts: HashMap::new(),
+            include_counts: HashMap::default(),
             warnings: Vec::new(),
             steps: 0,
             nesting: 0,
