@@ -3,10 +3,9 @@
 //! The parser resolves each function name to an index here, so execution never looks a
 //! name up.
 
-use crate::hash::HashMap;
-
 use super::compiler::ast::FuncId;
 use super::func::Func;
+use crate::hash::HashMap;
 
 /// Go's text/template builtins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,8 +9,8 @@
 //! patterns are compiled as before, so results never depend on the memo.
 
 use std::cell::RefCell;
-use crate::hash::HashMap;
 
+use crate::hash::HashMap;
 use crate::sprig::goregex::{compile, GoRegex};
 
 /// Patterns one session keeps at most; a chart needing more just compiles the rest.

@@ -1,6 +1,5 @@
 //! Template sets: many named templates parsed together, executed with options.
 
-use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::compiler::ast::Tree;
@@ -9,6 +8,7 @@ use super::error::TemplateError;
 use super::funcs::FuncTable;
 use super::helm::run_tree;
 use super::vm::{Exec, Rv, Scope};
+use crate::hash::HashMap;
 use crate::value::Value;
 
 /// What a field access on a map with no such key gives (Go's `missingkey` option).

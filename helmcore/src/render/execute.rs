@@ -3,8 +3,6 @@
 //! executed in Helm's order, each with its own chart's data.
 
 use std::collections::BTreeMap;
-
-use crate::hash::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -17,6 +15,7 @@ use crate::engine::handlebars::HandlebarsSet;
 use crate::engine::{
     ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
 };
+use crate::hash::HashMap;
 use crate::value::{Map, Value};
 
 use super::engines::{engine_of, Engine};
@@ -107,8 +106,7 @@ impl ParseCache {
 
     /// Forgets every parsed template (their memory is freed once no render uses them).
     pub(crate) fn clear(&self) {
-        let map = std::mem::take(&mut *self.map.write());
-        drop(map);
+        drop(std::mem::take(&mut *self.map.write()));
         #[cfg(feature = "handlebars")]
         drop(std::mem::take(&mut *self.handlebars.write()));
     }

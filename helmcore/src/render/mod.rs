@@ -214,7 +214,11 @@ impl Renderer {
     /// let release = r.render_once(&Default::default(), &RenderOptions::default()).unwrap();
     /// println!("{} manifests", release.manifests.len());
     /// ```
-    pub fn render_once(self, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
+    pub fn render_once(
+        self,
+        user_values: &Map,
+        opts: &RenderOptions,
+    ) -> Result<Release, RenderError> {
         self.render_keeping(user_values, opts, false)
     }
 

@@ -267,9 +267,7 @@ impl StringNode {
     /// The literal's Go string value.
     pub fn value(&self) -> crate::value::Value {
         match self.written.as_deref() {
-            Some(WrittenLiteral {
-                bytes: Some(b), ..
-            }) => crate::value::Value::Bytes(b.clone()),
+            Some(WrittenLiteral { bytes: Some(b), .. }) => crate::value::Value::Bytes(b.clone()),
             _ => crate::value::Value::String(self.text.clone()),
         }
     }

@@ -1,7 +1,6 @@
 //! Go's text/template parser: the same grammar, the same checks, the same error texts
 //! and line numbers (`template: NAME:LINE: MSG`).
 
-use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::ast::*;
@@ -9,6 +8,7 @@ use super::lexer::{lex, Item, Tok};
 use super::number::{parse_float, parse_int, parse_uint};
 use crate::engine::funcs::FuncTable;
 use crate::gofmt::{quote, unquote, unquote_char};
+use crate::hash::HashMap;
 
 /// Go's limit on nested parenthesized pipelines.
 const MAX_PAREN_DEPTH: usize = 10000;

@@ -4,7 +4,6 @@
 
 pub(crate) mod serial;
 
-use crate::hash::HashMap;
 use std::sync::Arc;
 
 use super::compiler::ast::{NodeRef, Tree};
@@ -15,6 +14,7 @@ use super::funcs::HelmFn;
 use super::set::{LintKind, LintMessage};
 use super::vm::{Flow, Params, Rv, Scope, Sig, State, MAX_CALL_NESTING, PT, R};
 use crate::gofmt::quote;
+use crate::hash::HashMap;
 use crate::value::{Map, Value};
 
 /// Helm's `recursionMaxNums`: how deep one name may be `include`d within itself.

@@ -9,7 +9,6 @@ mod compare;
 mod escape;
 mod value;
 
-use crate::hash::HashMap;
 use std::sync::Arc;
 
 pub use value::Rv;
@@ -19,6 +18,7 @@ use super::error::{ExecError, Location, TemplateError};
 use super::func::Param;
 use super::funcs::{Builtin, FuncKind};
 use super::set::{ExecOptions, LintMessage, MissingKey, TemplateSet};
+use crate::hash::HashMap;
 use crate::value::{Field, Kind, Value};
 
 /// Go's `maxExecDepth`.
