@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::error::SemverError;
 use super::version::{compare_prerelease, Version};
