@@ -35,6 +35,15 @@ pub fn parse(name: &str, text: &str, funcs: &FuncTable) -> PResult<Vec<Tree>> {
 
 /// [`parse`] of text the caller already holds shared (a chart file): the trees' text
 /// nodes are spans of it, so it is not copied.
+///
+/// ```
+/// use std::sync::Arc;
+/// use helmcore::engine::{compiler::parse_shared, FuncTable};
+/// let text: Arc<str> = Arc::from(r#"{{ define "x" }}hi{{ end }}{{ template "x" }}"#);
+/// let trees = parse_shared("t.yaml", text, &FuncTable::builtins()).unwrap();
+/// let names: Vec<&str> = trees.iter().map(|t| &*t.name).collect();
+/// assert_eq!(names, ["x", "t.yaml"]);
+/// ```
 pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Vec<Tree>> {
     // Positions are 32-bit (trees stay small); Go has no such limit but no chart is near it.
     if Pos::try_from(text.len()).is_err() {
