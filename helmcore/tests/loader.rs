@@ -481,3 +481,42 @@ fn deferred_file_gone_fails_the_render_as_loading_would() {
     assert!(err.to_string().contains("crds/crd.yaml"), "{err}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A subchart's deferred file shares its data with the parent's `raw`: a failed read
+/// through the subchart's `.Files` is the parent's read error, and fails the render.
+#[test]
+fn deferred_subchart_file_gone_fails_the_render() {
+    let d = temp("deferred-sub-gone");
+    write(
+        &d,
+        &[
+            ("Chart.yaml", CHART),
+            (
+                "charts/sub/Chart.yaml",
+                "apiVersion: v2\nname: sub\nversion: 1.0.0\n",
+            ),
+            (
+                "charts/sub/templates/cm.yaml",
+                "data: {{ .Files.Get \"conf/app.yaml\" | quote }}\n",
+            ),
+            ("charts/sub/conf/app.yaml", "a: 1\n"),
+        ],
+    );
+    let chart = helmcore::chart::load_deferred(&d).unwrap();
+    std::fs::remove_file(d.join("charts/sub/conf/app.yaml")).unwrap();
+    let opts = helmcore::render::RenderOptions {
+        release_name: "r".into(),
+        ..Default::default()
+    };
+    let err = helmcore::render::Renderer::new(chart.clone())
+        .render(&helmcore::value::Map::new(), &opts)
+        .unwrap_err()
+        .to_string();
+    let expected = format!(
+        "open {}: no such file or directory",
+        d.join("charts/sub/conf/app.yaml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+    assert!(chart.read_error().is_some());
+    let _ = std::fs::remove_dir_all(&d);
+}

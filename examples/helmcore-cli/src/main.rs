@@ -27,7 +27,7 @@ pub enum CliError {
 }
 
 // The system allocator, not mimalloc: since the parse trees and loading allocate
-// little, mimalloc's speed edge is 5-10% on the largest charts and none on small ones,
+// little, mimalloc's speed edge is 5-14% on the largest charts and none on small ones,
 // while its per-thread, per-size pages cost about 3 MB more peak memory
 // (kube-prometheus-stack 22.2 against 19.2 MB; docs/performance.md).
 

@@ -101,8 +101,6 @@ impl Chart {
         self.raw.iter().find(|f| &*f.name == name)
     }
 
-    /// CRD files of this chart and its subcharts (`crds/*.yaml|yml|json`), Helm's order:
-    /// the chart's own first, then each subchart's.
     /// The first failed read of a file whose reading was deferred
     /// ([`load_deferred`]), here or in a subchart: the error loading would have given.
     /// (`raw` holds every file of the tree, subcharts' included, sharing their data.)
@@ -110,6 +108,8 @@ impl Chart {
         self.raw.iter().find_map(|f| f.data.read_error())
     }
 
+    /// CRD files of this chart and its subcharts (`crds/*.yaml|yml|json`), Helm's order:
+    /// the chart's own first, then each subchart's.
     pub fn crds(&self) -> Vec<(String, File)> {
         let mut out = Vec::new();
         self.collect_crds(&mut out);
