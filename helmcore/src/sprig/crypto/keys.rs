@@ -74,28 +74,10 @@ impl std::fmt::Debug for PrivateKey {
 impl PrivateKey {
     /// An RSA key of `bits` bits with exponent 65537, as Go's `rsa.GenerateKey`.
     ///
-    /// The sizes Sprig uses (2048 bits for certificates, 4096 for `genPrivateKey`) come
-    /// from AWS-LC, whose prime search is some twenty times faster than the pure-Rust
-    /// one (a 4096-bit key: well under a second against ten seconds or more); the key is
-    /// then read into the `rsa` crate's form, which signs and encodes it.
+    /// The primes come from AWS-LC's prime search, run on every core (see
+    /// [`super::primes`]); the pure-Rust search is some twenty times slower per core.
     pub fn generate_rsa(bits: usize) -> Result<PrivateKey, String> {
-        use rsa::pkcs8::DecodePrivateKey;
-        let size = match bits {
-            2048 => Some(aws_lc_rs::rsa::KeySize::Rsa2048),
-            3072 => Some(aws_lc_rs::rsa::KeySize::Rsa3072),
-            4096 => Some(aws_lc_rs::rsa::KeySize::Rsa4096),
-            _ => None,
-        };
-        let key = match size {
-            Some(size) => {
-                use aws_lc_rs::encoding::AsDer;
-                let pair = aws_lc_rs::rsa::KeyPair::generate(size).map_err(|e| e.to_string())?;
-                let der = pair.as_der().map_err(|e| e.to_string())?;
-                rsa::RsaPrivateKey::from_pkcs8_der(der.as_ref()).map_err(|e| e.to_string())?
-            }
-            None => rsa::RsaPrivateKey::new(&mut OsRng, bits).map_err(|e| e.to_string())?,
-        };
-        Ok(PrivateKey::Rsa(Box::new(key)))
+        Ok(PrivateKey::Rsa(Box::new(super::primes::generate(bits)?)))
     }
 
     /// A P-256 key.

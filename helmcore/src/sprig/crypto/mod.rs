@@ -43,6 +43,7 @@ mod hash;
 mod keys;
 mod password;
 mod pem;
+mod primes;
 mod random;
 mod x509;
 
