@@ -215,9 +215,13 @@ fn semver(a: Vec<Value>) -> Res {
 }
 
 fn semver_compare(a: Vec<Value>) -> Res {
-    let c = Constraints::parse(string(&a, 0)).map_err(|e| e.to_string())?;
-    let v = Version::parse(string(&a, 1)).map_err(|e| e.to_string())?;
-    Ok(c.check(&v).into())
+    let (constraint, version) = (string(&a, 0), string(&a, 1));
+    let answer = crate::engine::memo::semver_memo(constraint, version, || {
+        let c = Constraints::parse(constraint).map_err(|e| e.to_string())?;
+        let v = Version::parse(version).map_err(|e| e.to_string())?;
+        Ok(c.check(&v))
+    })?;
+    Ok(answer.into())
 }
 
 pub(super) const FUNCS: &[Func] = &[
