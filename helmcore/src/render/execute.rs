@@ -104,11 +104,14 @@ impl ParseCache {
         }
     }
 
-    /// Forgets every parsed template (their memory is freed once no render uses them).
-    pub(crate) fn clear(&self) {
-        drop(std::mem::take(&mut *self.map.write()));
-        #[cfg(feature = "handlebars")]
-        drop(std::mem::take(&mut *self.handlebars.write()));
+    /// Forgets every parsed template, handing them over: their memory is freed when
+    /// the result is dropped (and no render uses them any more).
+    pub(crate) fn take(&self) -> Forgotten {
+        Forgotten {
+            _go: std::mem::take(&mut *self.map.write()),
+            #[cfg(feature = "handlebars")]
+            _handlebars: std::mem::take(&mut *self.handlebars.write()),
+        }
     }
 
     fn get(&self, name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
@@ -122,6 +125,13 @@ impl ParseCache {
         self.map.write().insert(key, parsed.clone());
         parsed
     }
+}
+
+/// Parsed templates taken out of a [`ParseCache`]; dropping them frees them.
+pub(crate) struct Forgotten {
+    _go: HashMap<(String, usize), Parsed>,
+    #[cfg(feature = "handlebars")]
+    _handlebars: HashMap<HandlebarsKey, Arc<HandlebarsSet>>,
 }
 
 /// Below this much template text, threads cost more than they save.

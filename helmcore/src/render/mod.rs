@@ -230,31 +230,40 @@ impl Renderer {
     ) -> Result<Release, RenderError> {
         let queue = execute::ParseQueue::new(&self.chart, &self.cache, &self.funcs);
         if !queue.worth_a_thread() {
-            return self.render_with(user_values, opts, keep_parsed, || {});
+            return self.render_with(user_values, opts, keep_parsed, || {}, drop);
         }
         std::thread::scope(|scope| {
             // Without a thread (the system refused one) the render parses by itself.
             let helper = std::thread::Builder::new()
                 .spawn_scoped(scope, || queue.work())
                 .ok();
-            let r = self.render_with(user_values, opts, keep_parsed, || {
+            let parse = || {
                 queue.work();
                 if let Some(h) = helper {
                     let _ = h.join();
                 }
-            });
+            };
+            // Freeing a big chart's trees is a few milliseconds of work (one free per
+            // list): another thread does it while this one sorts the manifests. Should
+            // the system refuse the thread, the trees are dropped here with the closure.
+            let free = |trees: execute::Forgotten| {
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(trees));
+            };
+            let r = self.render_with(user_values, opts, keep_parsed, parse, free);
             queue.stop();
             r
         })
     }
 
-    /// [`render`](Self::render), calling `parse` once just before the templates execute.
+    /// [`render`](Self::render), calling `parse` once just before the templates execute
+    /// and, unless `keep_parsed`, handing the parsed templates to `free` once they have.
     fn render_with(
         &self,
         user_values: &Map,
         opts: &RenderOptions,
         keep_parsed: bool,
         parse: impl FnOnce(),
+        free: impl FnOnce(execute::Forgotten),
     ) -> Result<Release, RenderError> {
         let chart = &self.chart;
         let mut warnings = Vec::new();
@@ -314,7 +323,7 @@ impl Renderer {
         parse();
         let rendered = execute::render_templates(&chart, &top, &cx);
         if !keep_parsed {
-            self.cache.clear();
+            free(self.cache.take());
         }
         let crds: Vec<Crd> = chart
             .crds()
