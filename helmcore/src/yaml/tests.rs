@@ -372,3 +372,40 @@ fn long_mixed_text_reads_back_exactly() {
     assert_eq!(m.get("a"), Some(Value::String(text.as_str().into())));
     assert_eq!(m.get("b"), Some(Value::String("plain".into())));
 }
+
+/// The scanner copies runs of plain ASCII at once (vendored libyaml, `READ_RUN`): every
+/// char whose meaning depends on its neighbours must still stop a run. Expectations
+/// from helm4's `toJson .Values` of the same file.
+#[test]
+fn scalar_runs_stop_where_meaning_changes() {
+    let src = "a: b:c d#e f\nu: http://x.y:80/p?q=1\nk: v # comment\nt: \"x\"\t# tab comment\n\
+               f: {a: b,c: d, e: [x:y, z]}\ng: [a:b, c]\n\
+               lit: |\n  line one: with colon # not a comment\n    indented\ttab\n  end\n\
+               fold: >\n  one\n  two\n      three\n";
+    assert_eq!(
+        json_of(src),
+        r#"{"a":"b:c d#e f","f":{"a":"b","c":"d","e":["x:y","z"]},"fold":"one two\n    three\n","g":["a:b","c"],"k":"v","lit":"line one: with colon # not a comment\n  indented\ttab\nend\n","t":"x","u":"http://x.y:80/p?q=1"}"#
+    );
+}
+
+/// Runs longer than the scanner's decoded buffer continue across refills.
+#[test]
+fn long_scalars_and_comments_cross_buffer_refills() {
+    let plain: String = (0..20_000).map(|i| format!("w{}-", i % 10)).collect();
+    let line: String = "x".repeat(70_000);
+    let comment = "#".to_string() + &"c ".repeat(40_000);
+    let indent = " ".repeat(5_000);
+    let src = format!(
+        "{comment}\np: {plain}\nlit: |\n  {line}\n  {line}\n{comment}\nnest:\n{indent}deep: {plain}\n"
+    );
+    let m = from_str_map(&src).unwrap().unwrap();
+    assert_eq!(m.get("p").unwrap().as_str(), Some(plain.as_str()));
+    assert_eq!(
+        m.get("lit").unwrap().as_str(),
+        Some(format!("{line}\n{line}\n").as_str())
+    );
+    let Some(Value::Map(n)) = m.get("nest") else {
+        panic!("nest is a map")
+    };
+    assert_eq!(n.get("deep").unwrap().as_str(), Some(plain.as_str()));
+}

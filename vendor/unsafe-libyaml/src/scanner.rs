@@ -64,6 +64,78 @@ unsafe fn READ(parser: *mut yaml_parser_t, string: *mut yaml_string_t) {
     (*parser).unread = (*parser).unread.wrapping_sub(1);
 }
 
+// helmcore: `READ` of the whole run of ASCII characters at the buffer's head, up to the
+// first that is not printable (tab aside), is one `ends` names, or is not decoded yet,
+// in one copy. The scalar loops below read char by char; on a chart's manifests that
+// was the largest part of decoding them. Callers `READ` the first char themselves, so
+// every rule that looks at a char's neighbours still runs on the slow path.
+unsafe fn READ_RUN(parser: *mut yaml_parser_t, string: *mut yaml_string_t, ends: fn(u8) -> bool) {
+    let start = (*parser).buffer.pointer;
+    let max = (*parser).unread as usize;
+    let mut n = 0usize;
+    while n < max {
+        let b = *start.add(n);
+        if !(b == b'\t' || (0x20..0x7f).contains(&b)) || ends(b) {
+            break;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return;
+    }
+    while ((*string).end as usize) - ((*string).pointer as usize) < n + 5 {
+        yaml_string_extend(
+            addr_of_mut!((*string).start),
+            addr_of_mut!((*string).pointer),
+            addr_of_mut!((*string).end),
+        );
+    }
+    ptr::copy_nonoverlapping(start, (*string).pointer, n);
+    (*string).pointer = (*string).pointer.add(n);
+    (*parser).buffer.pointer = start.add(n);
+    (*parser).mark.index = (*parser).mark.index.force_add(n as u64);
+    (*parser).mark.column = (*parser).mark.column.force_add(n as u64);
+    (*parser).unread = (*parser).unread.wrapping_sub(n as u64);
+}
+
+// helmcore: `SKIP` of the run of printable ASCII characters (tab aside) at the buffer's
+// head that `ends` does not stop at, as one step: comments and indentation.
+unsafe fn SKIP_RUN(parser: *mut yaml_parser_t, ends: fn(u8) -> bool) {
+    let start = (*parser).buffer.pointer;
+    let max = (*parser).unread as usize;
+    let mut n = 0usize;
+    while n < max {
+        let b = *start.add(n);
+        if !(b == b'\t' || (0x20..0x7f).contains(&b)) || ends(b) {
+            break;
+        }
+        n += 1;
+    }
+    (*parser).buffer.pointer = start.add(n);
+    (*parser).mark.index = (*parser).mark.index.force_add(n as u64);
+    (*parser).mark.column = (*parser).mark.column.force_add(n as u64);
+    (*parser).unread = (*parser).unread.wrapping_sub(n as u64);
+}
+
+fn not_space(b: u8) -> bool {
+    b != b' '
+}
+
+// helmcore: where a plain scalar's run stops (blanks, and `:` whose meaning depends on
+// the next char), outside and inside flow collections.
+fn plain_block_end(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b':')
+}
+
+fn plain_flow_end(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b':' | b',' | b'[' | b']' | b'{' | b'}')
+}
+
+// helmcore: a block scalar's line runs to its line break.
+fn block_line_end(_: u8) -> bool {
+    false
+}
+
 unsafe fn READ_LINE(parser: *mut yaml_parser_t, string: *mut yaml_string_t) {
     STRING_EXTEND!(*string);
     if CHECK_AT!((*parser).buffer, b'\r', 0) && CHECK_AT!((*parser).buffer, b'\n', 1) {
@@ -937,6 +1009,7 @@ unsafe fn yaml_parser_scan_to_next_token(parser: *mut yaml_parser_t) -> Success 
                 && CHECK!((*parser).buffer, b'\t')
         {
             SKIP(parser);
+            SKIP_RUN(parser, not_space);
             if CACHE(parser, 1_u64).fail {
                 return FAIL;
             }
@@ -944,6 +1017,7 @@ unsafe fn yaml_parser_scan_to_next_token(parser: *mut yaml_parser_t) -> Success 
         if CHECK!((*parser).buffer, b'#') {
             while !IS_BREAKZ!((*parser).buffer) {
                 SKIP(parser);
+                SKIP_RUN(parser, block_line_end);
                 if CACHE(parser, 1_u64).fail {
                     return FAIL;
                 }
@@ -1976,6 +2050,7 @@ unsafe fn yaml_parser_scan_block_scalar(
                                                 IS_BLANK!((*parser).buffer) as libc::c_int;
                                             while !IS_BREAKZ!((*parser).buffer) {
                                                 READ!(parser, string);
+                                                READ_RUN(parser, addr_of_mut!(string), block_line_end);
                                                 if CACHE(parser, 1_u64).fail {
                                                     current_block = 14984465786483313892;
                                                     break 's_281;
@@ -2604,6 +2679,15 @@ unsafe fn yaml_parser_scan_plain_scalar(
                     }
                 }
                 READ!(parser, string);
+                READ_RUN(
+                    parser,
+                    addr_of_mut!(string),
+                    if (*parser).flow_level != 0 {
+                        plain_flow_end
+                    } else {
+                        plain_block_end
+                    },
+                );
                 end_mark = (*parser).mark;
                 if CACHE(parser, 2_u64).fail {
                     current_block = 16642808987012640029;
