@@ -452,24 +452,11 @@ fn deferred_file_gone_fails_the_render_as_loading_would() {
             ("crds/crd.yaml", "kind: CustomResourceDefinition\n"),
         ],
     );
-    let chart = helmcore::chart::load_deferred(&d).unwrap();
-    std::fs::remove_file(d.join("conf/app.yaml")).unwrap();
-    let opts = helmcore::render::RenderOptions {
-        release_name: "r".into(),
-        ..Default::default()
-    };
-    let values = helmcore::value::Map::new();
-    let err = helmcore::render::render(&chart, &values, &opts)
-        .unwrap_err()
-        .to_string();
-    let expected = format!(
-        "open {}: no such file or directory",
-        d.join("conf/app.yaml").display()
-    );
-    assert!(err.contains(&expected), "{err}");
-    assert!(chart.read_error().is_some());
+    render_without(&d, "conf/app.yaml");
 
     // A CRD is read only when it is printed.
+    let opts = render_opts();
+    let values = helmcore::value::Map::new();
     let chart = helmcore::chart::load_deferred(&d).unwrap();
     std::fs::remove_file(d.join("crds/crd.yaml")).unwrap();
     helmcore::render::render(&chart, &values, &opts).unwrap();
@@ -502,21 +489,26 @@ fn deferred_subchart_file_gone_fails_the_render() {
             ("charts/sub/conf/app.yaml", "a: 1\n"),
         ],
     );
-    let chart = helmcore::chart::load_deferred(&d).unwrap();
-    std::fs::remove_file(d.join("charts/sub/conf/app.yaml")).unwrap();
-    let opts = helmcore::render::RenderOptions {
+    render_without(&d, "charts/sub/conf/app.yaml");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+fn render_opts() -> helmcore::render::RenderOptions {
+    helmcore::render::RenderOptions {
         release_name: "r".into(),
         ..Default::default()
-    };
-    let err = helmcore::render::Renderer::new(chart.clone())
-        .render(&helmcore::value::Map::new(), &opts)
+    }
+}
+
+/// Loads `d` with deferred reading, removes the file `gone`, renders: the render must
+/// fail with the error loading `gone` would have given, and the chart must report it.
+fn render_without(d: &Path, gone: &str) {
+    let chart = helmcore::chart::load_deferred(d).unwrap();
+    std::fs::remove_file(d.join(gone)).unwrap();
+    let err = helmcore::render::render(&chart, &helmcore::value::Map::new(), &render_opts())
         .unwrap_err()
         .to_string();
-    let expected = format!(
-        "open {}: no such file or directory",
-        d.join("charts/sub/conf/app.yaml").display()
-    );
+    let expected = format!("open {}: no such file or directory", d.join(gone).display());
     assert!(err.contains(&expected), "{err}");
     assert!(chart.read_error().is_some());
-    let _ = std::fs::remove_dir_all(&d);
 }

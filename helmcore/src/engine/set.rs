@@ -289,11 +289,11 @@ impl<'s> Session<'s> {
             Value::Nil => Rv::Invalid,
             v => Rv::Val(v.clone()),
         };
-        let mut regexes = std::mem::take(&mut self.exec.regexes);
-        let r = super::memo::with_memo(&mut regexes, || {
+        let mut memo = std::mem::take(&mut self.exec.memo);
+        let r = super::memo::with_memo(&mut memo, || {
             run_tree(&mut self.exec, &scope, tree, dot, out)
         });
-        self.exec.regexes = regexes;
+        self.exec.memo = memo;
         r
     }
 

@@ -78,8 +78,8 @@ pub(crate) struct Exec<'s> {
     pub warnings: Vec<LintMessage>,
     pub steps: u64,
     pub nesting: usize,
-    /// Regexes compiled by this session's Sprig calls.
-    pub regexes: super::memo::RegexMemo,
+    /// Regexes compiled and `semverCompare` answers computed by this session.
+    pub memo: super::memo::SessionMemo,
     /// Whether output was written holding a byte string's escaped bytes (see
     /// `value::escape`) since the flag was last cleared.
     pub wrote_bytes: bool,
@@ -93,7 +93,7 @@ impl<'s> Exec<'s> {
             warnings: Vec::new(),
             steps: 0,
             nesting: 0,
-            regexes: Default::default(),
+            memo: Default::default(),
             wrote_bytes: false,
         }
     }
