@@ -6,6 +6,7 @@
 mod cmd;
 mod dns;
 mod flags;
+mod schema_http;
 
 use std::process::ExitCode;
 

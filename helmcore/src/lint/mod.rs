@@ -27,7 +27,10 @@ mod rules;
 mod support;
 mod validator;
 
+use std::sync::Arc;
+
 pub use crate::slog::{slog_line, LogLevel};
+use crate::values::schema::SchemaLoader;
 pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
@@ -86,7 +89,7 @@ impl ChartLint {
 }
 
 /// How to lint: `helm lint`'s flags.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct LintOptions {
     /// `--strict`: warnings fail the chart.
     pub strict: bool,
@@ -98,6 +101,9 @@ pub struct LintOptions {
     pub kube_version: Option<KubeVersion>,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,
+    /// Fetches the `http(s)` documents that `values.schema.json` files refer to; without
+    /// one such references fail (see [`SchemaLoader`]).
+    pub schema_loader: Option<Arc<dyn SchemaLoader>>,
     /// The user's values (`-f` and the `--set` family, merged).
     pub values: Map,
 }
@@ -109,8 +115,22 @@ impl Default for LintOptions {
             namespace: "default".into(),
             kube_version: None,
             skip_schema_validation: false,
+            schema_loader: None,
             values: Map::new(),
         }
+    }
+}
+
+impl std::fmt::Debug for LintOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LintOptions")
+            .field("strict", &self.strict)
+            .field("namespace", &self.namespace)
+            .field("kube_version", &self.kube_version)
+            .field("skip_schema_validation", &self.skip_schema_validation)
+            .field("schema_loader", &self.schema_loader.is_some())
+            .field("values", &self.values)
+            .finish()
     }
 }
 

@@ -36,8 +36,17 @@ pub fn format_output(charts: &[ChartLint], quiet: bool) -> Output {
     let mut stderr = String::new();
     let mut failed = 0;
     let mut with_findings = 0;
+    // Helm warns about an unresolved schema URN once a process, not once a chart.
+    let urn_warning = format!(
+        "level=WARN msg=\"{}\" ",
+        crate::values::schema_refs::URN_WARNING
+    );
+    let mut once = std::collections::HashSet::new();
     for c in charts {
         for line in &c.logs {
+            if line.starts_with(&urn_warning) && !once.insert(line) {
+                continue;
+            }
             stderr.push_str(line);
             stderr.push('\n');
         }
@@ -162,5 +171,20 @@ mod tests {
             out.stderr,
             format!("{}Error: 1 chart(s) linted, 1 chart(s) failed\n", out.logs)
         );
+    }
+
+    // helm4 `lint urn urn2 urn`: each URN warned about once in the whole run.
+    #[test]
+    fn urn_warnings_are_logged_once_a_process() {
+        let urn = |u: &str| {
+            format!("level=WARN msg=\"unresolved URN reference ignored; using permissive schema\" urn={u}")
+        };
+        let lint = |u: &str| {
+            let mut c = ChartLint::new("c", false);
+            c.logs.push(urn(u));
+            c
+        };
+        let out = format_output(&[lint("urn:a"), lint("urn:b"), lint("urn:a")], false);
+        assert_eq!(out.logs, format!("{}\n{}\n", urn("urn:a"), urn("urn:b")));
     }
 }

@@ -292,7 +292,12 @@ impl Renderer {
         let chart = processed.chart;
         let values = coalesce_values(&chart, user_values, &mut warnings).map_err(chart_error)?;
         if !opts.skip_schema_validation {
-            crate::values::schema::validate_against_schema(&chart, &values)?;
+            crate::values::schema::validate_against_schema_with(
+                &chart,
+                &values,
+                opts.schema_loader.as_ref(),
+                &mut warnings,
+            )?;
         }
         let caps = opts.capabilities();
         if !chart.metadata.kube_version.is_empty()

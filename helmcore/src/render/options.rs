@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::engine::{HostResolver, Lookup};
+use crate::values::schema::SchemaLoader;
 
 use super::capabilities::{Capabilities, KubeVersion};
 
@@ -69,6 +70,9 @@ pub struct RenderOptions {
     pub subchart_notes: bool,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,
+    /// Fetches the `http(s)` documents that `values.schema.json` files refer to; without
+    /// one such references fail (see [`SchemaLoader`]).
+    pub schema_loader: Option<Arc<dyn SchemaLoader>>,
     /// Helm's strict mode (`missingkey=error`), as `helm lint --strict` renders.
     pub strict: bool,
     /// Helm's lint mode: `required` and `fail` are recorded instead of failing.
@@ -97,6 +101,7 @@ impl Default for RenderOptions {
             include_crds: false,
             subchart_notes: false,
             skip_schema_validation: false,
+            schema_loader: None,
             strict: false,
             lint: false,
             lookup: None,
@@ -121,6 +126,7 @@ impl std::fmt::Debug for RenderOptions {
             .field("include_crds", &self.include_crds)
             .field("subchart_notes", &self.subchart_notes)
             .field("skip_schema_validation", &self.skip_schema_validation)
+            .field("schema_loader", &self.schema_loader.is_some())
             .field("strict", &self.strict)
             .field("lint", &self.lint)
             .field("lookup", &self.lookup.is_some())

@@ -15,6 +15,7 @@ pub mod coalesce;
 mod computed;
 pub mod path;
 pub mod schema;
+pub(crate) mod schema_refs;
 pub mod strvals;
 mod warning;
 

@@ -13,12 +13,17 @@
 //! failures, and the wording of errors in the schema itself (metaschema violations).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 
 use crate::chart::Chart;
 use crate::value::{format_float_v, Map, Value};
+
+pub use super::schema_refs::SchemaLoader;
+use super::schema_refs::{urn_warning, LoadError, Retriever};
+use super::Warning;
 
 /// The header Helm puts before the per-chart schema errors.
 pub const SCHEMA_ERROR_HEADER: &str =
@@ -32,10 +37,39 @@ pub struct SchemaError {
 }
 
 /// Helm's `ValidateAgainstSchema`: the chart's schema against `values`, then each
-/// subchart's schema against its section of `values`, recursively.
+/// subchart's schema against its section of `values`, recursively. `$ref`s to `http(s)`
+/// URLs fail: see [`validate_against_schema_with`].
 pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), SchemaError> {
+    validate_against_schema_with(chart, values, None, &mut Vec::new())
+}
+
+/// [`validate_against_schema`], with `loader` fetching the `http(s)` documents that
+/// schemas refer to, and Helm's warnings (a `urn:` reference allowing anything) appended
+/// to `warnings`, once each.
+///
+/// ```
+/// use helmcore::values::schema::{validate_against_schema_with, SchemaLoader};
+/// # use helmcore::chart::Chart;
+/// struct NoNetwork;
+/// impl SchemaLoader for NoNetwork {
+///     fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+///         Err(format!("HTTP request failed for {url}: offline"))
+///     }
+/// }
+/// # fn check(chart: &Chart, values: &helmcore::value::Map) {
+/// let loader: std::sync::Arc<dyn SchemaLoader> = std::sync::Arc::new(NoNetwork);
+/// let mut warnings = Vec::new();
+/// validate_against_schema_with(chart, values, Some(&loader), &mut warnings).unwrap();
+/// # }
+/// ```
+pub fn validate_against_schema_with(
+    chart: &Chart,
+    values: &Map,
+    loader: Option<&Arc<dyn SchemaLoader>>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), SchemaError> {
     let mut report = String::new();
-    collect(chart, values, &mut report, 0);
+    collect(chart, values, loader, warnings, &mut report, 0);
     if report.is_empty() {
         Ok(())
     } else {
@@ -45,19 +79,26 @@ pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), Schema
 
 const MAX_DEPTH: usize = 64;
 
-fn collect(chart: &Chart, values: &Map, out: &mut String, depth: usize) {
+fn collect(
+    chart: &Chart,
+    values: &Map,
+    loader: Option<&Arc<dyn SchemaLoader>>,
+    warnings: &mut Vec<Warning>,
+    out: &mut String,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         return;
     }
     if let Some(schema) = &chart.schema {
-        if let Err(e) = validate_single(values, schema) {
+        if let Err(e) = validate_single_with(values, schema, loader, warnings) {
             out.push_str(&format!("{}:\n{e}", chart.name()));
         }
     }
     for sub in &chart.dependencies {
         match values.get(sub.name()) {
             None | Some(Value::Nil) => {}
-            Some(Value::Map(m)) => collect(sub, &m, out, depth + 1),
+            Some(Value::Map(m)) => collect(sub, &m, loader, warnings, out, depth + 1),
             Some(other) => out.push_str(&format!(
                 "{}:\ninvalid type for values: expected object (map), got {}\n",
                 sub.name(),
@@ -70,6 +111,17 @@ fn collect(chart: &Chart, values: &Map, out: &mut String, depth: usize) {
 /// Validates values against one schema document; the error is Helm's text for it (the
 /// error lines, ending in a newline, or the schema's own problem).
 pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
+    validate_single_with(values, schema_json, None, &mut Vec::new())
+}
+
+/// [`validate_single`], with `loader` fetching the `http(s)` documents the schema refers
+/// to and Helm's warnings appended to `warnings`, once each.
+pub fn validate_single_with(
+    values: &Map,
+    schema_json: &[u8],
+    loader: Option<&Arc<dyn SchemaLoader>>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), String> {
     // Go's decoder first, for its error texts on a malformed schema. santhosh reads with
     // a json.Decoder, which says `EOF` for no input and `unexpected EOF` for a cut one.
     if schema_json.iter().all(|b| b.is_ascii_whitespace()) {
@@ -81,9 +133,22 @@ pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
     })?;
     let schema: serde_json::Value =
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
+    let urns = Arc::default();
+    let retriever = Retriever {
+        loader: loader.cloned(),
+        urns: Arc::clone(&urns),
+    };
     let validator = jsonschema::options()
-        .build(&schema)
-        .map_err(|e| schema_problem(&e))?;
+        .with_base_uri(BASE_URI)
+        .with_retriever(retriever)
+        .build(&schema);
+    for urn in urns.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        let w = urn_warning(urn);
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    let validator = validator.map_err(|e| schema_problem(&e, &schema))?;
     let instance = to_json(&Value::Map(values.clone()), 0);
     let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
     if errors.is_empty() {
@@ -107,8 +172,57 @@ pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
     Err(out.trim_start_matches('\n').to_string() + "\n")
 }
 
-fn schema_problem(e: &ValidationError) -> String {
-    format!("\"file:///values.schema.json#\" is not valid against metaschema: {e}")
+/// Where Helm places the schema, for resolving relative `$ref`s.
+const BASE_URI: &str = "file:///values.schema.json";
+
+fn schema_problem(e: &ValidationError, schema: &serde_json::Value) -> String {
+    use jsonschema::ReferencingError as R;
+    match e.kind() {
+        ValidationErrorKind::Referencing(R::Unretrievable { uri, source }) => {
+            match source.downcast_ref::<LoadError>() {
+                Some(why) => format!("failing loading {uri:?}: {why}"),
+                None => format!("failing loading {uri:?}: {source}"),
+            }
+        }
+        ValidationErrorKind::Referencing(R::PointerToNowhere { pointer }) => {
+            format!(
+                "json-pointer in {:?} not found",
+                ref_naming(schema, pointer)
+            )
+        }
+        _ => format!("\"{BASE_URI}#\" is not valid against metaschema: {e}"),
+    }
+}
+
+/// The `$ref` (made absolute) whose fragment is `pointer`: the validator's error names
+/// only the pointer, Helm's the whole reference.
+fn ref_naming(schema: &serde_json::Value, pointer: &str) -> String {
+    fn find<'a>(v: &'a serde_json::Value, pointer: &str) -> Option<&'a str> {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(r)) = m.get("$ref") {
+                    if r.split_once('#').is_some_and(|(_, f)| f == pointer) {
+                        return Some(r);
+                    }
+                }
+                m.values().find_map(|x| find(x, pointer))
+            }
+            serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, pointer)),
+            _ => None,
+        }
+    }
+    let Some(r) = find(schema, pointer) else {
+        return format!("{BASE_URI}#{pointer}");
+    };
+    let base = schema
+        .get("$id")
+        .and_then(|v| v.as_str())
+        .unwrap_or(BASE_URI);
+    let base = jsonschema::uri::from_str(base).or_else(|_| jsonschema::uri::from_str(BASE_URI));
+    match base.and_then(|b| jsonschema::uri::resolve_against(&b.borrow(), r)) {
+        Ok(u) => u.as_str().to_string(),
+        Err(_) => r.to_string(),
+    }
 }
 
 /// One reported error: where, what, and its causes.

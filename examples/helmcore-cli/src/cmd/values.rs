@@ -26,8 +26,18 @@ fn run(p: Parsed) -> Result<(), CliError> {
         eprintln!("{w}");
     }
     // helm validates before it prints anything.
-    helmcore::values::schema::validate_against_schema(&computed.chart, &computed.values)
-        .map_err(|e| CliError::Message(e.to_string()))?;
+    let loader = crate::schema_http::loader();
+    let mut warnings = Vec::new();
+    let valid = helmcore::values::schema::validate_against_schema_with(
+        &computed.chart,
+        &computed.values,
+        Some(&loader),
+        &mut warnings,
+    );
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    valid.map_err(|e| CliError::Message(e.to_string()))?;
     let text = computed
         .to_yaml()
         .map_err(|e| CliError::Message(e.to_string()))?;

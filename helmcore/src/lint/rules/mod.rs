@@ -30,6 +30,7 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
         chart_dir,
         &opts.values,
         opts.skip_schema_validation,
+        opts.schema_loader.as_ref(),
         &mut warnings,
     );
     logs.extend(warnings.iter().map(templates::warning_line));
@@ -43,6 +44,7 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
         namespace: &opts.namespace,
         kube_version: opts.kube_version.as_ref(),
         skip_schema_validation: opts.skip_schema_validation,
+        schema_loader: opts.schema_loader.as_ref(),
     };
     templates::lint(&mut linter, chart_dir, &chart, &settings, &mut logs);
     dependencies::lint(&mut linter, chart_dir, &chart);

@@ -21,7 +21,7 @@ use crate::render::{
 use crate::slog::{slog_line, LogLevel};
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_values;
-use crate::values::schema::validate_against_schema;
+use crate::values::schema::{validate_against_schema_with, SchemaLoader};
 use crate::values::Warning;
 
 const DIR: &str = "templates/";
@@ -36,6 +36,7 @@ pub(crate) struct Settings<'a> {
     /// `--kube-version`; the deprecation check assumes Helm's default without one.
     pub kube_version: Option<&'a KubeVersion>,
     pub skip_schema_validation: bool,
+    pub schema_loader: Option<&'a std::sync::Arc<dyn SchemaLoader>>,
 }
 
 /// Runs the template rules; what helm would log meanwhile is appended to `logs`.
@@ -157,7 +158,15 @@ fn render_chart(
         }
     };
     if !settings.skip_schema_validation {
-        if let Err(e) = validate_against_schema(&chart, &values) {
+        let valid = validate_against_schema_with(&chart, &values, settings.schema_loader, warnings);
+        // Helm warns once a process about each unresolved URN: the values rule may have.
+        for w in warnings.drain(..) {
+            let line = warning_line(&w);
+            if !logs.contains(&line) {
+                logs.push(line);
+            }
+        }
+        if let Err(e) = valid {
             linter.rule(Severity::Error, DIR, Err(e.to_string()));
             return None;
         }

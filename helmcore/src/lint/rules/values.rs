@@ -2,11 +2,12 @@
 //! user's values over it meet `values.schema.json`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::lint::support::{Linter, Severity};
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_tables;
-use crate::values::schema::validate_single;
+use crate::values::schema::{validate_single_with, SchemaLoader};
 use crate::values::Warning;
 
 const FILE: &str = "values.yaml";
@@ -17,6 +18,7 @@ pub(crate) fn lint(
     chart_dir: &Path,
     overrides: &Map,
     skip_schema_validation: bool,
+    schema_loader: Option<&Arc<dyn SchemaLoader>>,
     logs: &mut Vec<Warning>,
 ) {
     let path = chart_dir.join(FILE);
@@ -24,7 +26,13 @@ pub(crate) fn lint(
         linter.rule(Severity::Info, FILE, Err("file does not exist".into()));
         return;
     }
-    let outcome = validate(&path, overrides, skip_schema_validation, logs);
+    let outcome = validate(
+        &path,
+        overrides,
+        skip_schema_validation,
+        schema_loader,
+        logs,
+    );
     linter.rule_at(Severity::Error, FILE, outcome);
 }
 
@@ -32,6 +40,7 @@ fn validate(
     path: &Path,
     overrides: &Map,
     skip_schema_validation: bool,
+    schema_loader: Option<&Arc<dyn SchemaLoader>>,
     logs: &mut Vec<Warning>,
 ) -> Result<(), (String, Option<usize>)> {
     let values =
@@ -46,7 +55,7 @@ fn validate(
     if schema.is_empty() || skip_schema_validation {
         return Ok(());
     }
-    validate_single(&coalesced, &schema).map_err(|e| (e, None))
+    validate_single_with(&coalesced, &schema, schema_loader, logs).map_err(|e| (e, None))
 }
 
 /// Helm's `ReadValuesFile`: the first YAML document, decoded into `common.Values`.

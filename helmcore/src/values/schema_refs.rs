@@ -1,0 +1,266 @@
+//! Documents that a `values.schema.json` names outside itself (`"$ref":
+//! "https://…/defs.json#/x"`), loaded as Helm 4 loads them.
+//!
+//! Helm compiles each schema with the base URI `file:///values.schema.json` and four
+//! loaders: `file:` reads the local file, `http:`/`https:` fetch over the network (15 s
+//! timeout, proxies from the environment), and `urn:` stands for the permissive schema
+//! `true`. helmcore's core has no network, so fetching is the embedder's: a
+//! [`SchemaLoader`] given in the render or lint options (the `helmcore` command gives one
+//! that fetches as Helm does). Without one, `file:` works and `http(s):` fails with an
+//! error that says why.
+
+use std::sync::{Arc, Mutex};
+
+use super::Warning;
+
+/// Fetches a document that a schema refers to; errors are the text Helm prints after
+/// `failing loading "URL": `.
+///
+/// ```
+/// use helmcore::values::schema::SchemaLoader;
+/// struct Fixed;
+/// impl SchemaLoader for Fixed {
+///     fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+///         match url {
+///             "https://example.com/defs.json" => Ok(br#"{"type": "integer"}"#.to_vec()),
+///             _ => Err(format!("HTTP request to {url} returned status 404 (Not Found)")),
+///         }
+///     }
+/// }
+/// assert!(Fixed.load("https://example.com/defs.json").is_ok());
+/// ```
+pub trait SchemaLoader: Send + Sync {
+    /// The bytes of the document at `url` (absolute, without a fragment). Called only for
+    /// the `http` and `https` schemes; `file:` and `urn:` are handled by helmcore.
+    fn load(&self, url: &str) -> Result<Vec<u8>, String>;
+}
+
+/// The loader used when none is given: no network.
+struct Offline;
+
+impl SchemaLoader for Offline {
+    fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+        Err(format!(
+            "HTTP request failed for {url}: no schema loader that fetches over HTTP was given \
+             (helmcore's core has no network)"
+        ))
+    }
+}
+
+/// Adapts a [`SchemaLoader`] to the validator's retriever, adding Helm's `file:` and
+/// `urn:` loaders and decoding with Go's JSON error texts.
+pub(super) struct Retriever {
+    pub(super) loader: Option<Arc<dyn SchemaLoader>>,
+    /// The URNs stood in for by `true`, which Helm warns about.
+    pub(super) urns: Arc<Mutex<Vec<String>>>,
+}
+
+/// What Helm logs, once a process, for each URN it could not resolve.
+pub(crate) const URN_WARNING: &str = "unresolved URN reference ignored; using permissive schema";
+
+/// Helm's warning for a URN it could not resolve.
+pub(super) fn urn_warning(urn: &str) -> Warning {
+    Warning::warn(URN_WARNING, vec![("urn", urn.to_string())])
+}
+
+/// A retrieval failure, carrying the text Helm prints after `failing loading "URL": `.
+#[derive(Debug)]
+pub(super) struct LoadError(pub(super) String);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl jsonschema::Retrieve for Retriever {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        let url = uri.as_str();
+        let fail =
+            |e: String| -> Box<dyn std::error::Error + Send + Sync> { Box::new(LoadError(e)) };
+        let scheme = uri.scheme().as_str().to_ascii_lowercase();
+        let bytes = match scheme.as_str() {
+            // Helm's urn loader: unresolved URNs are the always-valid schema.
+            "urn" => {
+                self.urns
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(url.to_string());
+                return Ok(serde_json::Value::Bool(true));
+            }
+            "file" => {
+                let path = percent_decode(uri.path().as_str());
+                std::fs::read(&path).map_err(|e| {
+                    fail(format!(
+                        "open {path}: {}",
+                        crate::chart::go_errno_text_of(&e)
+                    ))
+                })?
+            }
+            "http" | "https" => match &self.loader {
+                Some(loader) => loader.load(url),
+                None => Offline.load(url),
+            }
+            .map_err(fail)?,
+            // santhosh's SchemeURLLoader for a scheme it has no loader for.
+            other => return Err(fail(format!("no URLLoader registered for {other:?}"))),
+        };
+        // Go's decoder first, for its error texts.
+        crate::json::from_slice(&bytes).map_err(|e| fail(e.to_string()))?;
+        serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))
+    }
+}
+
+/// `%XX` escapes of a URL path, as Go's `url.Parse` undoes them.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{Map, Value};
+    use crate::values::schema::validate_single_with;
+
+    /// Validates `{port: port}` against a schema whose `port` is the `$ref` `reference`.
+    fn check(
+        reference: &str,
+        port: i64,
+        loader: Option<Arc<dyn SchemaLoader>>,
+    ) -> Result<(), String> {
+        let values = Map::new();
+        values.insert("port", Value::Int(port, crate::value::IntKind::Int64));
+        let schema = format!(r#"{{"properties":{{"port":{{"$ref":"{reference}"}}}}}}"#);
+        validate_single_with(&values, schema.as_bytes(), loader.as_ref(), &mut Vec::new())
+    }
+
+    const DEFS: &str = r#"{"definitions": {"port": {"type": "integer", "maximum": 100}}}"#;
+
+    struct Served;
+    impl SchemaLoader for Served {
+        fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+            match url {
+                "https://example.com/defs.json" => Ok(DEFS.into()),
+                "https://example.com/junk.json" => Ok(b"not json".to_vec()),
+                _ => Err(format!(
+                    "HTTP request to {url} returned status 404 (Not Found)"
+                )),
+            }
+        }
+    }
+
+    // helm v4.1.4's texts for the same schemas.
+    #[test]
+    fn file_references_read_the_local_file() {
+        let dir = std::env::temp_dir().join(format!("helmcore-refs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("defs.json"), DEFS).unwrap();
+        let d = dir.display();
+        assert_eq!(
+            check(
+                &format!("file://{d}/defs.json#/definitions/port"),
+                500,
+                None
+            ),
+            Err("- at '/port': maximum: got 500, want 100\n".into())
+        );
+        assert_eq!(
+            check(&format!("file://{d}/defs.json#/definitions/port"), 5, None),
+            Ok(())
+        );
+        // Relative to `file:///values.schema.json`: from the file system's root.
+        let relative = format!(
+            "{}/defs.json#/definitions/port",
+            d.to_string().trim_start_matches('/')
+        );
+        assert_eq!(
+            check(&relative, 500, None),
+            Err("- at '/port': maximum: got 500, want 100\n".into())
+        );
+        assert_eq!(
+            check(&format!("file://{d}/none.json#/x"), 5, None),
+            Err(format!(
+                "failing loading \"file://{d}/none.json\": open {d}/none.json: no such file or directory"
+            ))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn unresolved_urns_allow_anything() {
+        assert_eq!(check("urn:example:port", 5, None), Ok(()));
+        let values = Map::new();
+        let schema = br#"{"properties":{"a":{"$ref":"urn:x"},"b":{"$ref":"urn:x"}}}"#;
+        let mut warnings = vec![urn_warning("urn:y")];
+        validate_single_with(&values, schema, None, &mut warnings).unwrap();
+        // helm4, once per URN: level=WARN msg="unresolved URN reference ignored; using
+        // permissive schema" urn=urn:x
+        assert_eq!(warnings, [urn_warning("urn:y"), urn_warning("urn:x")]);
+        assert_eq!(
+            warnings[1].to_string(),
+            "level=WARN msg=\"unresolved URN reference ignored; using permissive schema\" urn=urn:x"
+        );
+    }
+
+    #[test]
+    fn http_references_go_through_the_loader() {
+        let served: Option<Arc<dyn SchemaLoader>> = Some(Arc::new(Served));
+        let defs = "https://example.com/defs.json";
+        assert_eq!(
+            check(&format!("{defs}#/definitions/port"), 5, served.clone()),
+            Ok(())
+        );
+        assert_eq!(
+            check(&format!("{defs}#/definitions/port"), 500, served.clone()),
+            Err("- at '/port': maximum: got 500, want 100\n".into())
+        );
+        assert_eq!(
+            check(&format!("{defs}#/definitions/nope"), 5, served.clone()),
+            Err(format!(
+                "json-pointer in \"{defs}#/definitions/nope\" not found"
+            ))
+        );
+        assert_eq!(
+            check("https://example.com/junk.json", 5, served.clone()),
+            Err("failing loading \"https://example.com/junk.json\": invalid character 'o' in literal null (expecting 'u')".into())
+        );
+        assert_eq!(
+            check("https://example.com/gone.json", 5, served),
+            Err("failing loading \"https://example.com/gone.json\": HTTP request to https://example.com/gone.json returned status 404 (Not Found)".into())
+        );
+        let offline = check(&format!("{defs}#/definitions/port"), 5, None).unwrap_err();
+        assert!(
+            offline.starts_with(&format!(
+                "failing loading \"{defs}\": HTTP request failed for {defs}: "
+            )),
+            "{offline}"
+        );
+    }
+
+    #[test]
+    fn percent_escapes() {
+        assert_eq!(percent_decode("/a%20b/c%2Fd"), "/a b/c/d");
+        assert_eq!(percent_decode("/x%2"), "/x%2");
+        assert_eq!(percent_decode("/x%zz"), "/x%zz");
+    }
+}
