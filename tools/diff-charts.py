@@ -4,14 +4,17 @@ every chart found in clones of public chart repositories with the real helm and 
 helmcore, and print where the two differ.
 
 usage: diff-charts.py --helm HELM --bin HELMCORE --work DIR [--compat v4|v3]
-                      [--mode template|values|lint|lint-strict] [--ci] [--only SUBSTR]
-                      REPO_CHARTS_DIR...
+                      [--mode template|values|lint|lint-strict|show] [--ci] [--only SUBSTR]
+                      [--flags 'FLAG...'] REPO_CHARTS_DIR...
 
 Each REPO_CHARTS_DIR holds chart folders (e.g. bitnami/charts' `bitnami/`,
 prometheus-community/helm-charts' `charts/`). Every chart is copied to WORK/charts/<repo>-<name>
 with its dependencies vendored into `charts/`: a `file://` path, else a chart of the same
 name from any of the given folders (versions are not checked; neither helm nor helmcore
 checks them when rendering). Charts whose dependencies cannot be found are skipped.
+
+`--flags` adds flags to both commands (e.g. `--include-crds --is-upgrade -a
+monitoring.coreos.com/v1`; `--kube-version` replaces the default 1.31.0).
 
 A case is a chart with its default values, plus (with --ci) one case per `ci/*.yaml`
 file, as chart authors test them. helm's output is cached in WORK/golden-<mode>-<compat>;
@@ -89,30 +92,37 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--compat", default="v4", choices=["v4", "v3"])
-    ap.add_argument("--mode", default="template", choices=["template", "values", "lint", "lint-strict"])
+    ap.add_argument("--mode", default="template", choices=["template", "values", "lint", "lint-strict", "show"])
     ap.add_argument("--ci", action="store_true", help="also one case per ci/*.yaml file")
     ap.add_argument("--only")
+    ap.add_argument("--flags", default="", help="more flags for both commands")
     ap.add_argument("repos", nargs="+")
     a = ap.parse_args()
     helm, ours = os.path.abspath(a.helm), os.path.abspath(a.bin)
     root = os.path.join(a.work, "charts")
     charts = prepare(a.repos, root)
-    cache = os.path.join(a.work, f"golden-{a.mode}-{a.compat}")
+    extra = a.flags.split()
+    suffix = "".join(c if c.isalnum() else "_" for c in a.flags)
+    cache = os.path.join(a.work, f"golden-{a.mode}-{a.compat}" + (f"-{suffix}" if extra else ""))
     os.makedirs(cache, exist_ok=True)
 
     def command(binary, case, is_ours):
         chart, _, values = case.partition("@")
         if a.mode == "template":
-            cmd = [binary, "template", "rel", chart, "--namespace", "demo", "--kube-version", "1.31.0"]
+            cmd = [binary, "template", "rel", chart, "--namespace", "demo"]
+            if "--kube-version" not in extra:
+                cmd += ["--kube-version", "1.31.0"]
             if is_ours and a.compat == "v3":
                 cmd += ["--compat", "v3"]
         elif a.mode.startswith("lint"):
             cmd = [binary, "lint", chart] + (["--strict"] if a.mode == "lint-strict" else [])
+        elif a.mode == "show":
+            return [binary, "show", "all", chart]
         elif is_ours:
             cmd = [binary, "values", chart]
         else:
             cmd = [binary, "install", "rel", chart, "--dry-run=client", "--debug", "--namespace", "demo"]
-        return cmd + (["-f", os.path.join(chart, "ci", values)] if values else [])
+        return cmd + extra + (["-f", os.path.join(chart, "ci", values)] if values else [])
 
     def run(cmd):
         try:
@@ -152,7 +162,7 @@ def main():
                 return None  # helm's install failed in rendering; `values` stops before
             want = g["out"].split("COMPUTED VALUES:\n", 1)[-1].split("\nHOOKS:\n", 1)[0]
             return first_diff(out, want, []) if rc == 0 else f"we failed: {err.strip()[-300:]}"
-        if a.mode.startswith("lint"):
+        if a.mode.startswith("lint") or a.mode == "show":
             if (rc != 0) != (g["rc"] != 0):
                 return f"exit {rc}, helm {g['rc']}"
             return first_diff(out, g["out"], [])
@@ -183,7 +193,7 @@ def main():
             continue
         cases.append(c)
         ci = os.path.join(root, c, "ci")
-        if a.ci and os.path.isdir(ci):
+        if a.ci and a.mode != "show" and os.path.isdir(ci):
             cases += [f"{c}@{f}" for f in sorted(os.listdir(ci)) if f.endswith((".yaml", ".yml"))]
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:

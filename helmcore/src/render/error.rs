@@ -82,8 +82,23 @@ fn release_name_message(name: &str, reason: &str, compat: Compat) -> String {
 fn template_message(f: &TemplateFailure, compat: Compat) -> String {
     match compat {
         Compat::V4 => f.error.helm4_message(&f.file),
-        Compat::V3 => f.error.helm3_message(&f.file),
+        Compat::V3 => helm3_semver_wording(f.error.helm3_message(&f.file)),
     }
+}
+
+/// The semver functions' errors in helm3's (older Masterminds/semver) wording.
+fn helm3_semver_wording(mut message: String) -> String {
+    use crate::semver::SemverError as E;
+    for e in [E::InvalidSemVer, E::SegmentStartsZero] {
+        for f in ["semver", "semverCompare"] {
+            let helm4 = format!("error calling {f}: {e}");
+            if message.contains(&helm4) {
+                message =
+                    message.replace(&helm4, &format!("error calling {f}: {}", e.helm3_text()));
+            }
+        }
+    }
+    message
 }
 
 /// Helm's `ValidateReleaseName`: a DNS-1123 subdomain of at most 53 characters.
@@ -108,6 +123,25 @@ pub(crate) fn validate_release_name(name: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // helm3: `error calling semverCompare: Invalid Semantic Version`, `error calling
+    // semver: Version segment starts with 0`; helm4 lower-cases both.
+    #[test]
+    fn semver_errors_in_helm3_words() {
+        let m = |s: &str| helm3_semver_wording(s.to_string());
+        assert_eq!(
+            m("template: c/templates/x.yaml:1:5: executing \"c/templates/x.yaml\" at <semverCompare \">1.0\" \"a\">: error calling semverCompare: invalid semantic version"),
+            "template: c/templates/x.yaml:1:5: executing \"c/templates/x.yaml\" at <semverCompare \">1.0\" \"a\">: error calling semverCompare: Invalid Semantic Version"
+        );
+        assert_eq!(
+            m("x: error calling semver: version segment starts with 0"),
+            "x: error calling semver: Version segment starts with 0"
+        );
+        assert_eq!(
+            m("error calling semver: improper constraint: x"),
+            "error calling semver: improper constraint: x"
+        );
+    }
 
     #[test]
     fn release_names_as_helm_checks_them() {

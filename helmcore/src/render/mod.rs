@@ -40,7 +40,7 @@ use std::sync::Arc;
 use crate::chart::{check_dependencies, process_dependencies, Chart, ChartError};
 use crate::engine::{FuncTable, LintMessage};
 use crate::value::{Map, Value};
-use crate::values::coalesce::coalesce_values;
+use crate::values::coalesce::{coalesce_values, coalesce_values_helm3};
 use crate::values::Warning;
 
 pub use capabilities::{
@@ -290,7 +290,11 @@ impl Renderer {
             .map_err(|e| chart_error(ChartError::DependencyProcessing(Box::new(e))))?;
         warnings.extend(processed.warnings);
         let chart = processed.chart;
-        let values = coalesce_values(&chart, user_values, &mut warnings).map_err(chart_error)?;
+        let coalesce = match opts.compat {
+            Compat::V4 => coalesce_values,
+            Compat::V3 => coalesce_values_helm3,
+        };
+        let values = coalesce(&chart, user_values, &mut warnings).map_err(chart_error)?;
         if !opts.skip_schema_validation {
             crate::values::schema::validate_against_schema_with(
                 &chart,

@@ -37,6 +37,24 @@ pub enum SemverError {
     ConstraintParser,
 }
 
+impl SemverError {
+    /// The text helm v3 prints for this error: it bundles an older Masterminds/semver,
+    /// whose messages were capitalised (`Invalid Semantic Version`). The others read
+    /// the same, or cannot be reached through Sprig's lenient parsing.
+    ///
+    /// ```
+    /// use helmcore::semver::SemverError;
+    /// assert_eq!(SemverError::InvalidSemVer.helm3_text(), "Invalid Semantic Version");
+    /// ```
+    pub fn helm3_text(&self) -> String {
+        match self {
+            SemverError::InvalidSemVer => "Invalid Semantic Version".into(),
+            SemverError::SegmentStartsZero => "Version segment starts with 0".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Go's `strconv.ParseUint(s, 10, 64)`, with its error text on failure.
 pub(crate) fn parse_u64(s: &str) -> Result<u64, String> {
     let reason = if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {

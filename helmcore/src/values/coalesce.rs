@@ -24,7 +24,21 @@ pub fn coalesce_values(
     warnings: &mut Vec<Warning>,
 ) -> Result<Map, ChartError> {
     let dest = vals.deep_copy();
-    coalesce(chart, &dest, "", false, warnings)?;
+    coalesce(chart, &dest, "", Rules::COALESCE, warnings)?;
+    Ok(dest)
+}
+
+/// [`coalesce_values`] as helm v3 does it: a `null` in `vals` deletes the key whatever
+/// the default, so the nulls among a subchart's own defaults (which processing the
+/// dependencies copied into the parent's values) disappear too; helm4 keeps a null that
+/// overrides nothing.
+pub fn coalesce_values_helm3(
+    chart: &Chart,
+    vals: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Map, ChartError> {
+    let dest = vals.deep_copy();
+    coalesce(chart, &dest, "", Rules::COALESCE_HELM3, warnings)?;
     Ok(dest)
 }
 
@@ -35,18 +49,50 @@ pub fn merge_values(
     warnings: &mut Vec<Warning>,
 ) -> Result<Map, ChartError> {
     let dest = vals.deep_copy();
-    coalesce(chart, &dest, "", true, warnings)?;
+    coalesce(chart, &dest, "", Rules::MERGE, warnings)?;
     Ok(dest)
 }
 
 /// Helm's `CoalesceTables(dst, src)`: fills `dst` from `src` in place; `dst` wins.
 pub fn coalesce_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
-    coalesce_tables_full_key(dst, src, "", false, warnings)
+    coalesce_tables_full_key(dst, src, "", Rules::COALESCE, warnings)
 }
 
 /// Helm's `MergeTables(dst, src)`: as [`coalesce_tables`] but nulls are kept.
 pub fn merge_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
-    coalesce_tables_full_key(dst, src, "", true, warnings)
+    coalesce_tables_full_key(dst, src, "", Rules::MERGE, warnings)
+}
+
+/// How `null`s are treated, which is where Helm's ways of combining values differ.
+#[derive(Clone, Copy, Debug)]
+struct Rules {
+    /// Merging keeps nulls; coalescing lets a null delete a default.
+    merge: bool,
+    /// helm3's coalescing: any null in the destination deletes the key, and the source
+    /// is left alone (helm4 first copies the destination's nulls into it).
+    helm3: bool,
+}
+
+impl Rules {
+    const COALESCE: Rules = Rules {
+        merge: false,
+        helm3: false,
+    };
+    const COALESCE_HELM3: Rules = Rules {
+        merge: false,
+        helm3: true,
+    };
+    const MERGE: Rules = Rules {
+        merge: true,
+        helm3: false,
+    };
+
+    fn merging(self) -> Rules {
+        Rules {
+            merge: true,
+            ..self
+        }
+    }
 }
 
 fn concat_prefix(a: &str, b: &str) -> String {
@@ -61,18 +107,18 @@ fn coalesce(
     chart: &Chart,
     dest: &Map,
     prefix: &str,
-    merge: bool,
+    rules: Rules,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), ChartError> {
-    coalesce_chart_values(chart, dest, prefix, merge, warnings);
-    coalesce_deps(chart, dest, prefix, merge, warnings)
+    coalesce_chart_values(chart, dest, prefix, rules, warnings);
+    coalesce_deps(chart, dest, prefix, rules, warnings)
 }
 
 fn coalesce_deps(
     chart: &Chart,
     dest: &Map,
     prefix: &str,
-    merge: bool,
+    rules: Rules,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), ChartError> {
     for sub in &chart.dependencies {
@@ -92,15 +138,21 @@ fn coalesce_deps(
             }
         };
         let sub_prefix = concat_prefix(prefix, chart.name());
-        coalesce_globals(&table, dest, &sub_prefix, warnings);
-        coalesce(sub, &table, &sub_prefix, merge, warnings)?;
+        coalesce_globals(&table, dest, &sub_prefix, rules, warnings);
+        coalesce(sub, &table, &sub_prefix, rules, warnings)?;
     }
     Ok(())
 }
 
 /// Copies the parent's globals (`src`) into the child's table (`dest`); the parent's
 /// values win. Tables are copied one level deep only, as Helm does.
-fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warning>) {
+fn coalesce_globals(
+    dest: &Map,
+    src: &Map,
+    prefix: &str,
+    rules: Rules,
+    warnings: &mut Vec<Warning>,
+) {
     let dg = match dest.get(GLOBAL_KEY) {
         None => Map::new(),
         Some(Value::Map(m)) => m,
@@ -133,7 +185,7 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
                         &vv,
                         &destv,
                         &concat_prefix(prefix, &key),
-                        true,
+                        rules.merging(),
                         warnings,
                     );
                     dg.insert(key, Value::Map(vv));
@@ -158,7 +210,7 @@ fn coalesce_chart_values(
     chart: &Chart,
     v: &Map,
     prefix: &str,
-    merge: bool,
+    rules: Rules,
     warnings: &mut Vec<Warning>,
 ) {
     let sub_prefix = concat_prefix(prefix, chart.name());
@@ -168,19 +220,19 @@ fn coalesce_chart_values(
             None => {
                 v.insert(key, val);
             }
-            Some(Value::Nil) if !merge => {
+            Some(Value::Nil) if !rules.merge => {
                 v.remove(&key);
             }
             Some(Value::Map(dest)) => match &val {
                 Value::Map(src) => {
                     // A subchart's section is always merged, so its own nulls survive to
                     // be handled when the subchart is coalesced.
-                    let merge = merge || chart.dependencies.iter().any(|d| d.name() == &*key);
+                    let is_subchart = chart.dependencies.iter().any(|d| d.name() == &*key);
                     coalesce_tables_full_key(
                         &dest,
                         src,
                         &concat_prefix(&sub_prefix, &key),
-                        merge,
+                        if is_subchart { rules.merging() } else { rules },
                         warnings,
                     );
                 }
@@ -200,28 +252,35 @@ fn coalesce_tables_full_key(
     dst: &Map,
     src: &Map,
     prefix: &str,
-    merge: bool,
+    rules: Rules,
     warnings: &mut Vec<Warning>,
 ) {
     if dst.ptr_eq(src) {
         return;
     }
     // Sorted, as the map's keys are: looked up by binary search.
-    let src_non_nil: Vec<_> = src
-        .entries()
-        .into_iter()
-        .filter(|(_, v)| !v.is_nil())
-        .map(|(k, _)| k)
-        .collect();
-    for (key, val) in dst.entries() {
-        if val.is_nil() {
-            src.insert(key, Value::Nil);
+    let src_non_nil: Vec<_> = if rules.helm3 {
+        Vec::new()
+    } else {
+        src.entries()
+            .into_iter()
+            .filter(|(_, v)| !v.is_nil())
+            .map(|(k, _)| k)
+            .collect()
+    };
+    if !rules.helm3 {
+        for (key, val) in dst.entries() {
+            if val.is_nil() {
+                src.insert(key, Value::Nil);
+            }
         }
     }
     for (key, val) in src.entries() {
         let full_key = concat_prefix(prefix, &key);
         match dst.get(&key) {
-            Some(Value::Nil) if !merge && src_non_nil.binary_search(&key).is_ok() => {
+            Some(Value::Nil)
+                if !rules.merge && (rules.helm3 || src_non_nil.binary_search(&key).is_ok()) =>
+            {
                 dst.remove(&key);
             }
             None => {
@@ -229,7 +288,7 @@ fn coalesce_tables_full_key(
             }
             Some(dv) => match (&val, &dv) {
                 (Value::Map(s), Value::Map(d)) => {
-                    coalesce_tables_full_key(d, s, &full_key, merge, warnings)
+                    coalesce_tables_full_key(d, s, &full_key, rules, warnings)
                 }
                 (Value::Map(_), _) => warnings.push(Warning::log(format!(
                     "warning: cannot overwrite table with non table for {full_key} ({})",
