@@ -392,7 +392,12 @@ impl Printer {
                 'T' | 'v' => self.pad("<nil>"),
                 _ => self.bad_verb(v, verb, depth),
             },
-            _ if verb == 'T' => self.pad(&v.type_name()),
+            _ if verb == 'T' => {
+                // The type name is a string to Go's formatter: precision cuts it.
+                let name = v.type_name();
+                let t = self.truncate(&name).to_string();
+                self.pad(&t);
+            }
             Value::Bool(b) => match verb {
                 't' | 'v' => self.pad(if *b { "true" } else { "false" }),
                 _ => self.bad_verb(v, verb, depth),
@@ -450,13 +455,15 @@ impl Printer {
         }
     }
 
-    /// An element of a list or map: a nil interface prints `<nil>` whatever the verb.
+    /// An element of a list or map: a nil interface prints `<nil>` whatever the verb and
+    /// flags.
     fn print_elem(&mut self, v: &Value, verb: char, depth: usize) {
         if v.is_nil() {
             if self.f.sharp_v {
                 self.out.push_str("interface {}(nil)");
             } else {
-                self.pad("<nil>");
+                // Written as is: no width or padding applies to it.
+                self.out.push_str("<nil>");
             }
             return;
         }
