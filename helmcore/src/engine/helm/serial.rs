@@ -151,8 +151,14 @@ fn from_json_array(args: Vec<Value>) -> Res {
 }
 
 fn to_toml(args: Vec<Value>) -> Res {
+    let v = arg(args);
+    if v.is_nil() {
+        // Go's TOML encoder panics on a nil interface (it asks the reflect value for its
+        // type); the template engine turns the panic into the call's error.
+        return Err("reflect: call of reflect.Value.Type on zero Value".into());
+    }
     Ok(Value::from(
-        crate::toml::to_string(&arg(args)).unwrap_or_else(|e| e.to_string()),
+        crate::toml::to_string(&v).unwrap_or_else(|e| e.to_string()),
     ))
 }
 
