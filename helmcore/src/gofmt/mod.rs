@@ -444,6 +444,10 @@ impl Printer {
                 }
                 self.out.push(if self.f.sharp_v { '}' } else { ']' });
             }
+            Value::Object(o) if o.as_go_bytes().is_some() => {
+                let bytes = o.as_go_bytes().unwrap_or_default().to_vec();
+                self.fmt_byte_slice(&bytes, verb, depth);
+            }
             Value::Object(o) => {
                 let mut s = String::new();
                 o.format(&mut s);
@@ -451,6 +455,34 @@ impl Printer {
                     'v' | 's' | 'x' | 'X' | 'q' => self.fmt_string(v, &s, verb, depth),
                     _ => self.bad_verb(v, verb, depth),
                 }
+            }
+        }
+    }
+
+    /// A Go `[]byte`: `%s`, `%q`, `%x` and `%X` format it as a string, `%#v` as Go syntax,
+    /// other verbs each byte as a number.
+    fn fmt_byte_slice(&mut self, bytes: &[u8], verb: char, depth: usize) {
+        match verb {
+            's' | 'q' | 'x' | 'X' => self.print_arg(&Value::from_go_slice(bytes), verb, depth),
+            'v' if self.f.sharp_v => {
+                self.out.push_str("[]byte{");
+                for (i, b) in bytes.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.out.push_str(&format!("{b:#x}"));
+                }
+                self.out.push('}');
+            }
+            _ => {
+                self.out.push('[');
+                for (i, b) in bytes.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(' ');
+                    }
+                    self.print_arg(&Value::int(i64::from(*b)), verb, depth + 1);
+                }
+                self.out.push(']');
             }
         }
     }
