@@ -81,8 +81,8 @@ fn error_map(msg: String) -> Value {
     Value::Map(m)
 }
 
-/// A decoded `map[string]interface{}`: Go's nil map (from a `null` document) has no
-/// `Value` of its own and is given as nil.
+/// A map decoded by `fromJson`: Go's nil map (from a `null` document) has no `Value` of
+/// its own and is given as nil.
 fn map_result(src: &str, r: Option<Map>) -> Value {
     match r {
         Some(m) => Value::Map(m),
@@ -106,7 +106,10 @@ fn from_yaml(args: Vec<Value>) -> Res {
     }
     let src = str_arg(args);
     Ok(match crate::yaml::from_str_map(&src) {
-        Ok(m) => map_result(&src, m),
+        // A null document (`null`, `~`, only comments) leaves Helm's initialised map
+        // empty: sigs.k8s.io/yaml decodes the JSON `null` into its own copy of the
+        // target, not into the map.
+        Ok(m) => Value::Map(m.unwrap_or_default()),
         Err(e) => error_map(e.to_string()),
     })
 }

@@ -88,3 +88,13 @@ fn to_toml_of_nil() {
         ),
     ]);
 }
+
+#[test]
+fn from_yaml_of_a_null_document() {
+    // helm4 (and helm3): a null document gives an empty map, where `fromJson "null"`
+    // gives a nil one.
+    check_out(&[(
+        r##"{{ fromYaml "null" | toJson }}|{{ fromYaml "# x" | toJson }}|{{ fromYaml "\u0085# x" | toJson }}|{{ fromYaml "~" }}|{{ fromYaml "--- !!null" | len }}|{{ fromJson "null" | toJson }}"##,
+        r#"{}|{}|{}|map[]|0|null"#,
+    )]);
+}
