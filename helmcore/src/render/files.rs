@@ -234,7 +234,10 @@ impl Object for Files {
                 .iter()
                 .map(|(name, data)| (name.clone(), bytes_value(data)))
                 .collect(),
-            zero: bytes_value(&[]),
+            zero: Value::Object(Arc::new(Bytes {
+                data: Arc::from(&[][..]),
+                nil: true,
+            })),
         })
     }
     fn is_truthy(&self) -> bool {
@@ -262,10 +265,17 @@ fn write_bytes(out: &mut String, data: &[u8]) {
 
 /// A Go `[]byte` (what `GetBytes` returns).
 #[derive(Debug)]
-struct Bytes(Arc<[u8]>);
+struct Bytes {
+    data: Arc<[u8]>,
+    /// A nil slice (the zero value a missing `.Files` entry gives): JSON `null`.
+    nil: bool,
+}
 
 fn bytes_value(data: &[u8]) -> Value {
-    Value::Object(Arc::new(Bytes(Arc::from(data))))
+    Value::Object(Arc::new(Bytes {
+        data: Arc::from(data),
+        nil: false,
+    }))
 }
 
 impl Object for Bytes {
@@ -279,28 +289,35 @@ impl Object for Bytes {
         Field::Missing
     }
     fn format(&self, out: &mut String) {
-        write_bytes(out, &self.0);
+        write_bytes(out, &self.data);
     }
     fn as_go_bytes(&self) -> Option<&[u8]> {
-        Some(&self.0)
+        Some(&self.data)
     }
     fn to_data(&self) -> Option<Value> {
-        Some(b64(&self.0))
+        Some(if self.nil {
+            Value::Nil
+        } else {
+            b64(&self.data)
+        })
     }
     /// Go's `uint8`s, which the value model holds as `int`s.
     fn elements(&self) -> Option<Elements> {
         Some(Elements::List(
-            self.0.iter().map(|&b| Value::int(i64::from(b))).collect(),
+            self.data
+                .iter()
+                .map(|&b| Value::int(i64::from(b)))
+                .collect(),
         ))
     }
     fn is_truthy(&self) -> bool {
-        !self.0.is_empty()
+        !self.data.is_empty()
     }
     fn eq_object(&self, other: &dyn Object) -> bool {
         other
             .as_any()
             .downcast_ref::<Bytes>()
-            .is_some_and(|o| o.0 == self.0)
+            .is_some_and(|o| o.data == self.data)
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -373,6 +390,13 @@ mod tests {
                 r#"{{ .Files.y }}|{{ index .Files "y" }}|{{ index .Files "a.txt" }}|{{ len .Files }}|{{ printf "%T" .Files.y }}|{{ range $k, $v := .Files.Glob "*.txt" }}{{ $k }}={{ $v }};{{ end }}"#
             ),
             Ok("[]|[]|[104 105 10]|5|[]uint8|a.txt=[104 105 10];".into())
+        );
+        // helm4: a missing entry is a nil slice, `GetBytes` of a missing file an empty one.
+        assert_eq!(
+            run(
+                r#"{{ .Files.y | toJson }}|{{ index .Files "y" | toJson }}|{{ .Files.GetBytes "y" | toJson }}"#
+            ),
+            Ok(r#"null|null|"""#.into())
         );
         assert_eq!(
             run(

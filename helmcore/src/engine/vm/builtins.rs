@@ -143,7 +143,7 @@ fn length(item: &Rv) -> Result<i64, TemplateError> {
                     Some(Value::List(l)) if o.kind() == crate::value::Kind::Slice => {
                         Ok(l.len() as i64)
                     }
-                    _ => Err(err(format!("len of type {}", v.type_name()))),
+                    _ => Err(err(format!("len of type {}", deref_type_name(v)))),
                 },
             },
             _ => Err(err(format!("len of type {}", v.type_name()))),
@@ -169,6 +169,18 @@ fn index_arg(index: &Rv, cap: usize) -> Result<usize, TemplateError> {
         return Err(err(format!("index out of range: {x}")));
     }
     Ok(x as usize)
+}
+
+/// The type Go names after following a pointer (`len` and `index` dereference their
+/// argument first): `common.Capabilities` for `*common.Capabilities`.
+fn deref_type_name(v: &Value) -> String {
+    let name = v.type_name();
+    match v {
+        Value::Object(o) if o.kind() == crate::value::Kind::Ptr => {
+            name.strip_prefix('*').unwrap_or(&name).to_string()
+        }
+        _ => name,
+    }
 }
 
 /// A map index: Go converts it to the map's `string` key type.
@@ -228,7 +240,12 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
                             .map_or(zero, |(_, v)| v),
                     )
                 }
-                None => return Err(err(format!("can't index item of type {}", v.type_name()))),
+                None => {
+                    return Err(err(format!(
+                        "can't index item of type {}",
+                        deref_type_name(&v)
+                    )))
+                }
             },
             other => {
                 return Err(err(format!(
