@@ -111,17 +111,52 @@ fn eval_args(args: &[Value]) -> String {
     gofmt::sprint(&printable(args))
 }
 
-/// The arguments as `evalArgs` prints them: nil ones as `<no value>`.
+/// The arguments as `evalArgs` prints them: nil ones as `<no value>`, a pointer to a
+/// struct as the struct (Go dereferences it first; `%v` of the pointer would add `&`).
 fn printable(args: &[Value]) -> Vec<Value> {
     args.iter()
-        .map(|a| {
-            if a.is_nil() {
-                Value::from("<no value>")
-            } else {
-                a.clone()
+        .map(|a| match a {
+            _ if a.is_nil() => Value::from("<no value>"),
+            Value::Object(o) if o.kind() == crate::value::Kind::Ptr => {
+                let mut text = String::new();
+                o.format(&mut text);
+                match text.strip_prefix('&') {
+                    // Still an operand that is not a string, for `Sprint`'s spacing.
+                    Some(s) => Value::Object(std::sync::Arc::new(Printed {
+                        text: s.to_string(),
+                        type_name: o.type_name().into_owned(),
+                    })),
+                    None => a.clone(),
+                }
             }
+            _ => a.clone(),
         })
         .collect()
+}
+
+/// A dereferenced pointer's text.
+#[derive(Debug)]
+struct Printed {
+    text: String,
+    type_name: String,
+}
+
+impl crate::value::Object for Printed {
+    fn type_name(&self) -> std::borrow::Cow<'_, str> {
+        self.type_name.as_str().into()
+    }
+    fn kind(&self) -> crate::value::Kind {
+        crate::value::Kind::Struct
+    }
+    fn field(&self, _name: &str) -> crate::value::Field {
+        crate::value::Field::Missing
+    }
+    fn format(&self, out: &mut String) {
+        out.push_str(&self.text);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 fn length(item: &Rv) -> Result<i64, TemplateError> {
