@@ -392,7 +392,12 @@ impl Printer {
                 'T' | 'v' => self.pad("<nil>"),
                 _ => self.bad_verb(v, verb, depth),
             },
-            _ if verb == 'T' => self.pad(&v.type_name()),
+            _ if verb == 'T' => {
+                // The type name is a string to Go's formatter: precision cuts it.
+                let name = v.type_name();
+                let t = self.truncate(&name).to_string();
+                self.pad(&t);
+            }
             Value::Bool(b) => match verb {
                 't' | 'v' => self.pad(if *b { "true" } else { "false" }),
                 _ => self.bad_verb(v, verb, depth),
@@ -439,6 +444,10 @@ impl Printer {
                 }
                 self.out.push(if self.f.sharp_v { '}' } else { ']' });
             }
+            Value::Object(o) if o.as_go_bytes().is_some() => {
+                let bytes = o.as_go_bytes().unwrap_or_default().to_vec();
+                self.fmt_byte_slice(&bytes, verb, depth);
+            }
             Value::Object(o) => {
                 let mut s = String::new();
                 o.format(&mut s);
@@ -450,13 +459,43 @@ impl Printer {
         }
     }
 
-    /// An element of a list or map: a nil interface prints `<nil>` whatever the verb.
+    /// A Go `[]byte`: `%s`, `%q`, `%x` and `%X` format it as a string, `%#v` as Go syntax,
+    /// other verbs each byte as a number.
+    fn fmt_byte_slice(&mut self, bytes: &[u8], verb: char, depth: usize) {
+        match verb {
+            's' | 'q' | 'x' | 'X' => self.print_arg(&Value::from_go_slice(bytes), verb, depth),
+            'v' if self.f.sharp_v => {
+                self.out.push_str("[]byte{");
+                for (i, b) in bytes.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.out.push_str(&format!("{b:#x}"));
+                }
+                self.out.push('}');
+            }
+            _ => {
+                self.out.push('[');
+                for (i, b) in bytes.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(' ');
+                    }
+                    self.print_arg(&Value::int(i64::from(*b)), verb, depth + 1);
+                }
+                self.out.push(']');
+            }
+        }
+    }
+
+    /// An element of a list or map: a nil interface prints `<nil>` whatever the verb and
+    /// flags.
     fn print_elem(&mut self, v: &Value, verb: char, depth: usize) {
         if v.is_nil() {
             if self.f.sharp_v {
                 self.out.push_str("interface {}(nil)");
             } else {
-                self.pad("<nil>");
+                // Written as is: no width or padding applies to it.
+                self.out.push_str("<nil>");
             }
             return;
         }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::engine::func::Param;
 
 use crate::gofmt::quote;
-use crate::value::{Field, Kind, Map, Object, Value};
+use crate::value::{Elements, Field, Kind, Map, Object, Value};
 
 use super::Compat;
 
@@ -255,6 +255,19 @@ impl CapabilitiesObject {
     }
 }
 
+impl CapabilitiesObject {
+    /// Go's `%v` of the `Capabilities` struct itself.
+    fn format_struct(&self, out: &mut String) {
+        out.push('{');
+        crate::value::write_v(out, &self.kube);
+        out.push(' ');
+        crate::value::write_v(out, &self.apis);
+        out.push(' ');
+        crate::value::write_v(out, &self.helm);
+        out.push('}');
+    }
+}
+
 impl Object for CapabilitiesObject {
     fn type_name(&self) -> Cow<'_, str> {
         format!("*{}.Capabilities", pkg(self.compat)).into()
@@ -286,13 +299,15 @@ impl Object for CapabilitiesObject {
         }
     }
     fn format(&self, out: &mut String) {
-        out.push_str("&{");
-        crate::value::write_v(out, &self.kube);
-        out.push(' ');
-        crate::value::write_v(out, &self.apis);
-        out.push(' ');
-        crate::value::write_v(out, &self.helm);
-        out.push('}');
+        out.push('&');
+        self.format_struct(out);
+    }
+    /// A template action prints the struct the pointer points to (Go's text/template
+    /// dereferences a pointer before printing it), so without the `&`.
+    fn printed_string(&self) -> Option<String> {
+        let mut out = String::new();
+        self.format_struct(&mut out);
+        Some(out)
     }
     fn to_data(&self) -> Option<Value> {
         let m = Map::new();
@@ -430,6 +445,9 @@ impl Object for VersionSetObject {
     }
     fn to_data(&self) -> Option<Value> {
         Some(Value::List(self.versions.clone()))
+    }
+    fn elements(&self) -> Option<Elements> {
+        Some(Elements::List(self.versions.to_vec()))
     }
     fn is_truthy(&self) -> bool {
         !self.versions.is_empty()
@@ -706,6 +724,29 @@ mod tests {
             "{s}"
         );
         assert!(s.ends_with(" apiextensions.k8s.io/v1] {v4.1.4 05fa37973dc9e42b76e1d2883494c87174b6074f clean go1.25.9 v1.35}}"), "{s}");
+        // helm4: `{{ .Capabilities }}` prints the struct the pointer points to, no `&`;
+        // `index` reaches the `VersionSet`'s strings.
+        let mut set = crate::engine::TemplateSet::new(crate::engine::FuncTable::helm());
+        set.add(
+            "c/templates/x.yaml",
+            "{{ .Capabilities }}|{{ index .Capabilities.APIVersions 0 }}|{{ len .Capabilities.APIVersions | le 2 }}|{{ html .Capabilities 1 | trunc 9 }}|{{ js .Capabilities.KubeVersion }}",
+        )
+        .unwrap();
+        let top = Map::new();
+        top.insert("Capabilities", v.clone());
+        let out = set
+            .execute(
+                "c/templates/x.yaml",
+                &Value::Map(top),
+                &crate::engine::ExecOptions::helm(),
+            )
+            .unwrap();
+        // helm4: `html`/`js`/`urlquery` dereference the pointer too; the `KubeVersion`
+        // they receive is a copy, printed without its `String` method.
+        assert_eq!(
+            out,
+            format!("{}|v1|true|{{{{v1.35.0|{{v1.35.0 v1.35.0 1 35}}", &s[1..])
+        );
         let c3 = Capabilities::helm_default(Compat::V3);
         let Value::Object(o3) = c3.to_value() else {
             unreachable!()

@@ -10,7 +10,7 @@ use crate::engine::func::Param;
 
 use base64::Engine as _;
 
-use crate::value::{Field, Kind, Map, Object, Str, Value};
+use crate::value::{Elements, Field, Kind, Map, Object, Str, Value};
 
 use super::glob::Glob;
 
@@ -226,6 +226,20 @@ impl Object for Files {
         }
         Some(Value::Map(m))
     }
+    /// Helm's `Files` is a `map[string][]byte`: each entry is the file's bytes.
+    fn elements(&self) -> Option<Elements> {
+        Some(Elements::Map {
+            entries: self
+                .entries
+                .iter()
+                .map(|(name, data)| (name.clone(), bytes_value(data)))
+                .collect(),
+            zero: Value::Object(Arc::new(Bytes {
+                data: Arc::from(&[][..]),
+                nil: true,
+            })),
+        })
+    }
     fn is_truthy(&self) -> bool {
         !self.entries.is_empty()
     }
@@ -251,10 +265,17 @@ fn write_bytes(out: &mut String, data: &[u8]) {
 
 /// A Go `[]byte` (what `GetBytes` returns).
 #[derive(Debug)]
-struct Bytes(Arc<[u8]>);
+struct Bytes {
+    data: Arc<[u8]>,
+    /// A nil slice (the zero value a missing `.Files` entry gives): JSON `null`.
+    nil: bool,
+}
 
 fn bytes_value(data: &[u8]) -> Value {
-    Value::Object(Arc::new(Bytes(Arc::from(data))))
+    Value::Object(Arc::new(Bytes {
+        data: Arc::from(data),
+        nil: false,
+    }))
 }
 
 impl Object for Bytes {
@@ -268,22 +289,35 @@ impl Object for Bytes {
         Field::Missing
     }
     fn format(&self, out: &mut String) {
-        write_bytes(out, &self.0);
+        write_bytes(out, &self.data);
     }
     fn as_go_bytes(&self) -> Option<&[u8]> {
-        Some(&self.0)
+        Some(&self.data)
     }
     fn to_data(&self) -> Option<Value> {
-        Some(b64(&self.0))
+        Some(if self.nil {
+            Value::Nil
+        } else {
+            b64(&self.data)
+        })
+    }
+    /// Go's `uint8`s, which the value model holds as `int`s.
+    fn elements(&self) -> Option<Elements> {
+        Some(Elements::List(
+            self.data
+                .iter()
+                .map(|&b| Value::int(i64::from(b)))
+                .collect(),
+        ))
     }
     fn is_truthy(&self) -> bool {
-        !self.0.is_empty()
+        !self.data.is_empty()
     }
     fn eq_object(&self, other: &dyn Object) -> bool {
         other
             .as_any()
             .downcast_ref::<Bytes>()
-            .is_some_and(|o| o.0 == self.0)
+            .is_some_and(|o| o.data == self.data)
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -333,5 +367,67 @@ mod tests {
             "{\"a.txt\":\"aGkK\"}"
         );
         assert!(!f.glob("nothing").to_value().is_truthy());
+    }
+
+    fn run(t: &str) -> Result<String, String> {
+        use crate::engine::{ExecOptions, FuncTable, TemplateSet};
+        let mut set = TemplateSet::new(FuncTable::helm());
+        set.add("c/templates/x.yaml", t)
+            .map_err(|e| e.to_string())?;
+        let top = Map::new();
+        top.insert("Files", files().to_value());
+        set.execute("c/templates/x.yaml", &Value::Map(top), &ExecOptions::helm())
+            .map_err(|e| e.to_string())
+    }
+
+    // helm4: `Files` is a `map[string][]byte` to the template language: a field access or
+    // `index` gives a file's bytes (an empty `[]byte` for a missing path), `range` the
+    // path and the bytes.
+    #[test]
+    fn files_as_a_go_map() {
+        assert_eq!(
+            run(
+                r#"{{ .Files.y }}|{{ index .Files "y" }}|{{ index .Files "a.txt" }}|{{ len .Files }}|{{ printf "%T" .Files.y }}|{{ range $k, $v := .Files.Glob "*.txt" }}{{ $k }}={{ $v }};{{ end }}"#
+            ),
+            Ok("[]|[]|[104 105 10]|5|[]uint8|a.txt=[104 105 10];".into())
+        );
+        // helm4: a missing entry is a nil slice, `GetBytes` of a missing file an empty one.
+        assert_eq!(
+            run(
+                r#"{{ .Files.y | toJson }}|{{ index .Files "y" | toJson }}|{{ .Files.GetBytes "y" | toJson }}"#
+            ),
+            Ok(r#"null|null|"""#.into())
+        );
+        assert_eq!(
+            run(
+                r#"{{ range $p, $b := .Files.Glob "a.txt" }}{{ toString $b }}{{ len $b }}{{ printf "%s" $b }}{{ typeOf $b }}{{ end }}"#
+            ),
+            Ok("hi\n3hi\n[]uint8".into())
+        );
+        assert_eq!(
+            run(r#"{{ index .Files 1 }}"#),
+            Err(r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <index .Files 1>: error calling index: value has type int; should be string"#.into())
+        );
+    }
+
+    // helm4: a `[]byte` ranges and indexes over its bytes; `printf` formats it as Go's
+    // fmt formats a byte slice.
+    #[test]
+    fn byte_slices_as_go_sees_them() {
+        assert_eq!(
+            run(r#"{{ $b := .Files.GetBytes "a.txt" }}{{ range $b }}{{ . }},{{ end }}|{{ index $b 1 }}|{{ len $b }}|{{ printf "%#v|%v|%d|%5d|%c|%q|%x|% x|%X|%.1s" $b $b $b $b $b $b $b $b $b $b }}"#),
+            Ok(r#"104,105,10,|105|3|[]byte{0x68, 0x69, 0xa}|[104 105 10]|[104 105 10]|[  104   105    10]|[h i 
+]|"hi\n"|68690a|68 69 0a|68690A|h"#.into())
+        );
+        assert_eq!(
+            run(
+                r#"{{ $b := .Files.GetBytes "a.txt" }}{{ printf "%s|%v" (list $b) (dict "a" $b) }}"#
+            ),
+            Ok("[hi\n]|map[a:[104 105 10]]".into())
+        );
+        assert_eq!(
+            run(r#"{{ index (.Files.GetBytes "a.txt") 3 }}"#),
+            Err(r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <index (.Files.GetBytes "a.txt") 3>: error calling index: reflect: slice index out of range"#.into())
+        );
     }
 }

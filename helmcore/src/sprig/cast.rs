@@ -163,7 +163,7 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     let clean: String = body.chars().filter(|&c| c != '_').collect();
-    let magnitude = if clean.len() > 2 && clean[..2].eq_ignore_ascii_case("0x") {
+    let magnitude = if clean.len() > 2 && clean.as_bytes()[..2].eq_ignore_ascii_case(b"0x") {
         parse_hex_float(&clean[2..])?
     } else {
         let b = clean.as_bytes();

@@ -34,6 +34,9 @@ pub(super) fn slice_error(start: Option<i64>, end: Option<i64>, len: usize) -> S
 /// whatever was asked and abort the process; a library must not.
 pub(super) const MAX_OUTPUT: usize = 256 << 20;
 
+/// Go's `maxAlloc` on linux/amd64: a larger `make` panics instead of trying to allocate.
+const GO_MAX_ALLOC: u64 = 1 << 48;
+
 /// Go's `strings.Repeat`, with its panics as errors, and a size guard.
 pub(super) fn go_repeat(s: &str, count: i64) -> Result<String, String> {
     if count < 0 {
@@ -43,6 +46,11 @@ pub(super) fn go_repeat(s: &str, count: i64) -> Result<String, String> {
     let len = s.len() as u64;
     if len > 0 && count > i64::MAX as u64 / len {
         return Err("strings: Repeat output length overflow".into());
+    }
+    if len * count > GO_MAX_ALLOC {
+        // Go's allocator refuses a slice this large outright (its largest heap
+        // allocation is 2^48 bytes on 64-bit Linux).
+        return Err("runtime error: makeslice: len out of range".into());
     }
     if len * count > MAX_OUTPUT as u64 {
         return Err(format!(

@@ -29,7 +29,7 @@ use std::sync::Arc;
 pub use format::{fmt_v, write_v};
 pub use map::Map;
 pub use number::{format_float, format_float_v};
-pub use object::{Field, Object};
+pub use object::{Elements, Field, Object};
 
 /// An immutable, cheaply cloned string (Go strings are immutable values too).
 pub type Str = Arc<str>;

@@ -3,7 +3,7 @@
 use std::any::Any;
 use std::borrow::Cow;
 
-use super::{Kind, Value};
+use super::{Kind, Str, Value};
 use crate::engine::func::Param;
 
 /// What a field name resolves to on an [`Object`]. Go's template executor looks for a
@@ -15,6 +15,20 @@ pub enum Field {
     Method,
     /// Neither: the executor reports Go's "can't evaluate field X in type T".
     Missing,
+}
+
+/// The elements of a Go map or slice type as the template language sees them (`range`,
+/// `index`, `len`, a field access on a map): `.Files` maps paths to `[]byte` values, a
+/// `[]byte` holds bytes, a `VersionSet` strings.
+pub enum Elements {
+    /// A map's entries in key order, and the zero value of its element type (what
+    /// `index` and `missingkey=zero` give for an absent key).
+    Map {
+        entries: Vec<(Str, Value)>,
+        zero: Value,
+    },
+    /// A slice's items.
+    List(Vec<Value>),
 }
 
 /// A Go struct or named type exposed to templates: `.Chart` (`*chart.Metadata`),
@@ -99,6 +113,12 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
     /// The bytes of a Go `[]byte` (`.Files.GetBytes`), which Sprig's `toString` and
     /// `cat` turn into a string; `None` for every other type.
     fn as_go_bytes(&self) -> Option<&[u8]> {
+        None
+    }
+
+    /// The elements of an object of kind `map` or `slice`, as Go's `range`, `index`,
+    /// `len` and map field accesses see them; `None` for other objects.
+    fn elements(&self) -> Option<Elements> {
         None
     }
 

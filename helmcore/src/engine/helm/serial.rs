@@ -81,8 +81,8 @@ fn error_map(msg: String) -> Value {
     Value::Map(m)
 }
 
-/// A decoded `map[string]interface{}`: Go's nil map (from a `null` document) has no
-/// `Value` of its own and is given as nil.
+/// A map decoded by `fromJson`: Go's nil map (from a `null` document) has no `Value` of
+/// its own and is given as nil.
 fn map_result(src: &str, r: Option<Map>) -> Value {
     match r {
         Some(m) => Value::Map(m),
@@ -106,7 +106,10 @@ fn from_yaml(args: Vec<Value>) -> Res {
     }
     let src = str_arg(args);
     Ok(match crate::yaml::from_str_map(&src) {
-        Ok(m) => map_result(&src, m),
+        // A null document (`null`, `~`, only comments) leaves Helm's initialised map
+        // empty: sigs.k8s.io/yaml decodes the JSON `null` into its own copy of the
+        // target, not into the map.
+        Ok(m) => Value::Map(m.unwrap_or_default()),
         Err(e) => error_map(e.to_string()),
     })
 }
@@ -151,8 +154,14 @@ fn from_json_array(args: Vec<Value>) -> Res {
 }
 
 fn to_toml(args: Vec<Value>) -> Res {
+    let v = arg(args);
+    if v.is_nil() {
+        // Go's TOML encoder panics on a nil interface (it asks the reflect value for its
+        // type); the template engine turns the panic into the call's error.
+        return Err("reflect: call of reflect.Value.Type on zero Value".into());
+    }
     Ok(Value::from(
-        crate::toml::to_string(&arg(args)).unwrap_or_else(|e| e.to_string()),
+        crate::toml::to_string(&v).unwrap_or_else(|e| e.to_string()),
     ))
 }
 

@@ -182,6 +182,15 @@ template: no template "nope" associated with template "gotpl""#,
             r#"{{ index 3 1 }}"#,
             r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <index 3 1>: error calling index: can't index item of type int"#,
         ),
+        // helm4: `index` and `len` follow a pointer before naming its type.
+        (
+            r#"{{ index (semver "1.2.3") 0 }}"#,
+            r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <index (semver "1.2.3") 0>: error calling index: can't index item of type semver.Version"#,
+        ),
+        (
+            r#"{{ len (semver "1.2.3") }}"#,
+            r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <len (semver "1.2.3")>: error calling len: len of type semver.Version"#,
+        ),
         (
             r#"{{ index (list (list)) 0 0 }}"#,
             r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <index (list (list)) 0 0>: error calling index: reflect: slice index out of range"#,

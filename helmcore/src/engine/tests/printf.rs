@@ -117,3 +117,20 @@ fn go_fmt_through_templates() {
     ]);
     check_err(&[]);
 }
+
+#[test]
+fn type_verb_and_nil_elements() {
+    check_out(&[
+        // helm4: precision cuts the type name of `%T`, as it cuts a string; a nil
+        // interface is padded but not cut.
+        (
+            r#"{{ printf "%.2T|%.2v|%.1T|%-6.3T|%08.2T|" nil nil 1 (list) "s" }}"#,
+            r#"<nil>|<nil>|i|[]i   |000000st|"#,
+        ),
+        // helm4: a nil element of a list or map prints `<nil>` with no padding.
+        (
+            r#"{{ printf "%8v|%8d|%08v|%-8v|%8s|%8v" (list nil) (list nil) (dict "a" nil) (list nil 1) (list nil) (list (list nil)) }}"#,
+            r#"[<nil>]|[<nil>]|map[0000000a:<nil>]|[<nil> 1       ]|[<nil>]|[[<nil>]]"#,
+        ),
+    ]);
+}

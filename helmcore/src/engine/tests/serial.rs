@@ -68,3 +68,33 @@ b:
         Ok("a:\n  b:\n  - 1\n  - 2\ns: x|{\"a\":{\"b\":[1,2]},\"s\":\"x\"}|{\"a\":{\"b\":[1,2]},\"s\":\"x\"}".to_string())
     );
 }
+
+#[test]
+fn to_toml_of_nil() {
+    // helm4: a nil inside a map is left out, a nil list element is the encoder's error
+    // text, a nil argument makes the encoder panic: the call fails.
+    check_out(&[(
+        r#"{{ toToml (dict "a" nil) | quote }}|{{ toToml (dict "a" (list nil)) }}"#,
+        r#"""|toml: cannot encode array with nil element"#,
+    )]);
+    check_err(&[
+        (
+            r#"{{ toToml nil }}"#,
+            r#"template: c/templates/x.yaml:1:3: executing "c/templates/x.yaml" at <toToml nil>: error calling toToml: reflect: call of reflect.Value.Type on zero Value"#,
+        ),
+        (
+            r#"{{ .Values.missing | toToml }}"#,
+            r#"template: c/templates/x.yaml:1:21: executing "c/templates/x.yaml" at <toToml>: error calling toToml: reflect: call of reflect.Value.Type on zero Value"#,
+        ),
+    ]);
+}
+
+#[test]
+fn from_yaml_of_a_null_document() {
+    // helm4 (and helm3): a null document gives an empty map, where `fromJson "null"`
+    // gives a nil one.
+    check_out(&[(
+        r##"{{ fromYaml "null" | toJson }}|{{ fromYaml "# x" | toJson }}|{{ fromYaml "\u0085# x" | toJson }}|{{ fromYaml "~" }}|{{ fromYaml "--- !!null" | len }}|{{ fromJson "null" | toJson }}"##,
+        r#"{}|{}|{}|map[]|0|null"#,
+    )]);
+}

@@ -6,7 +6,7 @@ use super::Rv;
 use crate::engine::error::TemplateError;
 use crate::engine::funcs::Builtin;
 use crate::gofmt;
-use crate::value::Value;
+use crate::value::{Elements, Value};
 
 fn err(msg: impl Into<String>) -> TemplateError {
     TemplateError::Message(msg.into())
@@ -111,17 +111,52 @@ fn eval_args(args: &[Value]) -> String {
     gofmt::sprint(&printable(args))
 }
 
-/// The arguments as `evalArgs` prints them: nil ones as `<no value>`.
+/// The arguments as `evalArgs` prints them: nil ones as `<no value>`, a pointer to a
+/// struct as the struct (Go dereferences it first; `%v` of the pointer would add `&`).
 fn printable(args: &[Value]) -> Vec<Value> {
     args.iter()
-        .map(|a| {
-            if a.is_nil() {
-                Value::from("<no value>")
-            } else {
-                a.clone()
+        .map(|a| match a {
+            _ if a.is_nil() => Value::from("<no value>"),
+            Value::Object(o) if o.kind() == crate::value::Kind::Ptr => {
+                let mut text = String::new();
+                o.format(&mut text);
+                match text.strip_prefix('&') {
+                    // Still an operand that is not a string, for `Sprint`'s spacing.
+                    Some(s) => Value::Object(std::sync::Arc::new(Printed {
+                        text: s.to_string(),
+                        type_name: o.type_name().into_owned(),
+                    })),
+                    None => a.clone(),
+                }
             }
+            _ => a.clone(),
         })
         .collect()
+}
+
+/// A dereferenced pointer's text.
+#[derive(Debug)]
+struct Printed {
+    text: String,
+    type_name: String,
+}
+
+impl crate::value::Object for Printed {
+    fn type_name(&self) -> std::borrow::Cow<'_, str> {
+        self.type_name.as_str().into()
+    }
+    fn kind(&self) -> crate::value::Kind {
+        crate::value::Kind::Struct
+    }
+    fn field(&self, _name: &str) -> crate::value::Field {
+        crate::value::Field::Missing
+    }
+    fn format(&self, out: &mut String) {
+        out.push_str(&self.text);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 fn length(item: &Rv) -> Result<i64, TemplateError> {
@@ -133,10 +168,18 @@ fn length(item: &Rv) -> Result<i64, TemplateError> {
             Value::Bytes(b) => Ok(b.len() as i64),
             Value::List(l) => Ok(l.len() as i64),
             Value::Map(m) => Ok(m.len() as i64),
-            Value::Object(o) => match o.to_data() {
-                Some(Value::Map(m)) if o.kind() == crate::value::Kind::Map => Ok(m.len() as i64),
-                Some(Value::List(l)) if o.kind() == crate::value::Kind::Slice => Ok(l.len() as i64),
-                _ => Err(err(format!("len of type {}", v.type_name()))),
+            Value::Object(o) => match o.elements() {
+                Some(Elements::Map { entries, .. }) => Ok(entries.len() as i64),
+                Some(Elements::List(l)) => Ok(l.len() as i64),
+                None => match o.to_data() {
+                    Some(Value::Map(m)) if o.kind() == crate::value::Kind::Map => {
+                        Ok(m.len() as i64)
+                    }
+                    Some(Value::List(l)) if o.kind() == crate::value::Kind::Slice => {
+                        Ok(l.len() as i64)
+                    }
+                    _ => Err(err(format!("len of type {}", deref_type_name(v)))),
+                },
             },
             _ => Err(err(format!("len of type {}", v.type_name()))),
         },
@@ -161,6 +204,30 @@ fn index_arg(index: &Rv, cap: usize) -> Result<usize, TemplateError> {
         return Err(err(format!("index out of range: {x}")));
     }
     Ok(x as usize)
+}
+
+/// The type Go names after following a pointer (`len` and `index` dereference their
+/// argument first): `common.Capabilities` for `*common.Capabilities`.
+fn deref_type_name(v: &Value) -> String {
+    let name = v.type_name();
+    match v {
+        Value::Object(o) if o.kind() == crate::value::Kind::Ptr => {
+            name.strip_prefix('*').unwrap_or(&name).to_string()
+        }
+        _ => name,
+    }
+}
+
+/// A map index: Go converts it to the map's `string` key type.
+fn map_key(ix: &Rv) -> Result<crate::value::Str, TemplateError> {
+    match ix {
+        Rv::Invalid => Err(err("value is nil; should be of type string")),
+        Rv::Val(Value::String(k)) => Ok(k.clone()),
+        other => Err(err(format!(
+            "value has type {}; should be string",
+            other.type_name()
+        ))),
+    }
 }
 
 fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
@@ -190,19 +257,31 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
                     None => return Err(err("reflect: string index out of range")),
                 }
             }
-            Value::Map(m) => {
-                let key = match &ix {
-                    Rv::Invalid => return Err(err("value is nil; should be of type string")),
-                    Rv::Val(Value::String(k)) => k.clone(),
-                    other => {
-                        return Err(err(format!(
-                            "value has type {}; should be string",
-                            other.type_name()
-                        )));
+            Value::Map(m) => Rv::Iface(m.get(&map_key(&ix)?).unwrap_or(Value::Nil)),
+            Value::Object(o) => match o.elements() {
+                Some(Elements::List(l)) => {
+                    let x = index_arg(&ix, l.len())?;
+                    match l.into_iter().nth(x) {
+                        Some(e) => Rv::Val(e),
+                        None => return Err(err("reflect: slice index out of range")),
                     }
-                };
-                Rv::Iface(m.get(&key).unwrap_or(Value::Nil))
-            }
+                }
+                Some(Elements::Map { entries, zero }) => {
+                    let key = map_key(&ix)?;
+                    Rv::Val(
+                        entries
+                            .into_iter()
+                            .find(|(k, _)| *k == key)
+                            .map_or(zero, |(_, v)| v),
+                    )
+                }
+                None => {
+                    return Err(err(format!(
+                        "can't index item of type {}",
+                        deref_type_name(&v)
+                    )))
+                }
+            },
             other => {
                 return Err(err(format!(
                     "can't index item of type {}",

@@ -19,7 +19,7 @@ use super::func::Param;
 use super::funcs::{Builtin, FuncKind};
 use super::set::{ExecOptions, LintMessage, MissingKey, TemplateSet};
 use crate::hash::HashMap;
-use crate::value::{Field, Kind, Value};
+use crate::value::{Elements, Field, Kind, Value};
 
 /// Go's `maxExecDepth`.
 pub(crate) const MAX_EXEC_DEPTH: usize = 100_000;
@@ -514,19 +514,31 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 }
             }
             Value::Object(o) if o.kind() == Kind::Map || o.kind() == Kind::Slice => {
-                // Objects expose their data through `to_data` for iteration.
-                match o.to_data() {
-                    Some(Value::Map(m)) => {
-                        for (k, item) in m.entries() {
-                            one(self, Rv::Val(Value::String(k)), Rv::Iface(item))?;
+                // Go's elements when the object gives them, else its data.
+                match o.elements() {
+                    Some(Elements::Map { entries, .. }) => {
+                        for (k, item) in entries {
+                            one(self, Rv::Val(Value::String(k)), Rv::Val(item))?;
                         }
                     }
-                    Some(Value::List(items)) => {
-                        for (i, item) in items.iter().enumerate() {
-                            one(self, Rv::Val(Value::int(i as i64)), Rv::Iface(item.clone()))?;
+                    Some(Elements::List(items)) => {
+                        for (i, item) in items.into_iter().enumerate() {
+                            one(self, Rv::Val(Value::int(i as i64)), Rv::Val(item))?;
                         }
                     }
-                    _ => {}
+                    None => match o.to_data() {
+                        Some(Value::Map(m)) => {
+                            for (k, item) in m.entries() {
+                                one(self, Rv::Val(Value::String(k)), Rv::Iface(item))?;
+                            }
+                        }
+                        Some(Value::List(items)) => {
+                            for (i, item) in items.iter().enumerate() {
+                                one(self, Rv::Val(Value::int(i as i64)), Rv::Iface(item.clone()))?;
+                            }
+                        }
+                        _ => {}
+                    },
                 }
             }
             other => {
@@ -786,6 +798,16 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 Field::Missing if o.kind() == Kind::Map => {
                     if has_args {
                         return Err(self.error(format!("{name} is not a method but has arguments")));
+                    }
+                    // A typed map: an entry is its concrete value, an absent key under
+                    // `missingkey=zero` the element type's zero value.
+                    if let Some(Elements::Map { entries, zero }) = o.elements() {
+                        if let Some((_, x)) = entries.into_iter().find(|(k, _)| &**k == name) {
+                            return Ok(Rv::Val(x));
+                        }
+                        if self.ex.opts.missing_key == MissingKey::Zero {
+                            return Ok(Rv::Val(zero));
+                        }
                     }
                     return self.missing_key(name);
                 }

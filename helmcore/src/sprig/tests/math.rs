@@ -392,4 +392,10 @@ pub(super) const MATH_CASES: &[(&str, &str, &str)] = &[
     ),
     ("semver", "\"1.2.3-beta+m\"", "1.2.3-beta+m"),
     ("semver", "\"bad\"", "ERR:invalid semantic version"),
+    // helm4: strings that are not numbers, non-ASCII from their second byte on, are 0.
+    ("float64", "\"héllo\"", "0"),
+    ("toDecimal", "\"é1\"", "0"),
+    ("int", "\"日本\"", "0"),
+    ("atoi", "\"éé\"", "0"),
+    ("add1f", "\"0é\"", "1"),
 ];

@@ -73,6 +73,19 @@ pub(super) const STRING_CASES: &[(&str, &str, &str)] = &[
         "9223372036854775807 \"ab\"",
         "ERR:strings: Repeat output length overflow",
     ),
+    // helm4: past 2^48 bytes Go's allocator refuses the string (at 2^48 it tries, and
+    // the process dies out of memory).
+    (
+        "repeat",
+        "281474976710657 \"a\"",
+        "ERR:runtime error: makeslice: len out of range",
+    ),
+    (
+        "nindent",
+        "9223372036854775807 \"x\"",
+        "ERR:runtime error: makeslice: len out of range",
+    ),
+    ("repeat", "281474976710657 \"\"", ""),
     ("trimall", "\"$\" \"$$5.00$\"", "5.00"),
     ("trimAll", "\"ab\" \"abcba\"", "c"),
     ("trimAll", "\"\" \"  x \"", "  x "),
