@@ -172,6 +172,8 @@ struct Frame {
     anchor: Option<String>,
     /// `decode_count` before this node, to size the anchor.
     start: u64,
+    /// Serial number among the document's collections.
+    id: u64,
 }
 
 struct Builder {
@@ -182,8 +184,11 @@ struct Builder {
     alias_count: u64,
     /// First go-yaml decode failure (tags, aliases, keys, merges).
     decode_error: Option<DecodeError>,
-    /// First failure of the YAML-to-JSON conversion (unsupported keys).
-    key_error: Option<DecodeError>,
+    /// First failure of the YAML-to-JSON conversion (unsupported keys), with the
+    /// mapping (its frame's serial number) and the key it is about.
+    key_error: Option<(DecodeError, u64, String)>,
+    /// Serial number of the next frame opened.
+    frames_opened: u64,
     /// First value JSON refuses (NaN, infinities).
     json_error: Option<DecodeError>,
 }
@@ -198,6 +203,7 @@ impl Builder {
             alias_count: 0,
             decode_error: None,
             key_error: None,
+            frames_opened: 0,
             json_error: None,
         }
     }
@@ -216,7 +222,11 @@ impl Builder {
     }
 
     fn finish(self, root: Value) -> Result<Value, YamlError> {
-        if let Some(e) = self.decode_error.or(self.key_error).or(self.json_error) {
+        if let Some(e) = self
+            .decode_error
+            .or(self.key_error.map(|(e, ..)| e))
+            .or(self.json_error)
+        {
             return Err(YamlError::Convert(e));
         }
         Ok(root)
@@ -364,11 +374,13 @@ impl Builder {
         if let Some(name) = &anchor {
             self.anchors.insert(name.clone(), Anchor::Open);
         }
+        self.frames_opened += 1;
         self.stack.push(Frame {
             kind,
             flow,
             anchor,
             start,
+            id: self.frames_opened,
         });
         Ok(())
     }
@@ -409,15 +421,8 @@ impl Builder {
             Scalar::Int(n) if json => Value::Float(*n as f64),
             Scalar::Int(n) => Value::int(*n),
             Scalar::Uint(n) => Value::Float(*n as f64),
-            Scalar::Float(f) if json && !f.is_finite() => {
-                if self.json_error.is_none() {
-                    self.json_error =
-                        Some(DecodeError::UnsupportedValue(format_float(*f, 'g', -1)));
-                }
-                // Kept for error messages (`invalid map key: ...-Inf...`); the document
-                // fails anyway.
-                Value::Float(*f)
-            }
+            // NaN and infinities stay (`invalid map key: ...-Inf...` prints them); as
+            // values they fail the JSON conversion, which `deliver` reports.
             Scalar::Float(f) => Value::Float(*f),
             Scalar::Str(s) => Value::String(s.clone()),
         }
@@ -468,6 +473,7 @@ impl Builder {
 
     /// Hands a finished node to its parent; returns it when it is the document's root.
     fn deliver(&mut self, done: Done) -> Option<Value> {
+        self.check_json_value(&done);
         let state = match self.stack.last_mut() {
             None => return Some(done.value),
             Some(Frame {
@@ -504,16 +510,48 @@ impl Builder {
             }
             KeyState::Merge => self.merge(done),
             KeyState::Unsupported { type_name, key } => {
-                if self.key_error.is_none() {
+                // A key repeated in the same mapping is one Go map entry holding the
+                // last value, which the message shows.
+                let frame = self.stack.last().map_or(0, |f| f.id);
+                let first = match &self.key_error {
+                    None => true,
+                    Some((_, f, k)) => *f == frame && *k == key,
+                };
+                if first {
                     let value = go_sharp_v(&done);
-                    self.key_error = Some(DecodeError::MapKey(format!(
+                    let e = DecodeError::MapKey(format!(
                         "unsupported map key of type: {type_name}, key: {key}, value: {value}"
-                    )));
+                    ));
+                    self.key_error = Some((e, frame, key));
                 }
             }
             KeyState::Skip => {}
         }
         None
+    }
+
+    /// A NaN or infinite scalar is no JSON value: the conversion fails on it, unless it
+    /// is a map key (keys become strings: `.inf: 1` is the key `".inf"`).
+    fn check_json_value(&mut self, done: &Done) {
+        let Value::Float(f) = done.value else {
+            return;
+        };
+        if self.mode != Mode::Json || f.is_finite() || self.json_error.is_some() {
+            return;
+        }
+        let is_key = matches!(
+            self.stack.last(),
+            Some(Frame {
+                kind: Kind::Map {
+                    key: KeyState::Want,
+                    ..
+                },
+                ..
+            })
+        );
+        if !is_key {
+            self.json_error = Some(DecodeError::UnsupportedValue(format_float(f, 'g', -1)));
+        }
     }
 
     /// What a finished key node becomes: sigs.k8s.io/yaml's key conversion.

@@ -23,6 +23,9 @@ fn syntax_errors_carry_go_yaml_texts_and_lines() {
         ("a: @foo\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: `x\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: |\n  x\n y\n", "error converting YAML to JSON: yaml: line 2: did not find expected key"),
+        // helm4: go-yaml has no `\/` escape; the line is the escape's, not the scalar's.
+        ("a: \"\\/\"\n", "error converting YAML to JSON: yaml: found unknown escape character"),
+        ("a: 1\nb: \"x\n  \\/\"\n", "error converting YAML to JSON: yaml: line 3: found unknown escape character"),
     ];
     for (src, want) in cases {
         assert_eq!(err(src), want, "{src:?}");
@@ -39,12 +42,19 @@ fn decode_errors() {
         ("? [1]\n: x\n", "error converting YAML to JSON: yaml: invalid map key: []interface {}{1}"),
         ("m:\n  <<: 1\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
         ("~: 1\n", "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1"),
+        // helm4: `null` and `~` are one Go map key; the message shows the last value.
+        (
+            "null: 1\na: 2\n~: [3]\n",
+            "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{3}",
+        ),
         (
             "12345678901234567890: g\n",
             "error converting YAML to JSON: unsupported map key of type: uint64, key: 0xab54a98ceb1f0ad2, value: \"g\"",
         ),
         ("inf: .inf\n", "error converting YAML to JSON: json: unsupported value: +Inf"),
         ("s: .NaN\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        (".inf: .inf\n", "error converting YAML to JSON: json: unsupported value: +Inf"),
+        ("&a -.inf: 1\nb: *a\n", "error converting YAML to JSON: json: unsupported value: -Inf"),
         (
             "- a\n- b\n",
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}",
@@ -103,6 +113,8 @@ fn values_as_helm_sees_them() {
         ("a: {b:c}\n", r#"{"a":{"b:c":null}}"#),
         ("a: !!binary aGVsbG8=\n", r#"{"a":"hello"}"#),
         ("a: 'it''s'\n", r#"{"a":"it's"}"#),
+        // helm4: go-yaml reads `\'` in a double-quoted scalar as a single quote.
+        ("a: \"it\\'s\"\n", r#"{"a":"it's"}"#),
         ("x: 1\n---\ny: 2\n", r#"{"x":F1}"#),
         ("---\n", "null"),
         ("", "null"),
@@ -133,6 +145,13 @@ fn values_as_helm_sees_them() {
             "ts: 2001-12-14\nq: \"yes\"\nlarge: 12345678901234567890\n",
             r#"{"large":F12345678901234567000,"q":"yes","ts":"2001-12-14"}"#,
         ),
+        // helm4: NaN and infinite keys become the strings go-yaml writes for them; only
+        // as values do they fail the JSON conversion.
+        (
+            ".inf: 1\n-.Inf: 2\nx: {.nan: 3}\n",
+            r#"{"-.inf":F2,".inf":F1,"x":{".nan":F3}}"#,
+        ),
+        ("&a .inf: 1\nb: *a\n", "err"),
         ("<<: 1\n", "err"),
     ];
     for (src, want) in cases {
