@@ -140,7 +140,8 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, warnings: &mut Vec<Warn
                 }
                 Some(_) => {
                     warnings.push(Warning::log(format!(
-                        "Conflict: cannot merge map onto non-map for {key:?}. Skipping."
+                        "Conflict: cannot merge map onto non-map for {}. Skipping.",
+                        crate::gofmt::quote(&key)
                     )));
                 }
             }
