@@ -129,6 +129,54 @@ struct Done {
     scalar: Option<Scalar>,
     origin: Origin,
     alias: bool,
+    problems: Option<Problems>,
+}
+
+/// What the JSON conversion will refuse inside a node: keys JSON has no form for and
+/// NaN or infinite numbers. sigs.k8s.io/yaml converts what go-yaml *decoded*, so these
+/// are kept per entry: a value that a later duplicate key or a merge replaces takes its
+/// problems with it.
+#[derive(Clone)]
+enum Problems {
+    /// A NaN or infinite number, as encoding/json names it (`+Inf`).
+    NonFinite(String),
+    /// Items with problems, by index.
+    Seq(Vec<(usize, Problems)>),
+    Map(MapProblems),
+}
+
+#[derive(Clone, Default)]
+struct MapProblems {
+    /// Unsupported keys (`~`, a uint64) by key, with their error message. A repeated
+    /// key is one Go map entry: the last value is the one the message shows.
+    bad_keys: BTreeMap<String, String>,
+    /// Entries whose values have problems.
+    entries: BTreeMap<Str, Problems>,
+}
+
+impl Problems {
+    /// The conversion's error, if any: an unsupported key first (sigs.k8s.io/yaml checks
+    /// keys before encoding/json runs; among several Go's map order picks at random),
+    /// then the first NaN or infinity in encoding/json's order (keys sorted).
+    fn error(&self) -> Option<DecodeError> {
+        let mut first_value = None;
+        let mut stack = vec![self];
+        while let Some(p) = stack.pop() {
+            match p {
+                Problems::NonFinite(v) => {
+                    first_value.get_or_insert(v);
+                }
+                Problems::Seq(items) => stack.extend(items.iter().rev().map(|(_, p)| p)),
+                Problems::Map(m) => {
+                    if let Some(message) = m.bad_keys.values().next() {
+                        return Some(DecodeError::MapKey(message.clone()));
+                    }
+                    stack.extend(m.entries.values().rev());
+                }
+            }
+        }
+        first_value.map(|v| DecodeError::UnsupportedValue(v.clone()))
+    }
 }
 
 enum Anchor {
@@ -139,6 +187,7 @@ enum Anchor {
         scalar: Option<Scalar>,
         origin: Origin,
         size: u64,
+        problems: Option<Problems>,
     },
 }
 
@@ -172,8 +221,10 @@ struct Frame {
     anchor: Option<String>,
     /// `decode_count` before this node, to size the anchor.
     start: u64,
-    /// Serial number among the document's collections.
-    id: u64,
+    /// Items with problems (sequences).
+    seq_problems: Vec<(usize, Problems)>,
+    /// Keys and entries with problems (mappings).
+    map_problems: MapProblems,
 }
 
 struct Builder {
@@ -184,13 +235,8 @@ struct Builder {
     alias_count: u64,
     /// First go-yaml decode failure (tags, aliases, keys, merges).
     decode_error: Option<DecodeError>,
-    /// First failure of the YAML-to-JSON conversion (unsupported keys), with the
-    /// mapping (its frame's serial number) and the key it is about.
-    key_error: Option<(DecodeError, u64, String)>,
-    /// Serial number of the next frame opened.
-    frames_opened: u64,
-    /// First value JSON refuses (NaN, infinities).
-    json_error: Option<DecodeError>,
+    /// What the JSON conversion refuses in the document's root node.
+    root_problems: Option<Problems>,
 }
 
 impl Builder {
@@ -202,9 +248,7 @@ impl Builder {
             decode_count: 0,
             alias_count: 0,
             decode_error: None,
-            key_error: None,
-            frames_opened: 0,
-            json_error: None,
+            root_problems: None,
         }
     }
 
@@ -222,11 +266,10 @@ impl Builder {
     }
 
     fn finish(self, root: Value) -> Result<Value, YamlError> {
-        if let Some(e) = self
+        let e = self
             .decode_error
-            .or(self.key_error.map(|(e, ..)| e))
-            .or(self.json_error)
-        {
+            .or_else(|| self.root_problems.as_ref().and_then(Problems::error));
+        if let Some(e) = e {
             return Err(YamlError::Convert(e));
         }
         Ok(root)
@@ -297,10 +340,18 @@ impl Builder {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(None);
                 };
-                let (value, origin) = match frame.kind {
-                    Kind::Seq(items) => (Value::list(items), Origin::Sequence),
+                let (value, origin, problems) = match frame.kind {
+                    Kind::Seq(items) => {
+                        let problems = (!frame.seq_problems.is_empty())
+                            .then_some(Problems::Seq(frame.seq_problems));
+                        (Value::list(items), Origin::Sequence, problems)
+                    }
                     Kind::Map { entries, .. } => {
-                        (Value::Map(Map::from_entries(entries)), Origin::Mapping)
+                        let m = frame.map_problems;
+                        let problems = (!m.bad_keys.is_empty() || !m.entries.is_empty())
+                            .then_some(Problems::Map(m));
+                        let value = Value::Map(Map::from_entries(entries));
+                        (value, Origin::Mapping, problems)
                     }
                 };
                 let done = Done {
@@ -308,6 +359,7 @@ impl Builder {
                     scalar: None,
                     origin,
                     alias: false,
+                    problems,
                 };
                 if let Some(name) = frame.anchor {
                     self.close_anchor(name, &done, frame.start);
@@ -374,13 +426,13 @@ impl Builder {
         if let Some(name) = &anchor {
             self.anchors.insert(name.clone(), Anchor::Open);
         }
-        self.frames_opened += 1;
         self.stack.push(Frame {
             kind,
             flow,
             anchor,
             start,
-            id: self.frames_opened,
+            seq_problems: Vec::new(),
+            map_problems: MapProblems::default(),
         });
         Ok(())
     }
@@ -392,6 +444,7 @@ impl Builder {
             scalar: done.scalar.clone(),
             origin: done.origin,
             size,
+            problems: done.problems.clone(),
         };
         self.anchors.insert(name, anchor);
     }
@@ -405,11 +458,18 @@ impl Builder {
             }
         };
         let value = self.scalar_value(&scalar);
+        let problems = match scalar {
+            Scalar::Float(f) if self.mode == Mode::Json && !f.is_finite() => {
+                Some(Problems::NonFinite(format_float(f, 'g', -1)))
+            }
+            _ => None,
+        };
         Done {
             value,
             scalar: Some(scalar),
             origin: Origin::Scalar,
             alias: false,
+            problems,
         }
     }
 
@@ -422,7 +482,7 @@ impl Builder {
             Scalar::Int(n) => Value::int(*n),
             Scalar::Uint(n) => Value::Float(*n as f64),
             // NaN and infinities stay (`invalid map key: ...-Inf...` prints them); as
-            // values they fail the JSON conversion, which `deliver` reports.
+            // values they fail the JSON conversion (`Problems`).
             Scalar::Float(f) => Value::Float(*f),
             Scalar::Str(s) => Value::String(s.clone()),
         }
@@ -443,6 +503,7 @@ impl Builder {
                     scalar: None,
                     origin: Origin::Scalar,
                     alias: true,
+                    problems: None,
                 })
             }
             Anchor::Done {
@@ -450,8 +511,10 @@ impl Builder {
                 scalar,
                 origin,
                 size,
+                problems,
             } => {
                 let (scalar, origin, size) = (scalar.clone(), *origin, *size);
+                let problems = problems.clone();
                 // Only copy while the result can still be used: after a failure the
                 // copies would be thrown away, and an alias bomb must not allocate.
                 let value = if self.failed() {
@@ -466,6 +529,7 @@ impl Builder {
                     scalar,
                     origin,
                     alias: true,
+                    problems,
                 })
             }
         }
@@ -473,23 +537,24 @@ impl Builder {
 
     /// Hands a finished node to its parent; returns it when it is the document's root.
     fn deliver(&mut self, done: Done) -> Option<Value> {
-        self.check_json_value(&done);
-        let state = match self.stack.last_mut() {
-            None => return Some(done.value),
-            Some(Frame {
-                kind: Kind::Seq(items),
-                ..
-            }) => {
+        let Some(frame) = self.stack.last_mut() else {
+            self.root_problems = done.problems;
+            return Some(done.value);
+        };
+        let state = match &mut frame.kind {
+            Kind::Seq(items) => {
+                if let Some(p) = done.problems {
+                    frame.seq_problems.push((items.len(), p));
+                }
                 items.push(done.value);
                 return None;
             }
-            Some(Frame {
-                kind: Kind::Map { key, .. },
-                ..
-            }) => std::mem::replace(key, KeyState::Want),
+            Kind::Map { key, .. } => std::mem::replace(key, KeyState::Want),
         };
         match state {
             KeyState::Want => {
+                // A key's own problems do not count: a NaN or infinite key becomes a
+                // string (`.inf: 1` is the key ".inf").
                 let state = self.key_state(&done);
                 if let Some(Frame {
                     kind: Kind::Map { key, .. },
@@ -502,56 +567,34 @@ impl Builder {
             KeyState::Key(k) => {
                 if let Some(Frame {
                     kind: Kind::Map { entries, .. },
+                    map_problems,
                     ..
                 }) = self.stack.last_mut()
                 {
+                    match done.problems {
+                        Some(p) => {
+                            map_problems.entries.insert(k.clone(), p);
+                        }
+                        None if !map_problems.entries.is_empty() => {
+                            map_problems.entries.remove(&k);
+                        }
+                        None => {}
+                    }
                     entries.insert(k, done.value);
                 }
             }
             KeyState::Merge => self.merge(done),
             KeyState::Unsupported { type_name, key } => {
-                // A key repeated in the same mapping is one Go map entry holding the
-                // last value, which the message shows.
-                let frame = self.stack.last().map_or(0, |f| f.id);
-                let first = match &self.key_error {
-                    None => true,
-                    Some((_, f, k)) => *f == frame && *k == key,
-                };
-                if first {
-                    let value = go_sharp_v(&done);
-                    let e = DecodeError::MapKey(format!(
-                        "unsupported map key of type: {type_name}, key: {key}, value: {value}"
-                    ));
-                    self.key_error = Some((e, frame, key));
+                let value = go_sharp_v(&done);
+                let message =
+                    format!("unsupported map key of type: {type_name}, key: {key}, value: {value}");
+                if let Some(frame) = self.stack.last_mut() {
+                    frame.map_problems.bad_keys.insert(key, message);
                 }
             }
             KeyState::Skip => {}
         }
         None
-    }
-
-    /// A NaN or infinite scalar is no JSON value: the conversion fails on it, unless it
-    /// is a map key (keys become strings: `.inf: 1` is the key `".inf"`).
-    fn check_json_value(&mut self, done: &Done) {
-        let Value::Float(f) = done.value else {
-            return;
-        };
-        if self.mode != Mode::Json || f.is_finite() || self.json_error.is_some() {
-            return;
-        }
-        let is_key = matches!(
-            self.stack.last(),
-            Some(Frame {
-                kind: Kind::Map {
-                    key: KeyState::Want,
-                    ..
-                },
-                ..
-            })
-        );
-        if !is_key {
-            self.json_error = Some(DecodeError::UnsupportedValue(format_float(f, 'g', -1)));
-        }
     }
 
     /// What a finished key node becomes: sigs.k8s.io/yaml's key conversion.
@@ -590,8 +633,8 @@ impl Builder {
 
     /// `<<`: a mapping, an alias of one, or a sequence of those (earlier ones win).
     fn merge(&mut self, done: Done) {
-        let sources: Vec<Value> = match (done.origin, done.alias) {
-            (Origin::Mapping, _) => vec![done.value],
+        let sources: Vec<(Value, Option<Problems>)> = match (done.origin, done.alias) {
+            (Origin::Mapping, _) => vec![(done.value, done.problems)],
             (Origin::Sequence, false) => {
                 let items = done
                     .value
@@ -601,21 +644,47 @@ impl Builder {
                 if items.iter().any(|v| v.as_map().is_none()) {
                     return self.merge_fail();
                 }
-                items.into_iter().rev().collect()
+                let mut problems = match done.problems {
+                    Some(Problems::Seq(p)) => p,
+                    _ => Vec::new(),
+                };
+                let mut sources = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate().rev() {
+                    let p = match problems.last() {
+                        Some((j, _)) if *j == i => problems.pop().map(|(_, p)| p),
+                        _ => None,
+                    };
+                    sources.push((item, p));
+                }
+                sources
             }
             _ => return self.merge_fail(),
         };
         if let Some(Frame {
             kind: Kind::Map { entries, .. },
+            map_problems,
             ..
         }) = self.stack.last_mut()
         {
-            for source in sources {
-                if let Value::Map(m) = source {
-                    for (k, v) in m.entries() {
-                        entries.insert(k, v);
+            for (source, problems) in sources {
+                let Value::Map(m) = source else { continue };
+                let mut problems = match problems {
+                    Some(Problems::Map(p)) => p,
+                    _ => MapProblems::default(),
+                };
+                for (k, v) in m.entries() {
+                    match problems.entries.remove(&k) {
+                        Some(p) => {
+                            map_problems.entries.insert(k.clone(), p);
+                        }
+                        None if !map_problems.entries.is_empty() => {
+                            map_problems.entries.remove(&k);
+                        }
+                        None => {}
                     }
+                    entries.insert(k, v);
                 }
+                map_problems.bad_keys.append(&mut problems.bad_keys);
             }
         }
     }

@@ -55,6 +55,20 @@ fn decode_errors() {
         ("s: .NaN\n", "error converting YAML to JSON: json: unsupported value: NaN"),
         (".inf: .inf\n", "error converting YAML to JSON: json: unsupported value: +Inf"),
         ("&a -.inf: 1\nb: *a\n", "error converting YAML to JSON: json: unsupported value: -Inf"),
+        // helm4: encoding/json meets map keys in sorted order.
+        ("b: .inf\na: .nan\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        ("b: [.inf]\na: {c: -.inf}\n", "error converting YAML to JSON: json: unsupported value: -Inf"),
+        ("c:\n  <<: [{x: .nan}, {x: 2}]\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        // helm4: a merged-in unsupported key, overridden by an explicit one.
+        (
+            "m: &m {~: 1}\nk:\n  <<: *m\n  ~: 2\nm: 2\n",
+            "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 2",
+        ),
+        // helm4: Go's %q escapes U+2028 and format characters.
+        (
+            "? {complex: \"\\u2028\\u200b\"}\n: 1\n",
+            "error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"complex\":\"\\u2028\\u200b\"}",
+        ),
         (
             "- a\n- b\n",
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}",
@@ -152,6 +166,15 @@ fn values_as_helm_sees_them() {
             r#"{"-.inf":F2,".inf":F1,"x":{".nan":F3}}"#,
         ),
         ("&a .inf: 1\nb: *a\n", "err"),
+        // helm4: the JSON conversion sees what go-yaml decoded: a value a later duplicate
+        // key or an explicit key replaces is never converted.
+        ("a: .inf\na: 1\n", r#"{"a":F1}"#),
+        ("a: {~: 1}\na: 1\n", r#"{"a":F1}"#),
+        (
+            "m: &m {x: .inf}\nk:\n  <<: *m\n  x: 1\nm: 2\n",
+            r#"{"k":{"x":F1},"m":F2}"#,
+        ),
+        ("c:\n  <<: [{x: 2}, {x: .nan}]\n", r#"{"c":{"x":F2}}"#),
         ("<<: 1\n", "err"),
     ];
     for (src, want) in cases {
