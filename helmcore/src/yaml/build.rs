@@ -130,6 +130,16 @@ struct Done {
     origin: Origin,
     alias: bool,
     problems: Option<Problems>,
+    /// For a sequence that is a merge's value: what each item turned out to be.
+    merge_items: Option<Vec<MergeItem>>,
+}
+
+/// An item of a sequence that is the value of `<<`. go-yaml checks and decodes such items
+/// last to first, stopping at the first that is not a mapping or fails to decode, so the
+/// items' errors are kept apart until the merge picks the one that counts.
+struct MergeItem {
+    mapping: bool,
+    error: Option<DecodeError>,
 }
 
 /// What the JSON conversion will refuse inside a node: keys JSON has no form for and
@@ -180,8 +190,8 @@ impl Problems {
 }
 
 enum Anchor {
-    /// Its node is still being built: an alias to it is a self-reference.
-    Open,
+    /// Its node (a collection) is still being built: an alias to it is a self-reference.
+    Open(Origin),
     Done {
         value: Value,
         scalar: Option<Scalar>,
@@ -225,6 +235,8 @@ struct Frame {
     seq_problems: Vec<(usize, Problems)>,
     /// Keys and entries with problems (mappings).
     map_problems: MapProblems,
+    /// Set for a sequence that is a merge's value (see `MergeItem`).
+    merge_items: Option<Vec<MergeItem>>,
 }
 
 struct Builder {
@@ -360,6 +372,7 @@ impl Builder {
                     origin,
                     alias: false,
                     problems,
+                    merge_items: frame.merge_items,
                 };
                 if let Some(name) = frame.anchor {
                     self.close_anchor(name, &done, frame.start);
@@ -371,6 +384,20 @@ impl Builder {
                 Ok(None)
             }
         }
+    }
+
+    /// The next node is the value of a `<<` key.
+    fn merge_value_next(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame {
+                kind: Kind::Map {
+                    key: KeyState::Merge,
+                    ..
+                },
+                ..
+            })
+        )
     }
 
     fn is_merge_key(&self, tag: &Option<String>, value: &str, implicit: bool) -> bool {
@@ -423,9 +450,18 @@ impl Builder {
         }
         let start = self.decode_count;
         self.count(1, 0);
+        let origin = match kind {
+            Kind::Seq(_) => Origin::Sequence,
+            Kind::Map { .. } => Origin::Mapping,
+        };
         if let Some(name) = &anchor {
-            self.anchors.insert(name.clone(), Anchor::Open);
+            self.anchors.insert(name.clone(), Anchor::Open(origin));
         }
+        // Errors inside a merge's sequence are sorted out by the merge; one from before
+        // wins anyway.
+        let merge_items =
+            (origin == Origin::Sequence && self.decode_error.is_none() && self.merge_value_next())
+                .then(Vec::new);
         self.stack.push(Frame {
             kind,
             flow,
@@ -433,6 +469,7 @@ impl Builder {
             start,
             seq_problems: Vec::new(),
             map_problems: MapProblems::default(),
+            merge_items,
         });
         Ok(())
     }
@@ -470,6 +507,7 @@ impl Builder {
             origin: Origin::Scalar,
             alias: false,
             problems,
+            merge_items: None,
         }
     }
 
@@ -496,14 +534,22 @@ impl Builder {
             ));
         };
         match anchor {
-            Anchor::Open => {
-                self.decode_fail(format!("anchor '{name}' value contains itself"));
+            Anchor::Open(origin) => {
+                // As a merge source, an alias to anything but a mapping is refused before
+                // it is decoded.
+                let origin = *origin;
+                let merge_source = self.merge_value_next()
+                    || self.stack.last().is_some_and(|f| f.merge_items.is_some());
+                if !(merge_source && origin != Origin::Mapping) {
+                    self.decode_fail(format!("anchor '{name}' value contains itself"));
+                }
                 Ok(Done {
                     value: Value::Nil,
                     scalar: None,
-                    origin: Origin::Scalar,
+                    origin,
                     alias: true,
                     problems: None,
+                    merge_items: None,
                 })
             }
             Anchor::Done {
@@ -530,6 +576,7 @@ impl Builder {
                     origin,
                     alias: true,
                     problems,
+                    merge_items: None,
                 })
             }
         }
@@ -545,6 +592,12 @@ impl Builder {
             Kind::Seq(items) => {
                 if let Some(p) = done.problems {
                     frame.seq_problems.push((items.len(), p));
+                }
+                if let Some(checks) = &mut frame.merge_items {
+                    checks.push(MergeItem {
+                        mapping: done.origin == Origin::Mapping,
+                        error: self.decode_error.take(),
+                    });
                 }
                 items.push(done.value);
                 return None;
@@ -636,6 +689,16 @@ impl Builder {
         let sources: Vec<(Value, Option<Problems>)> = match (done.origin, done.alias) {
             (Origin::Mapping, _) => vec![(done.value, done.problems)],
             (Origin::Sequence, false) => {
+                // Last item first: the first that is no mapping, or fails, decides.
+                for item in done.merge_items.into_iter().flatten().rev() {
+                    if !item.mapping {
+                        return self.merge_fail();
+                    }
+                    if let Some(e) = item.error {
+                        self.decode_error = Some(e);
+                        return;
+                    }
+                }
                 let items = done
                     .value
                     .as_list()

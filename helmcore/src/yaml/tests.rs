@@ -41,6 +41,14 @@ fn decode_errors() {
         ("a: !!null foo\n", "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!null"),
         ("? [1]\n: x\n", "error converting YAML to JSON: yaml: invalid map key: []interface {}{1}"),
         ("m:\n  <<: 1\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        // helm4: a merge source that is no mapping is refused before it is decoded, and a
+        // merge's sequence is taken last item first.
+        ("a: &a\n- <<: *a\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("a: &a\n- b:\n    <<: [*a]\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("m:\n  <<: [{a: !!int x}, 1]\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("m:\n  <<: [1, {a: !!int x}]\n", "error converting YAML to JSON: yaml: cannot decode !!str `x` as a !!int"),
+        ("m: &m\n  <<: [{a: 1}, *m, {b: !!int x}]\n", "error converting YAML to JSON: yaml: cannot decode !!str `x` as a !!int"),
+        ("m: &m\n  <<: [{a: !!int y}, *m, {b: 2}]\n", "error converting YAML to JSON: yaml: anchor 'm' value contains itself"),
         ("~: 1\n", "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1"),
         // helm4: `null` and `~` are one Go map key; the message shows the last value.
         (
