@@ -23,6 +23,8 @@ fn syntax_errors_carry_go_yaml_texts_and_lines() {
         ("a: @foo\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: `x\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: |\n  x\n y\n", "error converting YAML to JSON: yaml: line 2: did not find expected key"),
+        // helm4: go-yaml reads YAML 1.1 documents only.
+        ("%YAML 1.2\n---\na: 1\n", "error converting YAML to JSON: yaml: found incompatible YAML document"),
         // helm4: go-yaml has no `\/` escape; the line is the escape's, not the scalar's.
         ("a: \"\\/\"\n", "error converting YAML to JSON: yaml: found unknown escape character"),
         ("a: 1\nb: \"x\n  \\/\"\n", "error converting YAML to JSON: yaml: line 3: found unknown escape character"),
