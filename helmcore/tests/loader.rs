@@ -156,6 +156,30 @@ fn temp(name: &str) -> PathBuf {
 const CHART: &str = "apiVersion: v2\nname: x\nversion: 1.0.0\n";
 
 #[test]
+fn invalid_utf8_in_yaml_files_is_go_yamls_error() {
+    // helm4: Chart.yaml and values.yaml are read as bytes; go-yaml refuses invalid UTF-8.
+    let d = temp("utf8");
+    let c = d.join("x");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::write(c.join("Chart.yaml"), CHART).unwrap();
+    std::fs::write(c.join("values.yaml"), b"a: \"\xff\"\n").unwrap();
+    assert_eq!(
+        load(&c).unwrap_err().to_string(),
+        "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: invalid leading UTF-8 octet"
+    );
+    std::fs::write(c.join("values.yaml"), "a: 1\n").unwrap();
+    std::fs::write(
+        c.join("Chart.yaml"),
+        b"apiVersion: v2\nname: x\nversion: 1.0.0\ndescription: \"\xff\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        load(&c).unwrap_err().to_string(),
+        "cannot load Chart.yaml: error converting YAML to JSON: yaml: invalid leading UTF-8 octet"
+    );
+}
+
+#[test]
 fn errors_match_helm4() {
     let d = temp("errors");
     let err = |files: &[(&str, &str)]| {

@@ -429,14 +429,12 @@ fn decode_lock_file(name: &str, data: &[u8]) -> Result<super::Lock, ChartError> 
 /// Decodes a document bound for a Go struct (Chart.yaml, a lock file) with go-yaml's
 /// native scalars, so that a string field sees an int as an int (`version: 010` is `"8"`).
 fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
-    Ok(crate::yaml::from_str_native(&crate::yaml::go_lossy_utf8(
-        data,
-    ))?)
+    Ok(crate::yaml::from_slice_native(data)?)
 }
 
 /// Helm's `LoadValues` of a chart's values.yaml.
 fn load_values_file(data: &[u8]) -> Result<Map, ChartError> {
-    Ok(crate::yaml::load_values(&crate::yaml::go_lossy_utf8(data))?)
+    Ok(crate::yaml::load_values_slice(data)?)
 }
 
 /// Helm's `MergeMaps`: `b` over `a`, maps merged recursively, everything else replaced.

@@ -117,13 +117,7 @@ fn mismatch(v: &Value, into: &str) -> JsonError {
 
 /// Go's `strconv.Quote`.
 pub(crate) fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        push_quoted_char(&mut out, c);
-    }
-    out.push('"');
-    out
+    crate::gofmt::quote(s)
 }
 
 fn push_quoted_char(out: &mut String, c: char) {

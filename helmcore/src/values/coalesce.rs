@@ -192,7 +192,8 @@ fn coalesce_globals(
                 }
                 Some(_) => {
                     warnings.push(Warning::log(format!(
-                        "Conflict: cannot merge map onto non-map for {key:?}. Skipping."
+                        "Conflict: cannot merge map onto non-map for {}. Skipping.",
+                        crate::gofmt::quote(&key)
                     )));
                 }
             }
@@ -304,23 +305,8 @@ fn coalesce_tables_full_key(
     }
 }
 
-/// Go's `fmt.Sprintf("%t", v)` for a value that is not a bool: `%!t(string=x)`.
+/// Go's `fmt.Sprintf("%t", v)` for a value that is not a bool: `%!t(string=x)`, with
+/// `<nil>` for nils inside lists and maps.
 pub(crate) fn go_fmt_t(v: &Value) -> String {
-    match v {
-        Value::Bool(b) => b.to_string(),
-        Value::Nil => "%!t(<nil>)".into(),
-        Value::List(items) => {
-            let parts: Vec<String> = items.iter().map(go_fmt_t).collect();
-            format!("[{}]", parts.join(" "))
-        }
-        Value::Map(m) => {
-            let parts: Vec<String> = m
-                .entries()
-                .iter()
-                .map(|(k, v)| format!("%!t(string={k}):{}", go_fmt_t(v)))
-                .collect();
-            format!("map[{}]", parts.join(" "))
-        }
-        other => format!("%!t({}={})", other.type_name(), fmt_v(other)),
-    }
+    crate::gofmt::sprintf("%t", std::slice::from_ref(v))
 }

@@ -78,11 +78,9 @@ impl Options {
         for file in &self.value_files {
             let raw = read_file(file)?;
             let current =
-                crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw)).map_err(|source| {
-                    ValuesError::Parse {
-                        file: file.clone(),
-                        source,
-                    }
+                crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse {
+                    file: file.clone(),
+                    source,
                 })?;
             base = merge_maps(&base, &current);
         }
@@ -106,8 +104,9 @@ impl Options {
         }
         for value in &self.file_values {
             let mut read = |path: &str| -> Result<Value, String> {
+                // The file's bytes, as Go's string(bytes): not necessarily UTF-8.
                 read_file(path)
-                    .map(|b| Value::from(String::from_utf8_lossy(&b).into_owned()))
+                    .map(Value::from_go_bytes)
                     .map_err(|e| e.to_string())
             };
             strvals::parse_into_file(value, &base, &mut read).map_err(ValuesError::SetFile)?;
@@ -127,21 +126,24 @@ fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
             .map_err(|e| ValuesError::Read(format!("read /dev/stdin: {e}")))?;
         return Ok(buf);
     }
-    std::fs::read(path).map_err(|e| {
+    // Go's os.ReadFile: opening a directory succeeds, reading it fails.
+    let fail = |op: &str, e: std::io::Error| {
         ValuesError::Read(format!(
-            "open {}: {}",
-            path,
+            "{op} {path}: {}",
             crate::chart::go_errno_text_of(&e)
         ))
-    })
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| fail("open", e))?;
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut buf).map_err(|e| fail("read", e))?;
+    Ok(buf)
 }
 
 /// Reads one values file from disk (Helm's `LoadValues` of a `-f` file).
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
     let raw = read_file(&p)?;
-    crate::yaml::load_values(&crate::yaml::go_lossy_utf8(&raw))
-        .map_err(|source| ValuesError::Parse { file: p, source })
+    crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse { file: p, source })
 }
 
 /// JSON as Go's encoding/json decodes it into `interface{}`: numbers are float64.
@@ -263,6 +265,46 @@ mod tests {
             }),
             "failed parsing --set-literal data: key \"a\" has no value"
         );
+        // helm4: values files are read as bytes; go-yaml refuses invalid UTF-8.
+        let p =
+            std::env::temp_dir().join(format!("helmcore-values-{}-binv.yaml", std::process::id()));
+        std::fs::write(&p, b"a: \"\xff\"\n").unwrap();
+        let binv = p.display().to_string();
+        assert_eq!(
+            err(Options { value_files: vec![binv.clone()], ..Default::default() }),
+            format!("failed to parse {binv}: cannot unmarshal yaml document: error converting YAML to JSON: yaml: invalid leading UTF-8 octet")
+        );
+        // helm4: os.ReadFile opens a directory, then fails reading it.
+        let dir = std::env::temp_dir().display().to_string();
+        assert_eq!(
+            err(Options {
+                value_files: vec![dir.clone()],
+                ..Default::default()
+            }),
+            format!("read {dir}: is a directory")
+        );
+        assert_eq!(
+            err(Options {
+                file_values: vec![format!("a={dir}")],
+                ..Default::default()
+            }),
+            format!("failed parsing --set-file data: read {dir}: is a directory")
+        );
+    }
+
+    #[test]
+    fn set_file_keeps_bytes() {
+        // helm4: `--set-file a=F` with F holding ff fe 20 62: `toJson` gives
+        // {"a":"\ufffd\ufffd b"}, as encoding/json writes a Go string that is not UTF-8.
+        let p = std::env::temp_dir().join(format!("helmcore-values-{}-bin", std::process::id()));
+        std::fs::write(&p, b"\xff\xfe b").unwrap();
+        let opts = Options {
+            file_values: vec![format!("a={}", p.display())],
+            ..Default::default()
+        };
+        let m = opts.merge_values().unwrap();
+        assert!(matches!(m.get("a"), Some(Value::Bytes(_))));
+        assert_eq!(json(&m), r#"{"a":"\ufffd\ufffd b"}"#);
     }
 
     #[test]

@@ -730,7 +730,7 @@ fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 
 /// santhosh's `quote`: Go's `%q` with single quotes.
 fn quote(s: &str) -> String {
-    let q = format!("{s:?}");
+    let q = crate::gofmt::quote(s);
     let inner = &q[1..q.len() - 1];
     format!("'{}'", inner.replace("\\\"", "\"").replace('\'', "\\'"))
 }

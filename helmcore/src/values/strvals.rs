@@ -18,6 +18,7 @@
 //! assert_eq!(m.get("d"), Some(Value::from("0.5")));
 //! ```
 
+use crate::gofmt::quote;
 use crate::value::{Map, Value};
 
 /// Helm's `MaxIndex`: the largest list index `--set` accepts.
@@ -180,7 +181,7 @@ impl<'a> Parser<'a> {
         let (k, last) = self.runes_until(stop);
         let last = match last {
             Err(()) if k.is_empty() => return Err(StrvalsError::eof()),
-            Err(()) => return Err(StrvalsError::msg(format!("key {k:?} has no value"))),
+            Err(()) => return Err(StrvalsError::msg(format!("key {} has no value", quote(&k)))),
             Ok(r) => r,
         };
         match last {
@@ -233,7 +234,8 @@ impl<'a> Parser<'a> {
             ',' => {
                 set(data, &k, Value::from(""));
                 Err(StrvalsError::msg(format!(
-                    "key {k:?} has no value (cannot end with ,)"
+                    "key {} has no value (cannot end with ,)",
+                    quote(&k)
                 )))
             }
             _ => {
@@ -251,7 +253,10 @@ impl<'a> Parser<'a> {
                 };
                 let e = self.key(&inner, nested);
                 if e.is_ok() && inner.is_empty() {
-                    return Err(StrvalsError::msg(format!("key map {k:?} has no value")));
+                    return Err(StrvalsError::msg(format!(
+                        "key map {} has no value",
+                        quote(&k)
+                    )));
                 }
                 if !inner.is_empty() {
                     set(data, &k, Value::Map(inner));
@@ -507,7 +512,7 @@ fn conversion_panic(found: &Value, want: &str) -> StrvalsError {
 /// Go's `%q` of a rune (`'x'`, `'\\''`); Rust's char debug form agrees for the
 /// characters that can reach it.
 fn go_quote_rune(c: char) -> String {
-    format!("{c:?}")
+    crate::gofmt::quote_rune(c, false)
 }
 
 /// Go's `strconv.Atoi` with its error texts.
@@ -515,11 +520,16 @@ fn go_atoi(s: &str) -> Res<i64> {
     let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(StrvalsError::msg(format!(
-            "strconv.Atoi: parsing {s:?}: invalid syntax"
+            "strconv.Atoi: parsing {}: invalid syntax",
+            quote(s)
         )));
     }
-    s.parse::<i64>()
-        .map_err(|_| StrvalsError::msg(format!("strconv.Atoi: parsing {s:?}: value out of range")))
+    s.parse::<i64>().map_err(|_| {
+        StrvalsError::msg(format!(
+            "strconv.Atoi: parsing {}: value out of range",
+            quote(s)
+        ))
+    })
 }
 
 /// `--set`'s typing: `true`/`false`/`null` (any case), `0`, and base-10 int64 without a
@@ -657,6 +667,10 @@ mod tests {
             (&["a[0]xy=1"], "unexpected data at end of array index: ['x' 'y']"),
             (&["a={x,y"], "list must terminate with '}'"),
             (&["a.=1"], r#"key map "a" has no value"#),
+            // helm4: keys and indexes are quoted as Go's %q quotes them.
+            (&["a\x01b"], r#"key "a\x01b" has no value"#),
+            (&["a[0\x07]=1"], r#"error parsing index: strconv.Atoi: parsing "0\a": invalid syntax"#),
+            (&["a[0]\u{200b}=1"], r"unexpected data at end of array index: ['\u200b']"),
             (&["a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.bb.cc.dd.ee.ff=1"], "value name nested level is greater than maximum supported nested level of 30"),
         ];
         for (args, want) in cases {

@@ -129,16 +129,75 @@ struct Done {
     scalar: Option<Scalar>,
     origin: Origin,
     alias: bool,
+    problems: Option<Problems>,
+    /// For a sequence that is a merge's value: what each item turned out to be.
+    merge_items: Option<Vec<MergeItem>>,
+}
+
+/// An item of a sequence that is the value of `<<`. go-yaml checks and decodes such items
+/// last to first, stopping at the first that is not a mapping or fails to decode, so the
+/// items' errors are kept apart until the merge picks the one that counts.
+struct MergeItem {
+    mapping: bool,
+    error: Option<DecodeError>,
+}
+
+/// What the JSON conversion will refuse inside a node: keys JSON has no form for and
+/// NaN or infinite numbers. sigs.k8s.io/yaml converts what go-yaml *decoded*, so these
+/// are kept per entry: a value that a later duplicate key or a merge replaces takes its
+/// problems with it.
+#[derive(Clone)]
+enum Problems {
+    /// A NaN or infinite number, as encoding/json names it (`+Inf`).
+    NonFinite(String),
+    /// Items with problems, by index.
+    Seq(Vec<(usize, Problems)>),
+    Map(MapProblems),
+}
+
+#[derive(Clone, Default)]
+struct MapProblems {
+    /// Unsupported keys (`~`, a uint64) by key, with their error message. A repeated
+    /// key is one Go map entry: the last value is the one the message shows.
+    bad_keys: BTreeMap<String, String>,
+    /// Entries whose values have problems.
+    entries: BTreeMap<Str, Problems>,
+}
+
+impl Problems {
+    /// The conversion's error, if any: an unsupported key first (sigs.k8s.io/yaml checks
+    /// keys before encoding/json runs; among several Go's map order picks at random),
+    /// then the first NaN or infinity in encoding/json's order (keys sorted).
+    fn error(&self) -> Option<DecodeError> {
+        let mut first_value = None;
+        let mut stack = vec![self];
+        while let Some(p) = stack.pop() {
+            match p {
+                Problems::NonFinite(v) => {
+                    first_value.get_or_insert(v);
+                }
+                Problems::Seq(items) => stack.extend(items.iter().rev().map(|(_, p)| p)),
+                Problems::Map(m) => {
+                    if let Some(message) = m.bad_keys.values().next() {
+                        return Some(DecodeError::MapKey(message.clone()));
+                    }
+                    stack.extend(m.entries.values().rev());
+                }
+            }
+        }
+        first_value.map(|v| DecodeError::UnsupportedValue(v.clone()))
+    }
 }
 
 enum Anchor {
-    /// Its node is still being built: an alias to it is a self-reference.
-    Open,
+    /// Its node (a collection) is still being built: an alias to it is a self-reference.
+    Open(Origin),
     Done {
         value: Value,
         scalar: Option<Scalar>,
         origin: Origin,
         size: u64,
+        problems: Option<Problems>,
     },
 }
 
@@ -172,6 +231,12 @@ struct Frame {
     anchor: Option<String>,
     /// `decode_count` before this node, to size the anchor.
     start: u64,
+    /// Items with problems (sequences).
+    seq_problems: Vec<(usize, Problems)>,
+    /// Keys and entries with problems (mappings).
+    map_problems: MapProblems,
+    /// Set for a sequence that is a merge's value (see `MergeItem`).
+    merge_items: Option<Vec<MergeItem>>,
 }
 
 struct Builder {
@@ -182,10 +247,8 @@ struct Builder {
     alias_count: u64,
     /// First go-yaml decode failure (tags, aliases, keys, merges).
     decode_error: Option<DecodeError>,
-    /// First failure of the YAML-to-JSON conversion (unsupported keys).
-    key_error: Option<DecodeError>,
-    /// First value JSON refuses (NaN, infinities).
-    json_error: Option<DecodeError>,
+    /// What the JSON conversion refuses in the document's root node.
+    root_problems: Option<Problems>,
 }
 
 impl Builder {
@@ -197,8 +260,7 @@ impl Builder {
             decode_count: 0,
             alias_count: 0,
             decode_error: None,
-            key_error: None,
-            json_error: None,
+            root_problems: None,
         }
     }
 
@@ -216,7 +278,10 @@ impl Builder {
     }
 
     fn finish(self, root: Value) -> Result<Value, YamlError> {
-        if let Some(e) = self.decode_error.or(self.key_error).or(self.json_error) {
+        let e = self
+            .decode_error
+            .or_else(|| self.root_problems.as_ref().and_then(Problems::error));
+        if let Some(e) = e {
             return Err(YamlError::Convert(e));
         }
         Ok(root)
@@ -287,10 +352,18 @@ impl Builder {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(None);
                 };
-                let (value, origin) = match frame.kind {
-                    Kind::Seq(items) => (Value::list(items), Origin::Sequence),
+                let (value, origin, problems) = match frame.kind {
+                    Kind::Seq(items) => {
+                        let problems = (!frame.seq_problems.is_empty())
+                            .then_some(Problems::Seq(frame.seq_problems));
+                        (Value::list(items), Origin::Sequence, problems)
+                    }
                     Kind::Map { entries, .. } => {
-                        (Value::Map(Map::from_entries(entries)), Origin::Mapping)
+                        let m = frame.map_problems;
+                        let problems = (!m.bad_keys.is_empty() || !m.entries.is_empty())
+                            .then_some(Problems::Map(m));
+                        let value = Value::Map(Map::from_entries(entries));
+                        (value, Origin::Mapping, problems)
                     }
                 };
                 let done = Done {
@@ -298,6 +371,8 @@ impl Builder {
                     scalar: None,
                     origin,
                     alias: false,
+                    problems,
+                    merge_items: frame.merge_items,
                 };
                 if let Some(name) = frame.anchor {
                     self.close_anchor(name, &done, frame.start);
@@ -309,6 +384,20 @@ impl Builder {
                 Ok(None)
             }
         }
+    }
+
+    /// The next node is the value of a `<<` key.
+    fn merge_value_next(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame {
+                kind: Kind::Map {
+                    key: KeyState::Merge,
+                    ..
+                },
+                ..
+            })
+        )
     }
 
     fn is_merge_key(&self, tag: &Option<String>, value: &str, implicit: bool) -> bool {
@@ -361,14 +450,26 @@ impl Builder {
         }
         let start = self.decode_count;
         self.count(1, 0);
+        let origin = match kind {
+            Kind::Seq(_) => Origin::Sequence,
+            Kind::Map { .. } => Origin::Mapping,
+        };
         if let Some(name) = &anchor {
-            self.anchors.insert(name.clone(), Anchor::Open);
+            self.anchors.insert(name.clone(), Anchor::Open(origin));
         }
+        // Errors inside a merge's sequence are sorted out by the merge; one from before
+        // wins anyway.
+        let merge_items =
+            (origin == Origin::Sequence && self.decode_error.is_none() && self.merge_value_next())
+                .then(Vec::new);
         self.stack.push(Frame {
             kind,
             flow,
             anchor,
             start,
+            seq_problems: Vec::new(),
+            map_problems: MapProblems::default(),
+            merge_items,
         });
         Ok(())
     }
@@ -380,6 +481,7 @@ impl Builder {
             scalar: done.scalar.clone(),
             origin: done.origin,
             size,
+            problems: done.problems.clone(),
         };
         self.anchors.insert(name, anchor);
     }
@@ -393,11 +495,19 @@ impl Builder {
             }
         };
         let value = self.scalar_value(&scalar);
+        let problems = match scalar {
+            Scalar::Float(f) if self.mode == Mode::Json && !f.is_finite() => {
+                Some(Problems::NonFinite(format_float(f, 'g', -1)))
+            }
+            _ => None,
+        };
         Done {
             value,
             scalar: Some(scalar),
             origin: Origin::Scalar,
             alias: false,
+            problems,
+            merge_items: None,
         }
     }
 
@@ -409,15 +519,8 @@ impl Builder {
             Scalar::Int(n) if json => Value::Float(*n as f64),
             Scalar::Int(n) => Value::int(*n),
             Scalar::Uint(n) => Value::Float(*n as f64),
-            Scalar::Float(f) if json && !f.is_finite() => {
-                if self.json_error.is_none() {
-                    self.json_error =
-                        Some(DecodeError::UnsupportedValue(format_float(*f, 'g', -1)));
-                }
-                // Kept for error messages (`invalid map key: ...-Inf...`); the document
-                // fails anyway.
-                Value::Float(*f)
-            }
+            // NaN and infinities stay (`invalid map key: ...-Inf...` prints them); as
+            // values they fail the JSON conversion (`Problems`).
             Scalar::Float(f) => Value::Float(*f),
             Scalar::Str(s) => Value::String(s.clone()),
         }
@@ -431,13 +534,22 @@ impl Builder {
             ));
         };
         match anchor {
-            Anchor::Open => {
-                self.decode_fail(format!("anchor '{name}' value contains itself"));
+            Anchor::Open(origin) => {
+                // As a merge source, an alias to anything but a mapping is refused before
+                // it is decoded.
+                let origin = *origin;
+                let merge_source = self.merge_value_next()
+                    || self.stack.last().is_some_and(|f| f.merge_items.is_some());
+                if !(merge_source && origin != Origin::Mapping) {
+                    self.decode_fail(format!("anchor '{name}' value contains itself"));
+                }
                 Ok(Done {
                     value: Value::Nil,
                     scalar: None,
-                    origin: Origin::Scalar,
+                    origin,
                     alias: true,
+                    problems: None,
+                    merge_items: None,
                 })
             }
             Anchor::Done {
@@ -445,8 +557,10 @@ impl Builder {
                 scalar,
                 origin,
                 size,
+                problems,
             } => {
                 let (scalar, origin, size) = (scalar.clone(), *origin, *size);
+                let problems = problems.clone();
                 // Only copy while the result can still be used: after a failure the
                 // copies would be thrown away, and an alias bomb must not allocate.
                 let value = if self.failed() {
@@ -461,6 +575,8 @@ impl Builder {
                     scalar,
                     origin,
                     alias: true,
+                    problems,
+                    merge_items: None,
                 })
             }
         }
@@ -468,22 +584,30 @@ impl Builder {
 
     /// Hands a finished node to its parent; returns it when it is the document's root.
     fn deliver(&mut self, done: Done) -> Option<Value> {
-        let state = match self.stack.last_mut() {
-            None => return Some(done.value),
-            Some(Frame {
-                kind: Kind::Seq(items),
-                ..
-            }) => {
+        let Some(frame) = self.stack.last_mut() else {
+            self.root_problems = done.problems;
+            return Some(done.value);
+        };
+        let state = match &mut frame.kind {
+            Kind::Seq(items) => {
+                if let Some(p) = done.problems {
+                    frame.seq_problems.push((items.len(), p));
+                }
+                if let Some(checks) = &mut frame.merge_items {
+                    checks.push(MergeItem {
+                        mapping: done.origin == Origin::Mapping,
+                        error: self.decode_error.take(),
+                    });
+                }
                 items.push(done.value);
                 return None;
             }
-            Some(Frame {
-                kind: Kind::Map { key, .. },
-                ..
-            }) => std::mem::replace(key, KeyState::Want),
+            Kind::Map { key, .. } => std::mem::replace(key, KeyState::Want),
         };
         match state {
             KeyState::Want => {
+                // A key's own problems do not count: a NaN or infinite key becomes a
+                // string (`.inf: 1` is the key ".inf").
                 let state = self.key_state(&done);
                 if let Some(Frame {
                     kind: Kind::Map { key, .. },
@@ -496,19 +620,29 @@ impl Builder {
             KeyState::Key(k) => {
                 if let Some(Frame {
                     kind: Kind::Map { entries, .. },
+                    map_problems,
                     ..
                 }) = self.stack.last_mut()
                 {
+                    match done.problems {
+                        Some(p) => {
+                            map_problems.entries.insert(k.clone(), p);
+                        }
+                        None if !map_problems.entries.is_empty() => {
+                            map_problems.entries.remove(&k);
+                        }
+                        None => {}
+                    }
                     entries.insert(k, done.value);
                 }
             }
             KeyState::Merge => self.merge(done),
             KeyState::Unsupported { type_name, key } => {
-                if self.key_error.is_none() {
-                    let value = go_sharp_v(&done);
-                    self.key_error = Some(DecodeError::MapKey(format!(
-                        "unsupported map key of type: {type_name}, key: {key}, value: {value}"
-                    )));
+                let value = go_sharp_v(&done);
+                let message =
+                    format!("unsupported map key of type: {type_name}, key: {key}, value: {value}");
+                if let Some(frame) = self.stack.last_mut() {
+                    frame.map_problems.bad_keys.insert(key, message);
                 }
             }
             KeyState::Skip => {}
@@ -552,9 +686,19 @@ impl Builder {
 
     /// `<<`: a mapping, an alias of one, or a sequence of those (earlier ones win).
     fn merge(&mut self, done: Done) {
-        let sources: Vec<Value> = match (done.origin, done.alias) {
-            (Origin::Mapping, _) => vec![done.value],
+        let sources: Vec<(Value, Option<Problems>)> = match (done.origin, done.alias) {
+            (Origin::Mapping, _) => vec![(done.value, done.problems)],
             (Origin::Sequence, false) => {
+                // Last item first: the first that is no mapping, or fails, decides.
+                for item in done.merge_items.into_iter().flatten().rev() {
+                    if !item.mapping {
+                        return self.merge_fail();
+                    }
+                    if let Some(e) = item.error {
+                        self.decode_error = Some(e);
+                        return;
+                    }
+                }
                 let items = done
                     .value
                     .as_list()
@@ -563,21 +707,47 @@ impl Builder {
                 if items.iter().any(|v| v.as_map().is_none()) {
                     return self.merge_fail();
                 }
-                items.into_iter().rev().collect()
+                let mut problems = match done.problems {
+                    Some(Problems::Seq(p)) => p,
+                    _ => Vec::new(),
+                };
+                let mut sources = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate().rev() {
+                    let p = match problems.last() {
+                        Some((j, _)) if *j == i => problems.pop().map(|(_, p)| p),
+                        _ => None,
+                    };
+                    sources.push((item, p));
+                }
+                sources
             }
             _ => return self.merge_fail(),
         };
         if let Some(Frame {
             kind: Kind::Map { entries, .. },
+            map_problems,
             ..
         }) = self.stack.last_mut()
         {
-            for source in sources {
-                if let Value::Map(m) = source {
-                    for (k, v) in m.entries() {
-                        entries.insert(k, v);
+            for (source, problems) in sources {
+                let Value::Map(m) = source else { continue };
+                let mut problems = match problems {
+                    Some(Problems::Map(p)) => p,
+                    _ => MapProblems::default(),
+                };
+                for (k, v) in m.entries() {
+                    match problems.entries.remove(&k) {
+                        Some(p) => {
+                            map_problems.entries.insert(k.clone(), p);
+                        }
+                        None if !map_problems.entries.is_empty() => {
+                            map_problems.entries.remove(&k);
+                        }
+                        None => {}
                     }
+                    entries.insert(k, v);
                 }
+                map_problems.bad_keys.append(&mut problems.bad_keys);
             }
         }
     }

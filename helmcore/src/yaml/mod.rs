@@ -130,7 +130,12 @@ pub fn from_str_list(src: &str) -> Result<Option<Vec<Value>>, YamlError> {
 /// assert_eq!(v.get("b"), Some(Value::Float(1.0)));
 /// ```
 pub fn from_str_native(src: &str) -> Result<Value, YamlError> {
-    build::decode(src.as_bytes(), Mode::Native)
+    from_slice_native(src.as_bytes())
+}
+
+/// [`from_str_native`] over a file's bytes: invalid UTF-8 is go-yaml's error.
+pub fn from_slice_native(src: &[u8]) -> Result<Value, YamlError> {
+    build::decode(src, Mode::Native)
 }
 
 /// What a Go `string` struct field receives from a YAML scalar through

@@ -23,6 +23,11 @@ fn syntax_errors_carry_go_yaml_texts_and_lines() {
         ("a: @foo\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: `x\n", "error converting YAML to JSON: yaml: found character that cannot start any token"),
         ("a: |\n  x\n y\n", "error converting YAML to JSON: yaml: line 2: did not find expected key"),
+        // helm4: go-yaml reads YAML 1.1 documents only.
+        ("%YAML 1.2\n---\na: 1\n", "error converting YAML to JSON: yaml: found incompatible YAML document"),
+        // helm4: go-yaml has no `\/` escape; the line is the escape's, not the scalar's.
+        ("a: \"\\/\"\n", "error converting YAML to JSON: yaml: found unknown escape character"),
+        ("a: 1\nb: \"x\n  \\/\"\n", "error converting YAML to JSON: yaml: line 3: found unknown escape character"),
     ];
     for (src, want) in cases {
         assert_eq!(err(src), want, "{src:?}");
@@ -38,13 +43,42 @@ fn decode_errors() {
         ("a: !!null foo\n", "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!null"),
         ("? [1]\n: x\n", "error converting YAML to JSON: yaml: invalid map key: []interface {}{1}"),
         ("m:\n  <<: 1\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        // helm4: a merge source that is no mapping is refused before it is decoded, and a
+        // merge's sequence is taken last item first.
+        ("a: &a\n- <<: *a\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("a: &a\n- b:\n    <<: [*a]\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("m:\n  <<: [{a: !!int x}, 1]\n", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"),
+        ("m:\n  <<: [1, {a: !!int x}]\n", "error converting YAML to JSON: yaml: cannot decode !!str `x` as a !!int"),
+        ("m: &m\n  <<: [{a: 1}, *m, {b: !!int x}]\n", "error converting YAML to JSON: yaml: cannot decode !!str `x` as a !!int"),
+        ("m: &m\n  <<: [{a: !!int y}, *m, {b: 2}]\n", "error converting YAML to JSON: yaml: anchor 'm' value contains itself"),
         ("~: 1\n", "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1"),
+        // helm4: `null` and `~` are one Go map key; the message shows the last value.
+        (
+            "null: 1\na: 2\n~: [3]\n",
+            "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{3}",
+        ),
         (
             "12345678901234567890: g\n",
             "error converting YAML to JSON: unsupported map key of type: uint64, key: 0xab54a98ceb1f0ad2, value: \"g\"",
         ),
         ("inf: .inf\n", "error converting YAML to JSON: json: unsupported value: +Inf"),
         ("s: .NaN\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        (".inf: .inf\n", "error converting YAML to JSON: json: unsupported value: +Inf"),
+        ("&a -.inf: 1\nb: *a\n", "error converting YAML to JSON: json: unsupported value: -Inf"),
+        // helm4: encoding/json meets map keys in sorted order.
+        ("b: .inf\na: .nan\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        ("b: [.inf]\na: {c: -.inf}\n", "error converting YAML to JSON: json: unsupported value: -Inf"),
+        ("c:\n  <<: [{x: .nan}, {x: 2}]\n", "error converting YAML to JSON: json: unsupported value: NaN"),
+        // helm4: a merged-in unsupported key, overridden by an explicit one.
+        (
+            "m: &m {~: 1}\nk:\n  <<: *m\n  ~: 2\nm: 2\n",
+            "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 2",
+        ),
+        // helm4: Go's %q escapes U+2028 and format characters.
+        (
+            "? {complex: \"\\u2028\\u200b\"}\n: 1\n",
+            "error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"complex\":\"\\u2028\\u200b\"}",
+        ),
         (
             "- a\n- b\n",
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}",
@@ -103,6 +137,8 @@ fn values_as_helm_sees_them() {
         ("a: {b:c}\n", r#"{"a":{"b:c":null}}"#),
         ("a: !!binary aGVsbG8=\n", r#"{"a":"hello"}"#),
         ("a: 'it''s'\n", r#"{"a":"it's"}"#),
+        // helm4: go-yaml reads `\'` in a double-quoted scalar as a single quote.
+        ("a: \"it\\'s\"\n", r#"{"a":"it's"}"#),
         ("x: 1\n---\ny: 2\n", r#"{"x":F1}"#),
         ("---\n", "null"),
         ("", "null"),
@@ -133,6 +169,22 @@ fn values_as_helm_sees_them() {
             "ts: 2001-12-14\nq: \"yes\"\nlarge: 12345678901234567890\n",
             r#"{"large":F12345678901234567000,"q":"yes","ts":"2001-12-14"}"#,
         ),
+        // helm4: NaN and infinite keys become the strings go-yaml writes for them; only
+        // as values do they fail the JSON conversion.
+        (
+            ".inf: 1\n-.Inf: 2\nx: {.nan: 3}\n",
+            r#"{"-.inf":F2,".inf":F1,"x":{".nan":F3}}"#,
+        ),
+        ("&a .inf: 1\nb: *a\n", "err"),
+        // helm4: the JSON conversion sees what go-yaml decoded: a value a later duplicate
+        // key or an explicit key replaces is never converted.
+        ("a: .inf\na: 1\n", r#"{"a":F1}"#),
+        ("a: {~: 1}\na: 1\n", r#"{"a":F1}"#),
+        (
+            "m: &m {x: .inf}\nk:\n  <<: *m\n  x: 1\nm: 2\n",
+            r#"{"k":{"x":F1},"m":F2}"#,
+        ),
+        ("c:\n  <<: [{x: 2}, {x: .nan}]\n", r#"{"c":{"x":F2}}"#),
         ("<<: 1\n", "err"),
     ];
     for (src, want) in cases {

@@ -1226,8 +1226,8 @@ unsafe fn yaml_parser_process_directives(
                     current_block = 17143798186130252483;
                     break;
                 } else if (*token).data.version_directive.major != 1
+                    // helmcore: go-yaml, which Helm reads with, accepts %YAML 1.1 only.
                     || (*token).data.version_directive.minor != 1
-                        && (*token).data.version_directive.minor != 2
                 {
                     yaml_parser_set_parser_error(
                         parser,

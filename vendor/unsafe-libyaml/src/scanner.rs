@@ -2322,10 +2322,13 @@ unsafe fn yaml_parser_scan_flow_scalar(
                                 string.pointer = string.pointer.wrapping_offset(1);
                                 *fresh552 = b'"';
                             }
-                            b'/' => {
+                            // helmcore: go-yaml's scanner, which Helm reads with, has `\'`
+                            // (a single quote) and no `\/` (a YAML 1.2 addition, refused
+                            // there as an unknown escape).
+                            b'\'' => {
                                 let fresh553 = string.pointer;
                                 string.pointer = string.pointer.wrapping_offset(1);
-                                *fresh553 = b'/';
+                                *fresh553 = b'\'';
                             }
                             b'\\' => {
                                 let fresh554 = string.pointer;
