@@ -23,9 +23,7 @@ pub fn coalesce_values(
     vals: &Map,
     warnings: &mut Vec<Warning>,
 ) -> Result<Map, ChartError> {
-    let dest = vals.deep_copy();
-    coalesce(chart, &dest, "", Rules::COALESCE, warnings)?;
-    Ok(dest)
+    coalesced_copy(chart, vals, Rules::COALESCE, warnings)
 }
 
 /// [`coalesce_values`] as helm v3 does it: a `null` in `vals` deletes the key whatever
@@ -37,9 +35,7 @@ pub fn coalesce_values_helm3(
     vals: &Map,
     warnings: &mut Vec<Warning>,
 ) -> Result<Map, ChartError> {
-    let dest = vals.deep_copy();
-    coalesce(chart, &dest, "", Rules::COALESCE_HELM3, warnings)?;
-    Ok(dest)
+    coalesced_copy(chart, vals, Rules::COALESCE_HELM3, warnings)
 }
 
 /// Helm's `MergeValues`: as [`coalesce_values`] but nulls are kept, not deleting.
@@ -48,8 +44,18 @@ pub fn merge_values(
     vals: &Map,
     warnings: &mut Vec<Warning>,
 ) -> Result<Map, ChartError> {
+    coalesced_copy(chart, vals, Rules::MERGE, warnings)
+}
+
+/// A copy of `vals` with the chart tree's defaults filled in under `rules`.
+fn coalesced_copy(
+    chart: &Chart,
+    vals: &Map,
+    rules: Rules,
+    warnings: &mut Vec<Warning>,
+) -> Result<Map, ChartError> {
     let dest = vals.deep_copy();
-    coalesce(chart, &dest, "", Rules::MERGE, warnings)?;
+    coalesce(chart, &dest, "", rules, warnings)?;
     Ok(dest)
 }
 
