@@ -430,7 +430,9 @@ impl Printer {
             Value::Map(m) => {
                 let entries = m.entries();
                 if self.f.sharp_v {
-                    self.out.push_str("map[string]interface {}{");
+                    let t = m.named_type().map_or("map[string]interface {}", |t| t.name);
+                    self.out.push_str(t);
+                    self.out.push('{');
                 } else {
                     self.out.push_str("map[");
                 }

@@ -315,9 +315,12 @@ pub(crate) fn execute_templates(
         if super::manifest::is_partial(&job.name) {
             continue;
         }
+        // Helm executes every template with dot, `$` and `.Template` as `common.Values`.
+        let values_type = cx.compat.values_type();
+        let template = template_value(&job.name, &job.base_path);
         job.data
-            .insert("Template", template_value(&job.name, &job.base_path));
-        let data = Value::Map(job.data.clone());
+            .insert("Template", Value::Map(template.named(values_type)));
+        let data = Value::Map(job.data.named(values_type));
         // Output is usually about as long as the template: one allocation, few regrowths.
         let mut out = String::with_capacity(job.text.len());
         let result = match job.engine {
@@ -436,10 +439,8 @@ fn collect(
     let values = if chart.is_root() {
         parent.get("Values").unwrap_or_default()
     } else {
-        match table(parent, &format!("Values.{}", chart.name())) {
-            Some(m) => Value::Map(m),
-            None => Value::Map(Map::new()),
-        }
+        let values = table(parent, &format!("Values.{}", chart.name())).unwrap_or_default();
+        Value::Map(values.named(compat.values_type()))
     };
     next.insert("Values", values);
     if depth < MAX_DEPTH {

@@ -320,7 +320,10 @@ impl Renderer {
             is_install: !opts.is_upgrade,
         };
         let top = Map::new();
-        top.insert("Values", Value::Map(values.clone()));
+        top.insert(
+            "Values",
+            Value::Map(values.named(opts.compat.values_type())),
+        );
         top.insert("Release", release.to_value());
         top.insert("Capabilities", caps.to_value());
         let cx = execute::ExecContext {

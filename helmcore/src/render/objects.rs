@@ -55,11 +55,11 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
 }
 
 /// `.Template`: `{Name, BasePath}`.
-pub fn template_value(name: &str, base_path: &str) -> Value {
+pub fn template_value(name: &str, base_path: &str) -> Map {
     let m = Map::new();
     m.insert("Name", name.into());
     m.insert("BasePath", base_path.into());
-    Value::Map(m)
+    m
 }
 
 /// helm3's `.Chart`.
@@ -270,7 +270,7 @@ mod tests {
             "map[IsInstall:true IsUpgrade:false Name:rel Namespace:default Revision:1 Service:Helm]"
         );
         assert_eq!(
-            template_value("p1/templates/x.yaml", "p1/templates").to_go_string(),
+            Value::Map(template_value("p1/templates/x.yaml", "p1/templates")).to_go_string(),
             "map[BasePath:p1/templates Name:p1/templates/x.yaml]"
         );
     }

@@ -19,6 +19,17 @@ pub enum Compat {
     V3,
 }
 
+impl Compat {
+    /// The Go type `.Values` has in templates: `common.Values` in Helm 4,
+    /// `chartutil.Values` in Helm 3.
+    pub fn values_type(self) -> &'static crate::value::NamedMap {
+        match self {
+            Compat::V4 => &crate::values::go_type::COMMON_VALUES,
+            Compat::V3 => &crate::values::go_type::CHARTUTIL_VALUES,
+        }
+    }
+}
+
 impl std::str::FromStr for Compat {
     type Err = String;
 

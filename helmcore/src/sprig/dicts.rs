@@ -168,8 +168,9 @@ fn dig(a: Vec<Value>) -> Res {
         return Err("dig needs at least three arguments".into());
     }
     let n = a.len();
+    // Sprig asserts `map[string]interface{}`, which a named map type (`.Values`) fails.
     let mut current = match &a[n - 1] {
-        Value::Map(m) => m.clone(),
+        Value::Map(m) if m.named_type().is_none() => m.clone(),
         other => return Err(interface_conversion(other, "map[string]interface {}")),
     };
     let default = &a[n - 2];
@@ -189,7 +190,7 @@ fn dig(a: Vec<Value>) -> Res {
             return Ok(step);
         }
         current = match step {
-            Value::Map(m) => m,
+            Value::Map(m) if m.named_type().is_none() => m,
             other => return Err(interface_conversion(&other, "map[string]interface {}")),
         };
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use parking_lot::RwLock;
 
-use super::{Str, Value};
+use super::{Object, Str, Value};
 
 /// A shared, mutable string-keyed map: cloning a `Map` gives another handle to the same
 /// entries, as copying a Go map does. Keys are kept sorted, which is the order every Go
@@ -23,7 +23,42 @@ use super::{Str, Value};
 /// assert_eq!(m.keys(), vec!["a".into(), "b".into()] as Vec<helmcore::value::Str>);
 /// ```
 #[derive(Clone, Default)]
-pub struct Map(Arc<RwLock<BTreeMap<Str, Value>>>);
+pub struct Map {
+    entries: Arc<RwLock<BTreeMap<Str, Value>>>,
+    /// The Go named type this handle holds the map as (`common.Values`); `None` for a
+    /// plain `map[string]interface{}`. It belongs to the handle, not to the entries: Go
+    /// converts between a named map type and its underlying type without copying, so the
+    /// same entries can be `common.Values` through one path and a plain map through
+    /// another (a subchart's `.Values` is its parent's `.Values.<name>`).
+    named: Option<&'static NamedMap>,
+}
+
+/// A Go named type whose underlying type is `map[string]interface{}`, such as Helm's
+/// `common.Values` (`chartutil.Values` in Helm 3). Templates see its name (`typeOf`,
+/// `%T`) and its methods, which a field access tries before the map's keys, as Go's
+/// template executor does.
+///
+/// ```
+/// use helmcore::value::{Map, NamedMap, Value};
+/// static POINT: NamedMap = NamedMap { name: "main.Point", method: |_, _| None };
+/// let m = Map::new().named(&POINT);
+/// assert_eq!(Value::Map(m.clone()).type_name(), "main.Point");
+/// assert_eq!(Value::Map(m.unnamed()).type_name(), "map[string]interface {}");
+/// ```
+pub struct NamedMap {
+    /// Go's `%T` of the type, e.g. `common.Values`.
+    pub name: &'static str,
+    /// Method `name` bound to a map of this type, as an [`Object`] whose
+    /// [`Object::field`] answers [`crate::value::Field::Method`] for `name`; `None` when
+    /// the type has no such method.
+    pub method: fn(&Map, &str) -> Option<Arc<dyn Object>>,
+}
+
+impl std::fmt::Debug for NamedMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
 
 impl Map {
     pub fn new() -> Map {
@@ -31,46 +66,49 @@ impl Map {
     }
 
     pub fn from_entries(entries: impl IntoIterator<Item = (Str, Value)>) -> Map {
-        Map(Arc::new(RwLock::new(entries.into_iter().collect())))
+        Map {
+            entries: Arc::new(RwLock::new(entries.into_iter().collect())),
+            named: None,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.read().len()
+        self.entries.read().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.read().is_empty()
+        self.entries.read().is_empty()
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.0.read().get(key).cloned()
+        self.entries.read().get(key).cloned()
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
-        self.0.read().contains_key(key)
+        self.entries.read().contains_key(key)
     }
 
     /// Sets `key`, returning the previous value.
     pub fn insert(&self, key: impl Into<Str>, value: Value) -> Option<Value> {
-        self.0.write().insert(key.into(), value)
+        self.entries.write().insert(key.into(), value)
     }
 
     pub fn remove(&self, key: &str) -> Option<Value> {
-        self.0.write().remove(key)
+        self.entries.write().remove(key)
     }
 
     pub fn clear(&self) {
-        self.0.write().clear()
+        self.entries.write().clear()
     }
 
     /// The keys, sorted.
     pub fn keys(&self) -> Vec<Str> {
-        self.0.read().keys().cloned().collect()
+        self.entries.read().keys().cloned().collect()
     }
 
     /// A snapshot of the entries, sorted by key.
     pub fn entries(&self) -> Vec<(Str, Value)> {
-        self.0
+        self.entries
             .read()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -80,23 +118,57 @@ impl Map {
     /// Reads the entries in place, without cloning them. The closure must not touch this
     /// same map (through any handle): the read lock is held while it runs.
     pub fn with_entries<R>(&self, f: impl FnOnce(&BTreeMap<Str, Value>) -> R) -> R {
-        f(&self.0.read())
+        f(&self.entries.read())
     }
 
     /// Whether two handles share the same entries (Go: the same map).
     pub fn ptr_eq(&self, other: &Map) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.entries, &other.entries)
     }
 
-    /// A new map holding deep copies of the entries.
+    /// A new map holding deep copies of the entries, of the same Go type (as Sprig's
+    /// `deepCopy` keeps a named map type).
     pub fn deep_copy(&self) -> Map {
-        Map::from_entries(self.entries().into_iter().map(|(k, v)| (k, v.deep_copy())))
+        let copy = Map::from_entries(self.entries().into_iter().map(|(k, v)| (k, v.deep_copy())));
+        Map {
+            named: self.named,
+            ..copy
+        }
+    }
+
+    /// Another handle to the same entries, holding them as the named type `t` (Go's
+    /// conversion `common.Values(m)`).
+    pub fn named(&self, t: &'static NamedMap) -> Map {
+        Map {
+            entries: self.entries.clone(),
+            named: Some(t),
+        }
+    }
+
+    /// Another handle to the same entries as a plain `map[string]interface{}` (what a
+    /// function with a `map[string]interface{}` parameter receives).
+    pub fn unnamed(&self) -> Map {
+        Map {
+            entries: self.entries.clone(),
+            named: None,
+        }
+    }
+
+    /// The named type this handle holds the map as; `None` for a plain map.
+    pub fn named_type(&self) -> Option<&'static NamedMap> {
+        self.named
     }
 }
 
+/// Go's `reflect.DeepEqual`: the same type and the same entries.
 impl PartialEq for Map {
     fn eq(&self, other: &Map) -> bool {
-        self.ptr_eq(other) || self.entries() == other.entries()
+        let same_type = match (self.named, other.named) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.name == b.name,
+            _ => false,
+        };
+        same_type && (self.ptr_eq(other) || self.entries() == other.entries())
     }
 }
 

@@ -27,7 +27,7 @@ mod object;
 use std::sync::Arc;
 
 pub use format::{fmt_v, write_v};
-pub use map::Map;
+pub use map::{Map, NamedMap};
 pub use number::{format_float, format_float_v};
 pub use object::{Elements, Field, Object};
 
@@ -223,7 +223,10 @@ impl Value {
             Value::Float(_) => "float64".into(),
             Value::String(_) | Value::Bytes(_) => "string".into(),
             Value::List(_) => "[]interface {}".into(),
-            Value::Map(_) => "map[string]interface {}".into(),
+            Value::Map(m) => match m.named_type() {
+                Some(t) => t.name.into(),
+                None => "map[string]interface {}".into(),
+            },
             Value::Object(o) => o.type_name().into_owned(),
         }
     }
@@ -370,6 +373,17 @@ impl<V: Into<Value>> FromIterator<V> for Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_stays_three_words() {
+        // Every template value, list item and map entry is a `Value`; a bigger one costs
+        // memory on every render (docs/performance.md). A map's named type fits beside
+        // its pointer.
+        assert_eq!(
+            std::mem::size_of::<Value>(),
+            3 * std::mem::size_of::<usize>()
+        );
+    }
 
     #[test]
     fn go_type_names_and_kinds() {

@@ -13,6 +13,7 @@
 
 pub mod coalesce;
 mod computed;
+pub mod go_type;
 pub mod path;
 pub mod schema;
 pub(crate) mod schema_refs;

@@ -227,10 +227,13 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
 }
 
 /// The value a function body receives for a parameter `v` is [`assignable`] to: byte
-/// strings as text where the parameter is a plain `string` (see [`Param::String`]).
+/// strings as text where the parameter is a plain `string` (see [`Param::String`]), a
+/// named map type (`common.Values`) converted to `map[string]interface{}`, which is also
+/// what the function hands back when it returns the map (`set`, `merge`).
 pub(crate) fn coerce(v: Value, p: Param) -> Value {
     match (p, &v) {
         (Param::String, Value::Bytes(_)) => lossy(&v),
+        (Param::Map, Value::Map(m)) if m.named_type().is_some() => Value::Map(m.unnamed()),
         (Param::StringList, Value::List(l)) if l.iter().any(|x| matches!(x, Value::Bytes(_))) => {
             Value::list(l.iter().map(lossy).collect())
         }
@@ -814,6 +817,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 Field::Missing => {}
             },
             Value::Map(m) => {
+                // A named map type's methods come before its keys (`.Values.AsMap`).
+                if let Some(method) = m.named_type().and_then(|t| (t.method)(m, name)) {
+                    return self.eval_method(dot, &method, name, node, args, fin);
+                }
                 if has_args {
                     return Err(self.error(format!("{name} is not a method but has arguments")));
                 }

@@ -1,0 +1,2 @@
+{{- define "probe.type" }}{{ typeOf .Values }}{{ end }}
+{{- define "probe.dot" }}{{ typeOf . }}{{ end }}
