@@ -15,6 +15,7 @@ pub mod coalesce;
 mod computed;
 pub mod path;
 pub mod schema;
+mod schema_ref_walk;
 pub(crate) mod schema_refs;
 pub mod strvals;
 mod warning;
