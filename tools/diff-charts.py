@@ -5,13 +5,15 @@ helmcore, and print where the two differ.
 
 usage: diff-charts.py --helm HELM --bin HELMCORE --work DIR [--compat v4|v3]
                       [--mode template|values|lint|lint-strict|show] [--ci] [--only SUBSTR]
-                      [--flags 'FLAG...'] REPO_CHARTS_DIR...
+                      [--flags 'FLAG...'] [--deps DIR]... REPO_CHARTS_DIR...
 
 Each REPO_CHARTS_DIR holds chart folders (e.g. bitnami/charts' `bitnami/`,
 prometheus-community/helm-charts' `charts/`). Every chart is copied to WORK/charts/<repo>-<name>
 with its dependencies vendored into `charts/`: a `file://` path, else a chart of the same
 name from any of the given folders (versions are not checked; neither helm nor helmcore
 checks them when rendering). Charts whose dependencies cannot be found are skipped.
+`--deps DIR` (repeatable) adds a folder of charts that only serves as a dependency source:
+its charts are not tested, and a chart of the tested folders wins over one of the same name.
 
 `--flags` adds flags to both commands (e.g. `--include-crds --is-upgrade -a
 monitoring.coreos.com/v1`; `--kube-version` replaces the default 1.31.0).
@@ -62,7 +64,7 @@ def vendor(d, index, depth=0):
     return missing
 
 
-def prepare(repos, out):
+def prepare(repos, out, deps=()):
     index, charts = {}, []
     for r in repos:
         tag = os.path.basename(os.path.dirname(os.path.abspath(r))) or "repo"
@@ -70,6 +72,10 @@ def prepare(repos, out):
             if os.path.exists(os.path.join(r, n, "Chart.yaml")):
                 index.setdefault(n, os.path.join(r, n))
                 charts.append((f"{tag}-{n}", os.path.join(r, n)))
+    for r in deps:
+        for n in sorted(os.listdir(r)):
+            if os.path.exists(os.path.join(r, n, "Chart.yaml")):
+                index.setdefault(n, os.path.join(r, n))
     os.makedirs(out, exist_ok=True)
     ready = []
     for cid, src in charts:
@@ -96,11 +102,12 @@ def main():
     ap.add_argument("--ci", action="store_true", help="also one case per ci/*.yaml file")
     ap.add_argument("--only")
     ap.add_argument("--flags", default="", help="more flags for both commands")
+    ap.add_argument("--deps", action="append", default=[], help="dependency source only, not tested")
     ap.add_argument("repos", nargs="+")
     a = ap.parse_args()
     helm, ours = os.path.abspath(a.helm), os.path.abspath(a.bin)
     root = os.path.join(a.work, "charts")
-    charts = prepare(a.repos, root)
+    charts = prepare(a.repos, root, a.deps)
     extra = a.flags.split()
     suffix = "".join(c if c.isalnum() else "_" for c in a.flags)
     cache = os.path.join(a.work, f"golden-{a.mode}-{a.compat}" + (f"-{suffix}" if extra else ""))

@@ -133,22 +133,25 @@ pub fn validate_single_with(
     })?;
     let schema: serde_json::Value =
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
-    let urns = Arc::default();
-    let retriever = Retriever {
-        loader: loader.cloned(),
-        urns: Arc::clone(&urns),
-    };
-    let validator = jsonschema::options()
-        .with_base_uri(BASE_URI)
-        .with_retriever(retriever)
-        .build(&schema);
+    let urns: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let mut retriever = Retriever::new(loader.cloned(), Arc::clone(&urns));
+    // Helm's loads first: which documents, in which order (see `schema_ref_walk`).
+    let failed = super::schema_ref_walk::first_load_failure(&schema, BASE_URI, &retriever);
     for urn in urns.lock().unwrap_or_else(|e| e.into_inner()).iter() {
         let w = urn_warning(urn);
         if !warnings.contains(&w) {
             warnings.push(w);
         }
     }
-    let validator = validator.map_err(|e| schema_problem(&e, &schema))?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    retriever.lenient = true;
+    let validator = jsonschema::options()
+        .with_base_uri(BASE_URI)
+        .with_retriever(retriever)
+        .build(&schema)
+        .map_err(|e| schema_problem(&e, &schema))?;
     let instance = to_json(&Value::Map(values.clone()), 0);
     let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
     if errors.is_empty() {

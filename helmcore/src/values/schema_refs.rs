@@ -9,6 +9,7 @@
 //! that fetches as Helm does). Without one, `file:` works and `http(s):` fails with an
 //! error that says why.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::Warning;
@@ -53,6 +54,71 @@ pub(super) struct Retriever {
     pub(super) loader: Option<Arc<dyn SchemaLoader>>,
     /// The URNs stood in for by `true`, which Helm warns about.
     pub(super) urns: Arc<Mutex<Vec<String>>>,
+    /// Every document asked for, by URL: each is fetched once.
+    cache: Mutex<HashMap<String, Result<serde_json::Value, String>>>,
+    /// Set once the `$ref`s Helm follows have all loaded (see `schema_ref_walk`): the
+    /// validator also resolves references no evaluation reaches, which Helm never
+    /// loads, so a failure there stands for the permissive schema `true`.
+    pub(super) lenient: bool,
+}
+
+impl Retriever {
+    pub(super) fn new(
+        loader: Option<Arc<dyn SchemaLoader>>,
+        urns: Arc<Mutex<Vec<String>>>,
+    ) -> Self {
+        Retriever {
+            loader,
+            urns,
+            cache: Mutex::default(),
+            lenient: false,
+        }
+    }
+
+    /// The document at `url` (absolute, no fragment), or the text Helm prints after
+    /// `failing loading "URL": `.
+    pub(super) fn fetch(&self, url: &str) -> Result<serde_json::Value, String> {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cache.get(url) {
+            return hit.clone();
+        }
+        let got = self.load(url);
+        cache.insert(url.to_string(), got.clone());
+        got
+    }
+
+    fn load(&self, url: &str) -> Result<serde_json::Value, String> {
+        let (scheme, rest) = url.split_once(':').unwrap_or(("", url));
+        let bytes = match scheme.to_ascii_lowercase().as_str() {
+            // Helm's urn loader: unresolved URNs are the always-valid schema.
+            "urn" => {
+                if !self.lenient {
+                    self.urns
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(url.to_string());
+                }
+                return Ok(serde_json::Value::Bool(true));
+            }
+            "file" => {
+                let path = match jsonschema::uri::from_str(url) {
+                    Ok(u) => percent_decode(u.path().as_str()),
+                    Err(_) => percent_decode(rest),
+                };
+                std::fs::read(&path)
+                    .map_err(|e| format!("open {path}: {}", crate::chart::go_errno_text_of(&e)))?
+            }
+            "http" | "https" => match &self.loader {
+                Some(loader) => loader.load(url),
+                None => Offline.load(url),
+            }?,
+            // santhosh's SchemeURLLoader for a scheme it has no loader for.
+            other => return Err(format!("no URLLoader registered for {other:?}")),
+        };
+        // Go's decoder first, for its error texts.
+        crate::json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+    }
 }
 
 /// What Helm logs, once a process, for each URN it could not resolve.
@@ -80,44 +146,16 @@ impl jsonschema::Retrieve for Retriever {
         &self,
         uri: &jsonschema::Uri<String>,
     ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
-        let url = uri.as_str();
-        let fail =
-            |e: String| -> Box<dyn std::error::Error + Send + Sync> { Box::new(LoadError(e)) };
-        let scheme = uri.scheme().as_str().to_ascii_lowercase();
-        let bytes = match scheme.as_str() {
-            // Helm's urn loader: unresolved URNs are the always-valid schema.
-            "urn" => {
-                self.urns
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(url.to_string());
-                return Ok(serde_json::Value::Bool(true));
-            }
-            "file" => {
-                let path = percent_decode(uri.path().as_str());
-                std::fs::read(&path).map_err(|e| {
-                    fail(format!(
-                        "open {path}: {}",
-                        crate::chart::go_errno_text_of(&e)
-                    ))
-                })?
-            }
-            "http" | "https" => match &self.loader {
-                Some(loader) => loader.load(url),
-                None => Offline.load(url),
-            }
-            .map_err(fail)?,
-            // santhosh's SchemeURLLoader for a scheme it has no loader for.
-            other => return Err(fail(format!("no URLLoader registered for {other:?}"))),
-        };
-        // Go's decoder first, for its error texts.
-        crate::json::from_slice(&bytes).map_err(|e| fail(e.to_string()))?;
-        serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))
+        match self.fetch(uri.as_str()) {
+            Ok(v) => Ok(v),
+            Err(_) if self.lenient => Ok(serde_json::Value::Bool(true)),
+            Err(e) => Err(Box::new(LoadError(e))),
+        }
     }
 }
 
 /// `%XX` escapes of a URL path, as Go's `url.Parse` undoes them.
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
