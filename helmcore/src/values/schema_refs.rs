@@ -88,6 +88,9 @@ impl Retriever {
     }
 
     fn load(&self, url: &str) -> Result<serde_json::Value, String> {
+        if is_unversioned_meta_schema(url) {
+            return Ok(serde_json::Value::Bool(true));
+        }
         let (scheme, rest) = url.split_once(':').unwrap_or(("", url));
         let bytes = match scheme.to_ascii_lowercase().as_str() {
             // Helm's urn loader: unresolved URNs are the always-valid schema.
@@ -119,6 +122,18 @@ impl Retriever {
         crate::json::from_slice(&bytes).map_err(|e| e.to_string())?;
         serde_json::from_slice(&bytes).map_err(|e| e.to_string())
     }
+}
+
+/// `$schema: http://json-schema.org/schema#` (every Bitnami chart's): santhosh (Helm 4)
+/// takes it for its latest draft and loads nothing. The validator here does not know
+/// that URI and asks for the document, which must not reach the network (a DNS lookup on
+/// every render, seconds when the resolver is slow): it gets the permissive schema, which
+/// leaves the validator on its default draft, also the latest (2020-12).
+fn is_unversioned_meta_schema(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    rest.is_some_and(|r| r.trim_end_matches('#') == "json-schema.org/schema")
 }
 
 /// What Helm logs, once a process, for each URN it could not resolve.
@@ -204,6 +219,33 @@ mod tests {
                     "HTTP request to {url} returned status 404 (Not Found)"
                 )),
             }
+        }
+    }
+
+    /// Fails the test on any fetch.
+    struct NoNetwork;
+    impl SchemaLoader for NoNetwork {
+        fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+            panic!("fetched {url}")
+        }
+    }
+
+    #[test]
+    fn the_unversioned_meta_schema_is_never_fetched() {
+        let values = Map::new();
+        values.insert("port", Value::from("x"));
+        let loader: Arc<dyn SchemaLoader> = Arc::new(NoNetwork);
+        for uri in [
+            "http://json-schema.org/schema#",
+            "https://json-schema.org/schema",
+        ] {
+            let schema =
+                format!(r#"{{"$schema":"{uri}","properties":{{"port":{{"type":"integer"}}}}}}"#);
+            // helm v4.1.4 validates as draft 2020-12 and reports the type.
+            let err =
+                validate_single_with(&values, schema.as_bytes(), Some(&loader), &mut Vec::new())
+                    .unwrap_err();
+            assert!(err.contains("at '/port': got string, want integer"), "{err}");
         }
     }
 
