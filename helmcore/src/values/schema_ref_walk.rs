@@ -26,6 +26,11 @@ pub(super) fn first_load_failure(
     base: &str,
     retriever: &Retriever,
 ) -> Option<String> {
+    // Only a reference can fail to load. Most schemas hold none, and this runs on every
+    // render: one scan instead of a copy of the schema and the walk.
+    if !has_reference(schema) {
+        return None;
+    }
     // Shared, so a document stays readable while the walk loads others.
     let mut docs: HashMap<String, Rc<Doc>> = HashMap::new();
     docs.insert(base.to_string(), Rc::new(Doc::new(schema.clone(), base)));
@@ -97,6 +102,17 @@ pub(super) fn first_load_failure(
         }
     }
     None
+}
+
+/// Whether any object in `v` has a `$ref`, `$recursiveRef` or `$dynamicRef` key.
+fn has_reference(v: &Json) -> bool {
+    match v {
+        Json::Object(m) => m.iter().any(|(k, x)| {
+            matches!(k.as_str(), "$ref" | "$recursiveRef" | "$dynamicRef") || has_reference(x)
+        }),
+        Json::Array(a) => a.iter().any(has_reference),
+        _ => false,
+    }
 }
 
 /// A loaded document and the resources it holds: absolute `$id` to pointer.
@@ -293,6 +309,7 @@ fn resolve(base: &str, r: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::has_reference;
     use crate::value::Map;
     use crate::values::schema::validate_single_with;
 
@@ -368,5 +385,16 @@ mod tests {
             ))
         );
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn references_are_found_at_any_depth() {
+        let none = serde_json::json!({"properties": {"a": {"items": [{"type": "string"}]}}});
+        assert!(!has_reference(&none));
+        let deep = serde_json::json!({"properties": {"a": {"items": [{"$dynamicRef": "#x"}]}}});
+        assert!(has_reference(&deep));
+        assert!(has_reference(
+            &serde_json::json!({"allOf": [{"$ref": "a.json"}]})
+        ));
     }
 }

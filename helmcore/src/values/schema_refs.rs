@@ -245,7 +245,10 @@ mod tests {
             let err =
                 validate_single_with(&values, schema.as_bytes(), Some(&loader), &mut Vec::new())
                     .unwrap_err();
-            assert!(err.contains("at '/port': got string, want integer"), "{err}");
+            assert!(
+                err.contains("at '/port': got string, want integer"),
+                "{err}"
+            );
         }
     }
 
