@@ -501,17 +501,11 @@ fn decode_annotations(
     match v {
         Value::Nil => out.clear(),
         Value::Map(m) => {
-            // json.Unmarshal adds to an existing map.
+            // json.Unmarshal adds to an existing map. Its error path names struct
+            // fields only, never a map key.
             for (k, item) in m.entries() {
                 let mut s = String::new();
-                decode_string(
-                    &item,
-                    &At {
-                        strukt: at.strukt,
-                        path: format!("{}.{}", at.path, k),
-                    },
-                    &mut s,
-                )?;
+                decode_string(&item, at, &mut s)?;
                 match out.iter_mut().find(|(ek, _)| **ek == *k) {
                     Some(e) => e.1 = s,
                     None => out.push((k.to_string(), s)),
@@ -703,6 +697,7 @@ mod tests {
             (map(&[("keywords", Value::list(vec![Value::list(vec![])]))]), "json: cannot unmarshal array into Go struct field Metadata.keywords of type string"),
             (map(&[("name", map(&[]))]), "json: cannot unmarshal object into Go struct field Metadata.name of type string"),
             (map(&[("annotations", Value::list(vec![]))]), "json: cannot unmarshal array into Go struct field Metadata.annotations of type map[string]string"),
+            (map(&[("annotations", map(&[("a", Value::list(vec![]))]))]), "json: cannot unmarshal array into Go struct field Metadata.annotations of type string"),
             (map(&[("dependencies", map(&[]))]), "json: cannot unmarshal object into Go struct field Metadata.dependencies of type []*v2.Dependency"),
             (map(&[("dependencies", Value::list(vec![map(&[("tags", "b".into())])]))]), "json: cannot unmarshal string into Go struct field Dependency.dependencies.tags of type []string"),
             (map(&[("dependencies", Value::list(vec![map(&[("enabled", "x".into())])]))]), "json: cannot unmarshal string into Go struct field Dependency.dependencies.enabled of type bool"),

@@ -69,6 +69,35 @@ pub struct ExecOptions {
     /// DNS for `getHostByName`; without one it answers `""`, as Helm does unless
     /// `--enable-dns` is given.
     pub resolver: Option<Arc<dyn HostResolver>>,
+    /// Whose text/template to follow where Go releases differ.
+    pub go: GoRelease,
+}
+
+/// The Go release whose `text/template` the executor follows where releases differ:
+/// helm4 v4.1 is built with Go 1.25, helm3 v3.17 with Go 1.23.
+///
+/// Go 1.24 added `range` over an integer (before, `range 3` fails with `range can't
+/// iterate over 3`) and named the operand types in comparison errors
+/// (`incompatible types for comparison: int and string`).
+///
+/// ```
+/// use helmcore::engine::{ExecOptions, FuncTable, GoRelease, TemplateSet};
+/// use helmcore::value::Value;
+///
+/// let mut set = TemplateSet::new(FuncTable::helm());
+/// set.add("t", "{{ range 3 }}{{ . }}{{ end }}").unwrap();
+/// let go123 = ExecOptions { go: GoRelease::Go1_23, ..ExecOptions::helm() };
+/// assert_eq!(set.execute("t", &Value::Nil, &ExecOptions::helm()).unwrap(), "012");
+/// let err = set.execute("t", &Value::Nil, &go123).unwrap_err();
+/// assert!(err.to_string().ends_with("range can't iterate over 3"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GoRelease {
+    /// Go 1.25 (helm4).
+    #[default]
+    Go1_25,
+    /// Go 1.23 (helm3).
+    Go1_23,
 }
 
 impl ExecOptions {
@@ -94,6 +123,7 @@ impl std::fmt::Debug for ExecOptions {
             .field("max_steps", &self.max_steps)
             .field("lookup", &self.lookup.is_some())
             .field("resolver", &self.resolver.is_some())
+            .field("go", &self.go)
             .finish()
     }
 }

@@ -19,6 +19,14 @@ pub enum RenderError {
     /// coalesce.
     #[error(transparent)]
     Chart(#[from] std::sync::Arc<ChartError>),
+    /// Dependencies declared in Chart.yaml but missing from `charts/`. helm3 capitalises
+    /// the message (`An error occurred while checking ...`); helm4 does not.
+    /// `error` is the [`ChartError::DependencyCheck`] helm4 prints.
+    #[error("{}", dependency_check_message(.error, *.compat))]
+    DependencyCheck {
+        error: std::sync::Arc<ChartError>,
+        compat: Compat,
+    },
     /// The release name is not a valid Kubernetes name.
     #[error("{}", release_name_message(.name, .reason, *.compat))]
     ReleaseName {
@@ -68,6 +76,14 @@ impl RenderError {
                 | RenderError::Manifest { .. }
                 | RenderError::PostRender(_)
         )
+    }
+}
+
+fn dependency_check_message(error: &ChartError, compat: Compat) -> String {
+    let message = error.to_string();
+    match (compat, message.strip_prefix('a')) {
+        (Compat::V3, Some(rest)) => format!("A{rest}"),
+        _ => message,
     }
 }
 

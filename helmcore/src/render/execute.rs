@@ -13,7 +13,7 @@ use crate::engine::compiler::ast::Tree;
 #[cfg(feature = "handlebars")]
 use crate::engine::handlebars::HandlebarsSet;
 use crate::engine::{
-    ExecOptions, FuncTable, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
+    ExecOptions, FuncTable, GoRelease, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
 };
 use crate::hash::HashMap;
 use crate::value::{Map, Value};
@@ -490,5 +490,9 @@ pub(crate) fn exec_options(opts: &super::RenderOptions) -> ExecOptions {
         max_steps: opts.max_steps,
         lookup: opts.lookup.clone(),
         resolver: opts.resolver.clone(),
+        go: match opts.compat {
+            super::Compat::V4 => GoRelease::Go1_25,
+            super::Compat::V3 => GoRelease::Go1_23,
+        },
     }
 }

@@ -276,8 +276,10 @@ impl Renderer {
             warnings.push(Warning::warn("this chart is deprecated", Vec::new()));
         }
         if chart.metadata.deps().next().is_some() {
-            check_dependencies(chart)
-                .map_err(|e| chart_error(ChartError::DependencyCheck(Box::new(e))))?;
+            check_dependencies(chart).map_err(|e| RenderError::DependencyCheck {
+                error: Arc::new(ChartError::DependencyCheck(Box::new(e))),
+                compat: opts.compat,
+            })?;
         }
         if let Err(reason) = error::validate_release_name(&opts.release_name) {
             return Err(RenderError::ReleaseName {

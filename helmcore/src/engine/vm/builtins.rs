@@ -5,6 +5,7 @@ use super::escape;
 use super::Rv;
 use crate::engine::error::TemplateError;
 use crate::engine::funcs::Builtin;
+use crate::engine::GoRelease;
 use crate::gofmt;
 use crate::value::{Elements, Value};
 
@@ -18,6 +19,7 @@ pub(super) fn call_rv(
     b: Builtin,
     args: Vec<Rv>,
     callee: Option<String>,
+    go: GoRelease,
 ) -> Result<Rv, TemplateError> {
     let mut it = args.into_iter();
     let first = it.next().unwrap_or(Rv::Invalid);
@@ -38,12 +40,12 @@ pub(super) fn call_rv(
                 f.type_name()
             )))
         }
-        Builtin::Eq => compare::eq(&first, &rest).map(|b| Rv::Val(Value::Bool(b))),
-        Builtin::Ne => compare::eq(&first, &rest).map(|b| Rv::Val(Value::Bool(!b))),
-        Builtin::Lt => compare::lt(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(b))),
-        Builtin::Le => compare::le(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(b))),
-        Builtin::Gt => compare::le(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(!b))),
-        Builtin::Ge => compare::lt(&first, second(&rest)).map(|b| Rv::Val(Value::Bool(!b))),
+        Builtin::Eq => compare::eq(&first, &rest, go).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Ne => compare::eq(&first, &rest, go).map(|b| Rv::Val(Value::Bool(!b))),
+        Builtin::Lt => compare::lt(&first, second(&rest), go).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Le => compare::le(&first, second(&rest), go).map(|b| Rv::Val(Value::Bool(b))),
+        Builtin::Gt => compare::le(&first, second(&rest), go).map(|b| Rv::Val(Value::Bool(!b))),
+        Builtin::Ge => compare::lt(&first, second(&rest), go).map(|b| Rv::Val(Value::Bool(!b))),
         // and/or are evaluated lazily by the executor; the rest take plain values.
         _ => Err(err(format!(
             "internal error: {b:?} called with reflect values"

@@ -2,6 +2,7 @@
 
 use super::Rv;
 use crate::engine::error::TemplateError;
+use crate::engine::GoRelease;
 use crate::gofmt::sprintf;
 use crate::value::Value;
 
@@ -29,12 +30,15 @@ fn err(msg: impl Into<String>) -> TemplateError {
     TemplateError::Message(msg.into())
 }
 
-fn incompatible(a: &Rv, b: &Rv) -> TemplateError {
-    err(format!(
-        "incompatible types for comparison: {} and {}",
-        a.type_name(),
-        b.type_name()
-    ))
+fn incompatible(a: &Rv, b: &Rv, go: GoRelease) -> TemplateError {
+    match go {
+        GoRelease::Go1_25 => err(format!(
+            "incompatible types for comparison: {} and {}",
+            a.type_name(),
+            b.type_name()
+        )),
+        GoRelease::Go1_23 => err("incompatible types for comparison"),
+    }
 }
 
 /// Go's `isNil` on an evaluated value.
@@ -47,7 +51,7 @@ fn comparable(v: &Value) -> bool {
 }
 
 /// Go's `eq arg1 arg2...`: true when arg1 equals any of the others.
-pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
+pub(super) fn eq(arg1: &Rv, rest: &[Rv], go: GoRelease) -> Result<bool, TemplateError> {
     let a = arg1.indirect_interface();
     if rest.is_empty() {
         return Err(err("missing argument for comparison"));
@@ -58,7 +62,7 @@ pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
         let k2 = basic_kind(&b);
         let truth = if k1 != k2 {
             if a.is_valid() && b.is_valid() {
-                return Err(incompatible(&a, &b));
+                return Err(incompatible(&a, &b, go));
             }
             false
         } else {
@@ -103,7 +107,7 @@ pub(super) fn eq(arg1: &Rv, rest: &[Rv]) -> Result<bool, TemplateError> {
 }
 
 /// Go's `lt`.
-pub(super) fn lt(arg1: &Rv, arg2: &Rv) -> Result<bool, TemplateError> {
+pub(super) fn lt(arg1: &Rv, arg2: &Rv, go: GoRelease) -> Result<bool, TemplateError> {
     let a = arg1.indirect_interface();
     let b = arg2.indirect_interface();
     let k1 = basic_kind(&a);
@@ -112,7 +116,7 @@ pub(super) fn lt(arg1: &Rv, arg2: &Rv) -> Result<bool, TemplateError> {
         return Err(err("invalid type for comparison"));
     }
     if k1 != k2 {
-        return Err(incompatible(&a, &b));
+        return Err(incompatible(&a, &b, go));
     }
     Ok(match (a.value(), b.value()) {
         (Value::Int(x, _), Value::Int(y, _)) => x < y,
@@ -124,9 +128,9 @@ pub(super) fn lt(arg1: &Rv, arg2: &Rv) -> Result<bool, TemplateError> {
 }
 
 /// Go's `le`: `lt` or `eq`.
-pub(super) fn le(arg1: &Rv, arg2: &Rv) -> Result<bool, TemplateError> {
-    if lt(arg1, arg2)? {
+pub(super) fn le(arg1: &Rv, arg2: &Rv, go: GoRelease) -> Result<bool, TemplateError> {
+    if lt(arg1, arg2, go)? {
         return Ok(true);
     }
-    eq(arg1, std::slice::from_ref(arg2))
+    eq(arg1, std::slice::from_ref(arg2), go)
 }

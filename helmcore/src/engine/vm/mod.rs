@@ -17,7 +17,7 @@ use super::compiler::ast::*;
 use super::error::{ExecError, Location, TemplateError};
 use super::func::Param;
 use super::funcs::{Builtin, FuncKind};
-use super::set::{ExecOptions, LintMessage, MissingKey, TemplateSet};
+use super::set::{ExecOptions, GoRelease, LintMessage, MissingKey, TemplateSet};
 use crate::hash::HashMap;
 use crate::value::{Elements, Field, Kind, Value};
 
@@ -494,6 +494,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         };
         match val.value() {
             _ if !val.is_valid() => {}
+            Value::Int(..) if self.ex.opts.go == GoRelease::Go1_23 => {
+                let shown = crate::gofmt::sprint(std::slice::from_ref(val.value()));
+                return Err(self.error(format!("range can't iterate over {shown}")));
+            }
             Value::Int(n, kind) => {
                 if ndecl > 1 {
                     let shown = crate::gofmt::sprint(&[val.value().clone()]);
@@ -993,7 +997,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                     } else {
                         None
                     };
-                    builtins::call_rv(b, rvs, callee)
+                    builtins::call_rv(b, rvs, callee, self.ex.opts.go)
                 } else {
                     builtins::call_values(b, vals).map(Rv::Val)
                 }
@@ -1171,7 +1175,7 @@ pub(crate) fn call_builtin(b: Builtin, args: Vec<Rv>) -> Result<Rv, TemplateErro
         }));
     }
     if sig.fixed.has_rv() || sig.variadic == Some(PT::Rv) {
-        return builtins::call_rv(b, args, None);
+        return builtins::call_rv(b, args, None, Default::default());
     }
     let mut vals = Vec::with_capacity(args.len());
     for (i, a) in args.into_iter().enumerate() {
