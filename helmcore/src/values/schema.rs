@@ -8,9 +8,19 @@
 //! subschema's evaluation; a subschema with one error reports it, with several a group;
 //! numbers are printed as Go's x/text printer does (`10,000`, `1×10⁰⁶`).
 //!
+//! A subschema applied to several items or properties is one evaluation per instance
+//! location; failing `allOf` branches sit under `'allOf' failed`; `dependentRequired`
+//! names the property that required the missing ones; `unevaluatedProperties: false`
+//! fails each property on its own.
+//!
 //! Known differences: the order of sibling errors (Helm's is random, from Go map
 //! iteration; here it follows the keyword order), the reasons given for `format`
-//! failures, and the wording of errors in the schema itself (metaschema violations).
+//! failures, the causes under a failed `contains` (Helm lists each item's error; the
+//! crate reports none), a `$schema` naming an unknown URL (Helm fetches it as a
+//! metaschema; here the latest draft applies), and the wording of errors in the schema
+//! itself (metaschema violations: Helm prints `jsonschema validation failed with
+//! 'https://json-schema.org/draft/2020-12/schema#'` and santhosh's error tree; here the
+//! crate's one-line message follows).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -129,6 +139,10 @@ pub fn validate_single_with(
     }
     crate::json::from_slice(schema_json).map_err(|e| match e.to_string().as_str() {
         "unexpected end of JSON input" => "unexpected EOF".to_string(),
+        // santhosh reads one value, then refuses any further token without naming it.
+        other if other.ends_with(" after top-level value") => {
+            "invalid character after top-level value".to_string()
+        }
         other => other.to_string(),
     })?;
     let schema: serde_json::Value =
@@ -157,7 +171,7 @@ pub fn validate_single_with(
     if errors.is_empty() {
         return Ok(());
     }
-    let tree = build(&errors, &instance);
+    let tree = build(&errors, &instance, &schema);
     // santhosh: a root with a single group error reports the group's causes.
     let causes = match tree {
         Some(Node {
@@ -261,8 +275,11 @@ impl Node {
 
 /// A failed keyword, placed in the schema tree.
 struct Failure {
-    /// For `required`: the missing properties (reported together).
+    /// For `required` and `dependentRequired`: the missing properties (reported
+    /// together).
     missing: Vec<String>,
+    /// For `dependentRequired` (and `dependencies`): the property that requires them.
+    dependent: Option<String>,
     /// Steps from the root schema to the subschema that holds the keyword.
     schema: Vec<Step>,
     /// The keyword (`type`, `required`...).
@@ -272,12 +289,39 @@ struct Failure {
 }
 
 /// One step into a subschema: the schema path so far, the keyword that leads into it,
-/// and how many instance tokens it moves.
+/// and the instance tokens it moves over (an array index, a property name). A subschema
+/// applied to two items is two evaluations, each stopping at its own failed `type`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Step {
     path: Vec<String>,
     keyword: String,
     instance_tokens: usize,
+    instance: Vec<InstanceToken>,
+}
+
+/// An instance path token, ordered as santhosh visits them: array indexes by number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct InstanceToken(String);
+
+impl InstanceToken {
+    fn index(&self) -> Option<usize> {
+        self.0.parse().ok()
+    }
+}
+
+impl Ord for InstanceToken {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self.index(), other.index()) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.0.cmp(&other.0),
+        }
+    }
+}
+
+impl PartialOrd for InstanceToken {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Keywords that lead into a subschema, with the number of path tokens they take and
@@ -308,21 +352,29 @@ fn subschema_step(tokens: &[String]) -> Option<(usize, usize)> {
     }
 }
 
-/// Splits a keyword location into subschema steps and the failing keyword.
-fn split_location(tokens: &[String]) -> (Vec<Step>, String) {
+/// Splits a keyword location into subschema steps and the failing keyword with its
+/// arguments (`dependentRequired`, `port`), walking the instance location alongside.
+fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<String>) {
     let mut steps = Vec::new();
     let mut rest = tokens;
+    let mut inst_rest = instance;
     let mut consumed = Vec::new();
     while let Some((n, inst)) = subschema_step(rest) {
         consumed.extend_from_slice(&rest[..n]);
+        let moved = inst.min(inst_rest.len());
         steps.push(Step {
             path: consumed.clone(),
             keyword: rest[0].clone(),
             instance_tokens: inst,
+            instance: inst_rest[..moved]
+                .iter()
+                .map(|t| InstanceToken(t.clone()))
+                .collect(),
         });
+        inst_rest = &inst_rest[moved..];
         rest = &rest[n..];
     }
-    (steps, rest.first().cloned().unwrap_or_default())
+    (steps, rest.to_vec())
 }
 
 /// santhosh's evaluation order of keywords within one subschema.
@@ -385,15 +437,36 @@ fn tokens_of(loc: &jsonschema::paths::Location) -> Vec<String> {
 }
 
 /// Rebuilds santhosh's error tree from the crate's flat errors.
-fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Option<Node> {
+fn build(
+    errors: &[ValidationError],
+    root_instance: &serde_json::Value,
+    root_schema: &serde_json::Value,
+) -> Option<Node> {
     let mut failures = Vec::new();
     for e in errors {
-        let (schema, keyword) = split_location(&tokens_of(e.schema_path()));
         let instance = tokens_of(e.instance_path());
+        let (schema, keyword_path) = split_location(&tokens_of(e.schema_path()), &instance);
+        let keyword = keyword_path.first().cloned().unwrap_or_default();
         let at = pointer(&instance);
-        let Some(msg) = message(e, root_instance) else {
+        let Some(msg) = message(e, &keyword_path, root_instance, root_schema) else {
             continue;
         };
+        if let Some(nodes) = per_property_false(e, root_schema, &instance) {
+            // santhosh checks each unevaluated property against `false` on its own.
+            for node in nodes {
+                let mut instance = instance.clone();
+                instance.push(node.at.rsplit('/').next().unwrap_or_default().to_string());
+                failures.push(Failure {
+                    missing: Vec::new(),
+                    dependent: None,
+                    schema: schema.clone(),
+                    keyword: keyword.clone(),
+                    instance,
+                    node,
+                });
+            }
+            continue;
+        }
         let children = match e.kind() {
             ValidationErrorKind::AnyOf { context }
             | ValidationErrorKind::OneOfNotValid { context }
@@ -403,7 +476,7 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
                     // Each alternative is its own subschema: one error, or a group.
                     let nodes: Vec<Node> = branch
                         .iter()
-                        .filter_map(|b| build(std::slice::from_ref(b), root_instance))
+                        .filter_map(|b| build(std::slice::from_ref(b), root_instance, root_schema))
                         .collect();
                     match nodes.len() {
                         0 => None,
@@ -416,6 +489,20 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
                     }
                 })
                 .collect(),
+            // The property name was validated as an instance of its own.
+            ValidationErrorKind::PropertyNames { error } => {
+                let keyword = tokens_of(error.schema_path());
+                let at_names = keyword.iter().position(|t| t == "propertyNames");
+                let inner = at_names.map_or(&keyword[..0], |i| &keyword[i + 1..]);
+                message(error, inner, root_instance, root_schema)
+                    .map(|m| Node {
+                        at: String::new(),
+                        kind: NodeKind::Message(m),
+                        children: Vec::new(),
+                    })
+                    .into_iter()
+                    .collect()
+            }
             _ => Vec::new(),
         };
         let missing = match e.kind() {
@@ -424,8 +511,15 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
             }
             _ => Vec::new(),
         };
+        let dependent = match e.kind() {
+            ValidationErrorKind::Required { .. } if is_dependent_required(&keyword_path) => {
+                dependent_of(e, root_schema)
+            }
+            _ => None,
+        };
         failures.push(Failure {
             missing,
+            dependent,
             schema,
             keyword,
             instance,
@@ -444,14 +538,23 @@ fn build(errors: &[ValidationError], root_instance: &serde_json::Value) -> Optio
 fn merge_required(failures: &mut Vec<Failure>) {
     let mut merged: Vec<Failure> = Vec::new();
     for f in failures.drain(..) {
-        if f.keyword == "required" {
+        if !f.missing.is_empty() {
             if let Some(prev) = merged.iter_mut().find(|p| {
-                p.keyword == "required" && p.schema == f.schema && p.instance == f.instance
+                p.keyword == f.keyword
+                    && p.dependent == f.dependent
+                    && p.schema == f.schema
+                    && p.instance == f.instance
             }) {
                 prev.missing.extend(f.missing);
                 let names: Vec<String> = prev.missing.iter().map(|m| quote(m)).collect();
-                prev.node.kind =
-                    NodeKind::Message(format!("missing properties {}", names.join(", ")));
+                prev.node.kind = NodeKind::Message(match &prev.dependent {
+                    Some(p) => format!(
+                        "properties {} required, if {} exists",
+                        names.join(", "),
+                        quote(p)
+                    ),
+                    None => format!("missing properties {}", names.join(", ")),
+                });
                 continue;
             }
         }
@@ -485,10 +588,11 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
     {
         return Some(stop.node.clone());
     }
-    // (rank, sort key, node) for own keywords and for each direct subschema.
-    let mut items: Vec<(usize, String, Node)> = own
+    // (rank, the step into a subschema, node) for own keywords and for each direct
+    // subschema.
+    let mut items: Vec<(usize, Option<Step>, Node)> = own
         .iter()
-        .map(|f| (keyword_rank(&f.keyword), String::new(), f.node.clone()))
+        .map(|f| (keyword_rank(&f.keyword), None, f.node.clone()))
         .collect();
     let mut subs: BTreeMap<Step, ()> = BTreeMap::new();
     for f in &mine {
@@ -496,12 +600,32 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
             subs.insert(f.schema[prefix.len()].clone(), ());
         }
     }
+    // santhosh puts the failing `allOf` branches under one `'allOf' failed`.
+    let mut all_of = Vec::new();
     for step in subs.keys() {
         let mut p = prefix.to_vec();
         p.push(step.clone());
         if let Some(node) = evaluate(failures, &p, depth + 1) {
-            items.push((keyword_rank(&step.keyword), step.path.join("/"), node));
+            if step.keyword == "allOf" {
+                let branch = step.path.last().and_then(|i| i.parse::<usize>().ok());
+                all_of.push((branch, node));
+            } else {
+                items.push((keyword_rank(&step.keyword), Some(step.clone()), node));
+            }
         }
+    }
+    if !all_of.is_empty() {
+        all_of.sort_by_key(|(branch, _)| *branch);
+        let all_of = all_of.into_iter().map(|(_, node)| node).collect();
+        items.push((
+            keyword_rank("allOf"),
+            None,
+            Node {
+                at: instance_at(&mine, prefix),
+                kind: NodeKind::Message("'allOf' failed".into()),
+                children: all_of,
+            },
+        ));
     }
     items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     let mut nodes: Vec<Node> = items.into_iter().map(|(_, _, n)| n).collect();
@@ -537,6 +661,61 @@ fn instance_at(failures: &[&Failure], prefix: &[Step]) -> String {
     pointer(&f.instance[..keep.min(f.instance.len())])
 }
 
+fn is_dependent_required(keyword: &[String]) -> bool {
+    matches!(
+        keyword.first().map(String::as_str),
+        Some("dependentRequired" | "dependencies")
+    )
+}
+
+/// The property whose presence required the missing one: the crate names only the
+/// missing property, so this finds a present property whose list holds it.
+fn dependent_of(e: &ValidationError, root_schema: &serde_json::Value) -> Option<String> {
+    let ValidationErrorKind::Required { property } = e.kind() else {
+        return None;
+    };
+    let rules = root_schema.pointer(e.schema_path().as_str())?.as_object()?;
+    let present = e.instance().as_object()?;
+    rules
+        .iter()
+        .find(|(prop, list)| {
+            present.contains_key(prop.as_str())
+                && list.as_array().is_some_and(|l| l.contains(property))
+        })
+        .map(|(prop, _)| prop.clone())
+}
+
+/// `unevaluatedProperties: false`: santhosh validates each unevaluated property against
+/// the `false` schema, one `false schema` error at each. Other subschemas there keep the
+/// crate's one error.
+fn per_property_false(
+    e: &ValidationError,
+    schema: &serde_json::Value,
+    instance: &[String],
+) -> Option<Vec<Node>> {
+    let ValidationErrorKind::UnevaluatedProperties { unexpected } = e.kind() else {
+        return None;
+    };
+    // The keyword's own location: only a path without `$ref` points into this document.
+    if schema.pointer(e.schema_path().as_str()) != Some(&serde_json::Value::Bool(false)) {
+        return None;
+    }
+    Some(
+        unexpected
+            .iter()
+            .map(|name| {
+                let mut at = instance.to_vec();
+                at.push(name.clone());
+                Node {
+                    at: pointer(&at),
+                    kind: NodeKind::Message("false schema".into()),
+                    children: Vec::new(),
+                }
+            })
+            .collect(),
+    )
+}
+
 fn pointer(tokens: &[String]) -> String {
     tokens
         .iter()
@@ -545,10 +724,33 @@ fn pointer(tokens: &[String]) -> String {
 }
 
 /// santhosh's message for one failed keyword.
-fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
+fn message(
+    e: &ValidationError,
+    keyword: &[String],
+    root: &serde_json::Value,
+    root_schema: &serde_json::Value,
+) -> Option<String> {
     let got = e.instance();
     use ValidationErrorKind as K;
     Some(match e.kind() {
+        K::Required { property } if is_dependent_required(keyword) => {
+            let prop = dependent_of(e, root_schema).unwrap_or_default();
+            format!(
+                "properties {} required, if {} exists",
+                display(property),
+                quote(&prop)
+            )
+        }
+        // Without `properties` and `patternProperties` every property is additional
+        // (the crate then reports the first one's value).
+        K::FalseSchema if keyword.first().map(String::as_str) == Some("additionalProperties") => {
+            let names: Vec<String> = root
+                .pointer(e.instance_path().as_str())
+                .and_then(serde_json::Value::as_object)
+                .map(|o| o.keys().map(|k| quote(k)).collect())
+                .unwrap_or_default();
+            format!("additional properties {} not allowed", names.join(", "))
+        }
         K::Type { kind } => {
             let mut want: Vec<&str> = match kind {
                 TypeKind::Single(t) => vec![json_type_name(&t.to_string())],
@@ -662,6 +864,8 @@ fn message(e: &ValidationError, root: &serde_json::Value) -> Option<String> {
         ),
         K::PropertyNames { error } => format!("invalid propertyName {}", display(error.instance())),
         K::UnevaluatedProperties { unexpected } => {
+            // (`unevaluatedProperties: false` is reported per property; see
+            // `per_property_false`.)
             format!(
                 "additional properties {} not allowed",
                 unexpected
@@ -818,6 +1022,9 @@ fn to_json(v: &Value, depth: usize) -> serde_json::Value {
         Value::Nil => J::Null,
         Value::Bool(b) => J::Bool(*b),
         Value::Int(n, _) => J::Number((*n).into()),
+        // Helm hands santhosh its values as JSON text, where `80` from a YAML file is an
+        // integer under every draft; the crate's draft 4 would call `80.0` a number only.
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => J::Number((*f as i64).into()),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.to_string()),
         Value::Bytes(b) => J::String(crate::yaml::go_lossy_utf8(b)),
@@ -849,6 +1056,42 @@ mod tests {
         );
         assert_eq!(check("\n"), "EOF");
         assert_eq!(check("{"), "unexpected EOF");
+        assert_eq!(
+            check(r#"{"type": "object"} trailing"#),
+            "invalid character after top-level value"
+        );
+    }
+
+    fn report(schema: &str, values: &str) -> String {
+        let values = crate::yaml::from_str_map(values).unwrap().unwrap_or_default();
+        validate_single(&values, schema.as_bytes()).unwrap_err()
+    }
+
+    // helm4's reports (the text after `sc:`), one property each where Go's map order
+    // would make the order of siblings random.
+    #[test]
+    fn santhosh_error_trees() {
+        let cases = [
+            (r#"{"properties": {"list": {"type": "array", "items": {"type": "string"}}}}"#, "list: [1, a, 2]\n",
+             "- at '/list/0': got number, want string\n- at '/list/2': got number, want string\n"),
+            (r#"{"allOf": [{"required": ["x"]}, {"properties": {"port": {"type": "string"}}}]}"#, "port: 80\n",
+             "- at '': 'allOf' failed\n  - at '': missing property 'x'\n  - at '/port': got number, want string\n"),
+            (r#"{"dependentRequired": {"port": ["x", "y"]}}"#, "port: 80\n",
+             "- at '': properties 'x', 'y' required, if 'port' exists\n"),
+            (r#"{"dependencies": {"port": ["x"]}}"#, "port: 80\n",
+             "- at '': properties 'x' required, if 'port' exists\n"),
+            (r#"{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"port": {"type": "integer", "maximum": 80, "exclusiveMaximum": true}}}"#, "port: 80\n",
+             "- at '/port': exclusiveMaximum: got 80, want 80\n"),
+            (r#"{"additionalProperties": false}"#, "port: 80\n",
+             "- at '': additional properties 'port' not allowed\n"),
+            (r#"{"unevaluatedProperties": false, "properties": {"port": {}}}"#, "port: 80\nname: x\n",
+             "- at '/name': false schema\n"),
+            (r#"{"propertyNames": {"maxLength": 3}}"#, "port: 80\n",
+             "- at '': invalid propertyName 'port'\n  - at '': maxLength: got 4, want 3\n"),
+        ];
+        for (schema, values, want) in cases {
+            assert_eq!(report(schema, values), want, "{schema}");
+        }
     }
 
     #[test]
