@@ -111,7 +111,7 @@ pub enum ChartError {
     #[error("found in Chart.yaml, but missing in charts/ directory: {}", .0.join(", "))]
     MissingDependencies(Vec<String>),
     /// How `helm template`/`install` reports [`ChartError::MissingDependencies`].
-    #[error("an error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: {0}")]
+    #[error("{}", dependency_check_message("an", .0))]
     DependencyCheck(Box<ChartError>),
     /// How `helm install/template` reports an error of dependency processing.
     #[error("chart dependencies processing failed: {0}")]
@@ -134,4 +134,13 @@ impl ChartError {
             source: Box::new(source),
         }
     }
+}
+
+/// The text of [`ChartError::DependencyCheck`]; helm3 starts it with `An`, helm4 with
+/// `an`.
+pub(crate) fn dependency_check_message(article: &str, missing: &ChartError) -> String {
+    format!(
+        "{article} error occurred while checking for chart dependencies. You may need to run \
+         `helm dependency build` to fetch missing dependencies: {missing}"
+    )
 }

@@ -28,6 +28,7 @@ use crate::value::{Map, Str};
 pub use archive::{BufferedFile, Limits};
 pub use data::FileData;
 pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
+pub(crate) use error::dependency_check_message;
 pub use error::ChartError;
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use loader::{

@@ -32,7 +32,8 @@ pub use error::{ExecError, Location, TemplateError};
 pub use funcs::{Builtin, FuncKind, FuncTable, HelmFn};
 pub use helm::INCLUDE_MAX_DEPTH;
 pub use set::{
-    ExecOptions, GoRelease, HostResolver, LintKind, LintMessage, Lookup, MissingKey, Session, TemplateSet,
+    ExecOptions, GoRelease, HostResolver, LintKind, LintMessage, Lookup, MissingKey, Session,
+    TemplateSet,
 };
 pub use traits::{CompiledSet, GoTemplateEngine, RenderSession, TemplateEngine};
 

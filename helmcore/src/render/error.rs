@@ -19,12 +19,12 @@ pub enum RenderError {
     /// coalesce.
     #[error(transparent)]
     Chart(#[from] std::sync::Arc<ChartError>),
-    /// Dependencies declared in Chart.yaml but missing from `charts/`. helm3 capitalises
-    /// the message (`An error occurred while checking ...`); helm4 does not.
-    /// `error` is the [`ChartError::DependencyCheck`] helm4 prints.
-    #[error("{}", dependency_check_message(.error, *.compat))]
+    /// Dependencies declared in Chart.yaml but missing from `charts/`
+    /// ([`ChartError::MissingDependencies`]): helm4's `an error occurred while checking
+    /// ...`, helm3's `An error occurred ...`.
+    #[error("{}", dependency_check(.missing, *.compat))]
     DependencyCheck {
-        error: std::sync::Arc<ChartError>,
+        missing: std::sync::Arc<ChartError>,
         compat: Compat,
     },
     /// The release name is not a valid Kubernetes name.
@@ -79,12 +79,12 @@ impl RenderError {
     }
 }
 
-fn dependency_check_message(error: &ChartError, compat: Compat) -> String {
-    let message = error.to_string();
-    match (compat, message.strip_prefix('a')) {
-        (Compat::V3, Some(rest)) => format!("A{rest}"),
-        _ => message,
-    }
+fn dependency_check(missing: &ChartError, compat: Compat) -> String {
+    let article = match compat {
+        Compat::V4 => "an",
+        Compat::V3 => "An",
+    };
+    crate::chart::dependency_check_message(article, missing)
 }
 
 fn release_name_message(name: &str, reason: &str, compat: Compat) -> String {

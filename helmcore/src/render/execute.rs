@@ -13,7 +13,8 @@ use crate::engine::compiler::ast::Tree;
 #[cfg(feature = "handlebars")]
 use crate::engine::handlebars::HandlebarsSet;
 use crate::engine::{
-    ExecOptions, FuncTable, GoRelease, LintMessage, MissingKey, ParseError, TemplateError, TemplateSet,
+    ExecOptions, FuncTable, GoRelease, LintMessage, MissingKey, ParseError, TemplateError,
+    TemplateSet,
 };
 use crate::hash::HashMap;
 use crate::value::{Map, Value};

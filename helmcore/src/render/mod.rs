@@ -277,7 +277,7 @@ impl Renderer {
         }
         if chart.metadata.deps().next().is_some() {
             check_dependencies(chart).map_err(|e| RenderError::DependencyCheck {
-                error: Arc::new(ChartError::DependencyCheck(Box::new(e))),
+                missing: Arc::new(e),
                 compat: opts.compat,
             })?;
         }

@@ -448,25 +448,45 @@ fn build(
         let (schema, keyword_path) = split_location(&tokens_of(e.schema_path()), &instance);
         let keyword = keyword_path.first().cloned().unwrap_or_default();
         let at = pointer(&instance);
-        let Some(msg) = message(e, &keyword_path, root_instance, root_schema) else {
-            continue;
-        };
-        if let Some(nodes) = per_property_false(e, root_schema, &instance) {
+        if let Some(names) = unevaluated_against_false(e, root_schema) {
             // santhosh checks each unevaluated property against `false` on its own.
-            for node in nodes {
+            for name in names {
                 let mut instance = instance.clone();
-                instance.push(node.at.rsplit('/').next().unwrap_or_default().to_string());
+                instance.push(name.clone());
                 failures.push(Failure {
                     missing: Vec::new(),
                     dependent: None,
                     schema: schema.clone(),
                     keyword: keyword.clone(),
+                    node: Node {
+                        at: pointer(&instance),
+                        kind: NodeKind::Message("false schema".into()),
+                        children: Vec::new(),
+                    },
                     instance,
-                    node,
                 });
             }
             continue;
         }
+        let missing = match e.kind() {
+            ValidationErrorKind::Required { property } => {
+                vec![property.as_str().unwrap_or_default().to_string()]
+            }
+            _ => Vec::new(),
+        };
+        let dependent = match e.kind() {
+            ValidationErrorKind::Required { .. } if is_dependent_required(&keyword_path) => {
+                dependent_of(e, root_schema)
+            }
+            _ => None,
+        };
+        let msg = match &dependent {
+            Some(_) => required_message(&missing, dependent.as_deref()),
+            None => match message(e, &keyword_path, root_instance) {
+                Some(m) => m,
+                None => continue,
+            },
+        };
         let children = match e.kind() {
             ValidationErrorKind::AnyOf { context }
             | ValidationErrorKind::OneOfNotValid { context }
@@ -494,7 +514,7 @@ fn build(
                 let keyword = tokens_of(error.schema_path());
                 let at_names = keyword.iter().position(|t| t == "propertyNames");
                 let inner = at_names.map_or(&keyword[..0], |i| &keyword[i + 1..]);
-                message(error, inner, root_instance, root_schema)
+                message(error, inner, root_instance)
                     .map(|m| Node {
                         at: String::new(),
                         kind: NodeKind::Message(m),
@@ -504,18 +524,6 @@ fn build(
                     .collect()
             }
             _ => Vec::new(),
-        };
-        let missing = match e.kind() {
-            ValidationErrorKind::Required { property } => {
-                vec![property.as_str().unwrap_or_default().to_string()]
-            }
-            _ => Vec::new(),
-        };
-        let dependent = match e.kind() {
-            ValidationErrorKind::Required { .. } if is_dependent_required(&keyword_path) => {
-                dependent_of(e, root_schema)
-            }
-            _ => None,
         };
         failures.push(Failure {
             missing,
@@ -546,15 +554,8 @@ fn merge_required(failures: &mut Vec<Failure>) {
                     && p.instance == f.instance
             }) {
                 prev.missing.extend(f.missing);
-                let names: Vec<String> = prev.missing.iter().map(|m| quote(m)).collect();
-                prev.node.kind = NodeKind::Message(match &prev.dependent {
-                    Some(p) => format!(
-                        "properties {} required, if {} exists",
-                        names.join(", "),
-                        quote(p)
-                    ),
-                    None => format!("missing properties {}", names.join(", ")),
-                });
+                prev.node.kind =
+                    NodeKind::Message(required_message(&prev.missing, prev.dependent.as_deref()));
                 continue;
             }
         }
@@ -685,35 +686,34 @@ fn dependent_of(e: &ValidationError, root_schema: &serde_json::Value) -> Option<
         .map(|(prop, _)| prop.clone())
 }
 
-/// `unevaluatedProperties: false`: santhosh validates each unevaluated property against
-/// the `false` schema, one `false schema` error at each. Other subschemas there keep the
-/// crate's one error.
-fn per_property_false(
-    e: &ValidationError,
-    schema: &serde_json::Value,
-    instance: &[String],
-) -> Option<Vec<Node>> {
+/// The properties of an `unevaluatedProperties: false` failure: santhosh validates each
+/// against the `false` schema, one `false schema` error at each. A failure of any other
+/// subschema there keeps the crate's one error.
+fn unevaluated_against_false<'e>(
+    e: &'e ValidationError,
+    root_schema: &serde_json::Value,
+) -> Option<&'e [String]> {
     let ValidationErrorKind::UnevaluatedProperties { unexpected } = e.kind() else {
         return None;
     };
     // The keyword's own location: only a path without `$ref` points into this document.
-    if schema.pointer(e.schema_path().as_str()) != Some(&serde_json::Value::Bool(false)) {
-        return None;
+    let is_false =
+        root_schema.pointer(e.schema_path().as_str()) == Some(&serde_json::Value::Bool(false));
+    is_false.then_some(unexpected.as_slice())
+}
+
+/// santhosh's `required` and `dependentRequired` messages.
+fn required_message(missing: &[String], dependent: Option<&str>) -> String {
+    let names: Vec<String> = missing.iter().map(|m| quote(m)).collect();
+    match (dependent, names.as_slice()) {
+        (Some(p), _) => format!(
+            "properties {} required, if {} exists",
+            names.join(", "),
+            quote(p)
+        ),
+        (None, [one]) => format!("missing property {one}"),
+        (None, _) => format!("missing properties {}", names.join(", ")),
     }
-    Some(
-        unexpected
-            .iter()
-            .map(|name| {
-                let mut at = instance.to_vec();
-                at.push(name.clone());
-                Node {
-                    at: pointer(&at),
-                    kind: NodeKind::Message("false schema".into()),
-                    children: Vec::new(),
-                }
-            })
-            .collect(),
-    )
 }
 
 fn pointer(tokens: &[String]) -> String {
@@ -724,23 +724,10 @@ fn pointer(tokens: &[String]) -> String {
 }
 
 /// santhosh's message for one failed keyword.
-fn message(
-    e: &ValidationError,
-    keyword: &[String],
-    root: &serde_json::Value,
-    root_schema: &serde_json::Value,
-) -> Option<String> {
+fn message(e: &ValidationError, keyword: &[String], root: &serde_json::Value) -> Option<String> {
     let got = e.instance();
     use ValidationErrorKind as K;
     Some(match e.kind() {
-        K::Required { property } if is_dependent_required(keyword) => {
-            let prop = dependent_of(e, root_schema).unwrap_or_default();
-            format!(
-                "properties {} required, if {} exists",
-                display(property),
-                quote(&prop)
-            )
-        }
         // Without `properties` and `patternProperties` every property is additional
         // (the crate then reports the first one's value).
         K::FalseSchema if keyword.first().map(String::as_str) == Some("additionalProperties") => {
@@ -787,7 +774,9 @@ fn message(
             _ => "enum failed".into(),
         },
         K::Format { format } => format!("{} is not valid {format}", display(got)),
-        K::Required { property } => format!("missing property {}", display(property)),
+        K::Required { property } => {
+            required_message(&[property.as_str().unwrap_or_default().to_string()], None)
+        }
         K::AdditionalProperties { unexpected } => {
             format!(
                 "additional properties {} not allowed",
@@ -865,7 +854,7 @@ fn message(
         K::PropertyNames { error } => format!("invalid propertyName {}", display(error.instance())),
         K::UnevaluatedProperties { unexpected } => {
             // (`unevaluatedProperties: false` is reported per property; see
-            // `per_property_false`.)
+            // `unevaluated_against_false`.)
             format!(
                 "additional properties {} not allowed",
                 unexpected
@@ -1063,7 +1052,9 @@ mod tests {
     }
 
     fn report(schema: &str, values: &str) -> String {
-        let values = crate::yaml::from_str_map(values).unwrap().unwrap_or_default();
+        let values = crate::yaml::from_str_map(values)
+            .unwrap()
+            .unwrap_or_default();
         validate_single(&values, schema.as_bytes()).unwrap_err()
     }
 

@@ -494,9 +494,9 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         };
         match val.value() {
             _ if !val.is_valid() => {}
+            // Go 1.23 cannot range over an integer.
             Value::Int(..) if self.ex.opts.go == GoRelease::Go1_23 => {
-                let shown = crate::gofmt::sprint(std::slice::from_ref(val.value()));
-                return Err(self.error(format!("range can't iterate over {shown}")));
+                return Err(self.cannot_iterate(val.value()));
             }
             Value::Int(n, kind) => {
                 if ndecl > 1 {
@@ -548,10 +548,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                     },
                 }
             }
-            other => {
-                let shown = crate::gofmt::sprint(std::slice::from_ref(other));
-                return Err(self.error(format!("range can't iterate over {shown}")));
-            }
+            other => return Err(self.cannot_iterate(other)),
         }
         if !ran {
             if let Some(e) = &r.else_list {
@@ -559,6 +556,11 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
         }
         Ok(())
+    }
+
+    fn cannot_iterate(&self, v: &Value) -> Flow {
+        let shown = crate::gofmt::sprint(std::slice::from_ref(v));
+        self.error(format!("range can't iterate over {shown}"))
     }
 
     fn walk_template(&mut self, dot: &Rv, t: &'t TemplateNode, out: &mut String) -> R<()> {
