@@ -133,3 +133,34 @@ fn enable_dns_resolves_host_names() {
     assert!(!ok);
     assert_eq!(err, "Error: template: dns/templates/host.yaml:1:9: executing \"dns/templates/host.yaml\" at <getHostByName .Values.host>: error calling getHostByName: invalid argument to Intn\n\nUse --debug flag to render out invalid YAML\n");
 }
+
+/// What helm logs on standard error, on success and before each kind of failure, in
+/// helm4's slog lines and (`--compat v3`) helm3's `log` lines: a deprecated chart, tags
+/// and conditions that are not bools, missing import tables, coalescing conflicts,
+/// helm4's `level=ERROR` lines. Goldens: helm4 / helm3 (`v3-` names) on
+/// charts/logged.
+#[test]
+fn log_lines_before_and_after_failures() {
+    let cases: [(&str, &[&str]); 5] = [
+        ("ok", &["r", "charts/logged"]),
+        ("coalesce", &["r", "charts/logged", "--set", "sub.x.y=1"]),
+        ("fail", &["r", "charts/logged", "--set", "boom=true"]),
+        ("name", &["BAD_", "charts/logged"]),
+        ("deps", &["r", "charts/logged", "--set", "sub=5"]),
+    ];
+    let mut failures = Vec::new();
+    for (name, args) in cases {
+        for (prefix, compat) in [("", "v4"), ("v3-", "v3")] {
+            let (out, err, _) = run(&[args, &["--compat", compat]].concat());
+            let case = format!("{prefix}{name}");
+            let want_out = golden(&format!("logged/{case}.out"));
+            let want_err = golden(&format!("logged/{case}.err"));
+            if out != want_out || err != want_err {
+                failures.push(format!(
+                    "{case}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

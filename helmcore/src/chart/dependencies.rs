@@ -140,10 +140,16 @@ fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warnin
             match tags.get(k) {
                 Some(Value::Bool(true)) => has_true = true,
                 Some(Value::Bool(false)) => has_false = true,
-                Some(_) => w.push(Warning::warn(
-                    "returned non-bool value",
-                    vec![("tag", k.clone()), ("chart", r.name.clone())],
-                )),
+                Some(_) => w.push(
+                    Warning::warn(
+                        "returned non-bool value",
+                        vec![("tag", k.clone()), ("chart", r.name.clone())],
+                    )
+                    .or_in_helm3(format!(
+                        "dependencies.go:94: Warning: Tag '{k}' for chart {} returned non-bool value",
+                        r.name
+                    )),
+                ),
                 None => {}
             }
         }
@@ -168,10 +174,16 @@ fn process_conditions(
                     r.enabled = b;
                     break;
                 }
-                Ok(_) => w.push(Warning::warn(
-                    "returned non-bool value",
-                    vec![("path", c.to_string()), ("chart", r.name.clone())],
-                )),
+                Ok(_) => w.push(
+                    Warning::warn(
+                        "returned non-bool value",
+                        vec![("path", c.to_string()), ("chart", r.name.clone())],
+                    )
+                    .or_in_helm3(format!(
+                        "dependencies.go:63: Warning: Condition path '{c}' for chart {} returned non-bool value",
+                        r.name
+                    )),
+                ),
                 Err(PathError::NoValue(_)) | Err(PathError::NoTable(_)) => {}
             }
         }
@@ -212,10 +224,16 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
                     normalized.push(child_parent(&child, &parent));
                     match table(&cvals, &format!("{}.{child}", r.name)) {
                         Ok(t) => merge_tables(&imports, &path_to_map(&parent, t), w),
-                        Err(e) => w.push(Warning::warn(
-                            "ImportValues missing table from chart",
-                            vec![("chart", r.name.clone()), ("error", e.to_string())],
-                        )),
+                        Err(e) => w.push(
+                            Warning::warn(
+                                "ImportValues missing table from chart",
+                                vec![("chart", r.name.clone()), ("error", e.to_string())],
+                            )
+                            .or_in_helm3(format!(
+                                "dependencies.go:269: Warning: ImportValues missing table from chart {}: {e}",
+                                r.name
+                            )),
+                        ),
                     }
                 }
                 Value::String(s) => {
@@ -223,10 +241,15 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
                     normalized.push(child_parent(&child, "."));
                     match table(&cvals, &format!("{}.{child}", r.name)) {
                         Ok(t) => merge_tables(&imports, &t, w),
-                        Err(e) => w.push(Warning::warn(
-                            "ImportValues missing table",
-                            vec![("error", e.to_string())],
-                        )),
+                        Err(e) => w.push(
+                            Warning::warn(
+                                "ImportValues missing table",
+                                vec![("error", e.to_string())],
+                            )
+                            .or_in_helm3(format!(
+                                "dependencies.go:286: Warning: ImportValues missing table: {e}"
+                            )),
+                        ),
                     }
                 }
                 _ => {}

@@ -66,6 +66,14 @@ pub enum RenderError {
 }
 
 impl RenderError {
+    /// For a bad release name, the error helm4 logs under `release name check failed`.
+    pub(crate) fn release_name_cause(&self) -> Option<String> {
+        match self {
+            RenderError::ReleaseName { name, reason, .. } => Some(release_name_cause(name, reason)),
+            _ => None,
+        }
+    }
+
     /// Whether helm got far enough to build a release: it then prints what was rendered
     /// under `--debug`, and otherwise adds `Use --debug flag to render out invalid YAML`.
     pub fn has_release(&self) -> bool {
@@ -87,8 +95,12 @@ fn dependency_check(missing: &ChartError, compat: Compat) -> String {
     crate::chart::dependency_check_message(article, missing)
 }
 
+fn release_name_cause(name: &str, reason: &str) -> String {
+    format!("release name {}: {reason}", crate::gofmt::quote(name))
+}
+
 fn release_name_message(name: &str, reason: &str, compat: Compat) -> String {
-    let base = format!("release name {}: {reason}", crate::gofmt::quote(name));
+    let base = release_name_cause(name, reason);
     match compat {
         Compat::V4 => format!("release name check failed: {base}"),
         Compat::V3 => base,

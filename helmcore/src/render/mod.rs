@@ -130,19 +130,38 @@ impl Release {
     /// What helm writes to standard error while rendering this release, one line each,
     /// in the emulated helm's format (helm4's slog lines, helm3's `log` lines).
     pub fn log_lines(&self) -> Vec<String> {
-        self.warnings
-            .iter()
-            .map(|w| match (self.compat, w.message.as_str()) {
-                (Compat::V3, "skipping unknown hooks") => format!(
-                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
-                    crate::gofmt::quote(w.attrs.first().map_or("", |a| a.1.as_str()))
-                ),
-                (Compat::V3, "this chart is deprecated") => {
-                    "WARNING: This chart is deprecated".into()
-                }
-                _ => w.to_string(),
-            })
-            .collect()
+        log_lines(&self.warnings, self.compat)
+    }
+}
+
+/// `warnings` as the emulated helm writes them to standard error, one line each.
+pub fn log_lines(warnings: &[Warning], compat: Compat) -> Vec<String> {
+    warnings
+        .iter()
+        .filter_map(|w| match compat {
+            Compat::V4 => Some(w.to_string()),
+            Compat::V3 => w.helm3_line(),
+        })
+        .collect()
+}
+
+/// A failed render with what helm logs before it fails (a deprecated chart, a
+/// condition that is not a bool, coalescing conflicts, helm4's `level=ERROR` line for
+/// a bad release name...), which helm prints above the `Error:` line.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{error}")]
+pub struct RenderFailure {
+    pub error: RenderError,
+    /// What was logged before the failure, oldest first.
+    pub warnings: Vec<Warning>,
+    /// The helm the render emulated.
+    pub compat: Compat,
+}
+
+impl RenderFailure {
+    /// The logged lines in the emulated helm's format, as [`Release::log_lines`].
+    pub fn log_lines(&self) -> Vec<String> {
+        log_lines(&self.warnings, self.compat)
     }
 }
 
@@ -201,6 +220,27 @@ impl Renderer {
     /// manifest sorting.
     pub fn render(&self, user_values: &Map, opts: &RenderOptions) -> Result<Release, RenderError> {
         self.render_keeping(user_values, opts, true)
+            .map_err(|f| f.error)
+    }
+
+    /// [`render`](Self::render), keeping what helm logs before a failure.
+    ///
+    /// ```no_run
+    /// use helmcore::render::{Renderer, RenderOptions};
+    /// let r = Renderer::new(helmcore::chart::load("mychart").unwrap());
+    /// if let Err(failure) = r.render_logged(&Default::default(), &RenderOptions::default()) {
+    ///     for line in failure.log_lines() {
+    ///         eprintln!("{line}");
+    ///     }
+    ///     eprintln!("Error: {}", failure.error);
+    /// }
+    /// ```
+    pub fn render_logged(
+        &self,
+        user_values: &Map,
+        opts: &RenderOptions,
+    ) -> Result<Release, RenderFailure> {
+        self.render_keeping(user_values, opts, true)
     }
 
     /// [`render`](Self::render) for a renderer that will not render again: the parsed
@@ -220,6 +260,17 @@ impl Renderer {
         opts: &RenderOptions,
     ) -> Result<Release, RenderError> {
         self.render_keeping(user_values, opts, false)
+            .map_err(|f| f.error)
+    }
+
+    /// [`render_once`](Self::render_once), keeping what helm logs before a failure (see
+    /// [`render_logged`](Self::render_logged)).
+    pub fn render_once_logged(
+        self,
+        user_values: &Map,
+        opts: &RenderOptions,
+    ) -> Result<Release, RenderFailure> {
+        self.render_keeping(user_values, opts, false)
     }
 
     fn render_keeping(
@@ -227,10 +278,32 @@ impl Renderer {
         user_values: &Map,
         opts: &RenderOptions,
         keep_parsed: bool,
+    ) -> Result<Release, RenderFailure> {
+        let mut warnings = Vec::new();
+        let r = self.render_in_queue(user_values, opts, keep_parsed, &mut warnings);
+        match r {
+            Ok(mut release) => {
+                release.warnings = warnings;
+                Ok(release)
+            }
+            Err(error) => Err(RenderFailure {
+                error,
+                warnings,
+                compat: opts.compat,
+            }),
+        }
+    }
+
+    fn render_in_queue(
+        &self,
+        user_values: &Map,
+        opts: &RenderOptions,
+        keep_parsed: bool,
+        warnings: &mut Vec<Warning>,
     ) -> Result<Release, RenderError> {
         let queue = execute::ParseQueue::new(&self.chart, &self.cache, &self.funcs);
         if !queue.worth_a_thread() {
-            return self.render_with(user_values, opts, keep_parsed, || {}, drop);
+            return self.render_with(user_values, opts, keep_parsed, warnings, || {}, drop);
         }
         std::thread::scope(|scope| {
             // Without a thread (the system refused one) the render parses by itself.
@@ -249,7 +322,7 @@ impl Renderer {
             let free = |trees: execute::Forgotten| {
                 let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(trees));
             };
-            let r = self.render_with(user_values, opts, keep_parsed, parse, free);
+            let r = self.render_with(user_values, opts, keep_parsed, warnings, parse, free);
             queue.stop();
             r
         })
@@ -257,23 +330,25 @@ impl Renderer {
 
     /// [`render`](Self::render), calling `parse` once just before the templates execute
     /// and, unless `keep_parsed`, handing the parsed templates to `free` once they have.
+    /// What helm logs goes to `warnings` as it happens (the release's own list stays
+    /// empty), so that a failure keeps it.
     fn render_with(
         &self,
         user_values: &Map,
         opts: &RenderOptions,
         keep_parsed: bool,
+        warnings: &mut Vec<Warning>,
         parse: impl FnOnce(),
         free: impl FnOnce(execute::Forgotten),
     ) -> Result<Release, RenderError> {
         let chart = &self.chart;
-        let mut warnings = Vec::new();
         if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
             return Err(RenderError::NotInstallable(
                 chart.metadata.chart_type.clone(),
             ));
         }
         if chart.metadata.deprecated {
-            warnings.push(Warning::warn("this chart is deprecated", Vec::new()));
+            warnings.push(Warning::chart_deprecated());
         }
         if chart.metadata.deps().next().is_some() {
             check_dependencies(chart).map_err(|e| RenderError::DependencyCheck {
@@ -282,27 +357,41 @@ impl Renderer {
             })?;
         }
         if let Err(reason) = error::validate_release_name(&opts.release_name) {
-            return Err(RenderError::ReleaseName {
+            let error = RenderError::ReleaseName {
                 name: opts.release_name.clone(),
                 reason,
                 compat: opts.compat,
-            });
+            };
+            if let Some(cause) = error.release_name_cause() {
+                warnings.push(Warning::error("release name check failed", cause));
+            }
+            return Err(error);
         }
-        let processed = process_dependencies(chart, user_values)
-            .map_err(|e| chart_error(ChartError::DependencyProcessing(Box::new(e))))?;
+        let processed = match process_dependencies(chart, user_values) {
+            Ok(p) => p,
+            // helm3 prints the cause alone.
+            Err(e) if opts.compat == Compat::V3 => return Err(chart_error(e)),
+            Err(e) => {
+                warnings.push(Warning::error(
+                    "chart dependencies processing failed",
+                    e.to_string(),
+                ));
+                return Err(chart_error(ChartError::DependencyProcessing(Box::new(e))));
+            }
+        };
         warnings.extend(processed.warnings);
         let chart = processed.chart;
         let coalesce = match opts.compat {
             Compat::V4 => coalesce_values,
             Compat::V3 => coalesce_values_helm3,
         };
-        let values = coalesce(&chart, user_values, &mut warnings).map_err(chart_error)?;
+        let values = coalesce(&chart, user_values, warnings).map_err(chart_error)?;
         if !opts.skip_schema_validation {
             crate::values::schema::validate_against_schema_with(
                 &chart,
                 &values,
                 opts.schema_loader.as_ref(),
-                &mut warnings,
+                warnings,
             )?;
         }
         let caps = opts.capabilities();
@@ -371,11 +460,12 @@ impl Renderer {
             }
         })?;
         for h in &sorted.unknown_hooks {
-            warnings.push(Warning {
-                level: "INFO",
-                message: "skipping unknown hooks".into(),
-                attrs: vec![("hookTypes", h.clone())],
-            });
+            let mut w = Warning::log("skipping unknown hooks").or_in_helm3(format!(
+                "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                crate::gofmt::quote(h)
+            ));
+            w.attrs.push(("hookTypes", h.clone()));
+            warnings.push(w);
         }
         let mut release = Release {
             name: opts.release_name.clone(),
@@ -389,7 +479,7 @@ impl Renderer {
             include_crds: opts.include_crds,
             notes,
             post_rendered: None,
-            warnings,
+            warnings: Vec::new(),
             lint_messages: rendered.lint_messages,
         };
         if let Some(pr) = &opts.post_renderer {

@@ -163,7 +163,8 @@ fn coalesce_globals(
         None => Map::new(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            warnings.push(Warning::log(
+            warnings.push(logged(
+                138,
                 "warning: skipping globals because destination global is not a table.",
             ));
             return;
@@ -173,7 +174,8 @@ fn coalesce_globals(
         None => Map::new(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            warnings.push(Warning::log(
+            warnings.push(logged(
+                145,
                 "warning: skipping globals because source global is not a table.",
             ));
             return;
@@ -197,14 +199,17 @@ fn coalesce_globals(
                     dg.insert(key, Value::Map(vv));
                 }
                 Some(_) => {
-                    warnings.push(Warning::log(format!(
-                        "Conflict: cannot merge map onto non-map for {}. Skipping.",
-                        crate::gofmt::quote(&key)
-                    )));
+                    warnings.push(logged(
+                        161,
+                        format!(
+                            "Conflict: cannot merge map onto non-map for {}. Skipping.",
+                            crate::gofmt::quote(&key)
+                        ),
+                    ));
                 }
             }
         } else if matches!(dg.get(&key), Some(Value::Map(_))) {
-            warnings.push(Warning::log(format!("key {key} is table. Skipping")));
+            warnings.push(logged(175, format!("key {key} is table. Skipping")));
         } else {
             dg.insert(key, val);
         }
@@ -244,13 +249,22 @@ fn coalesce_chart_values(
                     );
                 }
                 Value::Nil => {}
-                _ => warnings.push(Warning::log(format!(
-                    "warning: skipped value for {sub_prefix}.{key}: Not a table."
-                ))),
+                _ => warnings.push(logged(
+                    237,
+                    format!("warning: skipped value for {sub_prefix}.{key}: Not a table."),
+                )),
             },
             Some(_) => {}
         }
     }
+}
+
+/// A message helm4 logs with `log.Printf` (INFO); helm3's `log` prints it after the
+/// file and line of that call in helm v3.17's `coalesce.go`.
+fn logged(helm3_line: u32, message: impl Into<String>) -> Warning {
+    let message = message.into();
+    let helm3 = format!("coalesce.go:{helm3_line}: {message}");
+    Warning::log(message).or_in_helm3(helm3)
 }
 
 /// Helm's `coalesceTablesFullKey`: `dst` wins; `src` fills in. Note that `src` is
@@ -297,14 +311,20 @@ fn coalesce_tables_full_key(
                 (Value::Map(s), Value::Map(d)) => {
                     coalesce_tables_full_key(d, s, &full_key, rules, warnings)
                 }
-                (Value::Map(_), _) => warnings.push(Warning::log(format!(
-                    "warning: cannot overwrite table with non table for {full_key} ({})",
-                    fmt_v(&val)
-                ))),
-                (v, Value::Map(_)) if !v.is_nil() => warnings.push(Warning::log(format!(
+                (Value::Map(_), _) => warnings.push(logged(
+                    298,
+                    format!(
+                        "warning: cannot overwrite table with non table for {full_key} ({})",
+                        fmt_v(&val)
+                    ),
+                )),
+                (v, Value::Map(_)) if !v.is_nil() => warnings.push(logged(
+                    301,
+                    format!(
                     "warning: destination for {full_key} is a table. Ignoring non-table value ({})",
                     fmt_v(&val)
-                ))),
+                ),
+                )),
                 _ => {}
             },
         }

@@ -39,7 +39,7 @@ pub fn computed_values(chart: &Chart, user: &Map) -> Result<Computed, ChartError
         .map_err(|e| ChartError::DependencyProcessing(Box::new(e)))?;
     let mut warnings = processed.warnings;
     if chart.metadata.deprecated {
-        warnings.insert(0, Warning::warn("this chart is deprecated", Vec::new()));
+        warnings.insert(0, Warning::chart_deprecated());
     }
     let values = coalesce_values(&processed.chart, user, &mut warnings)?;
     Ok(Computed {

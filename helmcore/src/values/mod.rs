@@ -27,7 +27,7 @@ use crate::chart::merge_maps;
 use crate::value::{Map, Value};
 
 pub use computed::{computed_values, Computed};
-pub use warning::Warning;
+pub use warning::{Helm3Line, Warning};
 
 /// The values flags of `helm install/template/upgrade`, applied in Helm's order: `-f`
 /// files, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`

@@ -146,14 +146,14 @@ fn run(p: Parsed) -> Result<(), CliError> {
         no_hooks: p.bool("no-hooks"),
         skip_tests: p.bool("skip-tests"),
     };
-    let release = match Renderer::new(chart).render_once(&user, &opts) {
+    let release = match Renderer::new(chart).render_once_logged(&user, &opts) {
         Ok(r) => r,
-        Err(e) => return Err(render_failure(e, debug, &print)),
+        Err(failure) => {
+            log(&failure.log_lines());
+            return Err(render_failure(failure.error, debug, &print));
+        }
     };
-    let mut err = std::io::stderr().lock();
-    for line in release.log_lines() {
-        let _ = writeln!(err, "{line}");
-    }
+    log(&release.log_lines());
     let text = match p.string("output-dir").filter(|d| !d.is_empty()) {
         Some(dir) => {
             write_files(&release.output_dir_writes(dir, p.bool("release-name"), &print))?;
@@ -171,6 +171,14 @@ fn run(p: Parsed) -> Result<(), CliError> {
     std::mem::forget(release);
     std::mem::forget(user);
     Ok(())
+}
+
+/// What helm logs on standard error while it renders.
+fn log(lines: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for line in lines {
+        let _ = writeln!(err, "{line}");
+    }
 }
 
 /// A failed render as helm reports it: under `--debug` what was rendered goes to
