@@ -118,6 +118,10 @@ const fn l(
 /// lifecycle data, restricted to the group versions client-go's scheme registers.
 #[rustfmt::skip]
 pub static TABLE: &[Lifecycle] = &[
+    l("", "v1", "ComponentStatus", (1, 19), None, None),
+    l("", "v1", "ComponentStatusList", (1, 19), None, None),
+    l("", "v1", "Endpoints", (1, 33), None, Some(("discovery.k8s.io", "v1", "EndpointSlice"))),
+    l("", "v1", "EndpointsList", (1, 33), None, Some(("discovery.k8s.io", "v1", "EndpointSliceList"))),
     l("admissionregistration.k8s.io", "v1alpha1", "MutatingAdmissionPolicy", (1, 35), Some((1, 38)), None),
     l("admissionregistration.k8s.io", "v1alpha1", "MutatingAdmissionPolicyBinding", (1, 35), Some((1, 38)), None),
     l("admissionregistration.k8s.io", "v1alpha1", "MutatingAdmissionPolicyBindingList", (1, 35), Some((1, 38)), None),
@@ -292,6 +296,25 @@ mod tests {
         );
     }
 
+    // The core group (`apiVersion: v1`) has deprecated kinds too.
+    #[test]
+    fn core_group_kinds() {
+        assert_eq!(
+            deprecation_warning("v1", "Endpoints", 1, 35).as_deref(),
+            Some("v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice")
+        );
+        assert_eq!(
+            deprecation_warning("v1", "EndpointsList", 1, 33).as_deref(),
+            Some("v1 EndpointsList is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSliceList")
+        );
+        assert!(deprecation_warning("v1", "Endpoints", 1, 32).is_none());
+        assert_eq!(
+            deprecation_warning("v1", "ComponentStatus", 1, 19).as_deref(),
+            Some("v1 ComponentStatus is deprecated in v1.19+")
+        );
+        assert!(deprecation_warning("v1", "ConfigMap", 1, 35).is_none());
+    }
+
     #[test]
     fn release_boundaries() {
         assert!(deprecation_warning("batch/v1beta1", "CronJob", 1, 20).is_none());
@@ -311,7 +334,7 @@ mod tests {
 
     #[test]
     fn table_is_complete_and_sorted() {
-        assert_eq!(TABLE.len(), 155);
+        assert_eq!(TABLE.len(), 159);
         assert!(
             TABLE
                 .windows(2)

@@ -4,8 +4,10 @@
 //! Go's template executor turns either into the same `error calling first: ...`, so both
 //! share one body here.
 
+use std::borrow::Cow;
+
 use crate::engine::func::{Func, Param as P};
-use crate::value::Value;
+use crate::value::{Elements, Value};
 
 use super::args::{any, int, rest};
 use super::cast::to_int64;
@@ -16,12 +18,26 @@ use super::{func, Res};
 pub(super) const NIL_DEREF: &str =
     "runtime error: invalid memory address or nil pointer dereference";
 
-/// The items of a list argument, or Sprig's `Cannot <what> on type <kind>` error.
-fn items<'a>(v: &'a Value, what: &str) -> Result<&'a [Value], String> {
+/// The items of a value of kind `slice` as Sprig's reflection sees them: a list's own, or
+/// the elements of a named slice type (`.Capabilities.APIVersions`, a `VersionSet`; a
+/// `[]byte`); `None` for every other value.
+pub(super) fn slice_items(v: &Value) -> Option<Cow<'_, [Value]>> {
     match v {
-        Value::List(items) => Ok(items),
+        Value::List(items) => Some(Cow::Borrowed(&items[..])),
+        Value::Object(o) => match o.elements() {
+            Some(Elements::List(items)) => Some(Cow::Owned(items)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The items of a list argument, or Sprig's `Cannot <what> on type <kind>` error.
+fn items<'a>(v: &'a Value, what: &str) -> Result<Cow<'a, [Value]>, String> {
+    match v {
         Value::Nil => Err(NIL_DEREF.into()),
-        other => Err(format!("Cannot {what} type {}", other.kind().as_str())),
+        other => slice_items(other)
+            .ok_or_else(|| format!("Cannot {what} type {}", other.kind().as_str())),
     }
 }
 
@@ -39,7 +55,7 @@ fn prepend(a: Vec<Value>) -> Res {
     let old = items(any(&a, 0), "prepend on")?;
     let mut out = Vec::with_capacity(old.len() + 1);
     out.push(any(&a, 1).clone());
-    out.extend_from_slice(old);
+    out.extend_from_slice(&old);
     Ok(Value::list(out))
 }
 
@@ -130,7 +146,7 @@ fn compact(a: Vec<Value>) -> Res {
 fn uniq(a: Vec<Value>) -> Res {
     let list = items(any(&a, 0), "find uniq on")?;
     let mut out: Vec<Value> = Vec::new();
-    for v in list {
+    for v in list.iter() {
         if !out.contains(v) {
             out.push(v.clone());
         }
@@ -157,14 +173,13 @@ fn has(a: Vec<Value>) -> Res {
 
 fn slice(a: Vec<Value>) -> Res {
     let list = match any(&a, 0) {
-        Value::List(items) => items,
         Value::Nil => return Err(NIL_DEREF.into()),
-        other => {
-            return Err(format!(
+        other => slice_items(other).ok_or_else(|| {
+            format!(
                 "list should be type of slice or array but {}",
                 other.kind().as_str()
-            ))
-        }
+            )
+        })?,
     };
     if list.is_empty() {
         return Ok(Value::Nil);
@@ -185,14 +200,16 @@ fn concat(a: Vec<Value>) -> Res {
     let mut out = Vec::new();
     for v in &a {
         match v {
-            Value::List(items) => out.extend(items.iter().cloned()),
             Value::Nil => return Err(NIL_DEREF.into()),
-            other => {
-                return Err(format!(
-                    "Cannot concat type {} as list",
-                    other.kind().as_str()
-                ))
-            }
+            other => match slice_items(other) {
+                Some(items) => out.extend(items.iter().cloned()),
+                None => {
+                    return Err(format!(
+                        "Cannot concat type {} as list",
+                        other.kind().as_str()
+                    ))
+                }
+            },
         }
     }
     Ok(Value::list(out))

@@ -561,8 +561,10 @@ fn to_string(a: Vec<Value>) -> Res {
 /// Sprig's `strslice`: a list's non-nil items as strings, nil as no strings, anything
 /// else as a one-string list.
 pub(super) fn strslice(v: &Value) -> Vec<String> {
+    if let Some(items) = super::lists::slice_items(v) {
+        return items.iter().filter(|i| !i.is_nil()).map(strval).collect();
+    }
     match v {
-        Value::List(items) => items.iter().filter(|i| !i.is_nil()).map(strval).collect(),
         Value::Nil => Vec::new(),
         other => vec![strval(other)],
     }
@@ -578,9 +580,9 @@ fn join(a: Vec<Value>) -> Res {
 
 fn sort_alpha(a: Vec<Value>) -> Res {
     let v = any(&a, 0);
-    let mut items = match v {
-        Value::List(_) => strslice(v),
-        other => vec![strval(other)],
+    let mut items = match super::lists::slice_items(v) {
+        Some(_) => strslice(v),
+        None => vec![strval(v)],
     };
     items.sort();
     Ok(string_list(items))

@@ -219,7 +219,9 @@ fn render_values(values: Map, settings: &Settings) -> Map {
     let top = Map::new();
     top.insert("Capabilities", capabilities(settings).to_value());
     top.insert("Release", release.to_value());
-    top.insert("Values", Value::Map(values));
+    // `.Values` is Helm's `common.Values`, with its methods (`.Values.AsMap`), as in a
+    // render.
+    top.insert("Values", Value::Map(values.named(Compat::V4.values_type())));
     top
 }
 
