@@ -140,22 +140,26 @@ fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warnin
             match tags.get(k) {
                 Some(Value::Bool(true)) => has_true = true,
                 Some(Value::Bool(false)) => has_false = true,
-                Some(_) => w.push(
-                    Warning::warn(
-                        "returned non-bool value",
-                        vec![("tag", k.clone()), ("chart", r.name.clone())],
-                    )
-                    .or_in_helm3(format!(
-                        "dependencies.go:94: Warning: Tag '{k}' for chart {} returned non-bool value",
-                        r.name
-                    )),
-                ),
+                Some(_) => w.push(non_bool(("tag", k), &r.name, "94: Warning: Tag")),
                 None => {}
             }
         }
         // Only false tags disable; any true tag, or none set, enables.
         r.enabled = has_true || !has_false;
     }
+}
+
+/// A tag or condition that is not a bool: helm4's `returned non-bool value` with the tag
+/// or path, helm3's `dependencies.go:LINE: Warning: WHAT 'x' for chart c returned ...`
+/// (`helm3` is the line and what).
+fn non_bool((attr, name): (&'static str, &str), chart: &str, helm3: &str) -> Warning {
+    Warning::warn(
+        "returned non-bool value",
+        vec![(attr, name.to_string()), ("chart", chart.to_string())],
+    )
+    .or_in_helm3(format!(
+        "dependencies.go:{helm3} '{name}' for chart {chart} returned non-bool value"
+    ))
 }
 
 /// `condition:` — the first comma-separated path that holds a bool decides; it wins over
@@ -174,16 +178,11 @@ fn process_conditions(
                     r.enabled = b;
                     break;
                 }
-                Ok(_) => w.push(
-                    Warning::warn(
-                        "returned non-bool value",
-                        vec![("path", c.to_string()), ("chart", r.name.clone())],
-                    )
-                    .or_in_helm3(format!(
-                        "dependencies.go:63: Warning: Condition path '{c}' for chart {} returned non-bool value",
-                        r.name
-                    )),
-                ),
+                Ok(_) => w.push(non_bool(
+                    ("path", c),
+                    &r.name,
+                    "63: Warning: Condition path",
+                )),
                 Err(PathError::NoValue(_)) | Err(PathError::NoTable(_)) => {}
             }
         }

@@ -66,14 +66,6 @@ pub enum RenderError {
 }
 
 impl RenderError {
-    /// For a bad release name, the error helm4 logs under `release name check failed`.
-    pub(crate) fn release_name_cause(&self) -> Option<String> {
-        match self {
-            RenderError::ReleaseName { name, reason, .. } => Some(release_name_cause(name, reason)),
-            _ => None,
-        }
-    }
-
     /// Whether helm got far enough to build a release: it then prints what was rendered
     /// under `--debug`, and otherwise adds `Use --debug flag to render out invalid YAML`.
     pub fn has_release(&self) -> bool {
@@ -95,7 +87,8 @@ fn dependency_check(missing: &ChartError, compat: Compat) -> String {
     crate::chart::dependency_check_message(article, missing)
 }
 
-fn release_name_cause(name: &str, reason: &str) -> String {
+/// The error helm4 logs under `release name check failed` (and prints after it).
+pub(crate) fn release_name_cause(name: &str, reason: &str) -> String {
     format!("release name {}: {reason}", crate::gofmt::quote(name))
 }
 

@@ -357,15 +357,15 @@ impl Renderer {
             })?;
         }
         if let Err(reason) = error::validate_release_name(&opts.release_name) {
-            let error = RenderError::ReleaseName {
+            warnings.push(Warning::error(
+                "release name check failed",
+                error::release_name_cause(&opts.release_name, &reason),
+            ));
+            return Err(RenderError::ReleaseName {
                 name: opts.release_name.clone(),
                 reason,
                 compat: opts.compat,
-            };
-            if let Some(cause) = error.release_name_cause() {
-                warnings.push(Warning::error("release name check failed", cause));
-            }
-            return Err(error);
+            });
         }
         let processed = match process_dependencies(chart, user_values) {
             Ok(p) => p,
