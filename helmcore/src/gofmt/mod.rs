@@ -694,8 +694,13 @@ impl Printer {
     fn fmt_unicode(&mut self, n: i64) {
         let u = n as u64;
         // At least four digits, more if the precision asks for them.
+        // (Padded by hand: Rust's width is capped at u16::MAX, Go's precision at 1e6.)
         let digits = self.f.prec.map_or(4, |p| p.max(4));
-        let mut s = format!("U+{u:0digits$X}");
+        let hex = format!("{u:X}");
+        let mut s = String::with_capacity(2 + digits.max(hex.len()));
+        s.push_str("U+");
+        s.extend(std::iter::repeat_n('0', digits.saturating_sub(hex.len())));
+        s.push_str(&hex);
         if self.f.sharp {
             if let Some(c) = char::from_u32(u as u32).filter(|&c| u <= 0x10FFFF && is_print(c)) {
                 s.push_str(&format!(" '{c}'"));
@@ -1205,6 +1210,8 @@ mod tests {
             f("%.2U|%.6U|%U", &[Value::int(1), Value::int(1), Value::int(1)]),
             "U+0001|U+000001|U+0001"
         );
+        // A precision beyond Rust's formatter limit (found as a panic).
+        assert_eq!(f("%.70000U", &[Value::int(65)]).len(), 2 + 70000);
         assert_eq!(
             f(
                 "%b|%.2b|%b",
