@@ -110,6 +110,13 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
                 diffs.append(("whole", None, ho[-3000:], co[-3000:]))
             if cr != 0 or he != ce:
                 diffs.append(("rc/err", None, (hr, he), (cr, ce)))
+                if cr != 0:
+                    # helmcore failed without naming a template (a panic): find the case.
+                    for c in remaining:
+                        make_chart(d + "-1", [c], values, trim=trim)
+                        r1 = run([HC, "template", "r", d + "-1"] + list(args) + (["--compat", "v3"] if compat == "v3" else []))
+                        if r1[0] != 0:
+                            diffs.append(("hc-fails", c, None, (r1[0], r1[2][:300])))
             break
         # helm failed: find the failing case
         m = re.search(rb"c/templates/[t_]e?(\d+)\.(?:yaml|tpl)", he)
