@@ -1207,7 +1207,10 @@ mod tests {
              %!w(map[string]interface {}=map[k:[2]])|%!w([]interface {}=[0000true])"
         );
         assert_eq!(
-            f("%.2U|%.6U|%U", &[Value::int(1), Value::int(1), Value::int(1)]),
+            f(
+                "%.2U|%.6U|%U",
+                &[Value::int(1), Value::int(1), Value::int(1)]
+            ),
             "U+0001|U+000001|U+0001"
         );
         // A precision beyond Rust's formatter limit (found as a panic).
