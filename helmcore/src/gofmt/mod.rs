@@ -240,7 +240,8 @@ impl Printer {
                     b' ' => self.f.space = true,
                     c => {
                         if c.is_ascii_lowercase() && arg_num < args.len() {
-                            if c == b'v' {
+                            // `%w` takes `%v`'s flags before it is refused.
+                            if c == b'v' || c == b'w' {
                                 self.f.sharp_v = self.f.sharp;
                                 self.f.sharp = false;
                                 self.f.plus_v = self.f.plus;
@@ -308,7 +309,8 @@ impl Printer {
                     } else {
                         None
                     };
-                    if !isint {
+                    // A negative precision is as bad as a missing one.
+                    if self.f.prec.is_none() {
                         self.out.push_str("%!(BADPREC)");
                     }
                     after_index = false;
@@ -339,7 +341,7 @@ impl Printer {
             } else if arg_num >= args.len() {
                 self.out.push_str(&format!("%!{verb}(MISSING)"));
             } else {
-                if verb == 'v' {
+                if verb == 'v' || verb == 'w' {
                     self.f.sharp_v = self.f.sharp;
                     self.f.sharp = false;
                     self.f.plus_v = self.f.plus;
@@ -402,6 +404,9 @@ impl Printer {
                 't' | 'v' => self.pad(if *b { "true" } else { "false" }),
                 _ => self.bad_verb(v, verb, depth),
             },
+            // Sprintf refuses `%w` (an `Errorf` verb) on a list or map as a whole; the
+            // scalar printers refuse it as any verb they do not know.
+            Value::List(_) | Value::Map(_) if verb == 'w' => self.bad_verb(v, verb, depth),
             Value::Int(n, _) => self.fmt_integer(v, *n, verb, depth),
             Value::Float(x) => self.fmt_float_verb(v, *x, verb, depth),
             Value::String(s) => self.fmt_string(v, s, verb, depth),
@@ -688,13 +693,14 @@ impl Printer {
 
     fn fmt_unicode(&mut self, n: i64) {
         let u = n as u64;
-        let mut s = format!("U+{u:04X}");
-        if let Some(p) = self.f.prec {
-            let hex = format!("{u:X}");
-            if p > hex.len() {
-                s = format!("U+{}{hex}", "0".repeat(p - hex.len()));
-            }
-        }
+        // At least four digits, more if the precision asks for them.
+        // (Padded by hand: Rust's width is capped at u16::MAX, Go's precision at 1e6.)
+        let digits = self.f.prec.map_or(4, |p| p.max(4));
+        let hex = format!("{u:X}");
+        let mut s = String::with_capacity(2 + digits.max(hex.len()));
+        s.push_str("U+");
+        s.extend(std::iter::repeat_n('0', digits.saturating_sub(hex.len())));
+        s.push_str(&hex);
         if self.f.sharp {
             if let Some(c) = char::from_u32(u as u32).filter(|&c| u <= 0x10FFFF && is_print(c)) {
                 s.push_str(&format!(" '{c}'"));
@@ -862,7 +868,7 @@ fn int_from_arg(args: &[Value], arg_num: usize) -> (i64, bool, usize) {
         return (0, false, arg_num);
     }
     let (num, isint) = match &args[arg_num] {
-        Value::Int(n, _) if n.abs() <= MAX_NUM => (*n, true),
+        Value::Int(n, _) if (-MAX_NUM..=MAX_NUM).contains(n) => (*n, true),
         _ => (0, false),
     };
     (num, isint, arg_num + 1)
@@ -955,6 +961,12 @@ fn hex_float(x: f64, prec: i32, upper: bool) -> String {
 
 /// Go's `%b` of a float: decimal mantissa and binary exponent (`4503599627370496p-52`).
 fn binary_float(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "+Inf" } else { "-Inf" }.into();
+    }
     let bits = x.to_bits();
     let neg = bits >> 63 == 1;
     let exp = ((bits >> 52) & 0x7ff) as i64;
@@ -1169,6 +1181,69 @@ mod tests {
             "%!(NOVERB)%!(EXTRA int=1)"
         );
         assert_eq!(f("%1000001d", &[Value::int(1)]).len(), 1000001);
+    }
+
+    #[test]
+    fn wrap_verb_and_star_arguments() {
+        // Expectations printed by helm v4.1.4 (`printf` in a template).
+        let k = Map::new();
+        k.insert("k", Value::list(vec![Value::int(2)]));
+        assert_eq!(
+            f(
+                "%w|%+w|%#w|%5.1w|%w|%#w|%w|%08w",
+                &[
+                    Value::int(1),
+                    "a".into(),
+                    "b".into(),
+                    Value::Float(1.25),
+                    Value::Nil,
+                    Value::list(vec![Value::int(1), "a".into(), Value::Nil]),
+                    Value::Map(k),
+                    Value::list(vec![Value::Bool(true)]),
+                ]
+            ),
+            "%!w(int=1)|%!w(string=a)|%!w(string=\"b\")|%!w(float64=    1)|%!w(<nil>)|\
+             %!w([]interface {}=[]interface {}{1, \"a\", interface {}(nil)})|\
+             %!w(map[string]interface {}=map[k:[2]])|%!w([]interface {}=[0000true])"
+        );
+        assert_eq!(
+            f(
+                "%.2U|%.6U|%U",
+                &[Value::int(1), Value::int(1), Value::int(1)]
+            ),
+            "U+0001|U+000001|U+0001"
+        );
+        // A precision beyond Rust's formatter limit (found as a panic).
+        assert_eq!(f("%.70000U", &[Value::int(65)]).len(), 2 + 70000);
+        assert_eq!(
+            f(
+                "%b|%.2b|%b",
+                &[
+                    Value::Float(f64::NEG_INFINITY),
+                    Value::Float(f64::NAN),
+                    Value::Float(f64::INFINITY)
+                ]
+            ),
+            "-Inf|NaN|+Inf"
+        );
+        assert_eq!(
+            f(
+                "%*d|%.*d|%*d|%-*d|%.*s|",
+                &[
+                    Value::int(i64::MIN),
+                    Value::int(1),
+                    Value::int(-2),
+                    Value::int(3),
+                    Value::int(i64::MAX),
+                    Value::int(4),
+                    Value::int(-3),
+                    Value::int(5),
+                    Value::int(-1),
+                    "abc".into(),
+                ]
+            ),
+            "%!(BADWIDTH)1|%!(BADPREC)3|%!(BADWIDTH)4|5  |%!(BADPREC)abc|"
+        );
     }
 
     #[test]

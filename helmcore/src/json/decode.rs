@@ -48,6 +48,20 @@ pub(crate) fn decode(src: &[u8]) -> Result<Value, JsonError> {
     }
 }
 
+/// [`decode`] that goes on past a number beyond float64, as Go's `Unmarshal` does: the
+/// number decodes as nil and the first such error is returned beside the value. Syntax
+/// errors still fail.
+pub(crate) fn decode_lenient(src: &[u8]) -> Result<(Value, Option<JsonError>), JsonError> {
+    let mut p = Parser {
+        src,
+        pos: 0,
+        range_error: None,
+        stream: false,
+    };
+    let v = p.document()?;
+    Ok((v, p.range_error))
+}
+
 /// How reading the next value of a JSON stream failed, as Go's `json.Decoder` sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum StreamError {

@@ -98,6 +98,24 @@ pub fn from_str_map(src: &str) -> Result<Option<Map>, JsonError> {
     }
 }
 
+/// [`from_str_map`] keeping what Go's `Unmarshal` fills in when the only trouble is a
+/// number beyond float64: that number is nil, the rest of the document is decoded, and
+/// the error comes with the map (`fromJson` then adds it under `Error`). Syntax errors
+/// and a document that is not an object leave no map.
+pub fn from_str_map_partial(src: &str) -> Result<(Option<Map>, Option<JsonError>), JsonError> {
+    let (v, range_error) = decode::decode_lenient(src.as_bytes())?;
+    match v {
+        Value::Map(m) => Ok((Some(m), range_error)),
+        // A nil document with a range error was that number alone.
+        Value::Nil if range_error.is_some() => {
+            Err(mismatch(&Value::Float(0.0), "map[string]interface {}"))
+        }
+        Value::Nil => Ok((None, None)),
+        // Go skips a value of the wrong type without converting its numbers.
+        other => Err(mismatch(&other, "map[string]interface {}")),
+    }
+}
+
 /// Go's `json.Unmarshal` into a `[]interface{}` (`fromJsonArray`); `null` gives `None`
 /// (a nil slice).
 pub fn from_str_list(src: &str) -> Result<Option<Vec<Value>>, JsonError> {

@@ -300,7 +300,7 @@ pub(crate) fn execute_templates(
             Err(e) => {
                 return Err(TemplateFailure {
                     file: job.name.clone(),
-                    error: TemplateError::Parse(e.clone()),
+                    error: TemplateError::Parse(e.clone().for_go(go_release(cx.compat))),
                 })
             }
         }
@@ -491,9 +491,14 @@ pub(crate) fn exec_options(opts: &super::RenderOptions) -> ExecOptions {
         max_steps: opts.max_steps,
         lookup: opts.lookup.clone(),
         resolver: opts.resolver.clone(),
-        go: match opts.compat {
-            super::Compat::V4 => GoRelease::Go1_25,
-            super::Compat::V3 => GoRelease::Go1_23,
-        },
+        go: go_release(opts.compat),
+    }
+}
+
+/// The Go release whose `text/template` the compat mode's Helm is built with.
+fn go_release(compat: super::Compat) -> GoRelease {
+    match compat {
+        super::Compat::V4 => GoRelease::Go1_25,
+        super::Compat::V3 => GoRelease::Go1_23,
     }
 }

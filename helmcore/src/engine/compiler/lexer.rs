@@ -80,6 +80,9 @@ pub struct Item<'a> {
 pub struct Lexed<'a> {
     pub items: Vec<Item<'a>>,
     pub error: String,
+    /// Each comment with line breaks: the byte offset just past its `*/` and the number
+    /// of line breaks inside it (Go 1.23's lexer leaves them out of its line count).
+    pub comment_breaks: Vec<(usize, usize)>,
 }
 
 impl std::fmt::Display for Item<'_> {
@@ -145,11 +148,13 @@ pub fn lex(input: &str) -> Lexed<'_> {
         // Real templates average well over eight bytes per token.
         items: Vec::with_capacity(input.len() / 8 + 4),
         error: String::new(),
+        comment_breaks: Vec::new(),
     };
     l.run();
     Lexed {
         items: l.items,
         error: l.error,
+        comment_breaks: l.comment_breaks,
     }
 }
 
@@ -160,6 +165,7 @@ struct Lexer<'a> {
     paren_depth: i32,
     items: Vec<Item<'a>>,
     error: String,
+    comment_breaks: Vec<(usize, usize)>,
 }
 
 enum State {
@@ -380,7 +386,11 @@ impl<'a> Lexer<'a> {
         let Some(x) = self.rest().find(RIGHT_COMMENT) else {
             return self.errorf("unclosed comment".into());
         };
+        let breaks = self.rest()[..x].matches('\n').count();
         self.pos += x + RIGHT_COMMENT.len();
+        if breaks > 0 {
+            self.comment_breaks.push((self.pos, breaks));
+        }
         let (delim, trim) = self.at_right_delim();
         if !delim {
             return self.errorf("comment ends before closing delimiter".into());

@@ -23,6 +23,28 @@ pub struct ParseError {
     pub name: String,
     pub line: usize,
     pub msg: String,
+    /// Line breaks inside `{{/* */}}` comments before the error's token. Go 1.23's lexer
+    /// does not count them, so its parse errors name line `line - comment_breaks`
+    /// (Go 1.24 fixed this); see [`ParseError::for_go`].
+    pub comment_breaks: usize,
+}
+
+impl ParseError {
+    /// The error as the given Go release's parser reports it.
+    ///
+    /// ```
+    /// use helmcore::engine::{compiler::parse, FuncTable, GoRelease};
+    /// let e = parse("t", "{{/*\n\n*/}}\n{{ end }}", &FuncTable::builtins()).unwrap_err();
+    /// assert_eq!(e.to_string(), "template: t:4: unexpected {{end}}");
+    /// assert_eq!(e.for_go(GoRelease::Go1_23).to_string(), "template: t:2: unexpected {{end}}");
+    /// ```
+    pub fn for_go(mut self, go: crate::engine::GoRelease) -> ParseError {
+        if go == crate::engine::GoRelease::Go1_23 {
+            self.line -= self.comment_breaks.min(self.line - 1);
+        }
+        self.comment_breaks = 0;
+        self
+    }
 }
 
 type PResult<T> = Result<T, ParseError>;
@@ -51,6 +73,7 @@ pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Ve
             name: name.to_string(),
             line: 1,
             msg: "template too large".to_string(),
+            comment_breaks: 0,
         });
     }
     let lexed = lex(&text);
@@ -58,6 +81,7 @@ pub fn parse_shared(name: &str, text: Arc<str>, funcs: &FuncTable) -> PResult<Ve
     let mut p = Parser {
         toks: lexed.items,
         lex_error: lexed.error,
+        comment_breaks: lexed.comment_breaks,
         idx: 0,
         max_read: 0,
         text: text.clone(),
@@ -89,6 +113,8 @@ struct Parser<'f, 'a> {
     toks: Vec<Item<'a>>,
     /// The message of the error token ending `toks`, if one does.
     lex_error: String,
+    /// The lexer's [`Lexed::comment_breaks`](super::lexer::Lexed::comment_breaks).
+    comment_breaks: Vec<(usize, usize)>,
     idx: usize,
     /// Index of the furthest token read: Go reports errors at that token's line.
     max_read: usize,
@@ -173,11 +199,19 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn errorf<T>(&self, msg: impl Into<String>) -> PResult<T> {
-        let line = self.line_of(self.tok(self.max_read).pos);
+        let pos = self.tok(self.max_read).pos;
+        let line = self.line_of(pos);
+        let comment_breaks = self
+            .comment_breaks
+            .iter()
+            .take_while(|&&(end, _)| end <= pos as usize)
+            .map(|&(_, n)| n)
+            .sum();
         Err(ParseError {
             name: self.parse_name.to_string(),
             line,
             msg: msg.into(),
+            comment_breaks,
         })
     }
 

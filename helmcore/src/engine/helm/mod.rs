@@ -213,7 +213,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             Err(e) => {
                 return Err(TemplateError::Wrapped {
                     prefix: format!("cannot parse template {}", quote(text)),
-                    source: Box::new(TemplateError::Parse(e)),
+                    source: Box::new(TemplateError::Parse(e.for_go(self.ex.opts.go))),
                 })
             }
         };

@@ -139,9 +139,14 @@ fn must_to_json(args: Vec<Value>) -> Res {
 
 fn from_json(args: Vec<Value>) -> Res {
     let src = str_arg(args);
-    Ok(match crate::json::from_str_map(&src) {
-        Ok(m) => map_result(&src, m),
-        Err(e) => error_map(e.to_string()),
+    Ok(match crate::json::from_str_map_partial(&src) {
+        Ok((m, None)) => map_result(&src, m),
+        // Go's map holds what was decoded before and after a number beyond float64.
+        Ok((Some(m), Some(e))) => {
+            m.insert("Error", Value::from(e.to_string()));
+            Value::Map(m)
+        }
+        Ok((None, Some(e))) | Err(e) => error_map(e.to_string()),
     })
 }
 

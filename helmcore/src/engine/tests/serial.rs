@@ -17,6 +17,12 @@ fn serialization_and_sprig() {
             r#"map[Error:unexpected end of JSON input]|map[Error:json: cannot unmarshal array into Go value of type map[string]interface {}]|[json: cannot unmarshal object into Go value of type []interface {}]|null"#,
         ),
         (
+            // helm4: a number beyond float64 becomes null, the rest is decoded, and the
+            // error is added under `Error`; alone, it is a number of the wrong type.
+            r#"{{ fromJson "{\"a\":1e400,\"b\":[1,1e999,2],\"Error\":5,\"c\":{\"d\":-1e500}}" | toJson }}|{{ fromJson "1e400" | toJson }}|{{ fromJson "[1e400]" | toJson }}|{{ fromJsonArray "[1, 1e400]" | toJson }}"#,
+            r#"{"Error":"json: cannot unmarshal number 1e400 into Go value of type float64","a":null,"b":[1,null,2],"c":{"d":null}}|{"Error":"json: cannot unmarshal number into Go value of type map[string]interface {}"}|{"Error":"json: cannot unmarshal array into Go value of type map[string]interface {}"}|["json: cannot unmarshal number 1e400 into Go value of type float64"]"#,
+        ),
+        (
             r#"{{ toYaml (dict "a" 1 "b" (list "x")) }}|{{ toYaml nil }}|{{ toYaml "" }}|{{ toJson nil }}|{{ toToml (dict "a" 1) }}"#,
             r#"a: 1
 b:

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Random differential testing of `helmcore template` against the real helm (round 7).
+
+Each generator writes many cases into one chart (one `define` per case in
+`templates/_eN.tpl`, printed base64-encoded by `templates/tN.yaml`, so any bytes compare
+exactly and the manifest stays valid YAML), renders it with helm and helmcore and compares
+standard output, standard error and exit code. helm stops at the first failing template:
+the failing case is then compared alone and dropped from the batch, which is rendered again.
+
+    gen1.py SEED BATCHES PER    serializers (toYaml, toYamlPretty, toJson, toToml...) of
+                                adversarial data; MODE=toml|deep|pretty narrows it
+    gen23.py 2 SEED BATCHES PER fromYaml/fromYamlArray/fromJson documents
+    gen23.py 3 SEED BATCHES PER values files (VF=1: as `-f` over random chart values)
+    gen4.py SEED BATCHES PER    printf verbs, flags, widths, argument indexes; print/cat
+    gen5.py SEED BATCHES PER [safe]  text/template structure, trimming, scoping, errors
+    show.py WORK/diffsN.jsonl   the differences found, as diffs
+    minim.py FILE [v3|v4]       shrinks a template file that renders differently
+
+Environment: HELM4, HELM3 (helm binaries), HC (helmcore binary), WORK (scratch folder,
+default /tmp/rand-diff), COMPAT=v3 (compare with helm3 and `--compat v3`). Expected
+differences already documented (Go pointer addresses are skipped; `uint8`, struct
+printing, `[]string` types) show up as diffs too: check docs/engine.md first.
+"""
+import base64, os, re, shutil, subprocess, sys, json, random
+
+HELM = {"v4": os.environ.get("HELM4", "helm4"), "v3": os.environ.get("HELM3", "helm3")}
+HC = os.environ.get("HC", "target/release/helmcore")
+WORK = os.environ.get("WORK", "/tmp/rand-diff")
+
+
+ERRS = [0]
+
+
+def run(cmd, cwd=None):
+    p = subprocess.run(cmd, capture_output=True, cwd=cwd, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def make_chart(d, cases, values=None, extra_files=None, trim=True):
+    """cases: list of (id, body, partial) -- body is a define body (text of the
+    template), partial extra top-level text for the partial file (other defines)."""
+    if os.path.exists(d):
+        shutil.rmtree(d)
+    os.makedirs(d + "/templates")
+    with open(d + "/Chart.yaml", "w") as f:
+        f.write("apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    if values is not None:
+        with open(d + "/values.yaml", "wb") as f:
+            f.write(values if isinstance(values, bytes) else values.encode())
+    for cid, body, partial in cases:
+        with open(f"{d}/templates/_e{cid}.tpl", "wb") as f:
+            if trim:
+                f.write((partial or "").encode() + b'{{- define "e' + str(cid).encode() + b'" -}}' + body.encode() + b"{{- end -}}")
+            else:
+                f.write((partial or "").encode() + b'{{ define "e' + str(cid).encode() + b'" }}' + body.encode() + b"{{ end }}")
+        with open(f"{d}/templates/t{cid}.yaml", "w") as f:
+            f.write('v: {{ include "e%s" . | b64enc }}\n' % cid)
+    for name, content in (extra_files or {}).items():
+        p = os.path.join(d, name)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode())
+
+
+def render(d, compat="v4", args=()):
+    h = run([HELM[compat], "template", "r", d] + list(args))
+    c = run([HC, "template", "r", d] + list(args) + (["--compat", "v3"] if compat == "v3" else []))
+    return h, c
+
+
+def split_out(out):
+    res = {}
+    for m in re.finditer(rb"# Source: c/templates/t(\d+)\.yaml\nv: ?(\S*)\n", out):
+        res[int(m.group(1))] = base64.b64decode(m.group(2))
+    return res
+
+
+def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, trim=True):
+    """Returns (n_compared, diffs). Removes failing cases one by one and compares them."""
+    compat = compat or os.environ.get("COMPAT", "v4")
+    if compat == "v3":
+        name += "-v3"
+    d = f"{WORK}/{name}"
+    bodies = {c[0]: c for c in cases}
+    remaining = list(cases)
+    diffs = []
+    n = 0
+    for _ in range(stop):
+        if not remaining:
+            break
+        make_chart(d, remaining, values, trim=trim)
+        (hr, ho, he), (cr, co, ce) = render(d, compat, args)
+        if hr == 0 and cr != 0:
+            m = re.search(rb"c/templates/[t_]e?(\d+)\.(?:yaml|tpl)", ce)
+            if m and int(m.group(1)) in bodies:
+                cid = int(m.group(1))
+                make_chart(d + "-1", [bodies[cid]], values, trim=trim)
+                (hr1, ho1, he1), (cr1, co1, ce1) = render(d + "-1", compat, args)
+                n += 1
+                diffs.append(("err-hc", bodies[cid], (hr1, ho1, he1), (cr1, co1, ce1)))
+                remaining = [c for c in remaining if c[0] != cid]
+                continue
+        if hr == 0:
+            hs, cs = split_out(ho), split_out(co)
+            for cid, *_ in remaining:
+                n += 1
+                if hs.get(cid) != cs.get(cid) and not re.search(rb"0xc0[0-9a-f]{7}", hs.get(cid) or b""):
+                    diffs.append(("out", bodies[cid], hs.get(cid), cs.get(cid)))
+            if set(hs) != set(cs) or ho.count(b"# Source:") != co.count(b"# Source:"):
+                diffs.append(("whole", None, ho[-3000:], co[-3000:]))
+            if cr != 0 or he != ce:
+                diffs.append(("rc/err", None, (hr, he), (cr, ce)))
+                if cr != 0:
+                    # helmcore failed without naming a template (a panic): find the case.
+                    for c in remaining:
+                        make_chart(d + "-1", [c], values, trim=trim)
+                        r1 = run([HC, "template", "r", d + "-1"] + list(args) + (["--compat", "v3"] if compat == "v3" else []))
+                        if r1[0] != 0:
+                            diffs.append(("hc-fails", c, None, (r1[0], r1[2][:300])))
+            break
+        # helm failed: find the failing case
+        m = re.search(rb"c/templates/[t_]e?(\d+)\.(?:yaml|tpl)", he)
+        if not m:
+            diffs.append(("err-unattributed", None, (hr, he), (cr, ce)))
+            break
+        cid = int(m.group(1))
+        ERRS[0] += 1
+        # compare the failing case alone
+        make_chart(d + "-1", [bodies[cid]], values, trim=trim)
+        (hr1, ho1, he1), (cr1, co1, ce1) = render(d + "-1", compat, args)
+        n += 1
+        if (hr1, ho1, he1) != (cr1, co1, ce1):
+            diffs.append(("err", bodies[cid], (hr1, ho1, he1), (cr1, co1, ce1)))
+        remaining = [c for c in remaining if c[0] != cid]
+    if log:
+        with open(log, "a") as f:
+            for kind, case, h, c in diffs:
+                f.write(json.dumps({"kind": kind, "case": case, "helm": repr(h), "hc": repr(c)}) + "\n")
+    return n, diffs
+
+
+def goq(s, style=None):
+    """Go double-quoted string literal for s (str)."""
+    import random
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append(random.choice(["\\t", "\t"]))
+        elif ch == "\r":
+            out.append("\\r")
+        elif o < 0x20 or o == 0x7F:
+            out.append("\\x%02x" % o)
+        elif o < 0x7F:
+            out.append(ch)
+        elif o > 0xFFFF:
+            out.append(random.choice(["\\U%08x" % o, ch]))
+        else:
+            out.append(random.choice(["\\u%04x" % o, ch]))
+    out.append('"')
+    return "".join(out)
