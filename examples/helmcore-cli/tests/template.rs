@@ -1,5 +1,6 @@
 //! `helmcore template`'s command-line behaviour against helm4's (goldens in
-//! helmcore/tests/golden/render-cli): `--debug` after a failed render and `--output-dir`.
+//! helmcore/tests/golden/render-cli): `--debug` after a failed render, `--output-dir`,
+//! log lines, `-f` files.
 //! The rendering itself is checked by helmcore's tests/render_golden.rs.
 
 mod common;
@@ -158,6 +159,29 @@ fn log_lines_before_and_after_failures() {
             if out != want_out || err != want_err {
                 failures.push(format!(
                     "{case}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `-f` files holding several documents: helm4 merges them all and reports a bad one
+/// under `cannot unmarshal yaml document: `; helm3 reads the first only (a later one is
+/// not even parsed) and reports its error bare. Goldens: helm4 / helm3 (`v3-`) on
+/// charts/values-docs with fixtures/values-docs.
+#[test]
+fn values_files_with_several_documents() {
+    let mut failures = Vec::new();
+    for file in ["two", "bad-second", "bad-first", "list-second"] {
+        let path = format!("fixtures/values-docs/{file}.yaml");
+        for compat in ["v4", "v3"] {
+            let (out, err, _) = run(&["r", "charts/values-docs", "-f", &path, "--compat", compat]);
+            let want_out = golden(&format!("values-docs/{compat}-{file}.out"));
+            let want_err = golden(&format!("values-docs/{compat}-{file}.err"));
+            if out != want_out || err != want_err {
+                failures.push(format!(
+                    "{compat} {file}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
                 ));
             }
         }

@@ -24,6 +24,7 @@ mod warning;
 use std::path::Path;
 
 use crate::chart::merge_maps;
+use crate::render::Compat;
 use crate::value::{Map, Value};
 
 pub use computed::{computed_values, Computed};
@@ -59,6 +60,12 @@ pub enum ValuesError {
         file: String,
         source: crate::yaml::ValuesError,
     },
+    /// helm3's read of a `-f` file: the decoder's error without helm4's document layer.
+    #[error("failed to parse {file}: {source}")]
+    ParseFirst {
+        file: String,
+        source: crate::yaml::YamlError,
+    },
     #[error("failed parsing --set-json data JSON: {0}")]
     SetJsonObject(String),
     #[error("failed parsing --set-json data {0}")]
@@ -76,14 +83,30 @@ pub enum ValuesError {
 impl Options {
     /// Helm's `Options.MergeValues`: the user-supplied values.
     pub fn merge_values(&self) -> Result<Map, ValuesError> {
+        self.merge_values_for(Compat::V4)
+    }
+
+    /// [`merge_values`](Self::merge_values) as `compat`'s Helm reads `-f` files: helm3
+    /// decodes only a file's first document (a later one is not even parsed), and its
+    /// error lacks helm4's `cannot unmarshal yaml document: `.
+    pub fn merge_values_for(&self, compat: Compat) -> Result<Map, ValuesError> {
         let mut base = Map::new();
         for file in &self.value_files {
             let raw = read_file(file)?;
-            let current =
-                crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse {
-                    file: file.clone(),
-                    source,
-                })?;
+            let current = match compat {
+                Compat::V4 => {
+                    crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse {
+                        file: file.clone(),
+                        source,
+                    })?
+                }
+                Compat::V3 => crate::yaml::from_slice_map(&raw)
+                    .map_err(|source| ValuesError::ParseFirst {
+                        file: file.clone(),
+                        source,
+                    })?
+                    .unwrap_or_default(),
+            };
             base = merge_maps(&base, &current);
         }
         for value in &self.json_values {

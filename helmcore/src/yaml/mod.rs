@@ -98,6 +98,11 @@ pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
     map_target(from_str(src)?)
 }
 
+/// [`from_str_map`] over bytes (helm3's read of a `-f` file).
+pub fn from_slice_map(src: &[u8]) -> Result<Option<Map>, YamlError> {
+    map_target(from_slice(src)?)
+}
+
 /// The JSON step into a `map[string]interface{}`.
 fn map_target(v: Value) -> Result<Option<Map>, YamlError> {
     match v {

@@ -33,7 +33,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         ),
         None => None,
     };
-    let values = user_values(&p)?;
+    let values = user_values(&p, helmcore::render::Compat::V4)?;
     let opts = LintOptions {
         strict: p.bool("strict"),
         namespace: p

@@ -16,8 +16,12 @@ pub fn value_flags() -> Vec<Spec> {
     ]
 }
 
-/// The user-supplied values from the values flags, as helm's `Options.MergeValues`.
-pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, crate::CliError> {
+/// The user-supplied values from the values flags, as `compat`'s helm reads them
+/// (`Options.MergeValues`).
+pub fn user_values(
+    p: &crate::flags::Parsed,
+    compat: helmcore::render::Compat,
+) -> Result<helmcore::value::Map, crate::CliError> {
     let owned = |name: &str| p.strings(name).to_vec();
     let opts = helmcore::values::Options {
         value_files: owned("values"),
@@ -27,7 +31,7 @@ pub fn user_values(p: &crate::flags::Parsed) -> Result<helmcore::value::Map, cra
         json_values: owned("set-json"),
         literal_values: owned("set-literal"),
     };
-    opts.merge_values()
+    opts.merge_values_for(compat)
         .map_err(|e| crate::CliError::Message(e.to_string()))
 }
 

@@ -119,7 +119,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         return Err(msg("helmcore loads charts from local paths and archives only: --verify would check the chart's provenance file, which helmcore does not do"));
     }
     locate_chart(chart_ref.trim())?;
-    let user = user_values(&p)?;
+    let user = user_values(&p, compat)?;
     let chart = load_chart(chart_ref.trim())?;
     if p.bool("dependency-update") && helmcore::chart::check_dependencies(&chart).is_err() {
         return Err(msg("helmcore loads charts from local paths and archives only: --dependency-update would download the missing dependencies"));

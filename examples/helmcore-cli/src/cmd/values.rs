@@ -19,7 +19,7 @@ pub fn command() -> Command {
 
 fn run(p: Parsed) -> Result<(), CliError> {
     let chart = load_chart(&p.args[0])?;
-    let user = user_values(&p)?;
+    let user = user_values(&p, helmcore::render::Compat::V4)?;
     let computed = helmcore::values::computed_values(&chart, &user)
         .map_err(|e| CliError::Message(e.to_string()))?;
     for w in &computed.warnings {
