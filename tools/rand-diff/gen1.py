@@ -3,7 +3,7 @@
 import os, random, sys, json
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
-from harness import compare, goq
+from harness import goq
 
 FRAG = ["<a>", "&amp;", "a&b", "<", ">", "\u003c", "\\u0041", "%!", "{{", "}}", "\u00ad", "\u0300a", "\uFEFFb", "\U0010FFFF", "\x9b", "\u061c", "\u180e", "", " ", " a", "a ", "a:b", "a: b", "a:", ":", ": ", "#a", "a #b", "a#b", " #", "- a", "-", "--", "---", "...", "--- a",
         "? a", "?", "?a", "{a}", "[a]", "{", "]", "}", ",", "'", '"', "'a'", '"a"', "a'b", 'a"b', "\\", "a\\nb", "\t", "a\tb",
@@ -162,19 +162,8 @@ MODE = os.environ.get("MODE", "")
 
 
 def main():
-    seed = int(sys.argv[1]); nb = int(sys.argv[2]); per = int(sys.argv[3])
-    tot = 0; nd = 0
-    for b in range(nb):
-        r = random.Random(seed * 1000 + b)
-        import harness
-        harness.random.seed(seed * 1000 + b) if hasattr(harness, "random") else None
-        cases = [(i, case(r), "") for i in range(per)]
-        n, diffs = compare(cases, "a1-%d-%d" % (seed, b), log=os.path.join(harness.WORK, "diffs1.jsonl"))
-        tot += n; nd += len(diffs)
-        print("batch", b, "compared", n, "diffs", len(diffs), flush=True)
-        for d in diffs[:5]:
-            print(" ", d[0], d[1] and d[1][1], "\n    H:", repr(d[2])[:400], "\n    C:", repr(d[3])[:400])
-    print("TOTAL", tot, "diffs", nd)
+    seed, nb, per = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    harness.run_batches("a1", lambda r, n: [(i, case(r), "") for i in range(n)], seed, nb, per, shown=5)
 
 
 if __name__ == "__main__":

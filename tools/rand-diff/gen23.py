@@ -109,17 +109,8 @@ def case2(r):
 
 
 def main2(seed, nb, per):
-    tot = nd = 0
-    for b in range(nb):
-        r = random.Random(seed * 1000 + b)
-        harness.random.seed(seed * 1000 + b)
-        cases = [(i, case2(r), "") for i in range(per)]
-        n, diffs = compare(cases, "a2-%d-%d" % (seed, b), log=os.path.join(harness.WORK, "diffs2.jsonl"), stop=200)
-        tot += n; nd += len(diffs)
-        print("batch", b, "compared", n, "diffs", len(diffs), flush=True)
-        for d in diffs[:8]:
-            print(" ", d[0], d[1] and repr(d[1][1]), "\n    H:", repr(d[2])[:500], "\n    C:", repr(d[3])[:500])
-    print("TOTAL", tot, "diffs", nd)
+    harness.run_batches("a2", lambda r, n: [(i, case2(r), "") for i in range(n)], seed, nb, per,
+                        stop=200)
 
 
 def values_entries(r, n):

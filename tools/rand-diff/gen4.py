@@ -3,7 +3,7 @@
 import os, random, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
-from harness import compare, goq
+from harness import goq
 
 VERBS = list("vdsqxXoObcUeEfFgGtT") + ["%", "w", "z"]
 FLAGS = ["", "", "", "+", "-", "#", " ", "0", "-0", "+0", "# ", "#0", "+ ", "-#"]
@@ -54,19 +54,9 @@ big: 12345678901234567890
 
 
 def main():
-    seed = int(sys.argv[1]); nb = int(sys.argv[2]); per = int(sys.argv[3])
-    tot = 0; nd = 0
-    import harness
-    for b in range(nb):
-        r = random.Random(seed * 1000 + b)
-        harness.random.seed(seed * 1000 + b)
-        cases = [(i, case(r), "") for i in range(per)]
-        n, diffs = compare(cases, "a4-%d-%d" % (seed, b), values=VALUES, log=os.path.join(harness.WORK, "diffs4.jsonl"))
-        tot += n; nd += len(diffs)
-        print("batch", b, "compared", n, "diffs", len(diffs), flush=True)
-        for d in diffs[:8]:
-            print(" ", d[0], d[1] and d[1][1], "\n    H:", repr(d[2])[:400], "\n    C:", repr(d[3])[:400])
-    print("TOTAL", tot, "diffs", nd)
+    seed, nb, per = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    harness.run_batches("a4", lambda r, n: [(i, case(r), "") for i in range(n)], seed, nb, per,
+                        values=VALUES)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 import os, random, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
-from harness import compare, goq
+from harness import goq
 
 VALUES = """a: 1
 s: str
@@ -178,24 +178,19 @@ class G:
         return self.act(self.op())
 
 
+def cases5(r, per):
+    cases = []
+    for i in range(per):
+        g = G(r, i)
+        body = g.block(0)
+        cases.append((i, body, "".join(g.partial)))
+    return cases
+
+
 def main():
-    seed = int(sys.argv[1]); nb = int(sys.argv[2]); per = int(sys.argv[3])
+    seed, nb, per = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     SAFE[0] = len(sys.argv) > 4
-    tot = 0; nd = 0
-    for b in range(nb):
-        r = random.Random(seed * 1000 + b)
-        harness.random.seed(seed * 1000 + b)
-        cases = []
-        for i in range(per):
-            g = G(r, i)
-            body = g.block(0)
-            cases.append((i, body, "".join(g.partial)))
-        n, diffs = compare(cases, "a5-%d-%d" % (seed, b), values=VALUES, log=os.path.join(harness.WORK, "diffs5.jsonl"), trim=False, stop=400)
-        tot += n; nd += len(diffs)
-        print("batch", b, "compared", n, "diffs", len(diffs), flush=True)
-        for d in diffs[:8]:
-            print(" ", d[0], d[1] and repr(d[1][1]), "\n    H:", repr(d[2])[:500], "\n    C:", repr(d[3])[:500])
-    print("TOTAL", tot, "diffs", nd, "errors", harness.ERRS[0])
+    harness.run_batches("a5", cases5, seed, nb, per, values=VALUES, trim=False, stop=400)
 
 
 if __name__ == "__main__":

@@ -165,3 +165,22 @@ def goq(s, style=None):
             out.append(random.choice(["\\u%04x" % o, ch]))
     out.append('"')
     return "".join(out)
+
+
+def run_batches(tag, make_cases, seed, batches, per, shown=8, **compare_kw):
+    """Compares `batches` batches of `per` cases each, batch b drawn from a generator
+    seeded with seed*1000+b (so a batch can be replayed alone), and prints each batch's
+    count and first differences, then the totals. `make_cases(r, per)` returns the
+    batch's (id, template, partial) cases; `compare_kw` goes to `compare`."""
+    tot = nd = 0
+    for b in range(batches):
+        r = random.Random(seed * 1000 + b)
+        random.seed(seed * 1000 + b)
+        n, diffs = compare(make_cases(r, per), "%s-%d-%d" % (tag, seed, b),
+                           log=os.path.join(WORK, "diffs-%s.jsonl" % tag), **compare_kw)
+        tot += n
+        nd += len(diffs)
+        print("batch", b, "compared", n, "diffs", len(diffs), flush=True)
+        for d in diffs[:shown]:
+            print(" ", d[0], d[1] and repr(d[1][1]), "\n    H:", repr(d[2])[:500], "\n    C:", repr(d[3])[:500])
+    print("TOTAL", tot, "diffs", nd, "errors", ERRS[0])

@@ -152,15 +152,9 @@ fn log_lines_before_and_after_failures() {
     let mut failures = Vec::new();
     for (name, args) in cases {
         for (prefix, compat) in [("", "v4"), ("v3-", "v3")] {
-            let (out, err, _) = run(&[args, &["--compat", compat]].concat());
             let case = format!("{prefix}{name}");
-            let want_out = golden(&format!("logged/{case}.out"));
-            let want_err = golden(&format!("logged/{case}.err"));
-            if out != want_out || err != want_err {
-                failures.push(format!(
-                    "{case}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
-                ));
-            }
+            let args = [args, &["--compat", compat]].concat();
+            check_golden(&case, &args, &format!("logged/{case}"), &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -176,15 +170,23 @@ fn values_files_with_several_documents() {
     for file in ["two", "bad-second", "bad-first", "list-second"] {
         let path = format!("fixtures/values-docs/{file}.yaml");
         for compat in ["v4", "v3"] {
-            let (out, err, _) = run(&["r", "charts/values-docs", "-f", &path, "--compat", compat]);
-            let want_out = golden(&format!("values-docs/{compat}-{file}.out"));
-            let want_err = golden(&format!("values-docs/{compat}-{file}.err"));
-            if out != want_out || err != want_err {
-                failures.push(format!(
-                    "{compat} {file}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
-                ));
-            }
+            let args = ["r", "charts/values-docs", "-f", &path, "--compat", compat];
+            let stem = format!("values-docs/{compat}-{file}");
+            check_golden(&format!("{compat} {file}"), &args, &stem, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Runs the command and records a failure unless its stdout and stderr are the goldens
+/// `STEM.out` and `STEM.err`.
+fn check_golden(label: &str, args: &[&str], stem: &str, failures: &mut Vec<String>) {
+    let (out, err, _) = run(args);
+    let want_out = golden(&format!("{stem}.out"));
+    let want_err = golden(&format!("{stem}.err"));
+    if out != want_out || err != want_err {
+        failures.push(format!(
+            "{label}: stdout {out:?}\nwant {want_out:?}\nstderr {err:?}\nwant {want_err:?}"
+        ));
+    }
 }

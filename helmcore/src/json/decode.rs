@@ -35,16 +35,9 @@ enum Expect {
 }
 
 pub(crate) fn decode(src: &[u8]) -> Result<Value, JsonError> {
-    let mut p = Parser {
-        src,
-        pos: 0,
-        range_error: None,
-        stream: false,
-    };
-    let v = p.document()?;
-    match p.range_error {
-        Some(e) => Err(e),
-        None => Ok(v),
+    match decode_lenient(src)? {
+        (_, Some(e)) => Err(e),
+        (v, None) => Ok(v),
     }
 }
 
