@@ -45,6 +45,10 @@ pub enum HelmFn {
     GetHostByName,
 }
 
+/// Functions helm v4 added to its table: helm v3.17 fails to parse a template that
+/// calls one (`function "mustToYaml" not defined`), so `--compat v3` hides them.
+pub const HELM4_ONLY: &[&str] = &["mustToYaml"];
+
 /// What a function name resolves to.
 #[derive(Clone, Copy, Debug)]
 pub enum FuncKind {
@@ -161,6 +165,25 @@ impl FuncTable {
     /// The function behind an id from [`lookup`](Self::lookup).
     pub fn get(&self, id: FuncId) -> Option<&FuncKind> {
         self.entries.get(id as usize).map(|(_, k)| k)
+    }
+
+    /// The table as an older Helm has it: `names` parse as undefined functions
+    /// (`function "mustToYaml" not defined`), every other name keeps its id, so trees
+    /// parsed with either table run with both.
+    ///
+    /// ```
+    /// use helmcore::engine::{FuncTable, HELM4_ONLY};
+    /// let v4 = FuncTable::helm();
+    /// let v3 = v4.without(HELM4_ONLY);
+    /// assert!(v3.lookup("mustToYaml").is_none());
+    /// assert_eq!(v3.lookup("toYaml"), v4.lookup("toYaml"));
+    /// ```
+    pub fn without(&self, names: &[&str]) -> FuncTable {
+        let mut t = self.clone();
+        for n in names {
+            t.index.remove(*n);
+        }
+        t
     }
 
     /// Every function name, in insertion order.

@@ -29,7 +29,7 @@ mod vm;
 
 pub use compiler::ParseError;
 pub use error::{ExecError, Location, TemplateError};
-pub use funcs::{Builtin, FuncKind, FuncTable, HelmFn};
+pub use funcs::{Builtin, FuncKind, FuncTable, HelmFn, HELM4_ONLY};
 pub use helm::INCLUDE_MAX_DEPTH;
 pub use set::{
     ExecOptions, GoRelease, HostResolver, LintKind, LintMessage, Lookup, MissingKey, Session,

@@ -42,11 +42,20 @@ struct Job {
 
 type Parsed = Arc<Result<Vec<Arc<Tree>>, ParseError>>;
 
+/// A file's name, its text's address (two files rendered under one name differ there;
+/// the chart that owns the text outlives the cache) and the function table's address
+/// (`--compat v3` parses with a table that lacks helm4's newer functions).
+type ParseKey = (String, usize, usize);
+
+fn parse_key(name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> ParseKey {
+    (name.to_string(), text.as_ptr() as usize, funcs as *const FuncTable as usize)
+}
+
 /// Parsed templates kept across renders: a file is parsed once per name it is rendered
 /// under (an alias renders the same file under another name).
 #[derive(Default)]
 pub(crate) struct ParseCache {
-    map: RwLock<HashMap<(String, usize), Parsed>>,
+    map: RwLock<HashMap<ParseKey, Parsed>>,
     /// Compiled Handlebars sets, by the files in them.
     #[cfg(feature = "handlebars")]
     handlebars: RwLock<HashMap<HandlebarsKey, Arc<HandlebarsSet>>>,
@@ -63,7 +72,7 @@ impl ParseCache {
         let missing: Vec<(&str, &Arc<[u8]>)> = {
             let map = self.map.read();
             jobs.iter()
-                .filter(|(n, t)| !map.contains_key(&((*n).to_string(), t.as_ptr() as usize)))
+                .filter(|(n, t)| !map.contains_key(&parse_key(n, t, funcs)))
                 .copied()
                 .collect()
         };
@@ -101,7 +110,7 @@ impl ParseCache {
         let mut map = self.map.write();
         for (i, p) in parsed.into_iter().flatten() {
             let (name, text) = missing[i];
-            map.insert((name.to_string(), text.as_ptr() as usize), p);
+            map.insert(parse_key(name, text, funcs), p);
         }
     }
 
@@ -116,9 +125,7 @@ impl ParseCache {
     }
 
     fn get(&self, name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> Parsed {
-        // The data's address tells apart two files rendered under one name; the chart
-        // that owns the data outlives the cache.
-        let key = (name.to_string(), text.as_ptr() as usize);
+        let key = parse_key(name, text, funcs);
         if let Some(p) = self.map.read().get(&key) {
             return p.clone();
         }
@@ -130,7 +137,7 @@ impl ParseCache {
 
 /// Parsed templates taken out of a [`ParseCache`]; dropping them frees them.
 pub(crate) struct Forgotten {
-    _go: HashMap<(String, usize), Parsed>,
+    _go: HashMap<ParseKey, Parsed>,
     #[cfg(feature = "handlebars")]
     _handlebars: HashMap<HandlebarsKey, Arc<HandlebarsSet>>,
 }

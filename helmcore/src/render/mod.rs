@@ -184,6 +184,8 @@ impl RenderFailure {
 pub struct Renderer {
     chart: Chart,
     funcs: Arc<FuncTable>,
+    /// `funcs` without the functions helm3 lacks, made on the first `--compat v3` render.
+    funcs_v3: std::sync::OnceLock<Arc<FuncTable>>,
     cache: execute::ParseCache,
 }
 
@@ -206,7 +208,19 @@ impl Renderer {
         Renderer {
             chart,
             funcs: Arc::new(funcs),
+            funcs_v3: std::sync::OnceLock::new(),
             cache: execute::ParseCache::default(),
+        }
+    }
+
+    /// The table templates are parsed with under `compat`: helm3's lacks the functions
+    /// helm4 added ([`HELM4_ONLY`](crate::engine::HELM4_ONLY)).
+    fn funcs(&self, compat: Compat) -> &Arc<FuncTable> {
+        match compat {
+            Compat::V4 => &self.funcs,
+            Compat::V3 => self
+                .funcs_v3
+                .get_or_init(|| Arc::new(self.funcs.without(crate::engine::HELM4_ONLY))),
         }
     }
 
@@ -301,7 +315,7 @@ impl Renderer {
         keep_parsed: bool,
         warnings: &mut Vec<Warning>,
     ) -> Result<Release, RenderError> {
-        let queue = execute::ParseQueue::new(&self.chart, &self.cache, &self.funcs);
+        let queue = execute::ParseQueue::new(&self.chart, &self.cache, self.funcs(opts.compat));
         if !queue.worth_a_thread() {
             return self.render_with(user_values, opts, keep_parsed, warnings, || {}, drop);
         }
@@ -418,7 +432,7 @@ impl Renderer {
         top.insert("Release", release.to_value());
         top.insert("Capabilities", caps.to_value());
         let cx = execute::ExecContext {
-            funcs: &self.funcs,
+            funcs: self.funcs(opts.compat),
             cache: &self.cache,
             compat: opts.compat,
             opts: execute::exec_options(opts),
