@@ -178,6 +178,23 @@ fn values_files_with_several_documents() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// A chart's own values.yaml (and its subcharts', folder and archive) holding several
+/// documents: helm4 merges them all, helm3 reads the first only, with the same error
+/// wording as for `-f` files. Goldens: helm4 / helm3 on charts/chart-values-docs.
+#[test]
+fn chart_values_with_several_documents() {
+    let mut failures = Vec::new();
+    for chart in ["two", "bad-second", "bad-first", "list-second"] {
+        let path = format!("charts/chart-values-docs/{chart}");
+        for compat in ["v4", "v3"] {
+            let args = ["r", &path, "--compat", compat];
+            let stem = format!("chart-values-docs/{compat}-{chart}");
+            check_golden(&format!("{compat} {chart}"), &args, &stem, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// Runs the command and records a failure unless its stdout and stderr are the goldens
 /// `STEM.out` and `STEM.err`.
 fn check_golden(label: &str, args: &[&str], stem: &str, failures: &mut Vec<String>) {

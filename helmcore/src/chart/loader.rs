@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::render::Compat;
 use crate::value::{Map, Value};
 
 use super::archive::{
@@ -22,19 +23,37 @@ const MAX_DIR_DEPTH: usize = 64;
 
 /// Loads a chart from a directory or a `.tgz` file.
 pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    load_for(path, Compat::V4)
+}
+
+/// [`load`] as `compat`'s Helm loads charts: helm3 decodes only the first document of
+/// each values.yaml (a later one is not even parsed), and its error lacks helm4's
+/// `cannot unmarshal yaml document: `.
+///
+/// ```
+/// # let dir = std::env::temp_dir().join(format!("helmcore-load-for-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # std::fs::write(dir.join("Chart.yaml"), "apiVersion: v2\nname: c\nversion: 0.1.0\n").unwrap();
+/// std::fs::write(dir.join("values.yaml"), "a: 1\n---\nb: 2\n").unwrap();
+/// use helmcore::{chart::load_for, render::Compat};
+/// assert_eq!(load_for(&dir, Compat::V4).unwrap().values.len(), 2);
+/// assert_eq!(load_for(&dir, Compat::V3).unwrap().values.len(), 1);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn load_for(path: impl AsRef<Path>, compat: Compat) -> Result<Chart, ChartError> {
     let path = path.as_ref();
     let meta = std::fs::metadata(path)
         .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
     if meta.is_dir() {
-        load_dir(path)
+        load_dir_with(path, Reading::AtLoad, compat)
     } else {
-        load_file(path)
+        load_file_for(path, compat)
     }
 }
 
 /// Loads a chart directory, honouring its `.helmignore`.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    load_dir_with(dir.as_ref(), Reading::AtLoad)
+    load_dir_with(dir.as_ref(), Reading::AtLoad, Compat::V4)
 }
 
 /// [`load`], except that a directory chart's files other than Chart.yaml, values,
@@ -51,13 +70,18 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
 /// assert!(chart.read_error().is_none());
 /// ```
 pub fn load_deferred(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    load_deferred_for(path, Compat::V4)
+}
+
+/// [`load_deferred`] as `compat`'s Helm loads charts (see [`load_for`]).
+pub fn load_deferred_for(path: impl AsRef<Path>, compat: Compat) -> Result<Chart, ChartError> {
     let path = path.as_ref();
     let meta = std::fs::metadata(path)
         .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
     if meta.is_dir() {
-        load_dir_with(path, Reading::Deferred)
+        load_dir_with(path, Reading::Deferred, compat)
     } else {
-        load_file(path)
+        load_file_for(path, compat)
     }
 }
 
@@ -69,7 +93,7 @@ enum Reading {
     Deferred,
 }
 
-fn load_dir_with(dir: &Path, reading: Reading) -> Result<Chart, ChartError> {
+fn load_dir_with(dir: &Path, reading: Reading, compat: Compat) -> Result<Chart, ChartError> {
     let top = absolute(dir);
     let chart_yaml = top.join("Chart.yaml");
     let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
@@ -77,7 +101,7 @@ fn load_dir_with(dir: &Path, reading: Reading) -> Result<Chart, ChartError> {
         message: go_open_error(&chart_yaml, &e),
     })?;
     check_api_version(&text)?;
-    load_dir_files(&top, reading)
+    load_dir_files(&top, reading, compat)
 }
 
 /// Helm's chart-v2 loader (`pkg/chart/v2/loader.Load`), which `helm show` uses: no
@@ -91,7 +115,7 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
         message: go_stat_error(path, &e),
     })?;
     if meta.is_dir() {
-        return load_dir_files(&absolute(path), Reading::AtLoad);
+        return load_dir_files(&absolute(path), Reading::AtLoad, Compat::V4);
     }
     let data = std::fs::read(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -109,7 +133,7 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 }
 
 /// Walks a chart directory (with its `.helmignore`) and builds the chart.
-fn load_dir_files(top: &Path, reading: Reading) -> Result<Chart, ChartError> {
+fn load_dir_files(top: &Path, reading: Reading, compat: Compat) -> Result<Chart, ChartError> {
     let mut rules = match std::fs::read(top.join(HELM_IGNORE)) {
         Ok(data) => Rules::parse(&String::from_utf8_lossy(&data))?,
         Err(_) => Rules::empty(),
@@ -122,7 +146,7 @@ fn load_dir_files(top: &Path, reading: Reading) -> Result<Chart, ChartError> {
         reading,
     };
     walk(top, "", &walk_opts, 0, &mut files)?;
-    load_files(files)
+    load_files_at(files, 0, compat)
 }
 
 /// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first.
@@ -246,7 +270,10 @@ pub(crate) fn read_file(path: &Path, len: u64) -> std::io::Result<Arc<[u8]>> {
 
 /// Loads a chart archive file.
 pub fn load_file(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    let path = path.as_ref();
+    load_file_for(path.as_ref(), Compat::V4)
+}
+
+fn load_file_for(path: &Path, compat: Compat) -> Result<Chart, ChartError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -267,7 +294,7 @@ pub fn load_file(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
         },
         other => ChartError::UnableToLoadArchive(Box::new(other)),
     })?;
-    dispatch_archive(files)
+    dispatch_archive(files, compat)
 }
 
 /// Loads a chart from gzipped tar bytes in memory (Helm's `loader.LoadArchive`).
@@ -281,25 +308,29 @@ pub fn load_archive_with_limits(data: &[u8], limits: Limits) -> Result<Chart, Ch
         ChartError::GzipHeader => ChartError::InvalidChartStream(e.to_string()),
         other => ChartError::ArchiveStream(Box::new(other)),
     })?;
-    dispatch_archive(files)
+    dispatch_archive(files, Compat::V4)
 }
 
-fn dispatch_archive(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
+fn dispatch_archive(files: Vec<BufferedFile>, compat: Compat) -> Result<Chart, ChartError> {
     let chart_yaml = files
         .iter()
         .find(|f| f.name == "Chart.yaml")
         .ok_or(ChartError::NoChartYamlInArchive)?;
     check_api_version(&chart_yaml.data)?;
-    load_files(files)
+    load_files_at(files, 0, compat)
 }
 
 /// Builds a chart from its files (paths relative to the chart root): Helm's `LoadFiles`.
 /// Subcharts under `charts/` (folders or `.tgz` archives) are loaded recursively.
 pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
-    load_files_at(files, 0)
+    load_files_at(files, 0, Compat::V4)
 }
 
-fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartError> {
+fn load_files_at(
+    files: Vec<BufferedFile>,
+    depth: usize,
+    compat: Compat,
+) -> Result<Chart, ChartError> {
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep("charts/".into()));
     }
@@ -335,8 +366,8 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
             "Chart.yaml" => {}
             "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data)?),
             "values.yaml" => {
-                c.values =
-                    load_values_file(&f.data).map_err(|e| ChartError::load("values.yaml", e))?
+                c.values = load_values_file(&f.data, compat)
+                    .map_err(|e| ChartError::load("values.yaml", e))?
             }
             "values.schema.json" => c.schema = Some(f.data.shared()),
             "requirements.yaml" => {
@@ -401,7 +432,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
                 });
             }
             load_archive_files(&first.data, Limits::default())
-                .and_then(|fs| load_files_at(fs, depth + 1))
+                .and_then(|fs| load_files_at(fs, depth + 1, compat))
         } else {
             let inner = files
                 .into_iter()
@@ -412,7 +443,7 @@ fn load_files_at(files: Vec<BufferedFile>, depth: usize) -> Result<Chart, ChartE
                     })
                 })
                 .collect();
-            load_files_at(inner, depth + 1)
+            load_files_at(inner, depth + 1, compat)
         }
         .map_err(wrap)?;
         c.dependencies.push(Arc::new(sub));
@@ -432,9 +463,13 @@ fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
     Ok(crate::yaml::from_slice_native(data)?)
 }
 
-/// Helm's `LoadValues` of a chart's values.yaml.
-fn load_values_file(data: &[u8]) -> Result<Map, ChartError> {
-    Ok(crate::yaml::load_values_slice(data)?)
+/// Helm's `LoadValues` of a chart's values.yaml: helm4's reads every document, helm3's
+/// (`sigs.k8s.io/yaml.Unmarshal`) the first only.
+fn load_values_file(data: &[u8], compat: Compat) -> Result<Map, ChartError> {
+    match compat {
+        Compat::V4 => Ok(crate::yaml::load_values_slice(data)?),
+        Compat::V3 => Ok(crate::yaml::from_slice_map(data)?.unwrap_or_default()),
+    }
 }
 
 /// Helm's `MergeMaps`: `b` over `a`, maps merged recursively, everything else replaced.

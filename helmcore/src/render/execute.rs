@@ -48,7 +48,11 @@ type Parsed = Arc<Result<Vec<Arc<Tree>>, ParseError>>;
 type ParseKey = (String, usize, usize);
 
 fn parse_key(name: &str, text: &Arc<[u8]>, funcs: &FuncTable) -> ParseKey {
-    (name.to_string(), text.as_ptr() as usize, funcs as *const FuncTable as usize)
+    (
+        name.to_string(),
+        text.as_ptr() as usize,
+        funcs as *const FuncTable as usize,
+    )
 }
 
 /// Parsed templates kept across renders: a file is parsed once per name it is rendered

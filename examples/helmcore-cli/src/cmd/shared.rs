@@ -55,7 +55,12 @@ pub fn locate_chart(name: &str) -> Result<(), crate::CliError> {
 ///
 /// Files that loading does not need are read when first used: a command lives for one
 /// render, and most charts carry more (CRDs, READMEs, dashboards) than a render prints.
-pub fn load_chart(name: &str) -> Result<helmcore::chart::Chart, crate::CliError> {
+/// Under `--compat v3` the chart's values.yaml files are read as helm3 reads them.
+pub fn load_chart(
+    name: &str,
+    compat: helmcore::render::Compat,
+) -> Result<helmcore::chart::Chart, crate::CliError> {
     locate_chart(name)?;
-    helmcore::chart::load_deferred(name).map_err(|e| crate::CliError::Message(e.to_string()))
+    helmcore::chart::load_deferred_for(name, compat)
+        .map_err(|e| crate::CliError::Message(e.to_string()))
 }

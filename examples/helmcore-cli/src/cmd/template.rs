@@ -120,7 +120,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
     }
     locate_chart(chart_ref.trim())?;
     let user = user_values(&p, compat)?;
-    let chart = load_chart(chart_ref.trim())?;
+    let chart = load_chart(chart_ref.trim(), compat)?;
     if p.bool("dependency-update") && helmcore::chart::check_dependencies(&chart).is_err() {
         return Err(msg("helmcore loads charts from local paths and archives only: --dependency-update would download the missing dependencies"));
     }

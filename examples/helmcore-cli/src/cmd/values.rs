@@ -18,7 +18,7 @@ pub fn command() -> Command {
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
-    let chart = load_chart(&p.args[0])?;
+    let chart = load_chart(&p.args[0], helmcore::render::Compat::V4)?;
     let user = user_values(&p, helmcore::render::Compat::V4)?;
     let computed = helmcore::values::computed_values(&chart, &user)
         .map_err(|e| CliError::Message(e.to_string()))?;
