@@ -611,13 +611,20 @@ pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
             path: field.to_string(),
         };
         match field {
+            // `time.Time` decodes itself: any JSON but a string or null is refused with
+            // its own message, and a string must be RFC 3339.
             "generated" => match v {
                 Value::Nil => Ok(()),
                 Value::String(s) => {
+                    let json = crate::json::to_string(v).unwrap_or_default();
+                    let raw = json.get(1..json.len().saturating_sub(1)).unwrap_or_default();
+                    crate::sprig::date::parse_rfc3339_json(raw).map_err(ChartError::Decode)?;
                     lock.generated = s.to_string();
                     Ok(())
                 }
-                other => Err(type_error(other, &at, "time.Time")),
+                _ => Err(ChartError::Decode(
+                    "Time.UnmarshalJSON: input is not a JSON string".into(),
+                )),
             },
             "digest" => decode_string(v, &at, &mut lock.digest),
             _ => decode_list(

@@ -17,7 +17,7 @@ pub mod crypto;
 
 mod args;
 mod cast;
-mod date;
+pub(crate) mod date;
 mod decimal;
 mod defaults;
 mod dicts;

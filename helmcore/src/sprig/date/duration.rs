@@ -1,6 +1,6 @@
 //! Go's `time.Duration`: `String()` and `time.ParseDuration`.
 
-use crate::sprig::unicode::quote;
+use super::time_quote as quote;
 
 pub(crate) const NANOSECOND: i64 = 1;
 pub(crate) const MICROSECOND: i64 = 1_000;

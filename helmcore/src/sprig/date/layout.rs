@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::time::{Civil, GoTime, Loc, DAYS, MONTHS};
-use crate::sprig::unicode::quote;
+use super::time_quote as quote;
 
 /// One element of a layout.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -384,7 +384,8 @@ pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTim
                 val = r;
             }
             Std::Hour => {
-                let (h, r) = take_digits(val, 2, 2).ok_or_else(fail)?;
+                // `15` takes one digit or two, like `1` and `4` (Go's `getnum(_, false)`).
+                let (h, r) = take_digits(val, 1, 2).ok_or_else(fail)?;
                 if h >= 24 {
                     return Err(range_err("hour"));
                 }

@@ -18,6 +18,40 @@ use duration::{format_duration, parse_duration, SECOND};
 use layout::parse_layout;
 use time::{as_time, Loc};
 
+/// The `time` package's own quoting in its errors (not `strconv.Quote`): `"` and `\`
+/// escaped, and every byte of a control or non-ASCII character as `\xNN`.
+pub(crate) fn time_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='\u{7f}' => out.push(c),
+            _ => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Helm's read of a `time.Time` from a JSON string (Chart.lock's `generated`): the
+/// string's contents as they stand between the quotes (Go parses them without
+/// unescaping), parsed with the RFC 3339 layout. Helm accepts what the layout parser
+/// accepts (a one-digit hour, `,` before fractional seconds, a `+24:00` offset).
+pub(crate) fn parse_rfc3339_json(s: &str) -> Result<GoTime, String> {
+    const RFC3339: &str = "2006-01-02T15:04:05Z07:00";
+    let t = parse_layout(RFC3339, s, &Loc::Utc)?;
+    Ok(t)
+}
+
 /// A `time.Time` parameter.
 const TIME: P = P::Struct("time.Time");
 

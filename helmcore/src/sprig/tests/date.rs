@@ -32,6 +32,12 @@ pub(super) const DATE_CASES: &[(&str, &str, &str)] = &[
     ("mustToDate", "\"2006-01-02\" \"2023-13-14\"", "ERR:parsing time \"2023-13-14\": month out of range"),
     ("mustToDate", "\"2006-01-02 15:04\" \"2023-11-14 25:00\"", "ERR:parsing time \"2023-11-14 25:00\": hour out of range"),
     ("mustToDate", "\"2006-01-02\" \"2023-11-14\"", "2023-11-14 00:00:00 +0000 UTC"),
+    // `time` quotes in its own way: non-ASCII and control bytes as `\xNN`.
+    ("mustToDate", "\"2006\" \"é\\t\\\"x\"", "ERR:parsing time \"\\xc3\\xa9\\x09\\\"x\" as \"2006\": cannot parse \"\\xc3\\xa9\\x09\\\"x\" as \"2006\""),
+    ("mustToDate", "\"2006é\" \"2006x\"", "ERR:parsing time \"2006x\" as \"2006\\xc3\\xa9\": cannot parse \"x\" as \"\\xc3\\xa9\""),
+    ("mustDateModify", "\"1é\" (toDate \"2006\" \"2023\")", "ERR:time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\""),
+    // `15` takes one digit or two.
+    ("mustToDate", "\"15:04\" \"1:05\"", "0000-01-01 01:05:00 +0000 UTC"),
     ("dateModify", "\"1h30m\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-14 01:30:00 +0000 UTC"),
     ("dateModify", "\"bad\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-14 00:00:00 +0000 UTC"),
     ("dateModify", "\"-1.5h\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-13 22:30:00 +0000 UTC"),
