@@ -265,7 +265,13 @@ fn lock_generated_time_as_helm_reads_it() {
     let d = temp("lock-generated");
     let load_lock = |generated: &str| {
         let _ = std::fs::remove_dir_all(&d);
-        write(&d, &[("Chart.yaml", CHART), ("Chart.lock", &format!("generated: {generated}\n"))]);
+        write(
+            &d,
+            &[
+                ("Chart.yaml", CHART),
+                ("Chart.lock", &format!("generated: {generated}\n")),
+            ],
+        );
         load(&d).map(|_| ()).map_err(|e| e.to_string())
     };
     let prefix = "cannot load Chart.lock: error unmarshaling JSON: while decoding JSON: ";
@@ -282,15 +288,46 @@ fn lock_generated_time_as_helm_reads_it() {
         assert_eq!(load_lock(ok), Ok(()), "{ok}");
     }
     for (bad, want) in [
-        ("5", "Time.UnmarshalJSON: input is not a JSON string".to_string()),
-        ("[1]", "Time.UnmarshalJSON: input is not a JSON string".to_string()),
-        ("{}", "Time.UnmarshalJSON: input is not a JSON string".to_string()),
-        ("abc", format!(r#"parsing time "abc" as {layout}: cannot parse "abc" as "2006""#)),
-        ("2024-01-01", format!(r#"parsing time "2024-01-01" as {layout}: cannot parse "" as "T""#)),
-        (r#""2024-13-01T00:00:00Z""#, r#"parsing time "2024-13-01T00:00:00Z": month out of range"#.to_string()),
-        (r#""é""#, format!(r#"parsing time "\xc3\xa9" as {layout}: cannot parse "\xc3\xa9" as "2006""#)),
-        (r#""a<b>""#, format!(r#"parsing time "a\\u003cb\\u003e" as {layout}: cannot parse "a\\u003cb\\u003e" as "2006""#)),
-        (r#""2024-01-01T10:00:00.Z""#, format!(r#"parsing time "2024-01-01T10:00:00.Z" as {layout}: cannot parse ".Z" as "Z07:00""#)),
+        (
+            "5",
+            "Time.UnmarshalJSON: input is not a JSON string".to_string(),
+        ),
+        (
+            "[1]",
+            "Time.UnmarshalJSON: input is not a JSON string".to_string(),
+        ),
+        (
+            "{}",
+            "Time.UnmarshalJSON: input is not a JSON string".to_string(),
+        ),
+        (
+            "abc",
+            format!(r#"parsing time "abc" as {layout}: cannot parse "abc" as "2006""#),
+        ),
+        (
+            "2024-01-01",
+            format!(r#"parsing time "2024-01-01" as {layout}: cannot parse "" as "T""#),
+        ),
+        (
+            r#""2024-13-01T00:00:00Z""#,
+            r#"parsing time "2024-13-01T00:00:00Z": month out of range"#.to_string(),
+        ),
+        (
+            r#""é""#,
+            format!(r#"parsing time "\xc3\xa9" as {layout}: cannot parse "\xc3\xa9" as "2006""#),
+        ),
+        (
+            r#""a<b>""#,
+            format!(
+                r#"parsing time "a\\u003cb\\u003e" as {layout}: cannot parse "a\\u003cb\\u003e" as "2006""#
+            ),
+        ),
+        (
+            r#""2024-01-01T10:00:00.Z""#,
+            format!(
+                r#"parsing time "2024-01-01T10:00:00.Z" as {layout}: cannot parse ".Z" as "Z07:00""#
+            ),
+        ),
     ] {
         assert_eq!(load_lock(bad), Err(format!("{prefix}{want}")), "{bad}");
     }

@@ -195,6 +195,24 @@ fn chart_values_with_several_documents() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Chart.yaml and lock files under each compat mode: helm3's loader takes any
+/// `apiVersion` and names its types `chart.X` in decoding errors, helm4's refuses other
+/// versions and says `v2.X` (or `loader.chartBase`). Goldens: helm4 / helm3 on
+/// charts/chart-yaml-compat.
+#[test]
+fn chart_yaml_as_each_helm_loads_it() {
+    let mut failures = Vec::new();
+    for chart in ["v3api", "one", "badmeta", "baddeps", "lock2", "v1req", "maint2"] {
+        let path = format!("charts/chart-yaml-compat/{chart}");
+        for compat in ["v4", "v3"] {
+            let args = ["r", &path, "--compat", compat];
+            let stem = format!("chart-yaml-compat/{compat}-{chart}");
+            check_golden(&format!("{compat} {chart}"), &args, &stem, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// Runs the command and records a failure unless its stdout and stderr are the goldens
 /// `STEM.out` and `STEM.err`.
 fn check_golden(label: &str, args: &[&str], stem: &str, failures: &mut Vec<String>) {

@@ -100,7 +100,7 @@ fn load_dir_with(dir: &Path, reading: Reading, compat: Compat) -> Result<Chart, 
         path: chart_yaml.display().to_string(),
         message: go_open_error(&chart_yaml, &e),
     })?;
-    check_api_version(&text)?;
+    check_api_version(&text, compat)?;
     load_dir_files(&top, reading, compat)
 }
 
@@ -149,8 +149,12 @@ fn load_dir_files(top: &Path, reading: Reading, compat: Compat) -> Result<Chart,
     load_files_at(files, 0, compat)
 }
 
-/// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first.
-fn check_api_version(chart_yaml: &[u8]) -> Result<(), ChartError> {
+/// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first
+/// (helm3's has one format and takes any apiVersion).
+fn check_api_version(chart_yaml: &[u8], compat: Compat) -> Result<(), ChartError> {
+    if compat == Compat::V3 {
+        return Ok(());
+    }
     let doc = parse_yaml(chart_yaml).map_err(|e| ChartError::load("Chart.yaml", e))?;
     let api = decode_api_version(&doc).map_err(|e| ChartError::load("Chart.yaml", e))?;
     match api.as_str() {
@@ -316,7 +320,7 @@ fn dispatch_archive(files: Vec<BufferedFile>, compat: Compat) -> Result<Chart, C
         .iter()
         .find(|f| f.name == "Chart.yaml")
         .ok_or(ChartError::NoChartYamlInArchive)?;
-    check_api_version(&chart_yaml.data)?;
+    check_api_version(&chart_yaml.data, compat)?;
     load_files_at(files, 0, compat)
 }
 
@@ -342,7 +346,8 @@ fn load_files_at(
     for f in files.iter().filter(|f| f.name == "Chart.yaml") {
         let md = metadata.get_or_insert_with(Metadata::default);
         let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("Chart.yaml", e))?;
-        decode_metadata_into(&doc, md).map_err(|e| ChartError::load("Chart.yaml", e))?;
+        decode_metadata_into(&doc, md)
+            .map_err(|e| ChartError::load("Chart.yaml", go_types(e, compat)))?;
         if md.api_version.is_empty() {
             md.api_version = API_VERSION_V1.into();
         }
@@ -364,7 +369,7 @@ fn load_files_at(
     for f in &files {
         match f.name.as_str() {
             "Chart.yaml" => {}
-            "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data)?),
+            "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data, compat)?),
             "values.yaml" => {
                 c.values = load_values_file(&f.data, compat)
                     .map_err(|e| ChartError::load("values.yaml", e))?
@@ -376,13 +381,13 @@ fn load_files_at(
                 let doc =
                     parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
                 decode_metadata_into(&doc, md)
-                    .map_err(|e| ChartError::load("requirements.yaml", e))?;
+                    .map_err(|e| ChartError::load("requirements.yaml", go_types(e, compat)))?;
                 if is_v1(&metadata) {
                     c.files.push(file(f));
                 }
             }
             "requirements.lock" => {
-                c.lock = Some(decode_lock_file("requirements.lock", &f.data)?);
+                c.lock = Some(decode_lock_file("requirements.lock", &f.data, compat)?);
                 metadata.get_or_insert_with(Metadata::default);
                 if is_v1(&metadata) {
                     c.files.push(file(f));
@@ -452,9 +457,18 @@ fn load_files_at(
     Ok(c.with_parents(parents))
 }
 
-fn decode_lock_file(name: &str, data: &[u8]) -> Result<super::Lock, ChartError> {
+fn decode_lock_file(name: &str, data: &[u8], compat: Compat) -> Result<super::Lock, ChartError> {
     let doc = parse_yaml(data).map_err(|e| ChartError::load(name, e))?;
-    decode_lock(&doc).map_err(|e| ChartError::load(name, e))
+    decode_lock(&doc).map_err(|e| ChartError::load(name, go_types(e, compat)))
+}
+
+/// A decoding error as `compat`'s Helm words it: Go names the chart types by package,
+/// helm4's `v2` (`[]*v2.Dependency`), helm3's `chart` (`[]*chart.Dependency`).
+fn go_types(e: ChartError, compat: Compat) -> ChartError {
+    match (compat, e) {
+        (Compat::V3, ChartError::Decode(m)) => ChartError::Decode(m.replace("v2.", "chart.")),
+        (_, e) => e,
+    }
 }
 
 /// Decodes a document bound for a Go struct (Chart.yaml, a lock file) with go-yaml's
