@@ -4,7 +4,8 @@ every chart found in clones of public chart repositories with the real helm and 
 helmcore, and print where the two differ.
 
 usage: diff-charts.py --helm HELM --bin HELMCORE --work DIR [--compat v4|v3]
-                      [--mode template|values|lint|lint-strict|show] [--ci] [--only SUBSTR]
+                      [--mode template|values|lint|lint-strict|show] [--ci [--ci-only]]
+                      [--only SUBSTR]
                       [--flags 'FLAG...'] [--deps DIR]... REPO_CHARTS_DIR...
 
 Each REPO_CHARTS_DIR holds chart folders (e.g. bitnami/charts' `bitnami/`,
@@ -100,6 +101,7 @@ def main():
     ap.add_argument("--compat", default="v4", choices=["v4", "v3"])
     ap.add_argument("--mode", default="template", choices=["template", "values", "lint", "lint-strict", "show"])
     ap.add_argument("--ci", action="store_true", help="also one case per ci/*.yaml file")
+    ap.add_argument("--ci-only", action="store_true", help="with --ci: the ci/*.yaml cases alone")
     ap.add_argument("--only")
     ap.add_argument("--flags", default="", help="more flags for both commands")
     ap.add_argument("--deps", action="append", default=[], help="dependency source only, not tested")
@@ -198,7 +200,8 @@ def main():
     for c in charts:
         if a.only and a.only not in c:
             continue
-        cases.append(c)
+        if not a.ci_only:
+            cases.append(c)
         ci = os.path.join(root, c, "ci")
         if a.ci and a.mode != "show" and os.path.isdir(ci):
             cases += [f"{c}@{f}" for f in sorted(os.listdir(ci)) if f.endswith((".yaml", ".yml"))]
