@@ -202,7 +202,9 @@ fn chart_values_with_several_documents() {
 #[test]
 fn chart_yaml_as_each_helm_loads_it() {
     let mut failures = Vec::new();
-    for chart in ["v3api", "one", "badmeta", "baddeps", "lock2", "v1req", "maint2"] {
+    for chart in [
+        "v3api", "one", "badmeta", "baddeps", "lock2", "v1req", "maint2",
+    ] {
         let path = format!("charts/chart-yaml-compat/{chart}");
         for compat in ["v4", "v3"] {
             let args = ["r", &path, "--compat", compat];

@@ -39,6 +39,17 @@ fn values_reports_helms_errors() {
     assert_eq!(err, "Error: path \"./nonexist\" not found\n");
 }
 
+/// What helm logs before a failure is printed before the error, as `template` does
+/// (helm4's `install --dry-run --debug` prints the same lines; its error adds
+/// `INSTALLATION FAILED: `).
+#[test]
+fn values_prints_the_lines_logged_before_a_failure() {
+    let (out, err, ok) = run(&["values", "charts/logged", "--set", "sub=5"]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert_eq!(err, golden("render-cli/logged/deps.err"));
+}
+
 #[test]
 fn show_matches_helm() {
     for chart in ["parent", "v1chart"] {

@@ -31,20 +31,63 @@ impl Computed {
 /// installability and missing-dependency checks, `ProcessDependencies`, then
 /// `CoalesceValues` of the processed chart.
 pub fn computed_values(chart: &Chart, user: &Map) -> Result<Computed, ChartError> {
+    computed_values_logged(chart, user).map_err(|f| f.error)
+}
+
+/// A failed [`computed_values_logged`]: the error, and what Helm logged before it.
+#[derive(Debug)]
+pub struct ComputeFailure {
+    pub error: ChartError,
+    pub warnings: Vec<Warning>,
+}
+
+/// [`computed_values`], keeping what Helm logs before a failure (a deprecated chart's
+/// warning, the conditions' warnings, helm4's `chart dependencies processing failed`).
+///
+/// ```no_run
+/// let chart = helmcore::chart::load("mychart").unwrap();
+/// match helmcore::values::computed_values_logged(&chart, &Default::default()) {
+///     Ok(c) => print!("{}", c.to_yaml().unwrap()),
+///     Err(f) => {
+///         for w in &f.warnings {
+///             eprintln!("{w}");
+///         }
+///         eprintln!("Error: {}", f.error);
+///     }
+/// }
+/// ```
+pub fn computed_values_logged(chart: &Chart, user: &Map) -> Result<Computed, ComputeFailure> {
+    let mut warnings = Vec::new();
+    match compute(chart, user, &mut warnings) {
+        Ok((values, chart)) => Ok(Computed {
+            values,
+            chart,
+            warnings,
+        }),
+        Err(error) => Err(ComputeFailure { error, warnings }),
+    }
+}
+
+fn compute(
+    chart: &Chart,
+    user: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Map, Chart), ChartError> {
     if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
         return Err(ChartError::LibraryNotInstallable);
     }
-    check_dependencies(chart).map_err(|e| ChartError::DependencyCheck(Box::new(e)))?;
-    let processed = process_dependencies(chart, user)
-        .map_err(|e| ChartError::DependencyProcessing(Box::new(e)))?;
-    let mut warnings = processed.warnings;
     if chart.metadata.deprecated {
-        warnings.insert(0, Warning::chart_deprecated());
+        warnings.push(Warning::chart_deprecated());
     }
-    let values = coalesce_values(&processed.chart, user, &mut warnings)?;
-    Ok(Computed {
-        values,
-        chart: processed.chart,
-        warnings,
-    })
+    check_dependencies(chart).map_err(|e| ChartError::DependencyCheck(Box::new(e)))?;
+    let processed = process_dependencies(chart, user).map_err(|e| {
+        warnings.push(Warning::error(
+            "chart dependencies processing failed",
+            e.to_string(),
+        ));
+        ChartError::DependencyProcessing(Box::new(e))
+    })?;
+    warnings.extend(processed.warnings);
+    let values = coalesce_values(&processed.chart, user, warnings)?;
+    Ok((values, processed.chart))
 }

@@ -27,7 +27,7 @@ use crate::chart::merge_maps;
 use crate::render::Compat;
 use crate::value::{Map, Value};
 
-pub use computed::{computed_values, Computed};
+pub use computed::{computed_values, computed_values_logged, ComputeFailure, Computed};
 pub use warning::{Helm3Line, Warning};
 
 /// The values flags of `helm install/template/upgrade`, applied in Helm's order: `-f`

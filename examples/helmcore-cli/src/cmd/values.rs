@@ -20,8 +20,12 @@ pub fn command() -> Command {
 fn run(p: Parsed) -> Result<(), CliError> {
     let chart = load_chart(&p.args[0], helmcore::render::Compat::V4)?;
     let user = user_values(&p, helmcore::render::Compat::V4)?;
-    let computed = helmcore::values::computed_values(&chart, &user)
-        .map_err(|e| CliError::Message(e.to_string()))?;
+    let computed = helmcore::values::computed_values_logged(&chart, &user).map_err(|f| {
+        for w in &f.warnings {
+            eprintln!("{w}");
+        }
+        CliError::Message(f.error.to_string())
+    })?;
     for w in &computed.warnings {
         eprintln!("{w}");
     }
