@@ -442,6 +442,18 @@ fn build(
     root_instance: &serde_json::Value,
     root_schema: &serde_json::Value,
 ) -> Option<Node> {
+    build_under(errors, root_instance, root_schema, &[])
+}
+
+/// [`build`] for the errors of the subschema at `base` (an `anyOf`/`oneOf` branch):
+/// their locations start with the path to it, which is evaluated as one subschema, not
+/// as the steps (an enclosing `allOf` branch) that lead there.
+fn build_under(
+    errors: &[ValidationError],
+    root_instance: &serde_json::Value,
+    root_schema: &serde_json::Value,
+    base: &[Step],
+) -> Option<Node> {
     let mut failures = Vec::new();
     for e in errors {
         let instance = tokens_of(e.instance_path());
@@ -492,21 +504,13 @@ fn build(
             | ValidationErrorKind::OneOfNotValid { context }
             | ValidationErrorKind::OneOfMultipleValid { context } => context
                 .iter()
-                .filter_map(|branch| {
+                .enumerate()
+                .filter_map(|(i, branch)| {
                     // Each alternative is its own subschema: one error, or a group.
-                    let nodes: Vec<Node> = branch
-                        .iter()
-                        .filter_map(|b| build(std::slice::from_ref(b), root_instance, root_schema))
-                        .collect();
-                    match nodes.len() {
-                        0 => None,
-                        1 => nodes.into_iter().next(),
-                        _ => Some(Node {
-                            at: at.clone(),
-                            kind: NodeKind::Group,
-                            children: nodes,
-                        }),
-                    }
+                    let mut tokens = tokens_of(e.schema_path());
+                    tokens.push(i.to_string());
+                    let (base, _) = split_location(&tokens, &instance);
+                    build_under(branch, root_instance, root_schema, &base)
                 })
                 .collect(),
             // The property name was validated as an instance of its own.
@@ -539,7 +543,7 @@ fn build(
         });
     }
     merge_required(&mut failures);
-    evaluate(&failures, &[], 0)
+    evaluate(&failures, base, 0)
 }
 
 /// santhosh reports all missing required properties of a subschema in one error.
@@ -1079,6 +1083,14 @@ mod tests {
              "- at '/name': false schema\n"),
             (r#"{"propertyNames": {"maxLength": 3}}"#, "port: 80\n",
              "- at '': invalid propertyName 'port'\n  - at '': maxLength: got 4, want 3\n"),
+            // An `anyOf` inside an `allOf` branch: each alternative is evaluated as its
+            // own subschema, not as the `allOf` steps that lead to it.
+            (r#"{"allOf": [{"anyOf": [{"properties": {"a": {"properties": {"x": {"minLength": 1}}}}}, {"properties": {"c": {"type": "string"}}}, {"allOf": [{"required": ["zz"]}, {"properties": {"c": {"maximum": 0}}}]}]}, {"properties": {"c": {"minimum": 5}}}]}"#,
+             "a: {x: \"\"}\nc: 1\n",
+             "- at '': 'allOf' failed\n  - at '': 'anyOf' failed\n    - at '/a/x': minLength: got 0, want 1\n    - at '/c': got number, want string\n    - at '': 'allOf' failed\n      - at '': missing property 'zz'\n      - at '/c': maximum: got 1, want 0\n  - at '/c': minimum: got 1, want 5\n"),
+            (r#"{"properties": {"s": {"oneOf": [{"allOf": [{"properties": {"a": {"type": "string"}}}]}, {"required": ["b"]}]}}}"#,
+             "s: {a: 1}\n",
+             "- at '/s': 'oneOf' failed, none matched\n  - at '/s': 'allOf' failed\n    - at '/s/a': got number, want string\n  - at '/s': missing property 'b'\n"),
         ];
         for (schema, values, want) in cases {
             assert_eq!(report(schema, values), want, "{schema}");
