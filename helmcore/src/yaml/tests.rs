@@ -28,6 +28,18 @@ fn syntax_errors_carry_go_yaml_texts_and_lines() {
         // helm4: go-yaml has no `\/` escape; the line is the escape's, not the scalar's.
         ("a: \"\\/\"\n", "error converting YAML to JSON: yaml: found unknown escape character"),
         ("a: 1\nb: \"x\n  \\/\"\n", "error converting YAML to JSON: yaml: line 3: found unknown escape character"),
+        // go-yaml v2 checks only the head token's simple key for staleness, and popping an
+        // empty flow collection forgets the key it started: an empty `{}`/`[]` where a key
+        // must start is the parser's "did not find expected key", not the scanner's
+        // "could not find expected ':'" of libyaml 0.2.5 (a non-empty one still is).
+        ("a: 1\n{}\n", "error converting YAML to JSON: yaml: line 1: did not find expected key"),
+        ("a:\n  b: c\n  {}\n", "error converting YAML to JSON: yaml: line 2: did not find expected key"),
+        ("kind: A\nmetadata:\n  annotations:\n    checksum/config: abc\n    {}\nspec: 1\n", "error converting YAML to JSON: yaml: line 4: did not find expected key"),
+        ("- x\n{}\n  lit\n", "error converting YAML to JSON: yaml: line 1: did not find expected '-' indicator"),
+        ("{a: 1}: 2\n[]\n", "error converting YAML to JSON: yaml: line 1: did not find expected key"),
+        ("a: 1\n{b: 1}\n", "error converting YAML to JSON: yaml: line 3: could not find expected ':'"),
+        ("a: 1\n[x]\nb: 2\n", "error converting YAML to JSON: yaml: line 3: could not find expected ':'"),
+        ("a: 1\nplain text\n", "error converting YAML to JSON: yaml: line 3: could not find expected ':'"),
     ];
     for (src, want) in cases {
         assert_eq!(err(src), want, "{src:?}");

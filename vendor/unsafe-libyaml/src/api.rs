@@ -6,7 +6,7 @@ use crate::{
     libc, yaml_break_t, yaml_document_t, yaml_emitter_state_t, yaml_emitter_t, yaml_encoding_t,
     yaml_event_t, yaml_mapping_style_t, yaml_mark_t, yaml_node_item_t, yaml_node_pair_t,
     yaml_node_t, yaml_parser_state_t, yaml_parser_t, yaml_read_handler_t, yaml_scalar_style_t,
-    yaml_sequence_style_t, yaml_simple_key_t, yaml_tag_directive_t, yaml_token_t,
+    yaml_sequence_style_t, yaml_simple_key_index_t, yaml_simple_key_t, yaml_tag_directive_t, yaml_token_t,
     yaml_version_directive_t, yaml_write_handler_t, PointerExt, YAML_ALIAS_EVENT, YAML_ALIAS_TOKEN,
     YAML_ANCHOR_TOKEN, YAML_ANY_ENCODING, YAML_DOCUMENT_END_EVENT, YAML_DOCUMENT_START_EVENT,
     YAML_MAPPING_END_EVENT, YAML_MAPPING_NODE, YAML_MAPPING_START_EVENT, YAML_SCALAR_EVENT,
@@ -176,6 +176,7 @@ pub unsafe fn yaml_parser_initialize(parser: *mut yaml_parser_t) -> Success {
     QUEUE_INIT!((*parser).tokens, yaml_token_t);
     STACK_INIT!((*parser).indents, libc::c_int);
     STACK_INIT!((*parser).simple_keys, yaml_simple_key_t);
+    STACK_INIT!((*parser).simple_keys_by_tok, yaml_simple_key_index_t);
     STACK_INIT!((*parser).states, yaml_parser_state_t);
     STACK_INIT!((*parser).marks, yaml_mark_t);
     STACK_INIT!((*parser).tag_directives, yaml_tag_directive_t);
@@ -193,6 +194,7 @@ pub unsafe fn yaml_parser_delete(parser: *mut yaml_parser_t) {
     QUEUE_DEL!((*parser).tokens);
     STACK_DEL!((*parser).indents);
     STACK_DEL!((*parser).simple_keys);
+    STACK_DEL!((*parser).simple_keys_by_tok);
     STACK_DEL!((*parser).states);
     STACK_DEL!((*parser).marks);
     while !STACK_EMPTY!((*parser).tag_directives) {

@@ -313,7 +313,7 @@ pub use crate::yaml::{
     yaml_encoding_t, yaml_error_type_t, yaml_event_t, yaml_event_type_t, yaml_mapping_style_t,
     yaml_mark_t, yaml_node_item_t, yaml_node_pair_t, yaml_node_t, yaml_node_type_t,
     yaml_parser_state_t, yaml_parser_t, yaml_read_handler_t, yaml_scalar_style_t,
-    yaml_sequence_style_t, yaml_simple_key_t, yaml_stack_t, yaml_tag_directive_t, yaml_token_t,
+    yaml_sequence_style_t, yaml_simple_key_index_t, yaml_simple_key_t, yaml_stack_t, yaml_tag_directive_t, yaml_token_t,
     yaml_token_type_t, yaml_version_directive_t, yaml_write_handler_t,
 };
 #[doc(hidden)]

@@ -8,7 +8,8 @@ use crate::reader::yaml_parser_update_buffer;
 use crate::success::{Success, FAIL, OK};
 use crate::yaml::{ptrdiff_t, size_t, yaml_char_t, yaml_string_t, NULL_STRING};
 use crate::{
-    libc, yaml_mark_t, yaml_parser_t, yaml_simple_key_t, yaml_token_t, yaml_token_type_t,
+    libc, yaml_mark_t, yaml_parser_t, yaml_simple_key_index_t, yaml_simple_key_t, yaml_token_t,
+    yaml_token_type_t,
     PointerExt, YAML_ALIAS_TOKEN, YAML_ANCHOR_TOKEN, YAML_BLOCK_END_TOKEN, YAML_BLOCK_ENTRY_TOKEN,
     YAML_BLOCK_MAPPING_START_TOKEN, YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_DOCUMENT_END_TOKEN,
     YAML_DOCUMENT_START_TOKEN, YAML_DOUBLE_QUOTED_SCALAR_STYLE, YAML_FLOW_ENTRY_TOKEN,
@@ -247,32 +248,27 @@ unsafe fn yaml_parser_set_scanner_error(
     (*parser).problem_mark = (*parser).mark;
 }
 
+// helmcore: go-yaml v2 (what Helm reads YAML with) decides whether more tokens are
+// needed from the simple key its `simple_keys_by_tok` map gives for the head token, and
+// checks that key alone for staleness; libyaml 0.2.5 checks every key on every fetch.
+// The two raise different errors (or none) for input like a `{}` alone on a line of a
+// block mapping: go-yaml's parser says "did not find expected key" where libyaml's
+// scanner says "could not find expected ':'".
 pub(crate) unsafe fn yaml_parser_fetch_more_tokens(parser: *mut yaml_parser_t) -> Success {
-    let mut need_more_tokens;
     loop {
-        need_more_tokens = false;
-        if (*parser).tokens.head == (*parser).tokens.tail {
-            need_more_tokens = true;
-        } else {
-            let mut simple_key: *mut yaml_simple_key_t;
-            if yaml_parser_stale_simple_keys(parser).fail {
-                return FAIL;
+        if (*parser).tokens.head != (*parser).tokens.tail {
+            let Some(index) = simple_key_by_tok(parser, (*parser).tokens_parsed) else {
+                break;
+            };
+            let len = (*parser).simple_keys.top.c_offset_from((*parser).simple_keys.start);
+            if index as isize >= len {
+                break;
             }
-            simple_key = (*parser)
-                .simple_keys
-                .start
-                .add((*parser).not_simple_keys as usize);
-            while simple_key != (*parser).simple_keys.top {
-                if (*simple_key).possible && (*simple_key).token_number == (*parser).tokens_parsed {
-                    need_more_tokens = true;
-                    break;
-                } else {
-                    simple_key = simple_key.wrapping_offset(1);
-                }
+            match yaml_simple_key_is_valid(parser, (*parser).simple_keys.start.add(index)) {
+                None => return FAIL,
+                Some(false) => break,
+                Some(true) => {}
             }
-        }
-        if !need_more_tokens {
-            break;
         }
         if yaml_parser_fetch_next_token(parser).fail {
             return FAIL;
@@ -280,6 +276,84 @@ pub(crate) unsafe fn yaml_parser_fetch_more_tokens(parser: *mut yaml_parser_t) -
     }
     (*parser).token_available = true;
     OK
+}
+
+/// go-yaml v2's `yaml_simple_key_is_valid`: whether the key may still be one; a key
+/// past its line (or 1024 characters) is dropped, or fails the scan if required.
+/// `None` on that failure.
+unsafe fn yaml_simple_key_is_valid(
+    parser: *mut yaml_parser_t,
+    simple_key: *mut yaml_simple_key_t,
+) -> Option<bool> {
+    if !(*simple_key).possible {
+        return Some(false);
+    }
+    if (*simple_key).mark.line < (*parser).mark.line
+        || (*simple_key).mark.index.force_add(1024_u64) < (*parser).mark.index
+    {
+        if (*simple_key).required {
+            yaml_parser_set_scanner_error(
+                parser,
+                b"while scanning a simple key\0" as *const u8 as *const libc::c_char,
+                (*simple_key).mark,
+                b"could not find expected ':'\0" as *const u8 as *const libc::c_char,
+            );
+            return None;
+        }
+        (*simple_key).possible = false;
+        return Some(false);
+    }
+    Some(true)
+}
+
+/// `simple_keys_by_tok[token_number]`.
+unsafe fn simple_key_by_tok(parser: *mut yaml_parser_t, token_number: size_t) -> Option<usize> {
+    let mut e = (*parser).simple_keys_by_tok.start;
+    while e != (*parser).simple_keys_by_tok.top {
+        if (*e).token_number == token_number {
+            return Some((*e).index);
+        }
+        e = e.wrapping_offset(1);
+    }
+    None
+}
+
+/// `delete(simple_keys_by_tok, token_number)`.
+unsafe fn simple_key_by_tok_delete(parser: *mut yaml_parser_t, token_number: size_t) {
+    let stack = addr_of_mut!((*parser).simple_keys_by_tok);
+    let mut e = (*stack).start;
+    while e != (*stack).top {
+        if (*e).token_number == token_number {
+            (*stack).top = (*stack).top.wrapping_offset(-1);
+            *e = *(*stack).top;
+            return;
+        }
+        e = e.wrapping_offset(1);
+    }
+}
+
+/// `simple_keys_by_tok[token_number] = index`. Entries for tokens already parsed can
+/// never be looked up again (lookups are for the head token, whose number only grows):
+/// they are dropped here, which keeps the list as short as the token queue.
+unsafe fn simple_key_by_tok_set(parser: *mut yaml_parser_t, token_number: size_t, index: usize) {
+    let parsed = (*parser).tokens_parsed;
+    let stack = addr_of_mut!((*parser).simple_keys_by_tok);
+    let mut e = (*stack).start;
+    while e != (*stack).top {
+        if (*e).token_number < parsed || (*e).token_number == token_number {
+            (*stack).top = (*stack).top.wrapping_offset(-1);
+            *e = *(*stack).top;
+        } else {
+            e = e.wrapping_offset(1);
+        }
+    }
+    PUSH!(
+        (*parser).simple_keys_by_tok,
+        yaml_simple_key_index_t {
+            token_number,
+            index,
+        }
+    );
 }
 
 unsafe fn yaml_parser_fetch_next_token(parser: *mut yaml_parser_t) -> Success {
@@ -291,9 +365,6 @@ unsafe fn yaml_parser_fetch_next_token(parser: *mut yaml_parser_t) -> Success {
         return OK;
     }
     if yaml_parser_scan_to_next_token(parser).fail {
-        return FAIL;
-    }
-    if yaml_parser_stale_simple_keys(parser).fail {
         return FAIL;
     }
     yaml_parser_unroll_indent(parser, (*parser).mark.column as ptrdiff_t);
@@ -407,41 +478,6 @@ unsafe fn yaml_parser_fetch_next_token(parser: *mut yaml_parser_t) -> Success {
     FAIL
 }
 
-unsafe fn yaml_parser_stale_simple_keys(parser: *mut yaml_parser_t) -> Success {
-    let mut simple_key: *mut yaml_simple_key_t;
-    simple_key = (*parser)
-        .simple_keys
-        .start
-        .add((*parser).not_simple_keys as usize);
-    while simple_key != (*parser).simple_keys.top {
-        if (*simple_key).possible
-            && ((*simple_key).mark.line < (*parser).mark.line
-                || (*simple_key).mark.index.force_add(1024_u64) < (*parser).mark.index)
-        {
-            if (*simple_key).required {
-                yaml_parser_set_scanner_error(
-                    parser,
-                    b"while scanning a simple key\0" as *const u8 as *const libc::c_char,
-                    (*simple_key).mark,
-                    b"could not find expected ':'\0" as *const u8 as *const libc::c_char,
-                );
-                return FAIL;
-            }
-            (*simple_key).possible = false;
-            if (*parser)
-                .simple_keys
-                .start
-                .add((*parser).not_simple_keys as usize)
-                == simple_key
-            {
-                (*parser).not_simple_keys += 1;
-            }
-        }
-        simple_key = simple_key.wrapping_offset(1);
-    }
-    OK
-}
-
 unsafe fn yaml_parser_save_simple_key(parser: *mut yaml_parser_t) -> Success {
     let required = (*parser).flow_level == 0
         && (*parser).indent as libc::c_long == (*parser).mark.column as ptrdiff_t;
@@ -458,6 +494,8 @@ unsafe fn yaml_parser_save_simple_key(parser: *mut yaml_parser_t) -> Success {
             return FAIL;
         }
         *(*parser).simple_keys.top.wrapping_offset(-1_isize) = simple_key;
+        let index = (*parser).simple_keys.top.c_offset_from((*parser).simple_keys.start) - 1;
+        simple_key_by_tok_set(parser, simple_key.token_number, index as usize);
         if (*parser)
             .simple_keys
             .start
@@ -482,21 +520,22 @@ unsafe fn yaml_parser_remove_simple_key(parser: *mut yaml_parser_t) -> Success {
             );
             return FAIL;
         }
+        simple_key_by_tok_delete(parser, (*simple_key).token_number);
     }
     (*simple_key).possible = false;
     OK
 }
 
 unsafe fn yaml_parser_increase_flow_level(parser: *mut yaml_parser_t) -> Success {
+    // go-yaml numbers the placeholder as the next token: popping the level later
+    // deletes that number's map entry, which may be the outer level's key.
     let empty_simple_key = yaml_simple_key_t {
         possible: false,
         required: false,
-        token_number: 0_u64,
-        mark: yaml_mark_t {
-            index: 0_u64,
-            line: 0_u64,
-            column: 0_u64,
-        },
+        token_number: (*parser).tokens_parsed.force_add(
+            (*parser).tokens.tail.c_offset_from((*parser).tokens.head) as libc::c_ulong,
+        ),
+        mark: (*parser).mark,
     };
     PUSH!((*parser).simple_keys, empty_simple_key);
     if (*parser).flow_level == libc::c_int::MAX {
@@ -520,7 +559,8 @@ unsafe fn yaml_parser_decrease_flow_level(parser: *mut yaml_parser_t) {
         {
             (*parser).not_simple_keys -= 1;
         }
-        let _ = POP!((*parser).simple_keys);
+        let popped = POP!((*parser).simple_keys);
+        simple_key_by_tok_delete(parser, popped.token_number);
     }
 }
 
@@ -852,7 +892,10 @@ unsafe fn yaml_parser_fetch_value(parser: *mut yaml_parser_t) -> Success {
     let mut token = MaybeUninit::<yaml_token_t>::uninit();
     let token = token.as_mut_ptr();
     let simple_key: *mut yaml_simple_key_t = (*parser).simple_keys.top.wrapping_offset(-1_isize);
-    if (*simple_key).possible {
+    let Some(valid) = yaml_simple_key_is_valid(parser, simple_key) else {
+        return FAIL;
+    };
+    if valid {
         memset(
             token as *mut libc::c_void,
             0,
@@ -878,6 +921,7 @@ unsafe fn yaml_parser_fetch_value(parser: *mut yaml_parser_t) -> Success {
             return FAIL;
         }
         (*simple_key).possible = false;
+        simple_key_by_tok_delete(parser, (*simple_key).token_number);
         (*parser).simple_key_allowed = false;
     } else {
         if (*parser).flow_level == 0 {

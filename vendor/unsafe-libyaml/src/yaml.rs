@@ -765,6 +765,15 @@ pub struct yaml_simple_key_t {
     pub mark: yaml_mark_t,
 }
 
+/// helmcore: one entry of go-yaml v2's `simple_keys_by_tok` map.
+#[derive(Copy, Clone)]
+#[repr(C)]
+#[non_exhaustive]
+pub struct yaml_simple_key_index_t {
+    pub token_number: size_t,
+    pub index: usize,
+}
+
 /// The states of the parser.
 #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[repr(u32)]
@@ -918,6 +927,10 @@ pub struct yaml_parser_t {
     pub(crate) simple_keys: yaml_stack_t<yaml_simple_key_t>,
     /// At least this many leading elements of simple_keys have possible=0.
     pub(crate) not_simple_keys: libc::c_int,
+    /// helmcore: go-yaml v2's `simple_keys_by_tok` map (token number -> index into
+    /// `simple_keys`), with its quirks: entries are left behind when a key goes stale,
+    /// and popping a flow level deletes the entry of the popped slot's token number.
+    pub(crate) simple_keys_by_tok: yaml_stack_t<yaml_simple_key_index_t>,
     /// The parser states stack.
     pub(crate) states: yaml_stack_t<yaml_parser_state_t>,
     /// The current parser state.
