@@ -184,6 +184,9 @@ impl RenderFailure {
 pub struct Renderer {
     chart: Chart,
     funcs: Arc<FuncTable>,
+    /// `funcs` as helm3 has them ([`FuncTable::for_helm3`]), made on the first
+    /// `--compat v3` render.
+    funcs_v3: std::sync::OnceLock<Arc<FuncTable>>,
     cache: execute::ParseCache,
 }
 
@@ -206,6 +209,7 @@ impl Renderer {
         Renderer {
             chart,
             funcs: Arc::new(funcs),
+            funcs_v3: std::sync::OnceLock::new(),
             cache: execute::ParseCache::default(),
         }
     }
@@ -417,8 +421,14 @@ impl Renderer {
         );
         top.insert("Release", release.to_value());
         top.insert("Capabilities", caps.to_value());
+        let funcs = match opts.compat {
+            Compat::V4 => &self.funcs,
+            Compat::V3 => self
+                .funcs_v3
+                .get_or_init(|| Arc::new(self.funcs.for_helm3())),
+        };
         let cx = execute::ExecContext {
-            funcs: &self.funcs,
+            funcs,
             cache: &self.cache,
             compat: opts.compat,
             opts: execute::exec_options(opts),
