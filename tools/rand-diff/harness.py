@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Random differential testing of `helmcore template` against the real helm (round 7).
+"""Random differential testing of `helmcore template` against the real helm (rounds 7, 8).
 
 Each generator writes many cases into one chart (one `define` per case in
 `templates/_eN.tpl`, printed base64-encoded by `templates/tN.yaml`, so any bytes compare
@@ -13,6 +13,12 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen23.py 3 SEED BATCHES PER values files (VF=1: as `-f` over random chart values)
     gen4.py SEED BATCHES PER    printf verbs, flags, widths, argument indexes; print/cat
     gen5.py SEED BATCHES PER [safe]  text/template structure, trimming, scoping, errors
+    gen6.py SEED BATCHES PER    semver, semverCompare and the version methods (round 8)
+    gen7.py SEED BATCHES PER    .Files over a random file tree per batch (.helmignore too)
+    gen8.py SEED BATCHES PER    date functions with random Go layouts over fixed times
+    gen9.py SEED BATCHES PER    math and conversions over mixed types
+    gen10.py SEED BATCHES PER   dict and list functions and their must* forms
+    gen11.py SEED BATCHES PER   regular-expression functions with random RE2 patterns
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 
@@ -75,7 +81,7 @@ def split_out(out):
     return res
 
 
-def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, trim=True):
+def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, trim=True, extra_files=None):
     """Returns (n_compared, diffs). Removes failing cases one by one and compares them."""
     compat = compat or os.environ.get("COMPAT", "v4")
     if compat == "v3":
@@ -88,13 +94,13 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
     for _ in range(stop):
         if not remaining:
             break
-        make_chart(d, remaining, values, trim=trim)
+        make_chart(d, remaining, values, extra_files, trim=trim)
         (hr, ho, he), (cr, co, ce) = render(d, compat, args)
         if hr == 0 and cr != 0:
             m = re.search(rb"c/templates/[t_]e?(\d+)\.(?:yaml|tpl)", ce)
             if m and int(m.group(1)) in bodies:
                 cid = int(m.group(1))
-                make_chart(d + "-1", [bodies[cid]], values, trim=trim)
+                make_chart(d + "-1", [bodies[cid]], values, extra_files, trim=trim)
                 (hr1, ho1, he1), (cr1, co1, ce1) = render(d + "-1", compat, args)
                 n += 1
                 diffs.append(("err-hc", bodies[cid], (hr1, ho1, he1), (cr1, co1, ce1)))
@@ -113,7 +119,7 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
                 if cr != 0:
                     # helmcore failed without naming a template (a panic): find the case.
                     for c in remaining:
-                        make_chart(d + "-1", [c], values, trim=trim)
+                        make_chart(d + "-1", [c], values, extra_files, trim=trim)
                         r1 = run([HC, "template", "r", d + "-1"] + list(args) + (["--compat", "v3"] if compat == "v3" else []))
                         if r1[0] != 0:
                             diffs.append(("hc-fails", c, None, (r1[0], r1[2][:300])))
@@ -126,7 +132,7 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
         cid = int(m.group(1))
         ERRS[0] += 1
         # compare the failing case alone
-        make_chart(d + "-1", [bodies[cid]], values, trim=trim)
+        make_chart(d + "-1", [bodies[cid]], values, extra_files, trim=trim)
         (hr1, ho1, he1), (cr1, co1, ce1) = render(d + "-1", compat, args)
         n += 1
         if (hr1, ho1, he1) != (cr1, co1, ce1):
@@ -171,13 +177,18 @@ def run_batches(tag, make_cases, seed, batches, per, shown=8, **compare_kw):
     """Compares `batches` batches of `per` cases each, batch b drawn from a generator
     seeded with seed*1000+b (so a batch can be replayed alone), and prints each batch's
     count and first differences, then the totals. `make_cases(r, per)` returns the
-    batch's (id, template, partial) cases; `compare_kw` goes to `compare`."""
+    batch's (id, template, partial) cases, or (cases, kw) with more `compare` arguments for
+    that batch (its own files); `compare_kw` goes to `compare`."""
     tot = nd = 0
     for b in range(batches):
         r = random.Random(seed * 1000 + b)
         random.seed(seed * 1000 + b)
-        n, diffs = compare(make_cases(r, per), "%s-%d-%d" % (tag, seed, b),
-                           log=os.path.join(WORK, "diffs-%s.jsonl" % tag), **compare_kw)
+        cases, kw = make_cases(r, per), dict(compare_kw)
+        if isinstance(cases, tuple):
+            cases, more = cases
+            kw.update(more)
+        n, diffs = compare(cases, "%s-%d-%d" % (tag, seed, b),
+                           log=os.path.join(WORK, "diffs-%s.jsonl" % tag), **kw)
         tot += n
         nd += len(diffs)
         print("batch", b, "compared", n, "diffs", len(diffs), flush=True)

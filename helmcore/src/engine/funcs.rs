@@ -5,6 +5,9 @@
 
 use super::compiler::ast::FuncId;
 use super::func::Func;
+use crate::value::Value;
+
+type Res = Result<Value, String>;
 use crate::hash::HashMap;
 
 /// Go's text/template builtins.
@@ -127,6 +130,30 @@ impl FuncTable {
         }
         self.set("getHostByName", FuncKind::Helm(HelmFn::GetHostByName));
         self
+    }
+
+    /// This table as helm3 has it (functions the table replaced are left alone):
+    /// helm4's `toToml` becomes helm3's, whose BurntSushi/toml v1.4 writes floats in
+    /// plain decimals, and `semver` helm3's, whose Masterminds/semver v3.3 lets
+    /// `SetPrerelease`/`SetMetadata` take empty parts. The function ids stay, so
+    /// templates parsed with either table run with both.
+    pub fn for_helm3(&self) -> FuncTable {
+        use super::helm::serial;
+        use crate::sprig::semver;
+        let mut t = self.clone();
+        let swaps: [(&str, fn(fn(Vec<Value>) -> Res) -> bool, Func); 2] = [
+            ("toToml", serial::is_helm4_to_toml, serial::TO_TOML_HELM3),
+            ("semver", semver::is_helm4_semver, semver::SEMVER_HELM3),
+        ];
+        for (name, is_helm4, helm3) in swaps {
+            let Some(&id) = t.index.get(name) else {
+                continue;
+            };
+            if matches!(&t.entries[id as usize].1, FuncKind::Go(f) if is_helm4(f.call)) {
+                t.entries[id as usize].1 = FuncKind::Go(helm3);
+            }
+        }
+        t
     }
 
     /// Adds or replaces one function.

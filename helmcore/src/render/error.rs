@@ -107,11 +107,21 @@ fn template_message(f: &TemplateFailure, compat: Compat) -> String {
     }
 }
 
-/// The semver functions' errors in helm3's (older Masterminds/semver) wording.
+/// The semver functions' (and version methods') errors in helm3's (older
+/// Masterminds/semver) wording.
 fn helm3_semver_wording(mut message: String) -> String {
     use crate::semver::SemverError as E;
-    for e in [E::InvalidSemVer, E::SegmentStartsZero] {
-        for f in ["semver", "semverCompare"] {
+    let errors = [
+        E::InvalidSemVer,
+        E::SegmentStartsZero,
+        E::EmptyString,
+        E::InvalidCharacters,
+        E::InvalidMetadata,
+        E::InvalidPrerelease,
+        E::ConstraintParser,
+    ];
+    for e in errors {
+        for f in ["semver", "semverCompare", "SetPrerelease", "SetMetadata"] {
             let helm4 = format!("error calling {f}: {e}");
             if message.contains(&helm4) {
                 message =
@@ -157,6 +167,23 @@ mod tests {
         assert_eq!(
             m("x: error calling semver: version segment starts with 0"),
             "x: error calling semver: Version segment starts with 0"
+        );
+        // helm3, from the eighth random round.
+        assert_eq!(
+            m("at <semverCompare \"3.3.3-0 , 0-01+b.1-v2.1.00\" \"1.2\">: error calling semverCompare: constraint parser error"),
+            "at <semverCompare \"3.3.3-0 , 0-01+b.1-v2.1.00\" \"1.2\">: error calling semverCompare: constraint Parser Error"
+        );
+        assert_eq!(
+            m("at <$v.SetPrerelease>: error calling SetPrerelease: version segment starts with 0"),
+            "at <$v.SetPrerelease>: error calling SetPrerelease: Version segment starts with 0"
+        );
+        assert_eq!(
+            m("at <$v.SetPrerelease>: error calling SetPrerelease: invalid prerelease string"),
+            "at <$v.SetPrerelease>: error calling SetPrerelease: Invalid Prerelease string"
+        );
+        assert_eq!(
+            m("at <$v.SetMetadata>: error calling SetMetadata: invalid metadata string"),
+            "at <$v.SetMetadata>: error calling SetMetadata: Invalid Metadata string"
         );
         assert_eq!(
             m("error calling semver: improper constraint: x"),

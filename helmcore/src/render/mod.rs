@@ -184,7 +184,8 @@ impl RenderFailure {
 pub struct Renderer {
     chart: Chart,
     funcs: Arc<FuncTable>,
-    /// `funcs` without the functions helm3 lacks, made on the first `--compat v3` render.
+    /// `funcs` as helm3 has them ([`FuncTable::for_helm3`], without the functions helm4
+    /// added), made on the first `--compat v3` render.
     funcs_v3: std::sync::OnceLock<Arc<FuncTable>>,
     cache: execute::ParseCache,
 }
@@ -213,14 +214,15 @@ impl Renderer {
         }
     }
 
-    /// The table templates are parsed with under `compat`: helm3's lacks the functions
-    /// helm4 added ([`HELM4_ONLY`](crate::engine::HELM4_ONLY)).
+    /// The table templates are parsed and run with under `compat`: helm3's has its own
+    /// `toToml` and `semver` and lacks the functions helm4 added
+    /// ([`HELM4_ONLY`](crate::engine::HELM4_ONLY)).
     fn funcs(&self, compat: Compat) -> &Arc<FuncTable> {
         match compat {
             Compat::V4 => &self.funcs,
-            Compat::V3 => self
-                .funcs_v3
-                .get_or_init(|| Arc::new(self.funcs.without(crate::engine::HELM4_ONLY))),
+            Compat::V3 => self.funcs_v3.get_or_init(|| {
+                Arc::new(self.funcs.for_helm3().without(crate::engine::HELM4_ONLY))
+            }),
         }
     }
 

@@ -39,8 +39,8 @@ pub enum SemverError {
 
 impl SemverError {
     /// The text helm v3 prints for this error: it bundles an older Masterminds/semver,
-    /// whose messages were capitalised (`Invalid Semantic Version`). The others read
-    /// the same, or cannot be reached through Sprig's lenient parsing.
+    /// whose messages were capitalised (`Invalid Semantic Version`, `constraint Parser
+    /// Error`). The others read the same.
     ///
     /// ```
     /// use helmcore::semver::SemverError;
@@ -50,6 +50,11 @@ impl SemverError {
         match self {
             SemverError::InvalidSemVer => "Invalid Semantic Version".into(),
             SemverError::SegmentStartsZero => "Version segment starts with 0".into(),
+            SemverError::EmptyString => "Version string empty".into(),
+            SemverError::InvalidCharacters => "Invalid characters in version".into(),
+            SemverError::InvalidMetadata => "Invalid Metadata string".into(),
+            SemverError::InvalidPrerelease => "Invalid Prerelease string".into(),
+            SemverError::ConstraintParser => "constraint Parser Error".into(),
             other => other.to_string(),
         }
     }

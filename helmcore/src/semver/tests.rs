@@ -370,7 +370,7 @@ fn increments_keep_the_v_prefix() {
         "1.2.4"
     );
     assert_eq!(
-        v.set_prerelease("01").unwrap_err().to_string(),
+        v.set_prerelease("01", false).unwrap_err().to_string(),
         "version segment starts with 0"
     );
 }

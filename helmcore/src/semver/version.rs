@@ -72,10 +72,10 @@ impl Version {
             original: v.to_string(),
         };
         if !version.pre.is_empty() {
-            validate_prerelease(&version.pre)?;
+            validate_prerelease(&version.pre, false)?;
         }
         if !version.metadata.is_empty() {
-            validate_metadata(&version.metadata)?;
+            validate_metadata(&version.metadata, false)?;
         }
         Ok(version)
     }
@@ -100,14 +100,14 @@ impl Version {
         };
         let (rest, metadata) = match rest.split_once('+') {
             Some((r, m)) => {
-                validate_metadata(m)?;
+                validate_metadata(m, false)?;
                 (r, m)
             }
             None => (rest, ""),
         };
         let (patch, pre) = match rest.split_once('-') {
             Some((p, pre)) => {
-                validate_prerelease(pre)?;
+                validate_prerelease(pre, false)?;
                 (p, pre)
             }
             None => (rest, ""),
@@ -206,9 +206,12 @@ impl Version {
     }
 
     /// `SetPrerelease`: the same version with another (validated) prerelease.
-    pub fn set_prerelease(&self, pre: &str) -> Result<Version, SemverError> {
+    ///
+    /// `empty_parts`: accept empty dot-separated identifiers (`a..b`), as
+    /// Masterminds/semver v3.3 (helm3's) did.
+    pub fn set_prerelease(&self, pre: &str, empty_parts: bool) -> Result<Version, SemverError> {
         if !pre.is_empty() {
-            validate_prerelease(pre)?;
+            validate_prerelease(pre, empty_parts)?;
         }
         let mut next = self.clone();
         next.pre = pre.to_string();
@@ -216,9 +219,10 @@ impl Version {
     }
 
     /// `SetMetadata`: the same version with other (validated) metadata.
-    pub fn set_metadata(&self, metadata: &str) -> Result<Version, SemverError> {
+    /// (`empty_parts` as for [`set_prerelease`](Self::set_prerelease).)
+    pub fn set_metadata(&self, metadata: &str, empty_parts: bool) -> Result<Version, SemverError> {
         if !metadata.is_empty() {
-            validate_metadata(metadata)?;
+            validate_metadata(metadata, empty_parts)?;
         }
         let mut next = self.clone();
         next.metadata = metadata.to_string();
@@ -301,9 +305,12 @@ fn is_ident_char(b: u8) -> bool {
 
 /// Identifiers must be non-empty, of `[0-9A-Za-z-]`, and numeric ones without a
 /// leading zero.
-fn validate_prerelease(p: &str) -> Result<(), SemverError> {
+fn validate_prerelease(p: &str, empty_parts: bool) -> Result<(), SemverError> {
     for part in p.split('.') {
         if part.is_empty() {
+            if empty_parts {
+                continue;
+            }
             return Err(SemverError::InvalidPrerelease);
         } else if part.bytes().all(|b| b.is_ascii_digit()) {
             if part.len() > 1 && part.starts_with('0') {
@@ -316,9 +323,9 @@ fn validate_prerelease(p: &str) -> Result<(), SemverError> {
     Ok(())
 }
 
-fn validate_metadata(m: &str) -> Result<(), SemverError> {
+fn validate_metadata(m: &str, empty_parts: bool) -> Result<(), SemverError> {
     if m.split('.')
-        .all(|part| !part.is_empty() && part.bytes().all(is_ident_char))
+        .all(|part| (empty_parts || !part.is_empty()) && part.bytes().all(is_ident_char))
     {
         Ok(())
     } else {

@@ -31,7 +31,7 @@ pub(crate) mod neturl;
 mod paths;
 mod reflect;
 mod regex;
-mod semver;
+pub(crate) mod semver;
 mod strings;
 mod unicode;
 mod url;

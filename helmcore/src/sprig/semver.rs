@@ -22,6 +22,9 @@ pub struct VersionObject {
     /// The version.
     pub version: Version,
     pointer: bool,
+    /// helm3's Masterminds/semver v3.3, whose `SetPrerelease`/`SetMetadata` accept
+    /// empty dot-separated parts (`a..b`).
+    helm3: bool,
 }
 
 impl VersionObject {
@@ -29,13 +32,16 @@ impl VersionObject {
         VersionObject {
             version,
             pointer: true,
+            helm3: false,
         }
     }
 
-    fn value(version: Version) -> Value {
+    /// A derived (non-pointer) version from the same Masterminds release as `self`.
+    fn derived(&self, version: Version) -> Value {
         Value::Object(Arc::new(VersionObject {
             version,
             pointer: false,
+            helm3: self.helm3,
         }))
     }
 
@@ -156,21 +162,22 @@ impl Object for VersionObject {
             "Patch" => no_args().map(|_| u64_value(v.patch())),
             "Prerelease" => no_args().map(|_| v.prerelease().into()),
             "Metadata" => no_args().map(|_| v.metadata().into()),
-            "IncPatch" => no_args().map(|_| VersionObject::value(v.inc_patch())),
-            "IncMinor" => no_args().map(|_| VersionObject::value(v.inc_minor())),
-            "IncMajor" => no_args().map(|_| VersionObject::value(v.inc_major())),
+            "IncPatch" => no_args().map(|_| self.derived(v.inc_patch())),
+            "IncMinor" => no_args().map(|_| self.derived(v.inc_minor())),
+            "IncMajor" => no_args().map(|_| self.derived(v.inc_major())),
             "SetPrerelease" | "SetMetadata" => {
                 arg_count(name, args, 1)?;
                 let s = args
                     .first()
                     .and_then(Value::as_str)
                     .ok_or_else(|| "wrong type for value; expected string".to_string())?;
+                let empty_parts = self.helm3;
                 let next = if name == "SetPrerelease" {
-                    v.set_prerelease(s)
+                    v.set_prerelease(s, empty_parts)
                 } else {
-                    v.set_metadata(s)
+                    v.set_metadata(s, empty_parts)
                 };
-                next.map(VersionObject::value).map_err(|e| e.to_string())
+                next.map(|n| self.derived(n)).map_err(|e| e.to_string())
             }
             "LessThan" if self.pointer => compare(args).map(|o| o.is_lt().into()),
             "LessThanEqual" if self.pointer => compare(args).map(|o| o.is_le().into()),
@@ -212,6 +219,24 @@ impl Object for VersionObject {
 fn semver(a: Vec<Value>) -> Res {
     let v = Version::parse(string(&a, 0)).map_err(|e| e.to_string())?;
     Ok(Value::Object(Arc::new(VersionObject::new(v))))
+}
+
+/// helm3's `semver` (Masterminds/semver v3.3): see [`VersionObject`]'s `helm3`.
+fn semver_helm3(a: Vec<Value>) -> Res {
+    let v = Version::parse(string(&a, 0)).map_err(|e| e.to_string())?;
+    Ok(Value::Object(Arc::new(VersionObject {
+        version: v,
+        pointer: true,
+        helm3: true,
+    })))
+}
+
+/// `semver` as helm3 has it, for [`FuncTable::for_helm3`](crate::engine::FuncTable::for_helm3).
+pub(crate) const SEMVER_HELM3: Func = func("semver", &[P::String], None, semver_helm3);
+
+/// Whether `call` is helm4's `semver` (a table's own replacement is kept).
+pub(crate) fn is_helm4_semver(call: fn(Vec<Value>) -> Res) -> bool {
+    std::ptr::fn_addr_eq(call, semver as fn(Vec<Value>) -> Res)
 }
 
 fn semver_compare(a: Vec<Value>) -> Res {

@@ -8,8 +8,19 @@ use crate::value::{format_float, Map, Value};
 const MAX_DEPTH: usize = 1000;
 const INDENT: &str = "  ";
 
-pub(crate) fn encode(v: &Value) -> Result<String, TomlError> {
-    let mut enc = Encoder { out: String::new() };
+/// How floats are written: BurntSushi v1.6's shortest `%g` (helm4) or v1.4's plain
+/// decimals (helm3: `1e21` as `1000000000000000000000.0`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Floats {
+    Shortest,
+    Decimal,
+}
+
+pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
+    let mut enc = Encoder {
+        out: String::new(),
+        floats,
+    };
     match data(v) {
         Value::Nil => {}
         Value::Map(m) => enc.map_body(&[], &m, 0)?,
@@ -52,6 +63,7 @@ fn is_table(v: &Value) -> Result<bool, TomlError> {
 
 struct Encoder {
     out: String,
+    floats: Floats,
 }
 
 impl Encoder {
@@ -133,7 +145,7 @@ impl Encoder {
             Value::Nil => return Err(TomlError::NilElement),
             Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
-            Value::Float(f) => self.out.push_str(&float_text(f)),
+            Value::Float(f) => self.out.push_str(&float_text(f, self.floats)),
             Value::String(s) => quote_into(&mut self.out, &s),
             // BurntSushi/toml copies the invalid bytes into the quoted string; a `String`
             // output cannot hold them, so they become U+FFFD.
@@ -190,16 +202,20 @@ fn split(m: &Map) -> Result<(Entries, Entries), TomlError> {
     Ok((direct, sub))
 }
 
-/// BurntSushi's float: Go's shortest `%g`, with `.0` added when there is neither a
-/// point nor an exponent; `nan`, `inf`, `-inf`.
-pub(crate) fn float_text(f: f64) -> String {
+/// BurntSushi's float: Go's shortest `%g` (v1.6) or shortest `%f` (v1.4), with `.0`
+/// added when there is neither a point nor an exponent; `nan`, `inf`, `-inf`.
+pub(crate) fn float_text(f: f64, floats: Floats) -> String {
     if f.is_nan() {
         return if f.is_sign_negative() { "-nan" } else { "nan" }.into();
     }
     if f.is_infinite() {
         return if f < 0.0 { "-inf" } else { "inf" }.into();
     }
-    let mut s = format_float(f, 'g', -1);
+    let verb = match floats {
+        Floats::Shortest => 'g',
+        Floats::Decimal => 'f',
+    };
+    let mut s = format_float(f, verb, -1);
     if !s.contains(['.', 'e']) {
         s.push_str(".0");
     }

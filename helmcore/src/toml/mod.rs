@@ -37,7 +37,20 @@ pub enum TomlError {
 
 /// BurntSushi's `Encoder.Encode` (`toToml`).
 pub fn to_string(v: &Value) -> Result<String, TomlError> {
-    encode::encode(v)
+    encode::encode(v, encode::Floats::Shortest)
+}
+
+/// [`to_string`] as helm3's BurntSushi v1.4 writes it: floats in plain decimals
+/// (`1e21` as `1000000000000000000000.0`, `1e-7` as `0.0000001`).
+///
+/// ```
+/// use helmcore::value::{Map, Value};
+/// let m = Map::new();
+/// m.insert("big", Value::Float(1e21));
+/// assert_eq!(helmcore::toml::to_string_helm3(&Value::Map(m)).unwrap(), "big = 1000000000000000000000.0\n");
+/// ```
+pub fn to_string_helm3(v: &Value) -> Result<String, TomlError> {
+    encode::encode(v, encode::Floats::Decimal)
 }
 
 /// BurntSushi's `Unmarshal` into `map[string]interface{}` (`fromToml`). Integers come

@@ -158,16 +158,34 @@ fn from_json_array(args: Vec<Value>) -> Res {
     })
 }
 
+/// helm3's `toToml` (BurntSushi v1.4: floats in plain decimals), which
+/// [`FuncTable::for_helm3`](crate::engine::FuncTable::for_helm3) puts in place of helm4's.
+pub(crate) const TO_TOML_HELM3: Func = f("toToml", ANY, to_toml_helm3);
+
+/// Whether `call` is helm4's `toToml` (a table's own replacement is kept).
+pub(crate) fn is_helm4_to_toml(call: fn(Vec<Value>) -> Res) -> bool {
+    std::ptr::fn_addr_eq(call, to_toml as fn(Vec<Value>) -> Res)
+}
+
 fn to_toml(args: Vec<Value>) -> Res {
+    to_toml_with(args, crate::toml::to_string)
+}
+
+fn to_toml_helm3(args: Vec<Value>) -> Res {
+    to_toml_with(args, crate::toml::to_string_helm3)
+}
+
+fn to_toml_with(
+    args: Vec<Value>,
+    encode: fn(&Value) -> Result<String, crate::toml::TomlError>,
+) -> Res {
     let v = arg(args);
     if v.is_nil() {
         // Go's TOML encoder panics on a nil interface (it asks the reflect value for its
         // type); the template engine turns the panic into the call's error.
         return Err("reflect: call of reflect.Value.Type on zero Value".into());
     }
-    Ok(Value::from(
-        crate::toml::to_string(&v).unwrap_or_else(|e| e.to_string()),
-    ))
+    Ok(Value::from(encode(&v).unwrap_or_else(|e| e.to_string())))
 }
 
 fn from_toml(args: Vec<Value>) -> Res {

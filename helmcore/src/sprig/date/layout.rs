@@ -294,6 +294,28 @@ fn take_name<'a>(value: &'a str, names: &[&str], len: Option<usize>) -> Option<(
     None
 }
 
+/// Matches the layout's literal text `lit` at the start of `value`, as Go does: a run
+/// of spaces in `lit` matches any run of spaces (none included) unless `value` goes on
+/// with something else; other bytes must be equal. Gives the rest of `value`, or where
+/// it stopped matching (Go's error names that point).
+fn skip_literal<'a>(mut value: &'a str, mut lit: &str) -> Result<&'a str, &'a str> {
+    while let Some(c) = lit.chars().next() {
+        if c == ' ' {
+            if value.starts_with(|v| v != ' ') {
+                return Err(value);
+            }
+            lit = lit.trim_start_matches(' ');
+            value = value.trim_start_matches(' ');
+        } else if value.starts_with(c) {
+            lit = &lit[c.len_utf8()..];
+            value = &value[c.len_utf8()..];
+        } else {
+            return Err(value);
+        }
+    }
+    Ok(value)
+}
+
 /// Go's `time.ParseInLocation(layout, value, loc)` for the common layout elements. The
 /// error is Go's text.
 pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTime, String> {
@@ -313,12 +335,7 @@ pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTim
     loop {
         let (prefix, chunk) = next_chunk(lay);
         let lit = &lay[..prefix];
-        // Literal text must match exactly (Go skips equal runs of spaces loosely; this
-        // requires them to be equal).
-        match val.strip_prefix(lit) {
-            Some(v) => val = v,
-            None => return Err(err(lit, val)),
-        }
+        val = skip_literal(val, lit).map_err(|at| err(lit, at))?;
         let Some((std, len)) = chunk else {
             if !val.is_empty() {
                 return Err(format!(
@@ -384,7 +401,8 @@ pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTim
                 val = r;
             }
             Std::Hour => {
-                // `15` takes one digit or two, like `1` and `4` (Go's `getnum(_, false)`).
+                // Go reads `15` as one or two digits (only the zero-padded `01`, `02`,
+                // `03`, `04`, `05` need two).
                 let (h, r) = take_digits(val, 1, 2).ok_or_else(fail)?;
                 if h >= 24 {
                     return Err(range_err("hour"));

@@ -38,6 +38,13 @@ pub(super) const DATE_CASES: &[(&str, &str, &str)] = &[
     ("mustDateModify", "\"1é\" (toDate \"2006\" \"2023\")", "ERR:time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\""),
     // `15` takes one digit or two.
     ("mustToDate", "\"15:04\" \"1:05\"", "0000-01-01 01:05:00 +0000 UTC"),
+    // Go's `15` takes one digit too; a run of spaces in the layout matches any run.
+    ("toDate", "\"2006-01-02 15:04\" \"2024-02-29 1:02\"", "2024-02-29 01:02:00 +0000 UTC"),
+    ("toDate", "\"2006-01-02  15\" \"2024-02-29 1\"", "2024-02-29 01:00:00 +0000 UTC"),
+    ("toDate", "\"2006 01\" \"2024   01\"", "2024-01-01 00:00:00 +0000 UTC"),
+    ("mustToDate", "\"2006-01-02 15:04:05\" \"2024-02-29\"", "ERR:parsing time \"2024-02-29\" as \"2006-01-02 15:04:05\": cannot parse \"\" as \"15\""),
+    ("mustToDate", "\"2006 01\" \"2024x01\"", "ERR:parsing time \"2024x01\" as \"2006 01\": cannot parse \"x01\" as \" \""),
+    ("mustToDate", "\"2006 x01\" \"2024 y01\"", "ERR:parsing time \"2024 y01\" as \"2006 x01\": cannot parse \"y01\" as \" x\""),
     ("dateModify", "\"1h30m\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-14 01:30:00 +0000 UTC"),
     ("dateModify", "\"bad\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-14 00:00:00 +0000 UTC"),
     ("dateModify", "\"-1.5h\" (toDate \"2006-01-02\" \"2023-11-14\")", "2023-11-13 22:30:00 +0000 UTC"),
