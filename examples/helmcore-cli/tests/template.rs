@@ -166,16 +166,14 @@ fn log_lines_before_and_after_failures() {
 /// charts/values-docs with fixtures/values-docs.
 #[test]
 fn values_files_with_several_documents() {
-    let mut failures = Vec::new();
-    for file in ["two", "bad-second", "bad-first", "list-second"] {
-        let path = format!("fixtures/values-docs/{file}.yaml");
-        for compat in ["v4", "v3"] {
-            let args = ["r", "charts/values-docs", "-f", &path, "--compat", compat];
-            let stem = format!("values-docs/{compat}-{file}");
-            check_golden(&format!("{compat} {file}"), &args, &stem, &mut failures);
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    check_both_helms(
+        "values-docs",
+        &["two", "bad-second", "bad-first", "list-second"],
+        |file| {
+            let path = format!("fixtures/values-docs/{file}.yaml");
+            vec!["r".into(), "charts/values-docs".into(), "-f".into(), path]
+        },
+    );
 }
 
 /// A chart's own values.yaml (and its subcharts', folder and archive) holding several
@@ -183,16 +181,10 @@ fn values_files_with_several_documents() {
 /// wording as for `-f` files. Goldens: helm4 / helm3 on charts/chart-values-docs.
 #[test]
 fn chart_values_with_several_documents() {
-    let mut failures = Vec::new();
-    for chart in ["two", "bad-second", "bad-first", "list-second"] {
-        let path = format!("charts/chart-values-docs/{chart}");
-        for compat in ["v4", "v3"] {
-            let args = ["r", &path, "--compat", compat];
-            let stem = format!("chart-values-docs/{compat}-{chart}");
-            check_golden(&format!("{compat} {chart}"), &args, &stem, &mut failures);
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let charts = ["two", "bad-second", "bad-first", "list-second"];
+    check_both_helms("chart-values-docs", &charts, |chart| {
+        vec!["r".into(), format!("charts/chart-values-docs/{chart}")]
+    });
 }
 
 /// Chart.yaml and lock files under each compat mode: helm3's loader takes any
@@ -201,15 +193,25 @@ fn chart_values_with_several_documents() {
 /// charts/chart-yaml-compat.
 #[test]
 fn chart_yaml_as_each_helm_loads_it() {
-    let mut failures = Vec::new();
-    for chart in [
+    let charts = [
         "v3api", "one", "badmeta", "baddeps", "lock2", "v1req", "maint2",
-    ] {
-        let path = format!("charts/chart-yaml-compat/{chart}");
+    ];
+    check_both_helms("chart-yaml-compat", &charts, |chart| {
+        vec!["r".into(), format!("charts/chart-yaml-compat/{chart}")]
+    });
+}
+
+/// Runs each case's arguments under `--compat v4` and `v3` against the goldens
+/// `DIR/v4-CASE` and `DIR/v3-CASE`, and fails listing every mismatch.
+fn check_both_helms(dir: &str, cases: &[&str], args: impl Fn(&str) -> Vec<String>) {
+    let mut failures = Vec::new();
+    for case in cases {
         for compat in ["v4", "v3"] {
-            let args = ["r", &path, "--compat", compat];
-            let stem = format!("chart-yaml-compat/{compat}-{chart}");
-            check_golden(&format!("{compat} {chart}"), &args, &stem, &mut failures);
+            let mut a = args(case);
+            a.extend(["--compat".to_string(), compat.to_string()]);
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let stem = format!("{dir}/{compat}-{case}");
+            check_golden(&format!("{compat} {case}"), &a, &stem, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
