@@ -482,7 +482,7 @@ fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
 fn load_values_file(data: &[u8], compat: Compat) -> Result<Map, ChartError> {
     match compat {
         Compat::V4 => Ok(crate::yaml::load_values_slice(data)?),
-        Compat::V3 => Ok(crate::yaml::from_slice_map(data)?.unwrap_or_default()),
+        Compat::V3 => Ok(crate::yaml::load_values_first_slice(data)?),
     }
 }
 

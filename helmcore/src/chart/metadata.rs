@@ -616,11 +616,8 @@ pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
             "generated" => match v {
                 Value::Nil => Ok(()),
                 Value::String(s) => {
-                    let json = crate::json::to_string(v).unwrap_or_default();
-                    let raw = json
-                        .get(1..json.len().saturating_sub(1))
-                        .unwrap_or_default();
-                    crate::sprig::date::parse_rfc3339_json(raw).map_err(ChartError::Decode)?;
+                    let raw = crate::json::string_body(s);
+                    crate::sprig::date::parse_rfc3339_json(&raw).map_err(ChartError::Decode)?;
                     lock.generated = s.to_string();
                     Ok(())
                 }

@@ -5,10 +5,10 @@
 
 use super::compiler::ast::FuncId;
 use super::func::Func;
+use crate::hash::HashMap;
 use crate::value::Value;
 
 type Res = Result<Value, String>;
-use crate::hash::HashMap;
 
 /// Go's text/template builtins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,9 +134,10 @@ impl FuncTable {
 
     /// This table as helm3 has it (functions the table replaced are left alone):
     /// helm4's `toToml` becomes helm3's, whose BurntSushi/toml v1.4 writes floats in
-    /// plain decimals, and `semver` helm3's, whose Masterminds/semver v3.3 lets
-    /// `SetPrerelease`/`SetMetadata` take empty parts. The function ids stay, so
-    /// templates parsed with either table run with both.
+    /// plain decimals, `semver` helm3's, whose Masterminds/semver v3.3 lets
+    /// `SetPrerelease`/`SetMetadata` take empty parts, and the functions helm4 added
+    /// ([`HELM4_ONLY`]) parse as undefined. The function ids stay, so templates parsed
+    /// with either table run with both.
     pub fn for_helm3(&self) -> FuncTable {
         use super::helm::serial;
         use crate::sprig::semver;
@@ -153,7 +154,7 @@ impl FuncTable {
                 t.entries[id as usize].1 = FuncKind::Go(helm3);
             }
         }
-        t
+        t.without(HELM4_ONLY)
     }
 
     /// Adds or replaces one function.

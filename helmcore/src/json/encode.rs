@@ -177,6 +177,14 @@ fn write_bytes_string(out: &mut String, b: &[u8], escape_html: bool) {
     out.push('"');
 }
 
+/// `json.Marshal`'s text of a string between its quotes (HTML characters escaped): what
+/// a Go type decoding itself from JSON (`time.Time`) receives.
+pub(crate) fn string_body(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    write_body(&mut out, s, true);
+    out
+}
+
 fn write_body(out: &mut String, s: &str, escape_html: bool) {
     let bytes = s.as_bytes();
     let mut start = 0;

@@ -184,8 +184,8 @@ impl RenderFailure {
 pub struct Renderer {
     chart: Chart,
     funcs: Arc<FuncTable>,
-    /// `funcs` as helm3 has them ([`FuncTable::for_helm3`], without the functions helm4
-    /// added), made on the first `--compat v3` render.
+    /// `funcs` as helm3 has them ([`FuncTable::for_helm3`]), made on the first
+    /// `--compat v3` render.
     funcs_v3: std::sync::OnceLock<Arc<FuncTable>>,
     cache: execute::ParseCache,
 }
@@ -220,9 +220,9 @@ impl Renderer {
     fn funcs(&self, compat: Compat) -> &Arc<FuncTable> {
         match compat {
             Compat::V4 => &self.funcs,
-            Compat::V3 => self.funcs_v3.get_or_init(|| {
-                Arc::new(self.funcs.for_helm3().without(crate::engine::HELM4_ONLY))
-            }),
+            Compat::V3 => self
+                .funcs_v3
+                .get_or_init(|| Arc::new(self.funcs.for_helm3())),
         }
     }
 

@@ -100,12 +100,12 @@ impl Options {
                         source,
                     })?
                 }
-                Compat::V3 => crate::yaml::from_slice_map(&raw)
-                    .map_err(|source| ValuesError::ParseFirst {
+                Compat::V3 => crate::yaml::load_values_first_slice(&raw).map_err(|source| {
+                    ValuesError::ParseFirst {
                         file: file.clone(),
                         source,
-                    })?
-                    .unwrap_or_default(),
+                    }
+                })?,
             };
             base = merge_maps(&base, &current);
         }

@@ -98,9 +98,17 @@ pub fn from_str_map(src: &str) -> Result<Option<Map>, YamlError> {
     map_target(from_str(src)?)
 }
 
-/// [`from_str_map`] over bytes (helm3's read of a `-f` file).
+/// [`from_str_map`] over bytes.
 pub fn from_slice_map(src: &[u8]) -> Result<Option<Map>, YamlError> {
     map_target(from_slice(src)?)
+}
+
+/// helm3's read of a values file (a `-f` file or a chart's values.yaml): its first
+/// document only (a later one is not even parsed), an empty one as no values; the error
+/// is the decoder's, without helm4's `cannot unmarshal yaml document: ` (see
+/// [`load_values_slice`]).
+pub fn load_values_first_slice(src: &[u8]) -> Result<Map, YamlError> {
+    Ok(from_slice_map(src)?.unwrap_or_default())
 }
 
 /// The JSON step into a `map[string]interface{}`.

@@ -496,14 +496,6 @@ unsafe fn yaml_parser_save_simple_key(parser: *mut yaml_parser_t) -> Success {
         *(*parser).simple_keys.top.wrapping_offset(-1_isize) = simple_key;
         let index = (*parser).simple_keys.top.c_offset_from((*parser).simple_keys.start) - 1;
         simple_key_by_tok_set(parser, simple_key.token_number, index as usize);
-        if (*parser)
-            .simple_keys
-            .start
-            .add((*parser).not_simple_keys as usize)
-            == (*parser).simple_keys.top
-        {
-            (*parser).not_simple_keys -= 1;
-        }
     }
     OK
 }
@@ -551,14 +543,6 @@ unsafe fn yaml_parser_decrease_flow_level(parser: *mut yaml_parser_t) {
     if (*parser).flow_level != 0 {
         let fresh8 = addr_of_mut!((*parser).flow_level);
         *fresh8 -= 1;
-        if (*parser)
-            .simple_keys
-            .start
-            .add((*parser).not_simple_keys as usize)
-            == (*parser).simple_keys.top
-        {
-            (*parser).not_simple_keys -= 1;
-        }
         let popped = POP!((*parser).simple_keys);
         simple_key_by_tok_delete(parser, popped.token_number);
     }
@@ -639,7 +623,6 @@ unsafe fn yaml_parser_fetch_stream_start(parser: *mut yaml_parser_t) {
     let token = token.as_mut_ptr();
     (*parser).indent = -1;
     PUSH!((*parser).simple_keys, simple_key);
-    (*parser).not_simple_keys = 1;
     (*parser).simple_key_allowed = true;
     (*parser).stream_start_produced = true;
     memset(

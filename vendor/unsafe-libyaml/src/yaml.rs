@@ -925,8 +925,6 @@ pub struct yaml_parser_t {
     pub(crate) simple_key_allowed: bool,
     /// The stack of simple keys.
     pub(crate) simple_keys: yaml_stack_t<yaml_simple_key_t>,
-    /// At least this many leading elements of simple_keys have possible=0.
-    pub(crate) not_simple_keys: libc::c_int,
     /// helmcore: go-yaml v2's `simple_keys_by_tok` map (token number -> index into
     /// `simple_keys`), with its quirks: entries are left behind when a key goes stale,
     /// and popping a flow level deletes the entry of the popped slot's token number.

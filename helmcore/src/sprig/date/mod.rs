@@ -47,9 +47,7 @@ pub(crate) fn time_quote(s: &str) -> String {
 /// unescaping), parsed with the RFC 3339 layout. Helm accepts what the layout parser
 /// accepts (a one-digit hour, `,` before fractional seconds, a `+24:00` offset).
 pub(crate) fn parse_rfc3339_json(s: &str) -> Result<GoTime, String> {
-    const RFC3339: &str = "2006-01-02T15:04:05Z07:00";
-    let t = parse_layout(RFC3339, s, &Loc::Utc)?;
-    Ok(t)
+    parse_layout("2006-01-02T15:04:05Z07:00", s, &Loc::Utc)
 }
 
 /// A `time.Time` parameter.
