@@ -51,18 +51,15 @@ enum Std {
 fn next_chunk(layout: &str) -> (usize, Option<(Std, usize)>) {
     let b = layout.as_bytes();
     let at = |i: usize, s: &str| layout.get(i..).is_some_and(|r| r.starts_with(s));
+    let lower_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_lowercase);
     for i in 0..b.len() {
         let found = match b[i] {
-            b'J' if at(i, "Jan") => Some(if at(i, "January") {
-                (Std::LongMonth, 7)
-            } else {
-                (Std::Month, 3)
-            }),
-            b'M' if at(i, "Mon") => Some(if at(i, "Monday") {
-                (Std::LongWeekDay, 6)
-            } else {
-                (Std::WeekDay, 3)
-            }),
+            // A short name followed by a lower-case letter is a word ("Janet",
+            // "Monaco"), not an element; Go's layouts read it as text.
+            b'J' if at(i, "January") => Some((Std::LongMonth, 7)),
+            b'J' if at(i, "Jan") && !lower_at(i + 3) => Some((Std::Month, 3)),
+            b'M' if at(i, "Monday") => Some((Std::LongWeekDay, 6)),
+            b'M' if at(i, "Mon") && !lower_at(i + 3) => Some((Std::WeekDay, 3)),
             b'M' if at(i, "MST") => Some((Std::TZ, 3)),
             b'0' if matches!(b.get(i + 1), Some(b'1'..=b'6')) => Some((
                 [
