@@ -331,6 +331,15 @@ fn lock_generated_time_as_helm_reads_it() {
     ] {
         assert_eq!(load_lock(bad), Err(format!("{prefix}{want}")), "{bad}");
     }
+    // helm3 names Go types by another package; the input it quotes stays as written.
+    load_lock(r#""v2.x""#).unwrap_err();
+    let v3 = helmcore::chart::load_for(&d, helmcore::render::Compat::V3).map(|_| ());
+    assert_eq!(
+        v3.map_err(|e| e.to_string()),
+        Err(format!(
+            r#"{prefix}parsing time "v2.x" as {layout}: cannot parse "v2.x" as "2006""#
+        ))
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -346,8 +346,7 @@ fn load_files_at(
     for f in files.iter().filter(|f| f.name == "Chart.yaml") {
         let md = metadata.get_or_insert_with(Metadata::default);
         let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("Chart.yaml", e))?;
-        decode_metadata_into(&doc, md)
-            .map_err(|e| ChartError::load("Chart.yaml", go_types(e, compat)))?;
+        decode_metadata_into(&doc, md, compat).map_err(|e| ChartError::load("Chart.yaml", e))?;
         if md.api_version.is_empty() {
             md.api_version = API_VERSION_V1.into();
         }
@@ -380,8 +379,8 @@ fn load_files_at(
                 let md = metadata.get_or_insert_with(Metadata::default);
                 let doc =
                     parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
-                decode_metadata_into(&doc, md)
-                    .map_err(|e| ChartError::load("requirements.yaml", go_types(e, compat)))?;
+                decode_metadata_into(&doc, md, compat)
+                    .map_err(|e| ChartError::load("requirements.yaml", e))?;
                 if is_v1(&metadata) {
                     c.files.push(file(f));
                 }
@@ -459,16 +458,7 @@ fn load_files_at(
 
 fn decode_lock_file(name: &str, data: &[u8], compat: Compat) -> Result<super::Lock, ChartError> {
     let doc = parse_yaml(data).map_err(|e| ChartError::load(name, e))?;
-    decode_lock(&doc).map_err(|e| ChartError::load(name, go_types(e, compat)))
-}
-
-/// A decoding error as `compat`'s Helm words it: Go names the chart types by package,
-/// helm4's `v2` (`[]*v2.Dependency`), helm3's `chart` (`[]*chart.Dependency`).
-fn go_types(e: ChartError, compat: Compat) -> ChartError {
-    match (compat, e) {
-        (Compat::V3, ChartError::Decode(m)) => ChartError::Decode(m.replace("v2.", "chart.")),
-        (_, e) => e,
-    }
+    decode_lock(&doc, compat).map_err(|e| ChartError::load(name, e))
 }
 
 /// Decodes a document bound for a Go struct (Chart.yaml, a lock file) with go-yaml's

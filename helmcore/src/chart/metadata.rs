@@ -5,6 +5,7 @@
 //! other type mismatches fail with encoding/json's message, keys match fields without
 //! regard to case, unknown keys are ignored.
 
+use crate::render::Compat;
 use crate::value::{Map, Value};
 use crate::yaml::json_kind;
 
@@ -325,9 +326,19 @@ fn sanitize(s: &str) -> String {
 
 // ---- decoding (sigs.k8s.io/yaml into Go structs) ----
 
-/// Where a value sits, for encoding/json's error text: the struct type that holds the
-/// field and the dotted JSON path from the document root.
+/// The Go package that names the chart types in decoding errors: helm4's `v2`
+/// (`[]*v2.Dependency`), helm3's `chart` (`[]*chart.Dependency`).
+fn go_package(compat: Compat) -> &'static str {
+    match compat {
+        Compat::V3 => "chart",
+        Compat::V4 => "v2",
+    }
+}
+
+/// Where a value sits, for encoding/json's error text: the Go package and struct type
+/// that hold the field and the dotted JSON path from the document root.
 struct At<'a> {
+    pkg: &'static str,
     strukt: &'a str,
     path: String,
 }
@@ -437,19 +448,26 @@ pub(crate) const METADATA_FIELDS: &[&str] = &[
 
 /// Decodes a Chart.yaml (or requirements.yaml) document into `md`, setting only the
 /// fields the document has, as json.Unmarshal into an existing struct does.
-pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(), ChartError> {
+/// `compat` picks the Helm whose type names the errors carry.
+pub(crate) fn decode_metadata_into(
+    doc: &Value,
+    md: &mut Metadata,
+    compat: Compat,
+) -> Result<(), ChartError> {
+    let pkg = go_package(compat);
     let m = match doc {
         Value::Nil => return Ok(()),
         Value::Map(m) => m,
         other => {
             return Err(ChartError::Decode(format!(
-                "json: cannot unmarshal {} into Go value of type v2.Metadata",
+                "json: cannot unmarshal {} into Go value of type {pkg}.Metadata",
                 json_kind(other)
             )))
         }
     };
     for_fields(m, METADATA_FIELDS, |field, v| {
         let at = At {
+            pkg,
             strukt: "Metadata",
             path: field.to_string(),
         };
@@ -460,14 +478,9 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
             "version" => decode_string(v, &at, &mut md.version),
             "description" => decode_string(v, &at, &mut md.description),
             "keywords" => decode_strings(v, &at, &mut md.keywords),
-            "maintainers" => decode_list(
-                v,
-                &at,
-                "[]*v2.Maintainer",
-                "v2.Maintainer",
-                &mut md.maintainers,
-                decode_maintainer,
-            ),
+            "maintainers" => {
+                decode_list(v, &at, "Maintainer", &mut md.maintainers, decode_maintainer)
+            }
             "icon" => decode_string(v, &at, &mut md.icon),
             "apiVersion" => decode_string(v, &at, &mut md.api_version),
             "condition" => decode_string(v, &at, &mut md.condition),
@@ -481,8 +494,7 @@ pub(crate) fn decode_metadata_into(doc: &Value, md: &mut Metadata) -> Result<(),
                 decode_list(
                     v,
                     &at,
-                    "[]*v2.Dependency",
-                    "v2.Dependency",
+                    "Dependency",
                     &mut md.dependencies,
                     decode_dependency,
                 )
@@ -518,13 +530,13 @@ fn decode_annotations(
     Ok(())
 }
 
-type ItemDecoder<T> = fn(&Map, &str) -> Result<T, ChartError>;
+type ItemDecoder<T> = fn(&Map, &'static str, &str) -> Result<T, ChartError>;
 
+/// A list of `*pkg.strukt` (Go's `[]*v2.Dependency`), `null` items kept as `None`.
 fn decode_list<T>(
     v: &Value,
     at: &At,
-    list_type: &str,
-    item_type: &str,
+    strukt: &str,
     out: &mut Vec<Option<T>>,
     item: ItemDecoder<T>,
 ) -> Result<(), ChartError> {
@@ -535,20 +547,21 @@ fn decode_list<T>(
             for it in items.iter() {
                 match it {
                     Value::Nil => out.push(None),
-                    Value::Map(m) => out.push(Some(item(m, &at.path)?)),
-                    other => return Err(type_error(other, at, item_type)),
+                    Value::Map(m) => out.push(Some(item(m, at.pkg, &at.path)?)),
+                    other => return Err(type_error(other, at, &format!("{}.{strukt}", at.pkg))),
                 }
             }
         }
-        _ => return Err(type_error(v, at, list_type)),
+        _ => return Err(type_error(v, at, &format!("[]*{}.{strukt}", at.pkg))),
     }
     Ok(())
 }
 
-fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
+fn decode_maintainer(m: &Map, pkg: &'static str, path: &str) -> Result<Maintainer, ChartError> {
     let mut out = Maintainer::default();
     for_fields(m, MAINTAINER_FIELDS, |field, v| {
         let at = At {
+            pkg,
             strukt: "Maintainer",
             path: format!("{path}.{field}"),
         };
@@ -561,10 +574,11 @@ fn decode_maintainer(m: &Map, path: &str) -> Result<Maintainer, ChartError> {
     Ok(out)
 }
 
-fn decode_dependency(m: &Map, path: &str) -> Result<Dependency, ChartError> {
+fn decode_dependency(m: &Map, pkg: &'static str, path: &str) -> Result<Dependency, ChartError> {
     let mut d = Dependency::default();
     for_fields(m, DEPENDENCY_FIELDS, |field, v| {
         let at = At {
+            pkg,
             strukt: "Dependency",
             path: format!("{path}.{field}"),
         };
@@ -593,20 +607,22 @@ fn decode_dependency(m: &Map, path: &str) -> Result<Dependency, ChartError> {
 }
 
 /// Decodes a lock file document.
-pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
+pub(crate) fn decode_lock(doc: &Value, compat: Compat) -> Result<Lock, ChartError> {
+    let pkg = go_package(compat);
     let mut lock = Lock::default();
     let m = match doc {
         Value::Nil => return Ok(lock),
         Value::Map(m) => m,
         other => {
             return Err(ChartError::Decode(format!(
-                "json: cannot unmarshal {} into Go value of type v2.Lock",
+                "json: cannot unmarshal {} into Go value of type {pkg}.Lock",
                 json_kind(other)
             )))
         }
     };
     for_fields(m, &["generated", "digest", "dependencies"], |field, v| {
         let at = At {
+            pkg,
             strukt: "Lock",
             path: field.to_string(),
         };
@@ -629,8 +645,7 @@ pub(crate) fn decode_lock(doc: &Value) -> Result<Lock, ChartError> {
             _ => decode_list(
                 v,
                 &at,
-                "[]*v2.Dependency",
-                "v2.Dependency",
+                "Dependency",
                 &mut lock.dependencies,
                 decode_dependency,
             ),
@@ -648,6 +663,7 @@ pub(crate) fn decode_api_version(doc: &Value) -> Result<String, ChartError> {
             decode_string(
                 v,
                 &At {
+                    pkg: "loader",
                     strukt: "chartBase",
                     path: "apiVersion".into(),
                 },
@@ -688,7 +704,7 @@ mod tests {
                 Value::list(vec![Value::Float(1.0), true.into(), Value::Float(2.5)]),
             ),
         ]);
-        decode_metadata_into(&doc, &mut md).unwrap();
+        decode_metadata_into(&doc, &mut md, Compat::V4).unwrap();
         assert_eq!(md.name, "true");
         assert_eq!(md.version, "1.1");
         assert_eq!(md.keywords, ["1", "true", "2.5"]);
@@ -712,10 +728,20 @@ mod tests {
         for (doc, want) in cases {
             let mut md = Metadata::default();
             assert_eq!(
-                decode_metadata_into(&doc, &mut md).unwrap_err().to_string(),
+                decode_metadata_into(&doc, &mut md, Compat::V4)
+                    .unwrap_err()
+                    .to_string(),
                 format!("error unmarshaling JSON: while decoding JSON: {want}")
             );
         }
+        // helm3 names the same types by its package `chart`.
+        let mut md = Metadata::default();
+        assert_eq!(
+            decode_metadata_into(&map(&[("dependencies", Value::list(vec!["x".into()]))]), &mut md, Compat::V3)
+                .unwrap_err()
+                .to_string(),
+            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field Metadata.dependencies of type chart.Dependency"
+        );
         assert_eq!(
             decode_api_version(&Value::list(vec![])).unwrap_err().to_string(),
             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type loader.chartBase"
@@ -748,6 +774,7 @@ mod tests {
         decode_metadata_into(
             &map(&[("NAME", "a".into()), ("AppVersion", "1".into())]),
             &mut md,
+            Compat::V4,
         )
         .unwrap();
         assert_eq!((md.name.as_str(), md.app_version.as_str()), ("a", "1"));

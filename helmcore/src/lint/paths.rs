@@ -135,7 +135,7 @@ impl Unpacked {
             let doc = super::rules::parse_struct_doc(&f.data)
                 .map_err(|e| format!("cannot load Chart.yaml: {e}"))?;
             let mut md = crate::chart::Metadata::default();
-            crate::chart::decode_metadata_into(&doc, &mut md)
+            crate::chart::decode_metadata_into(&doc, &mut md, crate::render::Compat::V4)
                 .map_err(|e| format!("cannot load Chart.yaml: {e}"))?;
             name = md.name;
         }

@@ -88,7 +88,8 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
 fn load_chartfile(data: &[u8]) -> Result<Metadata, (String, Option<usize>)> {
     let doc = parse_struct_doc(data).map_err(|e| (e.to_string(), e.line()))?;
     let mut md = Metadata::default();
-    decode_metadata_into(&doc, &mut md).map_err(|e| (e.to_string(), None))?;
+    decode_metadata_into(&doc, &mut md, crate::render::Compat::V4)
+        .map_err(|e| (e.to_string(), None))?;
     Ok(md)
 }
 
