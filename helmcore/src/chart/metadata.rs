@@ -304,21 +304,22 @@ fn is_valid_semver(v: &str) -> bool {
 
 use crate::chart::semver_check::is_compatible_range;
 
-/// Helm's `sanitizeString`: white space becomes a plain space, unprintable runes go.
+/// Helm's `sanitizeString`: white space (Go's `unicode.IsSpace`) becomes a plain space,
+/// runes `unicode.IsPrint` rejects go: controls, but also format characters such as the
+/// zero-width joiner inside emoji sequences, and private-use or unassigned code points.
 fn sanitize(s: &str) -> String {
-    if s.chars()
-        .all(|c| c == ' ' || (!c.is_whitespace() && !c.is_control()))
-    {
+    use crate::sprig::unicode::{is_print, is_space};
+    if s.chars().all(|c| c == ' ' || (!is_space(c) && is_print(c))) {
         return s.to_string();
     }
     s.chars()
         .filter_map(|c| {
-            if c.is_whitespace() {
+            if is_space(c) {
                 Some(' ')
-            } else if c.is_control() {
-                None
-            } else {
+            } else if is_print(c) {
                 Some(c)
+            } else {
+                None
             }
         })
         .collect()
@@ -780,14 +781,17 @@ mod tests {
         assert_eq!((md.name.as_str(), md.app_version.as_str()), ("a", "1"));
     }
 
-    #[test]
-    fn validation_messages() {
-        let base = || Metadata {
+    fn base() -> Metadata {
+        Metadata {
             api_version: "v2".into(),
             name: "x".into(),
             version: "1.0.0".into(),
             ..Default::default()
-        };
+        }
+    }
+
+    #[test]
+    fn validation_messages() {
         let check = |md: Metadata, want: &str| {
             let mut md = md;
             assert_eq!(md.validate().unwrap_err().to_string(), want);
@@ -875,5 +879,36 @@ mod tests {
         };
         ok.validate().unwrap();
         assert_eq!(ok.description, "a bc");
+    }
+
+    // helm v4.1.4 `show chart` and `.Chart` on a Chart.yaml whose string fields hold
+    // "a\u200db\tc\u00a0d\u0007e\u2028f": `ab c de f` in each of them (redhat-cop's
+    // helper-sealed-secrets, a description ending in an emoji ZWJ sequence).
+    #[test]
+    fn sanitizing_drops_format_runes_and_spaces_every_white_space() {
+        let raw = "a\u{200d}b\tc\u{a0}d\u{7}e\u{2028}f";
+        let mut md = Metadata {
+            description: raw.into(),
+            home: raw.into(),
+            app_version: raw.into(),
+            keywords: vec![raw.into()],
+            maintainers: vec![Some(Maintainer {
+                name: raw.into(),
+                ..Default::default()
+            })],
+            ..base()
+        };
+        md.validate().unwrap();
+        for s in [&md.description, &md.home, &md.app_version, &md.keywords[0]] {
+            assert_eq!(s, "ab c de f");
+        }
+        assert_eq!(md.maintainers[0].as_ref().unwrap().name, "ab c de f");
+        // Emoji keep their variation selectors (marks); the joiner goes.
+        let mut md = Metadata {
+            description: "S \u{1F575}\u{FE0F}\u{200D}\u{2640}\u{FE0F}\u{1F510}".into(),
+            ..base()
+        };
+        md.validate().unwrap();
+        assert_eq!(md.description, "S \u{1F575}\u{FE0F}\u{2640}\u{FE0F}\u{1F510}");
     }
 }

@@ -33,7 +33,7 @@ mod reflect;
 mod regex;
 pub(crate) mod semver;
 mod strings;
-mod unicode;
+pub(crate) mod unicode;
 mod url;
 mod xstrings;
 
