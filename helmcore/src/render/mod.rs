@@ -403,11 +403,12 @@ impl Renderer {
         };
         let values = coalesce(&chart, user_values, warnings).map_err(chart_error)?;
         if !opts.skip_schema_validation {
-            crate::values::schema::validate_against_schema_with(
+            crate::values::schema::validate_against_schema_for(
                 &chart,
                 &values,
                 opts.schema_loader.as_ref(),
                 warnings,
+                opts.compat,
             )?;
         }
         let caps = opts.capabilities();

@@ -18,6 +18,7 @@ pub mod path;
 pub mod schema;
 mod schema_ref_walk;
 pub(crate) mod schema_refs;
+mod schema_v3;
 pub mod strvals;
 mod warning;
 

@@ -1,4 +1,5 @@
-//! `values.schema.json` validation, reported as Helm 4 reports it.
+//! `values.schema.json` validation, reported as Helm 4 reports it (Helm 3's wording,
+//! under `--compat v3`, is in `schema_v3`).
 //!
 //! Helm validates with santhosh-tekuri/jsonschema v6 and prints its error tree:
 //! `- at '/replicas': got string, want integer`, with `validation failed` groups where one
@@ -29,6 +30,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 
 use crate::chart::Chart;
+use crate::render::Compat;
 use crate::value::{format_float_v, Map, Value};
 
 pub use super::schema_refs::SchemaLoader;
@@ -78,8 +80,20 @@ pub fn validate_against_schema_with(
     loader: Option<&Arc<dyn SchemaLoader>>,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), SchemaError> {
+    validate_against_schema_for(chart, values, loader, warnings, Compat::V4)
+}
+
+/// [`validate_against_schema_with`], with the errors worded as `compat`'s Helm words
+/// them: Helm 3 validates with gojsonschema (see `schema_v3`).
+pub fn validate_against_schema_for(
+    chart: &Chart,
+    values: &Map,
+    loader: Option<&Arc<dyn SchemaLoader>>,
+    warnings: &mut Vec<Warning>,
+    compat: Compat,
+) -> Result<(), SchemaError> {
     let mut report = String::new();
-    collect(chart, values, loader, warnings, &mut report, 0);
+    collect(chart, values, loader, warnings, &mut report, 0, compat);
     if report.is_empty() {
         Ok(())
     } else {
@@ -96,19 +110,20 @@ fn collect(
     warnings: &mut Vec<Warning>,
     out: &mut String,
     depth: usize,
+    compat: Compat,
 ) {
     if depth > MAX_DEPTH {
         return;
     }
     if let Some(schema) = &chart.schema {
-        if let Err(e) = validate_single_with(values, schema, loader, warnings) {
+        if let Err(e) = validate_single_for(values, schema, loader, warnings, compat) {
             out.push_str(&format!("{}:\n{e}", chart.name()));
         }
     }
     for sub in &chart.dependencies {
         match values.get(sub.name()) {
             None | Some(Value::Nil) => {}
-            Some(Value::Map(m)) => collect(sub, &m, loader, warnings, out, depth + 1),
+            Some(Value::Map(m)) => collect(sub, &m, loader, warnings, out, depth + 1, compat),
             Some(other) => out.push_str(&format!(
                 "{}:\ninvalid type for values: expected object (map), got {}\n",
                 sub.name(),
@@ -131,6 +146,16 @@ pub fn validate_single_with(
     schema_json: &[u8],
     loader: Option<&Arc<dyn SchemaLoader>>,
     warnings: &mut Vec<Warning>,
+) -> Result<(), String> {
+    validate_single_for(values, schema_json, loader, warnings, Compat::V4)
+}
+
+pub(super) fn validate_single_for(
+    values: &Map,
+    schema_json: &[u8],
+    loader: Option<&Arc<dyn SchemaLoader>>,
+    warnings: &mut Vec<Warning>,
+    compat: Compat,
 ) -> Result<(), String> {
     // Go's decoder first, for its error texts on a malformed schema. santhosh reads with
     // a json.Decoder, which says `EOF` for no input and `unexpected EOF` for a cut one.
@@ -161,15 +186,28 @@ pub fn validate_single_with(
         return Err(e);
     }
     retriever.lenient = true;
-    let validator = jsonschema::options()
+    let mut options = jsonschema::options()
         .with_base_uri(BASE_URI)
-        .with_retriever(retriever)
+        .with_retriever(retriever);
+    if compat == Compat::V3 {
+        // gojsonschema checks formats, and reads a schema without `$schema` as draft 7
+        // (with the keywords of drafts 4 and 6): array `items`, `$ref` hiding its
+        // siblings.
+        options = options.should_validate_formats(true);
+        if schema.get("$schema").is_none() {
+            options = options.with_draft(jsonschema::Draft::Draft7);
+        }
+    }
+    let validator = options
         .build(&schema)
         .map_err(|e| schema_problem(&e, &schema))?;
     let instance = to_json(&Value::Map(values.clone()), 0);
     let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
     if errors.is_empty() {
         return Ok(());
+    }
+    if compat == Compat::V3 {
+        return Err(super::schema_v3::report(&errors, &schema));
     }
     let tree = build(&errors, &instance, &schema);
     // santhosh: a root with a single group error reports the group's causes.
@@ -375,6 +413,20 @@ fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<Str
         rest = &rest[n..];
     }
     (steps, rest.to_vec())
+}
+
+/// [`split_location`] for `schema_v3`: each step's path length, keyword and the number
+/// of instance tokens it moves over.
+pub(super) fn split_location_tokens(
+    tokens: &[String],
+    instance: &[String],
+) -> (Vec<(usize, String, usize)>, Vec<String>) {
+    let (steps, rest) = split_location(tokens, instance);
+    let steps = steps
+        .into_iter()
+        .map(|s| (s.path.len(), s.keyword, s.instance.len()))
+        .collect();
+    (steps, rest)
 }
 
 /// santhosh's evaluation order of keywords within one subschema.

@@ -1,0 +1,506 @@
+//! `values.schema.json` errors as Helm 3 reports them (`--compat v3`).
+//!
+//! Helm 3 validates with xeipuuv/gojsonschema and prints one line per error,
+//! `- FIELD: DESCRIPTION`: the field is the instance path joined with dots (`list.0.name`,
+//! `(root)` for the document), the description gojsonschema's English text. The list is
+//! flat: `anyOf`/`oneOf` add their line and then the errors of the branch that came
+//! closest, `allOf` adds its line after its branches' errors, `then`/`else` add theirs
+//! before them. A failed `type` ends the evaluation of its subschema. Numbers in limits
+//! print with Go's `%v` of a float64 (`100`, `1e+06`); `enum`/`const` values as Go's
+//! `json.Marshal` writes them.
+//!
+//! helmcore rebuilds these lines from the `jsonschema` crate's errors. Helm 3's order of
+//! errors under different properties is random (Go map iteration); here it is the
+//! crate's.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::ValidationError;
+
+use crate::value::format_float_v;
+
+/// The report: one `- FIELD: DESCRIPTION` line per error, each ending in a newline.
+pub(super) fn report(errors: &[ValidationError], schema: &serde_json::Value) -> String {
+    let mut out = String::new();
+    for line in lines(errors, schema, 0) {
+        out.push_str("- ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A keyword location and instance location, as tokens.
+struct Located<'e, 'a> {
+    e: &'e ValidationError<'a>,
+    schema: Vec<String>,
+    instance: Vec<String>,
+}
+
+/// The lines for `errors`, whose schema locations share their first `base` tokens (an
+/// `anyOf`/`oneOf` branch): wrappers (`allOf`, `then`, `else`) are looked for below it.
+fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> Vec<String> {
+    let located: Vec<Located> = errors
+        .iter()
+        .map(|e| Located {
+            e,
+            schema: tokens(e.schema_path().as_str()),
+            instance: tokens(e.instance_path().as_str()),
+        })
+        .collect();
+    // gojsonschema stops at a failed `type`: nothing else of that subschema (at that
+    // instance, or below it) is reported.
+    let stopped: Vec<(Vec<String>, Vec<String>)> = located
+        .iter()
+        .filter(|l| matches!(l.e.kind(), ValidationErrorKind::Type { .. }))
+        .map(|l| (l.schema[..l.schema.len() - 1].to_vec(), l.instance.clone()))
+        .collect();
+    let kept: Vec<&Located> = located
+        .iter()
+        .filter(|l| {
+            matches!(l.e.kind(), ValidationErrorKind::Type { .. })
+                || !stopped.iter().any(|(s, i)| {
+                    l.schema.len() > s.len() && l.schema.starts_with(s) && l.instance.starts_with(i)
+                })
+        })
+        .collect();
+    let wrappers: Vec<Vec<Wrapper>> = kept.iter().map(|l| wrappers_of(l, base)).collect();
+    let mut last_of: HashMap<(Vec<String>, Vec<String>), usize> = HashMap::new();
+    for (i, ws) in wrappers.iter().enumerate() {
+        for w in ws.iter().filter(|w| w.keyword == "allOf") {
+            last_of.insert((w.schema.clone(), w.instance.clone()), i);
+        }
+    }
+    let mut opened = Vec::new();
+    let mut out = Vec::new();
+    for (i, l) in kept.iter().enumerate() {
+        for w in wrappers[i].iter().filter(|w| w.keyword != "allOf") {
+            let key = (w.schema.clone(), w.instance.clone());
+            if !opened.contains(&key) {
+                let what = if w.keyword == "then" {
+                    r#"Must validate "then" as "if" was valid"#
+                } else {
+                    r#"Must validate "else" as "if" was not valid"#
+                };
+                out.push(format!("{}: {what}", field(&w.instance)));
+                opened.push(key);
+            }
+        }
+        out.extend(error_lines(l, root));
+        // Innermost `allOf` first: its line follows its own branches' errors.
+        for w in wrappers[i].iter().rev().filter(|w| w.keyword == "allOf") {
+            if last_of.get(&(w.schema.clone(), w.instance.clone())) == Some(&i) {
+                out.push(format!(
+                    "{}: Must validate all the schemas (allOf)",
+                    field(&w.instance)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// An `allOf`, `then` or `else` an error was found under.
+struct Wrapper {
+    keyword: String,
+    /// The keyword's location.
+    schema: Vec<String>,
+    /// The instance it applies to.
+    instance: Vec<String>,
+}
+
+fn wrappers_of(l: &Located, base: usize) -> Vec<Wrapper> {
+    let (steps, _) = super::schema::split_location_tokens(&l.schema, &l.instance);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (path_len, keyword, moved) in steps {
+        if path_len > base && matches!(keyword.as_str(), "allOf" | "then" | "else") {
+            let end = if keyword == "allOf" {
+                path_len - 1
+            } else {
+                path_len
+            };
+            out.push(Wrapper {
+                keyword,
+                schema: l.schema[..end].to_vec(),
+                instance: l.instance[..at].to_vec(),
+            });
+        }
+        at += moved;
+    }
+    out
+}
+
+/// gojsonschema's lines for one error.
+fn error_lines(l: &Located, root: &serde_json::Value) -> Vec<String> {
+    use ValidationErrorKind as K;
+    let at = field(&l.instance);
+    let got = l.e.instance();
+    let one = |d: String| vec![format!("{at}: {d}")];
+    match l.e.kind() {
+        K::Type { kind } => one(format!(
+            "Invalid type. Expected: {}, given: {}",
+            expected_types(kind, &l.schema, root),
+            given_type(got)
+        )),
+        K::Required { property } => {
+            let name = property
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| property.to_string());
+            // The array form of `dependencies` (the crate ends its location there).
+            let n = l.schema.len();
+            let dependency = l.schema.last().is_some_and(|k| k == "dependencies")
+                || (n >= 2 && l.schema[n - 2] == "dependencies");
+            if dependency {
+                one(format!("Has a dependency on {name}"))
+            } else {
+                one(format!("{name} is required"))
+            }
+        }
+        K::Enum { options } => {
+            let all = match options.as_ref() {
+                serde_json::Value::Array(a) => a.iter().map(go_json).collect::<Vec<_>>(),
+                other => vec![go_json(other)],
+            };
+            one(format!(
+                "{at} must be one of the following: {}",
+                all.join(", ")
+            ))
+        }
+        K::Constant { expected_value } => {
+            one(format!("{at} does not match: {}", go_json(expected_value)))
+        }
+        K::Minimum { limit } => one(format!("Must be greater than or equal to {}", num(limit))),
+        K::Maximum { limit } => one(format!("Must be less than or equal to {}", num(limit))),
+        K::ExclusiveMinimum { limit } => one(format!("Must be greater than {}", num(limit))),
+        K::ExclusiveMaximum { limit } => one(format!("Must be less than {}", num(limit))),
+        K::MultipleOf { multiple_of } => one(format!(
+            "Must be a multiple of {}",
+            format_float_v(*multiple_of)
+        )),
+        K::MinLength { limit } => one(format!(
+            "String length must be greater than or equal to {limit}"
+        )),
+        K::MaxLength { limit } => one(format!(
+            "String length must be less than or equal to {limit}"
+        )),
+        K::Pattern { pattern } => one(format!("Does not match pattern '{pattern}'")),
+        K::Format { format } => one(format!("Does not match format '{format}'")),
+        K::MinItems { limit } => one(format!("Array must have at least {limit} items")),
+        K::MaxItems { limit } => one(format!("Array must have at most {limit} items")),
+        K::UniqueItems => unique_pairs(got)
+            .into_iter()
+            .map(|(i, j)| format!("{at}: array items[{i},{j}] must be unique"))
+            .collect(),
+        K::AdditionalItems { .. } => one("No additional items allowed on array".into()),
+        K::Contains => one("At least one of the items must match".into()),
+        K::MinProperties { limit } => one(format!("Must have at least {limit} properties")),
+        K::MaxProperties { limit } => one(format!("Must have at most {limit} properties")),
+        K::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|p| format!("{at}: Additional property {p} is not allowed"))
+            .collect(),
+        K::FalseSchema => one("False always fails validation".into()),
+        K::Not { .. } => one("Must not validate the schema (not)".into()),
+        K::AnyOf { context } => branch(
+            format!("{at}: Must validate at least one schema (anyOf)"),
+            context,
+            l,
+            root,
+        ),
+        K::OneOfNotValid { context } => branch(
+            format!("{at}: Must validate one and only one schema (oneOf)"),
+            context,
+            l,
+            root,
+        ),
+        K::OneOfMultipleValid { .. } => one("Must validate one and only one schema (oneOf)".into()),
+        K::PropertyNames { error } => {
+            let name = match error.instance().as_ref() {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let mut out = one(format!("Property name of \"{name}\" does not match"));
+            let inner = Located {
+                e: error,
+                schema: tokens(error.schema_path().as_str()),
+                instance: l.instance.clone(),
+            };
+            out.extend(error_lines(&inner, root));
+            out
+        }
+        // Not reproduced: the crate's text.
+        _ => one(l.e.to_string()),
+    }
+}
+
+/// An `anyOf`/`oneOf` failure: its line, then the errors of the branch gojsonschema
+/// scores best. Its score grows with each check a branch passes; a branch whose `type`
+/// fails at the instance itself passes none, so the first other branch is taken.
+fn branch(
+    head: String,
+    context: &[Vec<ValidationError<'static>>],
+    l: &Located,
+    root: &serde_json::Value,
+) -> Vec<String> {
+    let type_failed = |errs: &Vec<ValidationError<'static>>| {
+        errs.iter().any(|e| {
+            matches!(e.kind(), ValidationErrorKind::Type { .. })
+                && tokens(e.instance_path().as_str()) == l.instance
+        })
+    };
+    let best = context
+        .iter()
+        .find(|errs| !type_failed(errs))
+        .or(context.first());
+    let mut out = vec![head];
+    if let Some(errs) = best {
+        out.extend(lines(errs, root, l.schema.len()));
+    }
+    out
+}
+
+/// gojsonschema's field: the instance path joined with dots, `(root)` for none.
+fn field(instance: &[String]) -> String {
+    if instance.is_empty() {
+        "(root)".into()
+    } else {
+        instance.join(".")
+    }
+}
+
+fn tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The types the schema asks for, in its own order (`[string,integer]` for several).
+fn expected_types(kind: &TypeKind, location: &[String], root: &serde_json::Value) -> String {
+    let written = resolve(root, location).and_then(|v| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Array(a) => {
+            let names: Option<Vec<&str>> = a.iter().map(serde_json::Value::as_str).collect();
+            names.map(|n| {
+                if n.len() == 1 {
+                    n[0].to_string()
+                } else {
+                    format!("[{}]", n.join(","))
+                }
+            })
+        }
+        _ => None,
+    });
+    written.unwrap_or_else(|| match kind {
+        TypeKind::Single(t) => t.to_string(),
+        TypeKind::Multiple(set) => {
+            let names: Vec<String> = set.iter().map(|t| t.to_string()).collect();
+            format!("[{}]", names.join(","))
+        }
+    })
+}
+
+/// The value at a keyword location, following local `$ref`s on the way.
+fn resolve<'s>(root: &'s serde_json::Value, location: &[String]) -> Option<&'s serde_json::Value> {
+    let mut at = root;
+    for t in location {
+        if t == "$ref" {
+            let target = at.get("$ref")?.as_str()?;
+            let pointer = target.strip_prefix('#')?;
+            at = root.pointer(pointer)?;
+            continue;
+        }
+        at = match at {
+            serde_json::Value::Array(a) => a.get(t.parse::<usize>().ok()?)?,
+            other => other.get(t)?,
+        };
+    }
+    Some(at)
+}
+
+/// gojsonschema's name for a value's type: numbers with no fraction are integers.
+fn given_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(n) => {
+            if n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0) {
+                "integer"
+            } else {
+                "number"
+            }
+        }
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// A limit as Go prints a float64 with `%v`.
+fn num(v: &serde_json::Value) -> String {
+    format_float_v(v.as_f64().unwrap_or(0.0))
+}
+
+/// Every item equal to an earlier one, paired with the last such earlier item.
+fn unique_pairs(v: &serde_json::Value) -> Vec<(usize, usize)> {
+    let Some(items) = v.as_array() else {
+        return Vec::new();
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (j, item) in items.iter().enumerate() {
+        let key = go_json(item);
+        if let Some(i) = seen.get(&key) {
+            out.push((*i, j));
+        }
+        seen.insert(key, j);
+    }
+    out
+}
+
+/// Go's `json.Marshal`: compact, keys sorted, `<`, `>`, `&` escaped.
+fn go_json(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => {
+            let q = serde_json::to_string(s).unwrap_or_default();
+            q.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+                .replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029")
+        }
+        serde_json::Value::Array(a) => {
+            format!("[{}]", a.iter().map(go_json).collect::<Vec<_>>().join(","))
+        }
+        serde_json::Value::Object(o) => {
+            let sorted: BTreeMap<&String, &serde_json::Value> = o.iter().collect();
+            let fields: Vec<String> = sorted
+                .into_iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}:{}",
+                        go_json(&serde_json::Value::String(k.clone())),
+                        go_json(v)
+                    )
+                })
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::render::Compat;
+
+    fn report(schema: &str, values: &str) -> String {
+        let values = crate::yaml::from_str_map(values)
+            .unwrap()
+            .unwrap_or_default();
+        super::super::schema::validate_single_for(
+            &values,
+            schema.as_bytes(),
+            None,
+            &mut Vec::new(),
+            Compat::V3,
+        )
+        .unwrap_err()
+    }
+
+    // helm v3.17.1's reports (the lines after `c:`), one property each where Go's map
+    // order makes the order of siblings random.
+    #[test]
+    fn gojsonschema_lines() {
+        let cases = [
+            (r#"{"properties": {"port": {"type": "integer", "maximum": 100}}}"#, "port: 500",
+             "- port: Must be less than or equal to 100\n"),
+            (r#"{"properties": {"p": {"type": "string"}}}"#, "p: null",
+             "- p: Invalid type. Expected: string, given: null\n"),
+            (r#"{"properties": {"o": {"type": ["integer", "string"]}}}"#, "o: 1.5",
+             "- o: Invalid type. Expected: [integer,string], given: number\n"),
+            (r#"{"properties": {"k": {"type": "string"}}}"#, "k: 2.0",
+             "- k: Invalid type. Expected: string, given: integer\n"),
+            (r##"{"properties": {"a": {"$ref": "#/definitions/x"}}, "definitions": {"x": {"type": ["string", "integer"]}}}"##, "a: true",
+             "- a: Invalid type. Expected: [string,integer], given: boolean\n"),
+            // A failed `type` ends the subschema's checks.
+            (r#"{"properties": {"a": {"type": "object", "required": ["x"], "enum": [1]}}}"#, "a: null",
+             "- a: Invalid type. Expected: object, given: null\n"),
+            (r#"{"required": ["a", "b"]}"#, "x: 1",
+             "- (root): a is required\n- (root): b is required\n"),
+            (r#"{"properties": {"x": {"required": ["q"]}}}"#, "x: {}", "- x: q is required\n"),
+            (r#"{"properties": {"e": {"enum": ["a", 1, null, 1.5, true, {"k": "v"}, ["x"]]}}}"#, "e: zz",
+             "- e: e must be one of the following: \"a\", 1, null, 1.5, true, {\"k\":\"v\"}, [\"x\"]\n"),
+            (r#"{"properties": {"a": {"properties": {"b": {"enum": ["x<y"]}}}}}"#, "a: {b: 1}",
+             "- a.b: a.b must be one of the following: \"x\\u003cy\"\n"),
+            (r#"{"properties": {"e": {"const": {"k": [1, "a"]}}}}"#, "e: zz",
+             "- e: e does not match: {\"k\":[1,\"a\"]}\n"),
+            (r#"{"const": 1}"#, "a: 1", "- (root): (root) does not match: 1\n"),
+            (r#"{"properties": {"a": {"minimum": 1000000}}}"#, "a: 1",
+             "- a: Must be greater than or equal to 1e+06\n"),
+            (r#"{"properties": {"g": {"minimum": 0.000001}}}"#, "g: 0",
+             "- g: Must be greater than or equal to 1e-06\n"),
+            (r#"{"properties": {"big": {"maximum": 12345678}}}"#, "big: 99999999",
+             "- big: Must be less than or equal to 1.2345678e+07\n"),
+            (r#"{"properties": {"f": {"minimum": 2.5}}}"#, "f: 1.5",
+             "- f: Must be greater than or equal to 2.5\n"),
+            (r#"{"properties": {"b": {"exclusiveMinimum": 5}}}"#, "b: 5", "- b: Must be greater than 5\n"),
+            (r#"{"properties": {"c": {"exclusiveMaximum": 1}}}"#, "c: 1", "- c: Must be less than 1\n"),
+            (r#"{"properties": {"d": {"multipleOf": 0.5}}}"#, "d: 0.3", "- d: Must be a multiple of 0.5\n"),
+            (r#"{"properties": {"s": {"minLength": 3}}}"#, "s: ab",
+             "- s: String length must be greater than or equal to 3\n"),
+            (r#"{"properties": {"s": {"maxLength": 1}}}"#, "s: ab",
+             "- s: String length must be less than or equal to 1\n"),
+            (r#"{"properties": {"p": {"pattern": "^a+$"}}}"#, "p: bb", "- p: Does not match pattern '^a+$'\n"),
+            (r#"{"properties": {"fm": {"format": "email"}}}"#, "fm: notmail",
+             "- fm: Does not match format 'email'\n"),
+            (r#"{"properties": {"fi": {"format": "ipv4"}}}"#, "fi: x", "- fi: Does not match format 'ipv4'\n"),
+            (r#"{"properties": {"l": {"minItems": 3, "maxItems": 1}}}"#, "l: [1, 2]",
+             "- l: Array must have at least 3 items\n- l: Array must have at most 1 items\n"),
+            (r#"{"properties": {"u": {"uniqueItems": true}}}"#, "u: [1, 2, 1, 3, 3]",
+             "- u: array items[0,2] must be unique\n- u: array items[3,4] must be unique\n"),
+            (r#"{"properties": {"u": {"uniqueItems": true}}}"#, "u: [1, 1, 1]",
+             "- u: array items[0,1] must be unique\n- u: array items[1,2] must be unique\n"),
+            (r#"{"properties": {"li": {"type": "array", "items": {"type": "string"}}}}"#, "li: [a, 1, b, 2]",
+             "- li.1: Invalid type. Expected: string, given: integer\n- li.3: Invalid type. Expected: string, given: integer\n"),
+            (r#"{"properties": {"l": {"items": [{"type": "string"}], "additionalItems": false}}}"#, "l: [a, b]",
+             "- l: No additional items allowed on array\n"),
+            (r#"{"properties": {"f": false}}"#, "f: 1", "- f: False always fails validation\n"),
+            (r#"{"additionalProperties": false, "properties": {"a": {}}}"#, "a: 1\nzz: 1",
+             "- (root): Additional property zz is not allowed\n"),
+            (r#"{"properties": {"ap": {"additionalProperties": {"type": "string"}}}}"#, "ap: {k: 1}",
+             "- ap.k: Invalid type. Expected: string, given: integer\n"),
+            (r#"{"properties": {"o": {"minProperties": 2}}}"#, "o: {a: 1}", "- o: Must have at least 2 properties\n"),
+            (r#"{"properties": {"o": {"maxProperties": 0}}}"#, "o: {a: 1}", "- o: Must have at most 0 properties\n"),
+            (r#"{"properties": {"pn": {"propertyNames": {"pattern": "^a"}}}}"#, "pn: {b: 1, a: 2}",
+             "- pn: Property name of \"b\" does not match\n- pn: Does not match pattern '^a'\n"),
+            (r#"{"properties": {"a": {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 5}]}}}"#, "a: 1",
+             "- a: Must validate at least one schema (anyOf)\n- a: Must be greater than or equal to 5\n"),
+            (r#"{"properties": {"o": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}"#, "o: true",
+             "- o: Must validate one and only one schema (oneOf)\n- o: Invalid type. Expected: string, given: boolean\n"),
+            (r#"{"properties": {"o": {"oneOf": [{"type": "integer"}, {"minimum": 1}]}}}"#, "o: 3",
+             "- o: Must validate one and only one schema (oneOf)\n"),
+            (r#"{"properties": {"al": {"allOf": [{"type": "string"}, {"minimum": 1}]}}}"#, "al: 0",
+             "- al: Invalid type. Expected: string, given: integer\n- al: Must be greater than or equal to 1\n- al: Must validate all the schemas (allOf)\n"),
+            (r#"{"properties": {"nt": {"not": {"type": "integer"}}}}"#, "nt: 3",
+             "- nt: Must not validate the schema (not)\n"),
+            (r#"{"properties": {"i": {"if": {"type": "integer"}, "then": {"minimum": 5}, "else": {"type": "string"}}}}"#, "i: 1",
+             "- i: Must validate \"then\" as \"if\" was valid\n- i: Must be greater than or equal to 5\n"),
+            (r#"{"properties": {"j": {"if": {"type": "integer"}, "then": {"minimum": 5}, "else": {"type": "string"}}}}"#, "j: true",
+             "- j: Must validate \"else\" as \"if\" was not valid\n- j: Invalid type. Expected: string, given: boolean\n"),
+            (r#"{"dependencies": {"zz": ["qq", "rr"]}}"#, "zz: 1",
+             "- (root): Has a dependency on qq\n- (root): Has a dependency on rr\n"),
+            (r#"{"dependencies": {"yy": {"required": ["ww"]}}}"#, "yy: 1", "- (root): ww is required\n"),
+        ];
+        for (schema, values, want) in cases {
+            assert_eq!(report(schema, values), want, "{schema} with {values}");
+        }
+    }
+}
