@@ -909,6 +909,9 @@ mod tests {
             ..base()
         };
         md.validate().unwrap();
-        assert_eq!(md.description, "S \u{1F575}\u{FE0F}\u{2640}\u{FE0F}\u{1F510}");
+        assert_eq!(
+            md.description,
+            "S \u{1F575}\u{FE0F}\u{2640}\u{FE0F}\u{1F510}"
+        );
     }
 }

@@ -16,7 +16,7 @@
 mod decode;
 
 pub(crate) use decode::{decode_prefix, StreamError};
-mod encode;
+pub(crate) mod encode;
 pub(crate) use encode::string_body;
 
 use crate::value::{Map, Value};

@@ -478,11 +478,16 @@ fn keyword_rank(k: &str) -> usize {
 }
 
 fn tokens_of(loc: &jsonschema::paths::Location) -> Vec<String> {
-    let s = loc.as_str();
-    if s.is_empty() {
+    pointer_tokens(loc.as_str())
+}
+
+/// The unescaped tokens of a JSON pointer (`/a~1b/0` is `["a/b", "0"]`).
+pub(super) fn pointer_tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
         return Vec::new();
     }
-    s.trim_start_matches('/')
+    pointer
+        .trim_start_matches('/')
         .split('/')
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
         .collect()

@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, HashMap};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 
+use super::schema::pointer_tokens;
+use crate::json::encode::{float_text, write_string};
 use crate::value::format_float_v;
 
 /// The report: one `- FIELD: DESCRIPTION` line per error, each ending in a newline.
@@ -45,8 +47,8 @@ fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> V
         .iter()
         .map(|e| Located {
             e,
-            schema: tokens(e.schema_path().as_str()),
-            instance: tokens(e.instance_path().as_str()),
+            schema: pointer_tokens(e.schema_path().as_str()),
+            instance: pointer_tokens(e.instance_path().as_str()),
         })
         .collect();
     // gojsonschema stops at a failed `type`: nothing else of that subschema (at that
@@ -225,7 +227,7 @@ fn error_lines(l: &Located, root: &serde_json::Value) -> Vec<String> {
             let mut out = one(format!("Property name of \"{name}\" does not match"));
             let inner = Located {
                 e: error,
-                schema: tokens(error.schema_path().as_str()),
+                schema: pointer_tokens(error.schema_path().as_str()),
                 instance: l.instance.clone(),
             };
             out.extend(error_lines(&inner, root));
@@ -248,7 +250,7 @@ fn branch(
     let type_failed = |errs: &Vec<ValidationError<'static>>| {
         errs.iter().any(|e| {
             matches!(e.kind(), ValidationErrorKind::Type { .. })
-                && tokens(e.instance_path().as_str()) == l.instance
+                && pointer_tokens(e.instance_path().as_str()) == l.instance
         })
     };
     let best = context
@@ -269,17 +271,6 @@ fn field(instance: &[String]) -> String {
     } else {
         instance.join(".")
     }
-}
-
-fn tokens(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
-    }
-    pointer
-        .trim_start_matches('/')
-        .split('/')
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 /// The types the schema asks for, in its own order (`[string,integer]` for several).
@@ -365,35 +356,42 @@ fn unique_pairs(v: &serde_json::Value) -> Vec<(usize, usize)> {
     out
 }
 
-/// Go's `json.Marshal`: compact, keys sorted, `<`, `>`, `&` escaped.
+/// Go's `json.Marshal` of the value as gojsonschema holds it: numbers re-read as float64
+/// (`1.0` is `1`), keys sorted, `<`, `>`, `&` escaped.
 fn go_json(v: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_go_json(&mut out, v);
+    out
+}
+
+fn write_go_json(out: &mut String, v: &serde_json::Value) {
     match v {
-        serde_json::Value::String(s) => {
-            let q = serde_json::to_string(s).unwrap_or_default();
-            q.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026")
-                .replace('\u{2028}', "\\u2028")
-                .replace('\u{2029}', "\\u2029")
-        }
+        serde_json::Value::String(s) => write_string(out, s, true),
+        serde_json::Value::Number(n) => out.push_str(&float_text(n.as_f64().unwrap_or(0.0))),
         serde_json::Value::Array(a) => {
-            format!("[{}]", a.iter().map(go_json).collect::<Vec<_>>().join(","))
+            out.push('[');
+            for (i, item) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_go_json(out, item);
+            }
+            out.push(']');
         }
         serde_json::Value::Object(o) => {
             let sorted: BTreeMap<&String, &serde_json::Value> = o.iter().collect();
-            let fields: Vec<String> = sorted
-                .into_iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{}:{}",
-                        go_json(&serde_json::Value::String(k.clone())),
-                        go_json(v)
-                    )
-                })
-                .collect();
-            format!("{{{}}}", fields.join(","))
+            out.push('{');
+            for (i, (k, item)) in sorted.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k, true);
+                out.push(':');
+                write_go_json(out, item);
+            }
+            out.push('}');
         }
-        other => other.to_string(),
+        other => out.push_str(&other.to_string()),
     }
 }
 
@@ -443,6 +441,10 @@ mod tests {
             (r#"{"properties": {"e": {"const": {"k": [1, "a"]}}}}"#, "e: zz",
              "- e: e does not match: {\"k\":[1,\"a\"]}\n"),
             (r#"{"const": 1}"#, "a: 1", "- (root): (root) does not match: 1\n"),
+            // Numbers as float64 in Go's JSON: `1.0` is `1`, `1e21` is `1e+21`.
+            (r#"{"properties": {"m": {"enum": [1.0, 1e21, 0.0000001, {"b": 1, "a": [2.50]}]}}}"#, "m: x",
+             "- m: m must be one of the following: 1, 1e+21, 1e-7, {\"a\":[2.5],\"b\":1}\n"),
+            (r#"{"properties": {"c": {"const": 3.0}}}"#, "c: 2", "- c: c does not match: 3\n"),
             (r#"{"properties": {"a": {"minimum": 1000000}}}"#, "a: 1",
              "- a: Must be greater than or equal to 1e+06\n"),
             (r#"{"properties": {"g": {"minimum": 0.000001}}}"#, "g: 0",
