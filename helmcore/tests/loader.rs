@@ -623,3 +623,88 @@ fn render_without(d: &Path, gone: &str) {
     assert!(err.contains(&expected), "{err}");
     assert!(chart.read_error().is_some());
 }
+
+/// `load_deferred` leaves values.yaml files to be decoded on first use; a file that
+/// does not decode is then the error `load` gives (helm4 and helm3 wording checked
+/// against the real helm), reported by `values_error` and by the render before anything.
+#[test]
+fn deferred_values_fail_as_loading_would() {
+    let d = temp("deferred-values");
+    let sub = tgz(
+        "sub",
+        &[
+            ("Chart.yaml", b"apiVersion: v2\nname: sub\nversion: 0.1.0\n"),
+            ("values.yaml", b"a: b: c\n"),
+        ],
+    );
+    write(
+        &d,
+        &[
+            // The chart's own file fails.
+            ("own/Chart.yaml", CHART),
+            ("own/values.yaml", "x: [1\n"),
+            // A subchart's fails: named by its entry under charts/.
+            ("dir/Chart.yaml", CHART),
+            (
+                "dir/charts/sub/Chart.yaml",
+                "apiVersion: v2\nname: s\nversion: 1.0.0\n",
+            ),
+            ("dir/charts/sub/values.yaml", "x: [1\n"),
+            ("arc/Chart.yaml", CHART),
+            // Helm meets values.yaml before validating Chart.yaml and before the
+            // subcharts: those errors are not the ones reported.
+            (
+                "late/Chart.yaml",
+                "apiVersion: v2\nname: late\nversion: notsemver\n",
+            ),
+            ("late/values.yaml", "x: [1\n"),
+            ("latesub/Chart.yaml", CHART),
+            ("latesub/values.yaml", "x: [1\n"),
+            (
+                "latesub/charts/s/Chart.yaml",
+                "apiVersion: v2\nname: s\nversion: bad\n",
+            ),
+        ],
+    );
+    std::fs::create_dir_all(d.join("arc/charts")).unwrap();
+    std::fs::write(d.join("arc/charts/sub-0.1.0.tgz"), sub).unwrap();
+    let cases = [
+        ("own", "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"),
+        ("dir", "error unpacking subchart sub in x: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"),
+        ("arc", "error unpacking subchart sub-0.1.0.tgz in x: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: mapping values are not allowed in this context"),
+        ("late", "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"),
+        ("latesub", "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"),
+    ];
+    for (name, expected) in cases {
+        let dir = d.join(name);
+        assert_eq!(load(&dir).unwrap_err().to_string(), expected, "{name}");
+        let deferred = match helmcore::chart::load_deferred(&dir) {
+            // Helm would have stopped at values.yaml before this chart's later error.
+            Err(e) => {
+                assert!(name.starts_with("late"), "{name}: {e}");
+                assert_eq!(e.to_string(), expected, "{name}");
+                continue;
+            }
+            Ok(c) => c,
+        };
+        assert!(!name.starts_with("late"), "{name} loaded");
+        assert_eq!(
+            deferred.values_error().map(|e| e.to_string()).as_deref(),
+            Some(expected),
+            "{name}"
+        );
+        let err =
+            helmcore::render::render(&deferred, &Default::default(), &render_opts()).unwrap_err();
+        assert_eq!(err.to_string(), expected, "{name}");
+        let err = helmcore::values::computed_values(&deferred, &Default::default()).unwrap_err();
+        assert_eq!(err.to_string(), expected, "{name}");
+    }
+    // helm3 reads the first document only, and words it without helm4's prefix.
+    let v3 =
+        helmcore::chart::load_deferred_for(d.join("arc"), helmcore::render::Compat::V3).unwrap();
+    assert_eq!(
+        v3.values_error().unwrap().to_string(),
+        "error unpacking subchart sub-0.1.0.tgz in x: cannot load values.yaml: error converting YAML to JSON: yaml: mapping values are not allowed in this context"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}

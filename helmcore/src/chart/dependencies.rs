@@ -258,7 +258,7 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
     }
     let values = cvals.deep_copy();
     merge_tables(&values, &imports, w);
-    c.values = values;
+    c.values = values.into();
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use super::ignore::IgnoreError;
 
 /// What can go wrong with a chart. Each message is Helm 4's text.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ChartError {
     /// A Chart.yaml field fails validation.
     #[error("validation: {0}")]

@@ -16,6 +16,7 @@ use super::ignore::{Rules, HELM_IGNORE};
 use super::metadata::{
     decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2,
 };
+use super::values::{decode as decode_values, ChartValues};
 use super::{Chart, File, FileData};
 
 /// Directory trees (and symlink chains) deeper than this are refused.
@@ -146,7 +147,11 @@ fn load_dir_files(top: &Path, reading: Reading, compat: Compat) -> Result<Chart,
         reading,
     };
     walk(top, "", &walk_opts, 0, &mut files)?;
-    load_files_at(files, 0, compat)
+    let values = match reading {
+        Reading::AtLoad => ValuesAt::Load,
+        Reading::Deferred => ValuesAt::FirstUse,
+    };
+    load_files_at(files, 0, compat, values)
 }
 
 /// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first
@@ -321,19 +326,29 @@ fn dispatch_archive(files: Vec<BufferedFile>, compat: Compat) -> Result<Chart, C
         .find(|f| f.name == "Chart.yaml")
         .ok_or(ChartError::NoChartYamlInArchive)?;
     check_api_version(&chart_yaml.data, compat)?;
-    load_files_at(files, 0, compat)
+    load_files_at(files, 0, compat, ValuesAt::Load)
 }
 
 /// Builds a chart from its files (paths relative to the chart root): Helm's `LoadFiles`.
 /// Subcharts under `charts/` (folders or `.tgz` archives) are loaded recursively.
 pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
-    load_files_at(files, 0, Compat::V4)
+    load_files_at(files, 0, Compat::V4, ValuesAt::Load)
+}
+
+/// When values.yaml files are decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ValuesAt {
+    Load,
+    /// On first use (see [`ChartValues`]); a load error that Helm would only have met
+    /// after values.yaml gives way to the values' own error, as in Helm's order.
+    FirstUse,
 }
 
 fn load_files_at(
     files: Vec<BufferedFile>,
     depth: usize,
     compat: Compat,
+    values_at: ValuesAt,
 ) -> Result<Chart, ChartError> {
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep("charts/".into()));
@@ -357,21 +372,48 @@ fn load_files_at(
         templates: Vec::new(),
         files: Vec::new(),
         raw: files.iter().map(file).collect(),
-        values: Map::new(),
+        values: ChartValues::default(),
         schema: None,
         dependencies: Vec::new(),
         parents: Vec::new(),
     };
+    if let Err(e) = fill_chart(&mut c, &files, metadata, depth, compat, values_at) {
+        // Helm stops at a values.yaml that does not decode: what it would only have met
+        // after it (validation, subcharts) is not reported.
+        return Err(c.values.error().unwrap_or(e));
+    }
+    let parents = Vec::new();
+    Ok(c.with_parents(parents))
+}
+
+/// The rest of Helm's `LoadFiles` once Chart.yaml is read: every other file in order,
+/// validation, then the subcharts.
+fn fill_chart(
+    c: &mut Chart,
+    files: &[BufferedFile],
+    mut metadata: Option<Metadata>,
+    depth: usize,
+    compat: Compat,
+    values_at: ValuesAt,
+) -> Result<(), ChartError> {
+    let file = |f: &BufferedFile| File {
+        name: f.name.as_str().into(),
+        data: f.data.clone(),
+    };
     let mut subcharts: BTreeMap<String, Vec<BufferedFile>> = BTreeMap::new();
     let is_v1 =
         |md: &Option<Metadata>| md.as_ref().is_some_and(|m| m.api_version == API_VERSION_V1);
-    for f in &files {
+    for f in files {
         match f.name.as_str() {
             "Chart.yaml" => {}
             "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data, compat)?),
             "values.yaml" => {
-                c.values = load_values_file(&f.data, compat)
-                    .map_err(|e| ChartError::load("values.yaml", e))?
+                c.values = match values_at {
+                    ValuesAt::Load => decode_values(&f.data, compat)
+                        .map_err(|e| ChartError::load("values.yaml", e))?
+                        .into(),
+                    ValuesAt::FirstUse => ChartValues::pending(f.data.clone(), compat),
+                }
             }
             "values.schema.json" => c.schema = Some(f.data.shared()),
             "requirements.yaml" => {
@@ -436,7 +478,7 @@ fn load_files_at(
                 });
             }
             load_archive_files(&first.data, Limits::default())
-                .and_then(|fs| load_files_at(fs, depth + 1, compat))
+                .and_then(|fs| load_files_at(fs, depth + 1, compat, values_at))
         } else {
             let inner = files
                 .into_iter()
@@ -447,13 +489,14 @@ fn load_files_at(
                     })
                 })
                 .collect();
-            load_files_at(inner, depth + 1, compat)
+            load_files_at(inner, depth + 1, compat, values_at)
         }
         .map_err(wrap)?;
+        let mut sub = sub;
+        sub.values.set_entry(&n);
         c.dependencies.push(Arc::new(sub));
     }
-    let parents = Vec::new();
-    Ok(c.with_parents(parents))
+    Ok(())
 }
 
 fn decode_lock_file(name: &str, data: &[u8], compat: Compat) -> Result<super::Lock, ChartError> {
@@ -465,15 +508,6 @@ fn decode_lock_file(name: &str, data: &[u8], compat: Compat) -> Result<super::Lo
 /// native scalars, so that a string field sees an int as an int (`version: 010` is `"8"`).
 fn parse_yaml(data: &[u8]) -> Result<Value, ChartError> {
     Ok(crate::yaml::from_slice_native(data)?)
-}
-
-/// Helm's `LoadValues` of a chart's values.yaml: helm4's reads every document, helm3's
-/// (`sigs.k8s.io/yaml.Unmarshal`) the first only.
-fn load_values_file(data: &[u8], compat: Compat) -> Result<Map, ChartError> {
-    match compat {
-        Compat::V4 => Ok(crate::yaml::load_values_slice(data)?),
-        Compat::V3 => Ok(crate::yaml::load_values_first_slice(data)?),
-    }
 }
 
 /// Helm's `MergeMaps`: `b` over `a`, maps merged recursively, everything else replaced.

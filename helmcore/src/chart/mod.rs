@@ -20,10 +20,11 @@ mod loader;
 mod metadata;
 mod semver_check;
 mod show;
+mod values;
 
 use std::sync::Arc;
 
-use crate::value::{Map, Str};
+use crate::value::Str;
 
 pub use archive::{BufferedFile, Limits};
 pub use data::FileData;
@@ -40,6 +41,7 @@ pub(crate) use metadata::{
 };
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};
 pub use show::{show, ShowFormat};
+pub use values::ChartValues;
 
 /// A file of a chart, with its path relative to the chart root (`templates/x.yaml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,8 +62,9 @@ pub struct Chart {
     pub files: Vec<File>,
     /// Every file as loaded, Chart.yaml and values.yaml included (`helm show`).
     pub raw: Vec<File>,
-    /// The parsed `values.yaml`. Never changed in place: coalescing works on copies.
-    pub values: Map,
+    /// The parsed `values.yaml` (decoded on first use after [`load_deferred`]). Never
+    /// changed in place: coalescing works on copies.
+    pub values: ChartValues,
     /// `values.schema.json`, as written.
     pub schema: Option<Arc<[u8]>>,
     /// Subcharts, in load order (`charts/` sorted by name).
@@ -107,6 +110,30 @@ impl Chart {
     /// (`raw` holds every file of the tree, subcharts' included, sharing their data.)
     pub fn read_error(&self) -> Option<ChartError> {
         self.raw.iter().find_map(|f| f.data.read_error())
+    }
+
+    /// The first values.yaml of the tree (the chart's own, then each subchart's in load
+    /// order) that does not decode, with the error loading would have given; only a
+    /// chart from [`load_deferred`] can have one. Decodes every values file not yet
+    /// decoded.
+    ///
+    /// ```no_run
+    /// let chart = helmcore::chart::load_deferred("charts/mychart").unwrap();
+    /// if let Some(e) = chart.values_error() {
+    ///     eprintln!("Error: {e}");
+    /// }
+    /// ```
+    pub fn values_error(&self) -> Option<ChartError> {
+        if let Some(e) = self.values.error() {
+            return Some(e);
+        }
+        self.dependencies.iter().find_map(|d| {
+            d.values_error().map(|e| ChartError::Subchart {
+                name: d.values.entry().to_string(),
+                parent: self.name().to_string(),
+                source: Box::new(e),
+            })
+        })
     }
 
     /// CRD files of this chart and its subcharts (`crds/*.yaml|yml|json`), Helm's order:

@@ -260,6 +260,8 @@ pub(crate) struct ExecContext<'a> {
     pub cache: &'a ParseCache,
     pub compat: Compat,
     pub opts: ExecOptions,
+    /// Called with each template's final output as soon as it has executed.
+    pub on_output: Option<&'a (dyn Fn(&str, &str) + Sync)>,
 }
 
 /// Helm's `Engine.Render(chart, values)`, where `top` holds `Values`, `Release` and
@@ -365,6 +367,9 @@ pub(crate) fn execute_templates(
                 }
                 other => out = other.as_str().unwrap_or_default().to_string(),
             }
+        }
+        if let Some(f) = cx.on_output {
+            f(&job.name, &out);
         }
         files.insert(job.name.clone(), out);
     }

@@ -11,6 +11,7 @@ use crate::value::{Map, Value};
 use crate::yaml::{json_kind, YamlError};
 
 use super::hooks::{Hook, HookEvent};
+use super::precheck::Prechecked;
 use super::Compat;
 
 /// One rendered Kubernetes object (a YAML document of a template's output).
@@ -141,7 +142,19 @@ pub fn sort_manifests(
     invalid_utf8: &BTreeMap<String, Arc<[u8]>>,
     compat: Compat,
 ) -> Result<Sorted, SortError> {
+    sort_prechecked(files, invalid_utf8, compat, &Prechecked::new(compat))
+}
+
+/// [`sort_manifests`], taking the heads of the outputs `prechecked` already decoded.
+pub(crate) fn sort_prechecked(
+    files: &BTreeMap<String, String>,
+    invalid_utf8: &BTreeMap<String, Arc<[u8]>>,
+    compat: Compat,
+    prechecked: &Prechecked,
+) -> Result<Sorted, SortError> {
     let mut docs: Vec<(&String, String)> = Vec::new();
+    // Heads decoded while the templates executed, by index in `docs`.
+    let mut known: Vec<Option<Result<Head, YamlError>>> = Vec::new();
     // Documents (by index in `docs`) whose bytes are not UTF-8, with go-yaml's error.
     let mut forced = Vec::new();
     for (path, content) in files {
@@ -157,17 +170,20 @@ pub fn sort_manifests(
                 .find(|(_, d)| std::str::from_utf8(d).is_err())
                 .and_then(|(i, d)| crate::yaml::from_slice(d).err().map(|e| (i, e)))
         });
-        for (i, doc) in crate::yaml::split_manifests(content)
-            .into_iter()
-            .enumerate()
-        {
+        let split = crate::yaml::split_manifests(content);
+        let mut checked = prechecked
+            .take(path)
+            .filter(|h| h.len() == split.len())
+            .map(Vec::into_iter);
+        for (i, doc) in split.into_iter().enumerate() {
             if let Some((_, e)) = bad.as_ref().filter(|(at, _)| *at == i) {
                 forced.push((docs.len(), e.clone()));
             }
             docs.push((path, doc));
+            known.push(checked.as_mut().and_then(Iterator::next));
         }
     }
-    let heads = decode_heads(&docs, compat);
+    let heads = decode_missing(&docs, known, compat);
     let mut out = Sorted::default();
     for (k, ((path, doc), head)) in docs.into_iter().zip(heads).enumerate() {
         let head = match forced.iter().find(|(at, _)| *at == k) {
@@ -244,6 +260,32 @@ fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, 
         }
         heads
     })
+}
+
+/// Every document's head: those `known` already, and the others decoded now.
+fn decode_missing(
+    docs: &[(&String, String)],
+    known: Vec<Option<Result<Head, YamlError>>>,
+    compat: Compat,
+) -> Vec<Result<Head, YamlError>> {
+    if known.iter().all(Option::is_none) {
+        return decode_heads(docs, compat);
+    }
+    let missing: Vec<(&String, String)> = docs
+        .iter()
+        .zip(&known)
+        .filter(|(_, k)| k.is_none())
+        .map(|(d, _)| (d.0, d.1.clone()))
+        .collect();
+    let mut decoded = decode_heads(&missing, compat).into_iter();
+    known
+        .into_iter()
+        .zip(docs)
+        .map(|(k, (_, doc))| {
+            k.or_else(|| decoded.next())
+                .unwrap_or_else(|| decode_head(doc, compat))
+        })
+        .collect()
 }
 
 /// Whether a template path names a partial (`_helpers.tpl`).

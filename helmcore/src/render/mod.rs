@@ -33,6 +33,7 @@ mod name;
 mod objects;
 mod options;
 mod output;
+mod precheck;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -319,7 +320,7 @@ impl Renderer {
     ) -> Result<Release, RenderError> {
         let queue = execute::ParseQueue::new(&self.chart, &self.cache, self.funcs(opts.compat));
         if !queue.worth_a_thread() {
-            return self.render_with(user_values, opts, keep_parsed, warnings, || {}, drop);
+            return self.render_with(user_values, opts, keep_parsed, warnings, false, || {}, drop);
         }
         std::thread::scope(|scope| {
             // Without a thread (the system refused one) the render parses by itself.
@@ -338,7 +339,7 @@ impl Renderer {
             let free = |trees: execute::Forgotten| {
                 let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(trees));
             };
-            let r = self.render_with(user_values, opts, keep_parsed, warnings, parse, free);
+            let r = self.render_with(user_values, opts, keep_parsed, warnings, true, parse, free);
             queue.stop();
             r
         })
@@ -354,10 +355,16 @@ impl Renderer {
         opts: &RenderOptions,
         keep_parsed: bool,
         warnings: &mut Vec<Warning>,
+        check_beside: bool,
         parse: impl FnOnce(),
         free: impl FnOnce(execute::Forgotten),
     ) -> Result<Release, RenderError> {
         let chart = &self.chart;
+        // A values file whose decoding `load_deferred` left to first use: decoded here
+        // (beside the parse helper), and its error is the load's, before anything else.
+        if let Some(e) = chart.values_error() {
+            return Err(chart_error(e));
+        }
         if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
             return Err(RenderError::NotInstallable(
                 chart.metadata.chart_type.clone(),
@@ -434,14 +441,23 @@ impl Renderer {
         );
         top.insert("Release", release.to_value());
         top.insert("Capabilities", caps.to_value());
-        let cx = execute::ExecContext {
-            funcs: self.funcs(opts.compat),
-            cache: &self.cache,
-            compat: opts.compat,
-            opts: execute::exec_options(opts),
-        };
         parse();
-        let rendered = execute::render_templates(&chart, &top, &cx);
+        let run = |on_output: Option<&(dyn Fn(&str, &str) + Sync)>| {
+            let cx = execute::ExecContext {
+                funcs: self.funcs(opts.compat),
+                cache: &self.cache,
+                compat: opts.compat,
+                opts: execute::exec_options(opts),
+                on_output,
+            };
+            execute::render_templates(&chart, &top, &cx)
+        };
+        let prechecked = precheck::Prechecked::new(opts.compat);
+        let rendered = if check_beside {
+            prechecked.beside(|f| run(Some(f)))
+        } else {
+            run(None)
+        };
         if !keep_parsed {
             free(self.cache.take());
         }
@@ -469,13 +485,13 @@ impl Renderer {
             compat: opts.compat,
         })?;
         let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
-        let sorted = sort_manifests(&files, &rendered.invalid_utf8, opts.compat).map_err(|e| {
-            RenderError::Manifest {
-                dump: output::debug_dump(&files),
-                error: e.error,
-                hooks: e.hooks,
-            }
-        })?;
+        let sorted =
+            manifest::sort_prechecked(&files, &rendered.invalid_utf8, opts.compat, &prechecked)
+                .map_err(|e| RenderError::Manifest {
+                    dump: output::debug_dump(&files),
+                    error: e.error,
+                    hooks: e.hooks,
+                })?;
         for h in &sorted.unknown_hooks {
             let mut w = Warning::log("skipping unknown hooks").or_in_helm3(format!(
                 "manifest_sorter.go:190: info: skipping unknown hook: {}",

@@ -73,6 +73,10 @@ fn compute(
     user: &Map,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Map, Chart), ChartError> {
+    // The load's own error, when it left values.yaml to be decoded on first use.
+    if let Some(e) = chart.values_error() {
+        return Err(e);
+    }
     if !matches!(chart.metadata.chart_type.as_str(), "" | "application") {
         return Err(ChartError::LibraryNotInstallable);
     }

@@ -121,6 +121,12 @@ fn run(p: Parsed) -> Result<(), CliError> {
     locate_chart(chart_ref.trim())?;
     let user = user_values(&p, compat)?;
     let chart = load_chart(chart_ref.trim(), compat)?;
+    if p.bool("dependency-update") {
+        // Loading failed first if a values file does not decode.
+        if let Some(e) = chart.values_error() {
+            return Err(msg(e.to_string()));
+        }
+    }
     if p.bool("dependency-update") && helmcore::chart::check_dependencies(&chart).is_err() {
         return Err(msg("helmcore loads charts from local paths and archives only: --dependency-update would download the missing dependencies"));
     }

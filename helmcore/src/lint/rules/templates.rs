@@ -177,6 +177,7 @@ fn render_chart(
         funcs: &funcs,
         cache: &ParseCache::default(),
         compat: Compat::V4,
+        on_output: None,
         opts: ExecOptions {
             lint: true,
             ..ExecOptions::helm()
