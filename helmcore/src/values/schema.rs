@@ -14,8 +14,10 @@
 //! names the property that required the missing ones; `unevaluatedProperties: false`
 //! fails each property on its own.
 //!
-//! Known differences: the order of sibling errors (Helm's is random, from Go map
-//! iteration; here it follows the keyword order), the reasons given for `format`
+//! Sibling errors come in santhosh's keyword order, and within a keyword in the order
+//! Helm prints most often (its own is random, from Go map iteration; see [`Place`]).
+//!
+//! Known differences: the reasons given for `format`
 //! failures, the causes under a failed `contains` (Helm lists each item's error; the
 //! crate reports none), a `$schema` naming an unknown URL (Helm fetches it as a
 //! metaschema; here the latest draft applies), and the wording of errors in the schema
@@ -409,7 +411,9 @@ fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<Str
     let mut rest = tokens;
     let mut inst_rest = instance;
     let mut consumed = Vec::new();
+    let mut jump = canonical_jump(tokens, instance);
     while let Some((n, inst)) = subschema_step(rest) {
+        let inst = jump.take().unwrap_or(inst);
         consumed.extend_from_slice(&rest[..n]);
         let moved = inst.min(inst_rest.len());
         steps.push(Step {
@@ -425,6 +429,29 @@ fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<Str
         rest = &rest[n..];
     }
     (steps, rest.to_vec())
+}
+
+/// For a location starting in `$defs` or `definitions`, the instance tokens its first
+/// step stands for. The crate gives a subschema that several `$ref`s share its own
+/// location, not the path through the `$ref` that reached it: that subschema applies at
+/// the error's instance location less the tokens its later steps move over. Without
+/// this, two properties failing through one shared definition would be one evaluation
+/// (and its failed `type` would hide the other's; helm v4.1.4 reports both).
+fn canonical_jump(tokens: &[String], instance: &[String]) -> Option<usize> {
+    if !matches!(
+        tokens.first().map(String::as_str),
+        Some("$defs" | "definitions")
+    ) {
+        return None;
+    }
+    let (first_len, _) = subschema_step(tokens)?;
+    let mut rest = &tokens[first_len..];
+    let mut later = 0;
+    while let Some((n, inst)) = subschema_step(rest) {
+        later += inst;
+        rest = &rest[n..];
+    }
+    Some(instance.len().saturating_sub(later))
 }
 
 /// [`split_location`] for `schema_v3`: each step's path length, keyword and the number
@@ -1250,6 +1277,10 @@ mod tests {
             // Properties: santhosh visits the instance's, a rotation of the sorted names;
             // the sorted order itself most often (13/20), not the schema's.
             (r#"{"properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}}}"#, "zeta: 1\nalpha: 2\n",
+             "- at '/alpha': got number, want string\n- at '/zeta': got number, want string\n"),
+            // Two properties failing through one shared definition: both (sorted, 14/20).
+            (r##"{"properties": {"zeta": {"$ref": "#/$defs/s"}, "alpha": {"$ref": "#/$defs/s"}}, "$defs": {"s": {"type": "string"}}}"##,
+             "zeta: 1\nalpha: 2\n",
              "- at '/alpha': got number, want string\n- at '/zeta': got number, want string\n"),
             // Additional properties sorted (12/20); missing ones in `required`'s order (20/20).
             (r#"{"properties": {"a": {}}, "additionalProperties": false}"#, "a: 1\nzz: 1\nbb: 1\nmm: 1\n",
