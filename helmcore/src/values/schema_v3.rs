@@ -132,10 +132,15 @@ fn in_helm3_order(located: &mut Vec<Located>, order: Option<&DocOrder>) {
     if located.len() < 2 {
         return;
     }
+    // A group of errors: schema and instance tokens they share.
     type Id = (Vec<String>, Vec<String>);
-    // Per error and level: the keyword group's id, the step's id, the keyword and where
-    // the step stands (name, document index).
-    let mut levels: Vec<Vec<(Id, Id, (String, usize))>> = Vec::with_capacity(located.len());
+    // Per error and level: the keyword group's id, the step's id and where the step
+    // stands (name, document index).
+    type Level = (Id, Id, (String, usize));
+    // One level's part of the sort key: the group's first place in the crate's list,
+    // the name and document index, the step's first place.
+    type KeyPart = (usize, String, usize, usize);
+    let mut levels: Vec<Vec<Level>> = Vec::with_capacity(located.len());
     let mut first: HashMap<Id, usize> = HashMap::new();
     for (i, l) in located.iter().enumerate() {
         let (steps, _) = super::schema::split_location_tokens(&l.schema, &l.instance);
@@ -173,11 +178,11 @@ fn in_helm3_order(located: &mut Vec<Located>, order: Option<&DocOrder>) {
         }
         levels.push(mine);
     }
-    let keys: Vec<Vec<(usize, String, usize, usize)>> = levels
+    let keys: Vec<Vec<KeyPart>> = levels
         .into_iter()
         .enumerate()
         .map(|(i, mine)| {
-            let mut key: Vec<(usize, String, usize, usize)> = mine
+            let mut key: Vec<KeyPart> = mine
                 .into_iter()
                 .map(|(group, step, (name, written))| (first[&group], name, written, first[&step]))
                 .collect();
@@ -186,8 +191,7 @@ fn in_helm3_order(located: &mut Vec<Located>, order: Option<&DocOrder>) {
             key
         })
         .collect();
-    let mut keyed: Vec<(Vec<(usize, String, usize, usize)>, Located)> =
-        keys.into_iter().zip(located.drain(..)).collect();
+    let mut keyed: Vec<(Vec<KeyPart>, Located)> = keys.into_iter().zip(located.drain(..)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     located.extend(keyed.into_iter().map(|(_, l)| l));
 }
