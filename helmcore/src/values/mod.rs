@@ -16,6 +16,7 @@ mod computed;
 pub mod go_type;
 pub mod path;
 pub mod schema;
+mod schema_order;
 mod schema_ref_walk;
 pub(crate) mod schema_refs;
 mod schema_v3;

@@ -14,8 +14,10 @@
 //! names the property that required the missing ones; `unevaluatedProperties: false`
 //! fails each property on its own.
 //!
-//! Known differences: the order of sibling errors (Helm's is random, from Go map
-//! iteration; here it follows the keyword order), the reasons given for `format`
+//! Sibling errors come in santhosh's keyword order, and within a keyword in the order
+//! Helm prints most often (its own is random, from Go map iteration; see [`Place`]).
+//!
+//! Known differences: the reasons given for `format`
 //! failures, the causes under a failed `contains` (Helm lists each item's error; the
 //! crate reports none), a `$schema` naming an unknown URL (Helm fetches it as a
 //! metaschema; here the latest draft applies), and the wording of errors in the schema
@@ -33,6 +35,7 @@ use crate::chart::Chart;
 use crate::render::Compat;
 use crate::value::{format_float_v, Map, Value};
 
+use super::schema_order::DocOrder;
 pub use super::schema_refs::SchemaLoader;
 use super::schema_refs::{urn_warning, LoadError, Retriever};
 use super::Warning;
@@ -174,8 +177,17 @@ pub(super) fn validate_single_for(
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
     let urns: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
     let mut retriever = Retriever::new(loader.cloned(), Arc::clone(&urns));
-    // Helm's loads first: which documents, in which order (see `schema_ref_walk`).
-    let failed = super::schema_ref_walk::first_load_failure(&schema, BASE_URI, &retriever);
+    // Helm's loads first: which documents, in which order (see `schema_ref_walk`). The
+    // document order of the keys matters only when a load fails: then the walk is made
+    // again in that order, for the failure (and the URNs met before it) Helm reports.
+    let walk = super::schema_ref_walk::first_load_failure;
+    let mut failed = walk(&schema, BASE_URI, &retriever, None);
+    if failed.is_some() {
+        if let Some(order) = DocOrder::parse(schema_json) {
+            urns.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            failed = walk(&schema, BASE_URI, &retriever, Some(&order));
+        }
+    }
     for urn in urns.lock().unwrap_or_else(|e| e.into_inner()).iter() {
         let w = urn_warning(urn);
         if !warnings.contains(&w) {
@@ -206,10 +218,12 @@ pub(super) fn validate_single_for(
     if errors.is_empty() {
         return Ok(());
     }
+    // The schema parsed a second time, for the order of its keys (only on failure).
+    let order = DocOrder::parse(schema_json);
     if compat == Compat::V3 {
-        return Err(super::schema_v3::report(&errors, &schema));
+        return Err(super::schema_v3::report(&errors, &schema, order.as_ref()));
     }
-    let tree = build(&errors, &instance, &schema);
+    let tree = build(&errors, &instance, &schema, order.as_ref());
     // santhosh: a root with a single group error reports the group's causes.
     let causes = match tree {
         Some(Node {
@@ -397,7 +411,9 @@ fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<Str
     let mut rest = tokens;
     let mut inst_rest = instance;
     let mut consumed = Vec::new();
+    let mut jump = canonical_jump(tokens, instance);
     while let Some((n, inst)) = subschema_step(rest) {
+        let inst = jump.take().unwrap_or(inst);
         consumed.extend_from_slice(&rest[..n]);
         let moved = inst.min(inst_rest.len());
         steps.push(Step {
@@ -413,6 +429,29 @@ fn split_location(tokens: &[String], instance: &[String]) -> (Vec<Step>, Vec<Str
         rest = &rest[n..];
     }
     (steps, rest.to_vec())
+}
+
+/// For a location starting in `$defs` or `definitions`, the instance tokens its first
+/// step stands for. The crate gives a subschema that several `$ref`s share its own
+/// location, not the path through the `$ref` that reached it: that subschema applies at
+/// the error's instance location less the tokens its later steps move over. Without
+/// this, two properties failing through one shared definition would be one evaluation
+/// (and its failed `type` would hide the other's; helm v4.1.4 reports both).
+fn canonical_jump(tokens: &[String], instance: &[String]) -> Option<usize> {
+    if !matches!(
+        tokens.first().map(String::as_str),
+        Some("$defs" | "definitions")
+    ) {
+        return None;
+    }
+    let (first_len, _) = subschema_step(tokens)?;
+    let mut rest = &tokens[first_len..];
+    let mut later = 0;
+    while let Some((n, inst)) = subschema_step(rest) {
+        later += inst;
+        rest = &rest[n..];
+    }
+    Some(instance.len().saturating_sub(later))
 }
 
 /// [`split_location`] for `schema_v3`: each step's path length, keyword and the number
@@ -498,8 +537,9 @@ fn build(
     errors: &[ValidationError],
     root_instance: &serde_json::Value,
     root_schema: &serde_json::Value,
+    order: Option<&DocOrder>,
 ) -> Option<Node> {
-    build_under(errors, root_instance, root_schema, &[])
+    build_under(errors, root_instance, root_schema, &[], order)
 }
 
 /// [`build`] for the errors of the subschema at `base` (an `anyOf`/`oneOf` branch):
@@ -510,6 +550,7 @@ fn build_under(
     root_instance: &serde_json::Value,
     root_schema: &serde_json::Value,
     base: &[Step],
+    order: Option<&DocOrder>,
 ) -> Option<Node> {
     let mut failures = Vec::new();
     for e in errors {
@@ -567,7 +608,7 @@ fn build_under(
                     let mut tokens = tokens_of(e.schema_path());
                     tokens.push(i.to_string());
                     let (base, _) = split_location(&tokens, &instance);
-                    build_under(branch, root_instance, root_schema, &base)
+                    build_under(branch, root_instance, root_schema, &base, order)
                 })
                 .collect(),
             // The property name was validated as an instance of its own.
@@ -600,7 +641,7 @@ fn build_under(
         });
     }
     merge_required(&mut failures);
-    evaluate(&failures, base, 0)
+    evaluate(&failures, base, 0, order)
 }
 
 /// santhosh reports all missing required properties of a subschema in one error.
@@ -626,8 +667,14 @@ fn merge_required(failures: &mut Vec<Failure>) {
 }
 
 /// The result of evaluating the subschema at `prefix`: its own failures and those of
-/// its subschemas, in keyword order; stops at a failed type/const/enum/format.
-fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node> {
+/// its subschemas, in keyword order (within a keyword, see [`Place`]); stops at a failed
+/// type/const/enum/format.
+fn evaluate(
+    failures: &[Failure],
+    prefix: &[Step],
+    depth: usize,
+    order: Option<&DocOrder>,
+) -> Option<Node> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -650,11 +697,18 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
     {
         return Some(stop.node.clone());
     }
-    // (rank, the step into a subschema, node) for own keywords and for each direct
-    // subschema.
-    let mut items: Vec<(usize, Option<Step>, Node)> = own
+    // (rank, place, the step into a subschema, node) for own keywords and for each
+    // direct subschema.
+    let mut items: Vec<(usize, Place, Option<Step>, Node)> = own
         .iter()
-        .map(|f| (keyword_rank(&f.keyword), None, f.node.clone()))
+        .map(|f| {
+            (
+                keyword_rank(&f.keyword),
+                Place::of_failure(f, order),
+                None,
+                f.node.clone(),
+            )
+        })
         .collect();
     let mut subs: BTreeMap<Step, ()> = BTreeMap::new();
     for f in &mine {
@@ -667,12 +721,13 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
     for step in subs.keys() {
         let mut p = prefix.to_vec();
         p.push(step.clone());
-        if let Some(node) = evaluate(failures, &p, depth + 1) {
+        if let Some(node) = evaluate(failures, &p, depth + 1, order) {
             if step.keyword == "allOf" {
                 let branch = step.path.last().and_then(|i| i.parse::<usize>().ok());
                 all_of.push((branch, node));
             } else {
-                items.push((keyword_rank(&step.keyword), Some(step.clone()), node));
+                let place = Place::of_step(step, order);
+                items.push((keyword_rank(&step.keyword), place, Some(step.clone()), node));
             }
         }
     }
@@ -681,6 +736,7 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
         let all_of = all_of.into_iter().map(|(_, node)| node).collect();
         items.push((
             keyword_rank("allOf"),
+            Place::default(),
             None,
             Node {
                 at: instance_at(&mine, prefix),
@@ -689,8 +745,8 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
             },
         ));
     }
-    items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    let mut nodes: Vec<Node> = items.into_iter().map(|(_, _, n)| n).collect();
+    items.sort_by(|a, b| (a.0, &a.1, &a.2).cmp(&(b.0, &b.1, &b.2)));
+    let mut nodes: Vec<Node> = items.into_iter().map(|(_, _, _, n)| n).collect();
     match nodes.len() {
         0 => None,
         1 => nodes.pop(),
@@ -703,6 +759,56 @@ fn evaluate(failures: &[Failure], prefix: &[Step], depth: usize) -> Option<Node>
             })
         }
     }
+}
+
+/// Where santhosh (Helm 4) reports an error among the others of its keyword. It visits
+/// the instance's properties (a rotation of their sorted order: the sorted order here,
+/// as the step's own ordering gives), and for each the matching `patternProperties` in
+/// the schema's document order; `dependencies`, `dependentRequired` and
+/// `dependentSchemas` in document order. (helm v4.1.4, 20 runs each: one property
+/// matching four patterns, the document's order 7 times, each other rotation 6 times or
+/// fewer; four `dependentRequired` keys, the document's order 9 times, others 4.) Other
+/// keywords are left to the step's ordering (`Place::default()`).
+#[derive(Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    /// The instance property a pattern was applied to.
+    property: Vec<String>,
+    /// The key's index in the schema's document (unknown: last).
+    written: usize,
+}
+
+impl Place {
+    fn of_step(step: &Step, order: Option<&DocOrder>) -> Place {
+        match step.keyword.as_str() {
+            "patternProperties" => Place {
+                property: step.instance.iter().map(|t| t.0.clone()).collect(),
+                written: written_at(&step.path, order),
+            },
+            "dependencies" | "dependentSchemas" => Place {
+                property: Vec::new(),
+                written: written_at(&step.path, order),
+            },
+            _ => Place::default(),
+        }
+    }
+
+    /// A `dependentRequired` (or array `dependencies`) failure, by the key requiring.
+    fn of_failure(f: &Failure, order: Option<&DocOrder>) -> Place {
+        let Some(dependent) = &f.dependent else {
+            return Place::default();
+        };
+        let mut path = f.schema.last().map(|s| s.path.clone()).unwrap_or_default();
+        path.push(f.keyword.clone());
+        path.push(dependent.clone());
+        Place {
+            property: Vec::new(),
+            written: written_at(&path, order),
+        }
+    }
+}
+
+fn written_at(path: &[String], order: Option<&DocOrder>) -> usize {
+    order.and_then(|o| o.index_of(path)).unwrap_or(usize::MAX)
 }
 
 /// The instance location a subschema applies to.
@@ -1148,6 +1254,39 @@ mod tests {
             (r#"{"properties": {"s": {"oneOf": [{"allOf": [{"properties": {"a": {"type": "string"}}}]}, {"required": ["b"]}]}}}"#,
              "s: {a: 1}\n",
              "- at '/s': 'oneOf' failed, none matched\n  - at '/s': 'allOf' failed\n    - at '/s/a': got number, want string\n  - at '/s': missing property 'b'\n"),
+        ];
+        for (schema, values, want) in cases {
+            assert_eq!(report(schema, values), want, "{schema}");
+        }
+    }
+
+    // helm v4.1.4's majority over 20 runs of each (Go's map order makes them vary): keyword
+    // maps in the schema's document order, properties in sorted order.
+    #[test]
+    fn sibling_order_follows_helm4s_majority() {
+        let cases = [
+            // One property, two patterns: the patterns in document order (18/20).
+            (r#"{"patternProperties": {"z$": {"minimum": 10}, "^a": {"maximum": 0}}}"#, "az: 1\n",
+             "- at '/az': minimum: got 1, want 10\n- at '/az': maximum: got 1, want 0\n"),
+            // `dependentRequired` and `dependencies` keys in document order (15/20, 17/20).
+            (r#"{"dependentRequired": {"zeta": ["q"], "alpha": ["r"]}}"#, "zeta: 1\nalpha: 1\n",
+             "- at '': properties 'q' required, if 'zeta' exists\n- at '': properties 'r' required, if 'alpha' exists\n"),
+            (r#"{"$schema": "http://json-schema.org/draft-07/schema#", "dependencies": {"zeta": ["q"], "alpha": ["r"], "mid": ["s"], "beta": ["t"]}}"#,
+             "zeta: 1\nalpha: 1\nmid: 1\nbeta: 1\n",
+             "- at '': properties 'q' required, if 'zeta' exists\n- at '': properties 'r' required, if 'alpha' exists\n- at '': properties 's' required, if 'mid' exists\n- at '': properties 't' required, if 'beta' exists\n"),
+            // Properties: santhosh visits the instance's, a rotation of the sorted names;
+            // the sorted order itself most often (13/20), not the schema's.
+            (r#"{"properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}}}"#, "zeta: 1\nalpha: 2\n",
+             "- at '/alpha': got number, want string\n- at '/zeta': got number, want string\n"),
+            // Two properties failing through one shared definition: both (sorted, 14/20).
+            (r##"{"properties": {"zeta": {"$ref": "#/$defs/s"}, "alpha": {"$ref": "#/$defs/s"}}, "$defs": {"s": {"type": "string"}}}"##,
+             "zeta: 1\nalpha: 2\n",
+             "- at '/alpha': got number, want string\n- at '/zeta': got number, want string\n"),
+            // Additional properties sorted (12/20); missing ones in `required`'s order (20/20).
+            (r#"{"properties": {"a": {}}, "additionalProperties": false}"#, "a: 1\nzz: 1\nbb: 1\nmm: 1\n",
+             "- at '': additional properties 'bb', 'mm', 'zz' not allowed\n"),
+            (r#"{"required": ["zeta", "alpha", "mid"]}"#, "other: 1\n",
+             "- at '': missing properties 'zeta', 'alpha', 'mid'\n"),
         ];
         for (schema, values, want) in cases {
             assert_eq!(report(schema, values), want, "{schema}");

@@ -7,24 +7,30 @@
 //! never loaded, nor one beside a `$ref` before draft 2019-09, whose siblings are
 //! ignored), and when several fail it reports the first met in that order. The
 //! `jsonschema` crate resolves every reference it finds, in an order of its own; this walk
-//! gives Helm's answer first.
+//! gives Helm's answer first. Keyword maps are walked in the schema's document order when
+//! `order` is given (Go's small maps iterate mostly in insertion order: helm4 names the
+//! first failing `$ref` of two sibling properties in document order 18 runs in 20), in
+//! key order otherwise.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use serde_json::Value as Json;
 
+use super::schema_order::DocOrder;
 use super::schema_refs::{percent_decode, Retriever};
 
 /// The draft of a schema without `$schema`: santhosh's default, the latest.
 const DEFAULT_DRAFT: u32 = 2020;
 
 /// The first `$ref` Helm fails to load, as Helm reports it (`failing loading "URL": why`),
-/// walking from `schema` at `base`; `None` when every reachable one loads.
+/// walking from `schema` at `base`; `None` when every reachable one loads. `order` is the
+/// document order of `schema`'s keys, if known.
 pub(super) fn first_load_failure(
     schema: &Json,
     base: &str,
     retriever: &Retriever,
+    order: Option<&DocOrder>,
 ) -> Option<String> {
     // Only a reference can fail to load. Most schemas hold none, and this runs on every
     // render: one scan instead of a copy of the schema and the walk.
@@ -97,7 +103,9 @@ pub(super) fn first_load_failure(
         if at.draft < 2019 && obj.contains_key("$ref") {
             continue; // siblings of `$ref` are ignored before 2019-09
         }
-        for child in subschemas(obj, at.draft) {
+        // Only the schema itself has its document order at hand.
+        let order = order.filter(|_| url == base);
+        for child in subschemas(obj, at.draft, order.map(|o| (o, ptr.as_str()))) {
             push(&mut queue, &url, format!("{ptr}{child}"));
         }
     }
@@ -220,9 +228,14 @@ fn draft_of(uri: &str) -> Option<u32> {
 }
 
 /// The pointer suffixes of a subschema's own subschemas, in the order santhosh enqueues
-/// them (its `compileDraft4` ... `compileDraft2020`). Map keywords are in key order
-/// here; Go's is random, so Helm's own order among them varies.
-fn subschemas(obj: &serde_json::Map<String, Json>, draft: u32) -> Vec<String> {
+/// them (its `compileDraft4` ... `compileDraft2020`). Map keywords are in the document
+/// order of `order` (the document's index and `obj`'s pointer in it), else in key order;
+/// Go's is a random rotation of the document's, most often the document's itself.
+fn subschemas(
+    obj: &serde_json::Map<String, Json>,
+    draft: u32,
+    order: Option<(&DocOrder, &str)>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let esc = |k: &str| k.replace('~', "~0").replace('/', "~1");
     let prop = |out: &mut Vec<String>, k: &str| {
@@ -237,8 +250,13 @@ fn subschemas(obj: &serde_json::Map<String, Json>, draft: u32) -> Vec<String> {
     };
     let map = |out: &mut Vec<String>, k: &str, schemas_only: bool| {
         if let Some(Json::Object(m)) = obj.get(k) {
-            for (name, v) in m {
-                if !(schemas_only && v.is_array()) {
+            let written = order.and_then(|(o, ptr)| o.keys_at(&format!("{ptr}/{}", esc(k))));
+            let names: Vec<&str> = match written {
+                Some(names) if names.len() == m.len() => names,
+                _ => m.keys().map(String::as_str).collect(),
+            };
+            for name in names {
+                if !(schemas_only && m.get(name).is_some_and(Json::is_array)) {
                     out.push(format!("/{k}/{}", esc(name)));
                 }
             }
@@ -345,6 +363,14 @@ mod tests {
           "definitions": {"d": {"properties": {"x": {"$ref": "file:///nonexistent/d.json"}}},
                           "e": {"$ref": "file:///nonexistent/e.json"}}}"##;
         assert_eq!(check(schema), missing("e"));
+    }
+
+    // helm v4.1.4, 20 runs: the first in the schema's document order 18 times.
+    #[test]
+    fn sibling_references_are_loaded_in_document_order() {
+        let schema = r#"{"properties": {"zeta": {"$ref": "file:///nonexistent/zeta.json"},
+          "alpha": {"$ref": "file:///nonexistent/alpha.json"}}}"#;
+        assert_eq!(check(schema), missing("zeta"));
     }
 
     #[test]

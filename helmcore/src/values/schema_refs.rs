@@ -78,6 +78,14 @@ impl Retriever {
     /// The document at `url` (absolute, no fragment), or the text Helm prints after
     /// `failing loading "URL": `.
     pub(super) fn fetch(&self, url: &str) -> Result<serde_json::Value, String> {
+        // Recorded on every fetch, not only the first: a second walk of the `$ref`s (in
+        // another order, see `schema::validate_single_for`) lists the URNs it meets.
+        if !self.lenient && url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("urn:")) {
+            let mut urns = self.urns.lock().unwrap_or_else(|e| e.into_inner());
+            if !urns.iter().any(|u| u == url) {
+                urns.push(url.to_string());
+            }
+        }
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(hit) = cache.get(url) {
             return hit.clone();
@@ -94,15 +102,8 @@ impl Retriever {
         let (scheme, rest) = url.split_once(':').unwrap_or(("", url));
         let bytes = match scheme.to_ascii_lowercase().as_str() {
             // Helm's urn loader: unresolved URNs are the always-valid schema.
-            "urn" => {
-                if !self.lenient {
-                    self.urns
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(url.to_string());
-                }
-                return Ok(serde_json::Value::Bool(true));
-            }
+            // (`fetch` records it for the warning.)
+            "urn" => return Ok(serde_json::Value::Bool(true)),
             "file" => {
                 let path = match jsonschema::uri::from_str(url) {
                     Ok(u) => percent_decode(u.path().as_str()),

@@ -9,9 +9,10 @@
 //! print with Go's `%v` of a float64 (`100`, `1e+06`); `enum`/`const` values as Go's
 //! `json.Marshal` writes them.
 //!
-//! helmcore rebuilds these lines from the `jsonschema` crate's errors. Helm 3's order of
-//! errors under different properties is random (Go map iteration); here it is the
-//! crate's.
+//! helmcore rebuilds these lines from the `jsonschema` crate's errors, in the crate's
+//! order except where Helm 3's most frequent order differs (see `in_helm3_order`): Helm
+//! 3's order of errors under different properties is random (Go map iteration), most
+//! often the schema's document order.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,13 +20,18 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 
 use super::schema::pointer_tokens;
+use super::schema_order::DocOrder;
 use crate::json::encode::{float_text, write_string};
 use crate::value::format_float_v;
 
 /// The report: one `- FIELD: DESCRIPTION` line per error, each ending in a newline.
-pub(super) fn report(errors: &[ValidationError], schema: &serde_json::Value) -> String {
+pub(super) fn report(
+    errors: &[ValidationError],
+    schema: &serde_json::Value,
+    order: Option<&DocOrder>,
+) -> String {
     let mut out = String::new();
-    for line in lines(errors, schema, 0) {
+    for line in lines(errors, schema, 0, order) {
         out.push_str("- ");
         out.push_str(&line);
         out.push('\n');
@@ -42,8 +48,13 @@ struct Located<'e, 'a> {
 
 /// The lines for `errors`, whose schema locations share their first `base` tokens (an
 /// `anyOf`/`oneOf` branch): wrappers (`allOf`, `then`, `else`) are looked for below it.
-fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> Vec<String> {
-    let located: Vec<Located> = errors
+fn lines(
+    errors: &[ValidationError],
+    root: &serde_json::Value,
+    base: usize,
+    order: Option<&DocOrder>,
+) -> Vec<String> {
+    let mut located: Vec<Located> = errors
         .iter()
         .map(|e| Located {
             e,
@@ -51,6 +62,7 @@ fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> V
             instance: pointer_tokens(e.instance_path().as_str()),
         })
         .collect();
+    in_helm3_order(&mut located, order);
     // gojsonschema stops at a failed `type`: nothing else of that subschema (at that
     // instance, or below it) is reported.
     let stopped: Vec<(Vec<String>, Vec<String>)> = located
@@ -89,7 +101,7 @@ fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> V
                 opened.push(key);
             }
         }
-        out.extend(error_lines(l, root));
+        out.extend(error_lines(l, root, order));
         // Innermost `allOf` first: its line follows its own branches' errors.
         for w in wrappers[i].iter().rev().filter(|w| w.keyword == "allOf") {
             if last_of.get(&(w.schema.clone(), w.instance.clone())) == Some(&i) {
@@ -101,6 +113,87 @@ fn lines(errors: &[ValidationError], root: &serde_json::Value, base: usize) -> V
         }
     }
     out
+}
+
+/// Puts the crate's errors in helm3's most frequent order: the errors under `properties`
+/// in the schema's document order of the names (gojsonschema keeps them as it read
+/// them; Go's map then iterates a rotation of that order), those under
+/// `patternProperties` by property (gojsonschema visits the instance's properties, whose
+/// map comes from sorted JSON), and for one property the patterns in document order;
+/// everything else as the crate gives it. Helm v3.17.1, 20 runs: four sibling properties
+/// in document order 15 times (27 in 40), each other rotation 3 or fewer; four patterns
+/// of one property in document order 10 times, the others 7 or fewer.
+///
+/// Each error gets a key that orders, level by level of its subschema steps, first the
+/// keyword's group of errors by its first place in the crate's list (so the crate's
+/// order of keywords is kept), then within `properties` and `patternProperties` the
+/// name and document index.
+fn in_helm3_order(located: &mut Vec<Located>, order: Option<&DocOrder>) {
+    if located.len() < 2 {
+        return;
+    }
+    // A group of errors: schema and instance tokens they share.
+    type Id = (Vec<String>, Vec<String>);
+    // Per error and level: the keyword group's id, the step's id and where the step
+    // stands (name, document index).
+    type Level = (Id, Id, (String, usize));
+    // One level's part of the sort key: the group's first place in the crate's list,
+    // the name and document index, the step's first place.
+    type KeyPart = (usize, String, usize, usize);
+    let mut levels: Vec<Vec<Level>> = Vec::with_capacity(located.len());
+    let mut first: HashMap<Id, usize> = HashMap::new();
+    for (i, l) in located.iter().enumerate() {
+        let (steps, _) = super::schema::split_location_tokens(&l.schema, &l.instance);
+        let mut at = 0;
+        let mut mine = Vec::with_capacity(steps.len());
+        for (path_len, keyword, moved) in steps {
+            let before = at;
+            at += moved;
+            let step_id = (l.schema[..path_len].to_vec(), l.instance[..at].to_vec());
+            let written = || {
+                order
+                    .and_then(|o| o.index_of(&l.schema[..path_len]))
+                    .unwrap_or(usize::MAX)
+            };
+            let (group_id, place) = match keyword.as_str() {
+                "properties" => (
+                    (
+                        l.schema[..path_len - 1].to_vec(),
+                        l.instance[..before].to_vec(),
+                    ),
+                    (String::new(), written()),
+                ),
+                "patternProperties" => (
+                    (
+                        l.schema[..path_len - 1].to_vec(),
+                        l.instance[..before].to_vec(),
+                    ),
+                    (l.instance[before..at].join("/"), written()),
+                ),
+                _ => (step_id.clone(), (String::new(), 0)),
+            };
+            first.entry(group_id.clone()).or_insert(i);
+            first.entry(step_id.clone()).or_insert(i);
+            mine.push((group_id, step_id, place));
+        }
+        levels.push(mine);
+    }
+    let keys: Vec<Vec<KeyPart>> = levels
+        .into_iter()
+        .enumerate()
+        .map(|(i, mine)| {
+            let mut key: Vec<KeyPart> = mine
+                .into_iter()
+                .map(|(group, step, (name, written))| (first[&group], name, written, first[&step]))
+                .collect();
+            // The error itself, after its subschema's steps.
+            key.push((i, String::new(), 0, 0));
+            key
+        })
+        .collect();
+    let mut keyed: Vec<(Vec<KeyPart>, Located)> = keys.into_iter().zip(located.drain(..)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    located.extend(keyed.into_iter().map(|(_, l)| l));
 }
 
 /// An `allOf`, `then` or `else` an error was found under.
@@ -135,7 +228,7 @@ fn wrappers_of(l: &Located, base: usize) -> Vec<Wrapper> {
 }
 
 /// gojsonschema's lines for one error.
-fn error_lines(l: &Located, root: &serde_json::Value) -> Vec<String> {
+fn error_lines(l: &Located, root: &serde_json::Value, order: Option<&DocOrder>) -> Vec<String> {
     use ValidationErrorKind as K;
     let at = field(&l.instance);
     let got = l.e.instance();
@@ -211,12 +304,14 @@ fn error_lines(l: &Located, root: &serde_json::Value) -> Vec<String> {
             context,
             l,
             root,
+            order,
         ),
         K::OneOfNotValid { context } => branch(
             format!("{at}: Must validate one and only one schema (oneOf)"),
             context,
             l,
             root,
+            order,
         ),
         K::OneOfMultipleValid { .. } => one("Must validate one and only one schema (oneOf)".into()),
         K::PropertyNames { error } => {
@@ -230,7 +325,7 @@ fn error_lines(l: &Located, root: &serde_json::Value) -> Vec<String> {
                 schema: pointer_tokens(error.schema_path().as_str()),
                 instance: l.instance.clone(),
             };
-            out.extend(error_lines(&inner, root));
+            out.extend(error_lines(&inner, root, order));
             out
         }
         // Not reproduced: the crate's text.
@@ -246,6 +341,7 @@ fn branch(
     context: &[Vec<ValidationError<'static>>],
     l: &Located,
     root: &serde_json::Value,
+    order: Option<&DocOrder>,
 ) -> Vec<String> {
     let type_failed = |errs: &Vec<ValidationError<'static>>| {
         errs.iter().any(|e| {
@@ -259,7 +355,7 @@ fn branch(
         .or(context.first());
     let mut out = vec![head];
     if let Some(errs) = best {
-        out.extend(lines(errs, root, l.schema.len()));
+        out.extend(lines(errs, root, l.schema.len(), order));
     }
     out
 }
@@ -500,6 +596,38 @@ mod tests {
             (r#"{"dependencies": {"zz": ["qq", "rr"]}}"#, "zz: 1",
              "- (root): Has a dependency on qq\n- (root): Has a dependency on rr\n"),
             (r#"{"dependencies": {"yy": {"required": ["ww"]}}}"#, "yy: 1", "- (root): ww is required\n"),
+        ];
+        for (schema, values, want) in cases {
+            assert_eq!(report(schema, values), want, "{schema} with {values}");
+        }
+    }
+
+    // helm v3.17.1's majority over 20 runs of each (40 for the first; Go's map order makes
+    // the order vary).
+    #[test]
+    fn sibling_order_follows_helm3s_majority() {
+        let cases = [
+            // Properties in the schema's document order (27/40, 15/20 nested).
+            (r#"{"properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}, "mid": {"type": "string"}, "beta": {"type": "string"}}}"#,
+             "mid: 2\nbeta: 4\nzeta: 3\nalpha: 1",
+             "- zeta: Invalid type. Expected: string, given: integer\n- alpha: Invalid type. Expected: string, given: integer\n- mid: Invalid type. Expected: string, given: integer\n- beta: Invalid type. Expected: string, given: integer\n"),
+            (r#"{"properties": {"outer": {"properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}, "mid": {"type": "string"}, "beta": {"type": "string"}}}}}"#,
+             "outer:\n  mid: 2\n  beta: 4\n  zeta: 3\n  alpha: 1",
+             "- outer.zeta: Invalid type. Expected: string, given: integer\n- outer.alpha: Invalid type. Expected: string, given: integer\n- outer.mid: Invalid type. Expected: string, given: integer\n- outer.beta: Invalid type. Expected: string, given: integer\n"),
+            // Patterns: by property, sorted (12/20); one property's patterns in document
+            // order (10/20).
+            (r#"{"patternProperties": {"^z": {"type": "string"}, "^a": {"type": "string"}, "^m": {"type": "string"}, "^b": {"type": "string"}}}"#,
+             "mid: 2\nzeta: 3\nalpha: 1\nbeta: 4",
+             "- alpha: Invalid type. Expected: string, given: integer\n- beta: Invalid type. Expected: string, given: integer\n- mid: Invalid type. Expected: string, given: integer\n- zeta: Invalid type. Expected: string, given: integer\n"),
+            (r#"{"patternProperties": {"z$": {"minimum": 10}, "^a": {"maximum": 0}, "^.z": {"multipleOf": 7}, "^az": {"minimum": 20}}}"#, "az: 1",
+             "- az: Must be greater than or equal to 10\n- az: Must be less than or equal to 0\n- az: Must be a multiple of 7\n- az: Must be greater than or equal to 20\n"),
+            // Additional properties sorted (14/20); `dependencies` by the instance's
+            // sorted properties (12/20), not the schema's order.
+            (r#"{"properties": {"a": {}}, "additionalProperties": false}"#, "a: 1\nzz: 1\nbb: 1\nmm: 1",
+             "- (root): Additional property bb is not allowed\n- (root): Additional property mm is not allowed\n- (root): Additional property zz is not allowed\n"),
+            (r#"{"$schema": "http://json-schema.org/draft-07/schema#", "dependencies": {"zeta": ["q"], "alpha": ["r"], "mid": ["s"], "beta": ["t"]}}"#,
+             "zeta: 1\nalpha: 1\nmid: 1\nbeta: 1",
+             "- (root): Has a dependency on r\n- (root): Has a dependency on t\n- (root): Has a dependency on s\n- (root): Has a dependency on q\n"),
         ];
         for (schema, values, want) in cases {
             assert_eq!(report(schema, values), want, "{schema} with {values}");
