@@ -72,3 +72,61 @@ impl Prechecked {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::render::manifest::{sort_manifests, sort_prechecked};
+
+    /// Outputs checked beside execution sort exactly as outputs decoded by the sort:
+    /// same manifests and hooks, same first failing document, same hooks before it.
+    #[test]
+    fn checked_outputs_sort_as_unchecked_ones() {
+        let ok = [
+            ("c/templates/a.yaml", "kind: Service\nmetadata:\n  name: a\n---\nkind: Deployment\nmetadata:\n  name: b\n"),
+            ("c/templates/hook.yaml", "kind: Job\nmetadata:\n  name: h\n  annotations:\n    helm.sh/hook: pre-install\n"),
+            ("c/templates/_helpers.tpl", "not: [yaml"),
+            ("c/templates/NOTES.txt", "hello: [\n"),
+            ("c/templates/empty.yaml", "  \n"),
+        ];
+        let bad = [
+            ("c/templates/b.yaml", "kind: ConfigMap\n---\nkind: [x\n"),
+            ("c/templates/z.yaml", "kind: Secret\n"),
+        ];
+        for set in [ok.to_vec(), [ok.to_vec(), bad.to_vec()].concat()] {
+            let files: BTreeMap<String, String> = set
+                .iter()
+                .map(|(p, c)| (p.to_string(), c.to_string()))
+                .collect();
+            for compat in [Compat::V4, Compat::V3] {
+                let pre = Prechecked::new(compat);
+                // Some outputs checked, one (z.yaml) left to the sort.
+                for (p, c) in files.iter().filter(|(p, _)| !p.ends_with("z.yaml")) {
+                    pre.check(p.clone(), c);
+                }
+                let none = BTreeMap::new();
+                let with = sort_prechecked(&files, &none, compat, &pre);
+                let without = sort_manifests(&files, &none, compat);
+                assert_eq!(format!("{with:?}"), format!("{without:?}"));
+            }
+        }
+    }
+
+    #[test]
+    fn beside_hands_every_output_to_the_checker() {
+        let pre = Prechecked::new(Compat::V4);
+        let n = pre.beside(|send| {
+            send("c/templates/a.yaml", "kind: A\n");
+            send("c/templates/b.yaml", "kind: [\n");
+            2
+        });
+        assert_eq!(n, 2);
+        assert_eq!(pre.take("c/templates/a.yaml").map(|h| h.len()), Some(1));
+        assert!(pre
+            .take("c/templates/b.yaml")
+            .is_some_and(|h| h[0].is_err()));
+        assert!(pre.take("c/templates/a.yaml").is_none());
+    }
+}
