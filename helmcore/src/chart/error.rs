@@ -128,6 +128,15 @@ pub enum ChartError {
 }
 
 impl ChartError {
+    /// `source` met loading the subchart at `name` (its entry under `charts/`).
+    pub(crate) fn subchart(name: &str, parent: &str, source: ChartError) -> ChartError {
+        ChartError::Subchart {
+            name: name.to_string(),
+            parent: parent.to_string(),
+            source: Box::new(source),
+        }
+    }
+
     pub(crate) fn load(file: &str, source: ChartError) -> ChartError {
         ChartError::Load {
             file: file.to_string(),

@@ -463,11 +463,7 @@ fn fill_chart(
         if n.starts_with('_') || n.starts_with('.') {
             continue;
         }
-        let wrap = |e: ChartError| ChartError::Subchart {
-            name: n.clone(),
-            parent: c.name().to_string(),
-            source: Box::new(e),
-        };
+        let wrap = |e: ChartError| ChartError::subchart(&n, c.name(), e);
         let sub = if n.ends_with(".tgz") {
             let first = &files[0];
             if first.name != n {

@@ -128,11 +128,8 @@ impl Chart {
             return Some(e);
         }
         self.dependencies.iter().find_map(|d| {
-            d.values_error().map(|e| ChartError::Subchart {
-                name: d.values.entry().to_string(),
-                parent: self.name().to_string(),
-                source: Box::new(e),
-            })
+            d.values_error()
+                .map(|e| ChartError::subchart(d.values.entry(), self.name(), e))
         })
     }
 

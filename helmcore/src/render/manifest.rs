@@ -229,11 +229,11 @@ const PARALLEL_CHECK_BYTES: usize = 128 * 1024;
 /// Every document's head, in order. Checking a document (a full YAML parse) is the
 /// costliest step after rendering and documents are independent, so a big output is
 /// split in two halves by size, the second decoded on another thread.
-fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, YamlError>> {
-    let decode_all = |part: &[(&String, String)]| -> Vec<Result<Head, YamlError>> {
-        part.iter().map(|(_, d)| decode_head(d, compat)).collect()
+fn decode_heads(docs: &[&str], compat: Compat) -> Vec<Result<Head, YamlError>> {
+    let decode_all = |part: &[&str]| -> Vec<Result<Head, YamlError>> {
+        part.iter().map(|d| decode_head(d, compat)).collect()
     };
-    let total: usize = docs.iter().map(|(_, d)| d.len()).sum();
+    let total: usize = docs.iter().map(|d| d.len()).sum();
     let parallel = total >= PARALLEL_CHECK_BYTES
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     if !parallel {
@@ -242,7 +242,7 @@ fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, 
     let mut acc = 0;
     let split = docs
         .iter()
-        .position(|(_, d)| {
+        .position(|d| {
             acc += d.len();
             acc * 2 >= total
         })
@@ -262,20 +262,17 @@ fn decode_heads(docs: &[(&String, String)], compat: Compat) -> Vec<Result<Head, 
     })
 }
 
-/// Every document's head: those `known` already, and the others decoded now.
+/// Every document's head: those `known` already, the others decoded now.
 fn decode_missing(
     docs: &[(&String, String)],
     known: Vec<Option<Result<Head, YamlError>>>,
     compat: Compat,
 ) -> Vec<Result<Head, YamlError>> {
-    if known.iter().all(Option::is_none) {
-        return decode_heads(docs, compat);
-    }
-    let missing: Vec<(&String, String)> = docs
+    let missing: Vec<&str> = docs
         .iter()
         .zip(&known)
         .filter(|(_, k)| k.is_none())
-        .map(|(d, _)| (d.0, d.1.clone()))
+        .map(|((_, d), _)| d.as_str())
         .collect();
     let mut decoded = decode_heads(&missing, compat).into_iter();
     known

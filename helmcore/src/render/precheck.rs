@@ -114,6 +114,30 @@ mod tests {
         }
     }
 
+    /// The sort takes the heads checked beside execution rather than decoding again:
+    /// heads checked from other text than the final output show through.
+    #[test]
+    fn the_sort_takes_the_checked_heads() {
+        let files: BTreeMap<String, String> = [(
+            "c/templates/a.yaml".to_string(),
+            "kind: Service
+"
+            .to_string(),
+        )]
+        .into();
+        let pre = Prechecked::new(Compat::V4);
+        pre.check(
+            "c/templates/a.yaml".into(),
+            "kind: Secret
+",
+        );
+        let sorted = sort_prechecked(&files, &BTreeMap::new(), Compat::V4, &pre).unwrap();
+        assert_eq!(sorted.manifests[0].head.kind, "Secret");
+        // Taken: a second sort decodes the output itself.
+        let sorted = sort_prechecked(&files, &BTreeMap::new(), Compat::V4, &pre).unwrap();
+        assert_eq!(sorted.manifests[0].head.kind, "Service");
+    }
+
     #[test]
     fn beside_hands_every_output_to_the_checker() {
         let pre = Prechecked::new(Compat::V4);
