@@ -74,7 +74,8 @@ def case(r):
             e = "dict " + " ".join(any_(r) for _ in range(r.randint(0, 5)))
     else:
         e = "list " + " ".join(any_(r) for _ in range(r.randint(0, 4)))
-    wrap = r.choice(["%s", "%s", "toJson (%s)", "printf \"%%v\" (%s)", "toYaml (%s)", "len (%s)"])
+    wrap = r.choice(["%s", "%s", "toJson (%s)", "printf \"%%v\" (%s)", "toYaml (%s)", "len (%s)",
+                     "typeOf (%s)", "printf \"%%#v\" (%s)", "toYamlPretty (%s)"])
     return "{{ %s }}" % (wrap % e)
 
 

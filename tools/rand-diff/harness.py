@@ -25,7 +25,7 @@ the failing case is then compared alone and dropped from the batch, which is ren
 Environment: HELM4, HELM3 (helm binaries), HC (helmcore binary), WORK (scratch folder,
 default /tmp/rand-diff), COMPAT=v3 (compare with helm3 and `--compat v3`). Expected
 differences already documented (Go pointer addresses are skipped; `uint8`, struct
-printing, `[]string` types) show up as diffs too: check docs/engine.md first.
+printing) show up as diffs too: check docs/engine.md first.
 """
 import base64, os, re, shutil, subprocess, sys, json, random
 

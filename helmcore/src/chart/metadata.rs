@@ -221,15 +221,19 @@ impl Metadata {
         m.insert("Tags", self.tags.as_str().into());
         m.insert("AppVersion", self.app_version.as_str().into());
         m.insert("Deprecated", self.deprecated.into());
-        m.insert(
-            "Annotations",
-            Value::Map(
-                self.annotations
-                    .iter()
-                    .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
-                    .collect(),
-            ),
-        );
+        // A `map[string]string`, nil when Chart.yaml has no `annotations:` (`toYaml`
+        // writes `null`).
+        let annotations: Map = self
+            .annotations
+            .iter()
+            .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
+            .collect();
+        let map_type = if self.annotations.is_empty() {
+            &crate::value::NIL_STRING_MAP
+        } else {
+            &crate::value::STRING_MAP
+        };
+        m.insert("Annotations", Value::Map(annotations.named(map_type)));
         m.insert("KubeVersion", self.kube_version.as_str().into());
         m.insert(
             "Dependencies",

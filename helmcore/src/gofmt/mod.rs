@@ -413,7 +413,12 @@ impl Printer {
             Value::Bytes(b) => self.fmt_bytes(v, b, verb, depth),
             Value::List(items) => {
                 if self.f.sharp_v {
-                    self.out.push_str("[]interface {}{");
+                    self.out.push_str(items.elem().slice_type());
+                    if items.is_nil() {
+                        self.out.push_str("(nil)");
+                        return;
+                    }
+                    self.out.push('{');
                     for (k, item) in items.iter().enumerate() {
                         if k > 0 {
                             self.out.push_str(", ");
@@ -437,6 +442,10 @@ impl Printer {
                 if self.f.sharp_v {
                     let t = m.named_type().map_or("map[string]interface {}", |t| t.name);
                     self.out.push_str(t);
+                    if m.is_nil() {
+                        self.out.push_str("(nil)");
+                        return;
+                    }
                     self.out.push('{');
                 } else {
                     self.out.push_str("map[");

@@ -42,6 +42,8 @@ impl Encoder {
             Value::Float(f) => write_float(&mut self.out, *f)?,
             Value::String(s) => write_string(&mut self.out, s, self.style.escape_html),
             Value::Bytes(b) => write_bytes_string(&mut self.out, b, self.style.escape_html),
+            Value::List(items) if items.is_nil() => self.out.push_str("null"),
+            Value::Map(m) if m.is_nil() => self.out.push_str("null"),
             Value::List(items) => {
                 self.check_depth(depth, None)?;
                 if items.is_empty() {

@@ -242,11 +242,12 @@ impl CapabilitiesObject {
                 compat: c.compat,
             })),
             apis: Value::Object(Arc::new(VersionSetObject {
-                versions: Arc::new(
+                versions: crate::value::List::typed(
                     c.api_versions
                         .iter()
                         .map(|s| Value::from(s.as_str()))
                         .collect(),
+                    crate::value::Elem::String,
                 ),
                 compat: c.compat,
             })),
@@ -408,7 +409,7 @@ impl Object for KubeVersionObject {
 /// `VersionSet` (a named `[]string` with a `Has` method).
 #[derive(Debug)]
 struct VersionSetObject {
-    versions: Arc<Vec<Value>>,
+    versions: crate::value::List,
     compat: Compat,
 }
 

@@ -10,7 +10,7 @@ use crate::engine::func::Param;
 
 use base64::Engine as _;
 
-use crate::value::{Elements, Field, Kind, Map, Object, Str, Value};
+use crate::value::{Elem, Elements, Field, Kind, List, Map, Object, Str, Value};
 
 use super::glob::Glob;
 
@@ -128,17 +128,21 @@ impl Files {
 
     /// [`Files::lines`] as Go strings: a line that is not valid UTF-8 keeps its bytes.
     fn line_values(&self, name: &str) -> Result<Value, String> {
+        let strings = |items| Value::List(List::typed(items, Elem::String));
         let Some(data) = self.find(name) else {
-            return Ok(Value::list(Vec::new()));
+            return Ok(strings(Vec::new()));
         };
         if std::str::from_utf8(data).is_ok() {
-            return Ok(self.lines(name)?.into_iter().map(Value::from).collect());
+            return Ok(strings(
+                self.lines(name)?.into_iter().map(Value::from).collect(),
+            ));
         }
         let body = data.strip_suffix(b"\n").unwrap_or(data);
-        Ok(body
-            .split(|&b| b == b'\n')
-            .map(Value::from_go_slice)
-            .collect())
+        Ok(strings(
+            body.split(|&b| b == b'\n')
+                .map(Value::from_go_slice)
+                .collect(),
+        ))
     }
 
     /// The template object.

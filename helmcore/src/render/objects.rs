@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::chart::{Dependency, Metadata};
-use crate::value::{write_v, Field, Kind, Map, Object, Value};
+use crate::value::{write_v, Elem, Field, Kind, List, Map, Object, Value};
 
 use super::Compat;
 
@@ -47,11 +47,36 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
             v
         }
         Compat::V3 => Value::Object(Arc::new(ChartStruct {
-            fields: meta.to_value(),
+            fields: v3_fields(meta.to_value()),
             meta: meta.clone(),
             is_root,
         })),
     }
+}
+
+/// helm3 reads the struct's fields with their Go types: the lists are typed slices, nil
+/// when Chart.yaml leaves them out (helm4's map holds `[]interface {}`, never nil).
+fn v3_fields(fields: Value) -> Value {
+    if let Value::Map(m) = &fields {
+        for (key, elem) in [
+            ("Sources", Elem::String),
+            ("Keywords", Elem::String),
+            ("Maintainers", Elem::Maintainer),
+            ("Dependencies", Elem::Dependency),
+        ] {
+            let items = match m.get(key) {
+                Some(Value::List(l)) => l.to_vec(),
+                _ => Vec::new(),
+            };
+            let list = if items.is_empty() {
+                List::nil(elem)
+            } else {
+                List::typed(items, elem)
+            };
+            m.insert(key, Value::List(list));
+        }
+    }
+    fields
 }
 
 /// `.Template`: `{Name, BasePath}`.

@@ -4,7 +4,7 @@
 //! runs, so these accessors only fall back to Go's zero value when a caller outside the
 //! executor (a test, another module) passes something else: a body never panics.
 
-use crate::value::{Map, Value};
+use crate::value::{Elem, List, Map, Value};
 
 /// The argument at `i`, or nil.
 pub(super) fn any(args: &[Value], i: usize) -> &Value {
@@ -46,6 +46,17 @@ pub(super) fn rest(args: &[Value], from: usize) -> &[Value] {
 }
 
 /// A `[]string` result.
+/// A Go `[]string`.
 pub(super) fn string_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Value {
-    Value::list(items.into_iter().map(|s| Value::from(s.as_ref())).collect())
+    let items = items.into_iter().map(|s| Value::from(s.as_ref())).collect();
+    Value::List(List::typed(items, Elem::String))
+}
+
+/// A Go `[]string` that is nil when it has no items: Go's `regexp` methods build their
+/// results by appending to a nil slice.
+pub(super) fn appended_strings<S: AsRef<str>>(items: Vec<S>) -> Value {
+    if items.is_empty() {
+        return Value::List(List::nil(Elem::String));
+    }
+    string_list(items)
 }

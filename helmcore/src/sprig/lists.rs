@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::engine::func::{Func, Param as P};
-use crate::value::{Elements, Value};
+use crate::value::{Elem, Elements, List, Value};
 
 use super::args::{any, int, rest};
 use super::cast::to_int64;
@@ -100,7 +100,7 @@ fn chunk(a: Vec<Value>) -> Res {
         }
         out.push(Value::list(part));
     }
-    Ok(Value::list(out))
+    Ok(Value::List(List::typed(out, Elem::Slice)))
 }
 
 fn last(a: Vec<Value>) -> Res {
@@ -117,13 +117,20 @@ fn first(a: Vec<Value>) -> Res {
         .unwrap_or_default())
 }
 
+// `rest` and `initial` of an empty list are Sprig's `return nil`: a nil slice.
 fn rest_fn(a: Vec<Value>) -> Res {
     let list = items(any(&a, 0), "find rest on")?;
-    Ok(Value::list(list.get(1..).unwrap_or(&[]).to_vec()))
+    if list.is_empty() {
+        return Ok(Value::List(List::nil(Elem::Interface)));
+    }
+    Ok(Value::list(list[1..].to_vec()))
 }
 
 fn initial(a: Vec<Value>) -> Res {
     let list = items(any(&a, 0), "find initial on")?;
+    if list.is_empty() {
+        return Ok(Value::List(List::nil(Elem::Interface)));
+    }
     Ok(Value::list(
         list.get(..list.len().saturating_sub(1))
             .unwrap_or(&[])
@@ -193,7 +200,12 @@ fn slice(a: Vec<Value>) -> Res {
     if start < 0 || end < start || end > list.len() as i64 {
         return Err("reflect.Value.Slice: slice index out of bounds".into());
     }
-    Ok(Value::list(list[start as usize..end as usize].to_vec()))
+    let part = list[start as usize..end as usize].to_vec();
+    // Go's reflection slices keep the slice type (`[]string` stays `[]string`).
+    match any(&a, 0) {
+        Value::List(l) => Ok(Value::List(l.with_items(part))),
+        _ => Ok(Value::list(part)),
+    }
 }
 
 fn concat(a: Vec<Value>) -> Res {
@@ -211,6 +223,10 @@ fn concat(a: Vec<Value>) -> Res {
                 }
             },
         }
+    }
+    // Sprig appends to a nil slice: nothing to append leaves it nil.
+    if out.is_empty() {
+        return Ok(Value::List(List::nil(Elem::Interface)));
     }
     Ok(Value::list(out))
 }

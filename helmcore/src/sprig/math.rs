@@ -60,7 +60,8 @@ fn until_step(start: i64, stop: i64, step: i64) -> Result<Vec<i64>, String> {
 }
 
 fn int_list(v: Vec<i64>) -> Value {
-    Value::list(v.into_iter().map(Value::int).collect())
+    let items = v.into_iter().map(Value::int).collect();
+    Value::List(crate::value::List::typed(items, crate::value::Elem::Int))
 }
 
 fn until(a: Vec<Value>) -> Res {

@@ -5,7 +5,7 @@
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
 
-use super::args::{int, string, string_list};
+use super::args::{appended_strings, int, string};
 use super::goregex::{quote_meta, GoRegex};
 // Patterns compiled once per render session.
 use super::unicode::quote;
@@ -42,12 +42,12 @@ fn must_regex_match(a: Vec<Value>) -> Res {
 
 fn regex_find_all(a: Vec<Value>) -> Res {
     let re = must_compile(string(&a, 0))?;
-    Ok(string_list(re.find_all(string(&a, 1), int(&a, 2))))
+    Ok(appended_strings(re.find_all(string(&a, 1), int(&a, 2))))
 }
 
 fn must_regex_find_all(a: Vec<Value>) -> Res {
     let re = compile(string(&a, 0))?;
-    Ok(string_list(re.find_all(string(&a, 1), int(&a, 2))))
+    Ok(appended_strings(re.find_all(string(&a, 1), int(&a, 2))))
 }
 
 fn regex_find(a: Vec<Value>) -> Res {
@@ -83,13 +83,13 @@ fn must_regex_replace_all_literal(a: Vec<Value>) -> Res {
 }
 
 fn regex_split(a: Vec<Value>) -> Res {
-    Ok(string_list(
+    Ok(appended_strings(
         must_compile(string(&a, 0))?.split(string(&a, 1), int(&a, 2)),
     ))
 }
 
 fn must_regex_split(a: Vec<Value>) -> Res {
-    Ok(string_list(
+    Ok(appended_strings(
         compile(string(&a, 0))?.split(string(&a, 1), int(&a, 2)),
     ))
 }

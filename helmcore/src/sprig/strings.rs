@@ -595,7 +595,8 @@ fn split_map(parts: Vec<&str>) -> Value {
             .enumerate()
             .map(|(i, p)| (format!("_{i}").into(), Value::from(p))),
     );
-    Value::Map(map)
+    // Go's `map[string]string`.
+    Value::Map(map.named(&crate::value::STRING_MAP))
 }
 
 fn split(a: Vec<Value>) -> Res {

@@ -33,14 +33,20 @@ pub struct Map {
     named: Option<&'static NamedMap>,
 }
 
-/// A Go named type whose underlying type is `map[string]interface{}`, such as Helm's
-/// `common.Values` (`chartutil.Values` in Helm 3). Templates see its name (`typeOf`,
-/// `%T`) and its methods, which a field access tries before the map's keys, as Go's
-/// template executor does.
+/// A Go map type other than `map[string]interface{}`: a named type over it, such as
+/// Helm's `common.Values` (`chartutil.Values` in Helm 3), or another map type such as
+/// `.Chart.Annotations`' `map[string]string`. Templates see its name (`typeOf`, `%T`)
+/// and its methods, which a field access tries before the map's keys, as Go's template
+/// executor does.
 ///
 /// ```
 /// use helmcore::value::{Map, NamedMap, Value};
-/// static POINT: NamedMap = NamedMap { name: "main.Point", method: |_, _| None };
+/// static POINT: NamedMap = NamedMap {
+///     name: "main.Point",
+///     method: |_, _| None,
+///     generic: true,
+///     nil: false,
+/// };
 /// let m = Map::new().named(&POINT);
 /// assert_eq!(Value::Map(m.clone()).type_name(), "main.Point");
 /// assert_eq!(Value::Map(m.unnamed()).type_name(), "map[string]interface {}");
@@ -52,6 +58,41 @@ pub struct NamedMap {
     /// [`Object::field`] answers [`crate::value::Field::Method`] for `name`; `None` when
     /// the type has no such method.
     pub method: fn(&Map, &str) -> Option<Arc<dyn Object>>,
+    /// Whether the underlying type is `map[string]interface{}`, so that a value of this
+    /// type goes where one is expected (`common.Values` does; `map[string]string` fails
+    /// with `wrong type for value`).
+    pub generic: bool,
+    /// A nil map of this type: `toJson` and `toYaml` write `null`, `%#v` `T(nil)`.
+    pub nil: bool,
+}
+
+/// `map[string]string` (`.Chart.Annotations`).
+pub static STRING_MAP: NamedMap = NamedMap {
+    name: "map[string]string",
+    method: |_, _| None,
+    generic: false,
+    nil: false,
+};
+
+/// A nil `map[string]interface {}` (`fromJson "null"`).
+pub static NIL_MAP: NamedMap = NamedMap {
+    name: "map[string]interface {}",
+    method: |_, _| None,
+    generic: true,
+    nil: true,
+};
+
+/// A nil `map[string]string` (`.Chart.Annotations` of a chart without annotations).
+pub static NIL_STRING_MAP: NamedMap = NamedMap {
+    nil: true,
+    ..STRING_MAP
+};
+
+impl Map {
+    /// Whether this handle holds a nil map (see [`NamedMap::nil`]).
+    pub fn is_nil(&self) -> bool {
+        self.named.is_some_and(|t| t.nil)
+    }
 }
 
 impl std::fmt::Debug for NamedMap {

@@ -20,6 +20,7 @@
 
 pub(crate) mod escape;
 mod format;
+mod list;
 mod map;
 mod number;
 mod object;
@@ -27,7 +28,8 @@ mod object;
 use std::sync::Arc;
 
 pub use format::{fmt_v, write_v};
-pub use map::{Map, NamedMap};
+pub use list::{Elem, List};
+pub use map::{Map, NamedMap, NIL_MAP, NIL_STRING_MAP, STRING_MAP};
 pub use number::{format_float, format_float_v};
 pub use object::{Elements, Field, Object};
 
@@ -36,9 +38,6 @@ pub type Str = Arc<str>;
 
 /// The bytes of a Go string that is not valid UTF-8 (see [`Value::Bytes`]).
 pub type Bytes = Arc<[u8]>;
-
-/// An immutable, cheaply cloned list (`[]interface{}`).
-pub type List = Arc<Vec<Value>>;
 
 /// Which Go integer type an integer value has. Output is the same for all of them, but
 /// `typeOf`, `kindOf` and `%T` tell them apart, and Go's function calls do not convert
@@ -173,7 +172,7 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Arc::new(items))
+        Value::List(List::new(items))
     }
 
     pub fn is_nil(&self) -> bool {
@@ -222,7 +221,7 @@ impl Value {
             Value::Int(_, IntKind::Int64) => "int64".into(),
             Value::Float(_) => "float64".into(),
             Value::String(_) | Value::Bytes(_) => "string".into(),
-            Value::List(_) => "[]interface {}".into(),
+            Value::List(l) => l.elem().slice_type().into(),
             Value::Map(m) => match m.named_type() {
                 Some(t) => t.name.into(),
                 None => "map[string]interface {}".into(),
@@ -267,7 +266,7 @@ impl Value {
     /// stay shared.
     pub fn deep_copy(&self) -> Value {
         match self {
-            Value::List(l) => Value::list(l.iter().map(Value::deep_copy).collect()),
+            Value::List(l) => Value::List(l.with_items(l.iter().map(Value::deep_copy).collect())),
             Value::Map(m) => Value::Map(m.deep_copy()),
             other => other.clone(),
         }
@@ -290,7 +289,7 @@ impl PartialEq for Value {
             (Value::Float(a), Value::Float(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Bytes(a), Value::Bytes(b)) => a == b,
-            (Value::List(a), Value::List(b)) => Arc::ptr_eq(a, b) || a == b,
+            (Value::List(a), Value::List(b)) => a == b,
             (Value::Map(a), Value::Map(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => Arc::ptr_eq(a, b) || a.eq_object(&**b),
             _ => false,

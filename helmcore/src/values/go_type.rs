@@ -25,12 +25,16 @@ use crate::value::{write_v, Field, Kind, Map, NamedMap, Object, Value};
 pub static COMMON_VALUES: NamedMap = NamedMap {
     name: "common.Values",
     method: bind,
+    generic: true,
+    nil: false,
 };
 
 /// Helm 3's `chartutil.Values`: the same methods under another package name.
 pub static CHARTUTIL_VALUES: NamedMap = NamedMap {
     name: "chartutil.Values",
     method: bind,
+    generic: true,
+    nil: false,
 };
 
 fn bind(map: &Map, name: &str) -> Option<Arc<dyn Object>> {

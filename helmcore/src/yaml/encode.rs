@@ -103,6 +103,14 @@ impl Encoder {
                     self.em.tagged_scalar(Some("!!binary"), &s, style, ctx)
                 }
             },
+            // The JSON round trip of `toYaml` writes a nil slice as `null`; go-yaml v3
+            // writes it as an empty one.
+            Value::List(items) if items.is_nil() && self.flavor == Flavor::Sigs => {
+                self.node(&Value::Nil, ctx, depth)?
+            }
+            Value::Map(m) if m.is_nil() && self.flavor == Flavor::Sigs => {
+                self.node(&Value::Nil, ctx, depth)?
+            }
             Value::List(items) => {
                 if items.is_empty() {
                     self.em.empty_collection("[", "]");

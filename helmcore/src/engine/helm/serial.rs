@@ -88,7 +88,8 @@ fn map_result(src: &str, r: Option<Map>) -> Value {
         Some(m) => Value::Map(m),
         // An empty document leaves Helm's initialised map as it was.
         None if src.trim().is_empty() => Value::Map(Map::new()),
-        None => Value::Nil,
+        // `encoding/json` decodes `null` into a map by setting it to nil.
+        None => Value::Map(Map::new().named(&crate::value::NIL_MAP)),
     }
 }
 
@@ -153,7 +154,9 @@ fn from_json(args: Vec<Value>) -> Res {
 fn from_json_array(args: Vec<Value>) -> Res {
     let src = str_arg(args);
     Ok(match crate::json::from_str_list(&src) {
-        Ok(l) => Value::list(l.unwrap_or_default()),
+        Ok(Some(l)) => Value::list(l),
+        // `encoding/json` decodes `null` into a slice by setting it to nil.
+        Ok(None) => Value::List(crate::value::List::nil(crate::value::Elem::Interface)),
         Err(e) => Value::list(vec![Value::from(e.to_string())]),
     })
 }

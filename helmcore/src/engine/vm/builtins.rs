@@ -259,7 +259,14 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
                     None => return Err(err("reflect: string index out of range")),
                 }
             }
-            Value::Map(m) => Rv::Iface(m.get(&map_key(&ix)?).unwrap_or(Value::Nil)),
+            // A missing key gives the element type's zero value: nil, or "" for the only
+            // other map type templates meet, `map[string]string`.
+            Value::Map(m) => Rv::Iface(m.get(&map_key(&ix)?).unwrap_or_else(|| {
+                match m.named_type() {
+                    Some(t) if !t.generic => Value::from(""),
+                    _ => Value::Nil,
+                }
+            })),
             Value::Object(o) => match o.elements() {
                 Some(Elements::List(l)) => {
                     let x = index_arg(&ix, l.len())?;
@@ -342,7 +349,7 @@ fn slice(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
             None => Value::from_go_slice(s.as_bytes().get(idx[0]..idx[1]).unwrap_or_default()),
         },
         Value::Bytes(b) => Value::from_go_slice(b.get(idx[0]..idx[1]).unwrap_or_default()),
-        Value::List(l) => Value::list(l[idx[0]..idx[1]].to_vec()),
+        Value::List(l) => Value::List(l.with_items(l[idx[0]..idx[1]].to_vec())),
         _ => Value::Nil,
     }))
 }
