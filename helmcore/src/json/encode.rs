@@ -72,30 +72,49 @@ impl Encoder {
                 if tracked {
                     self.path.push(m.clone());
                 }
-                self.out.push('{');
-                for (i, (k, item)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    self.newline(depth + 1);
-                    write_string(&mut self.out, k, self.style.escape_html);
-                    self.out.push(':');
-                    if self.style.indent.is_some() {
-                        self.out.push(' ');
-                    }
-                    self.value(item, depth + 1)?;
-                }
-                self.newline(depth);
-                self.out.push('}');
+                self.fields(&entries, depth)?;
                 if tracked {
                     self.path.pop();
                 }
             }
             Value::Object(o) => match o.to_data() {
+                // A Go struct: its fields in declaration order.
+                Some(Value::Map(m)) if !o.json_order().is_empty() => {
+                    self.check_depth(depth, None)?;
+                    let mut entries = m.entries();
+                    if entries.is_empty() {
+                        self.out.push_str("{}");
+                        return Ok(());
+                    }
+                    let order = o.json_order();
+                    let place = |k: &str| order.iter().position(|f| *f == k).unwrap_or(order.len());
+                    entries.sort_by_key(|(k, _)| place(k));
+                    self.fields(&entries, depth)?;
+                }
                 Some(data) => self.value(&data, depth)?,
                 None => self.out.push_str("{}"),
             },
         }
+        Ok(())
+    }
+
+    /// An object's members (`entries` not empty).
+    fn fields(&mut self, entries: &[(crate::value::Str, Value)], depth: usize) -> Result<(), JsonError> {
+        self.out.push('{');
+        for (i, (k, item)) in entries.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.newline(depth + 1);
+            write_string(&mut self.out, k, self.style.escape_html);
+            self.out.push(':');
+            if self.style.indent.is_some() {
+                self.out.push(' ');
+            }
+            self.value(item, depth + 1)?;
+        }
+        self.newline(depth);
+        self.out.push('}');
         Ok(())
     }
 

@@ -310,22 +310,19 @@ impl Object for CapabilitiesObject {
         self.format_struct(&mut out);
         Some(out)
     }
+    /// The fields stay objects, so that `toJson` writes each in its own field order.
     fn to_data(&self) -> Option<Value> {
         let m = Map::new();
-        m.insert("KubeVersion", data(&self.kube));
-        m.insert("APIVersions", data(&self.apis));
-        m.insert("HelmVersion", data(&self.helm));
+        m.insert("KubeVersion", self.kube.clone());
+        m.insert("APIVersions", self.apis.clone());
+        m.insert("HelmVersion", self.helm.clone());
         Some(Value::Map(m))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        &["KubeVersion", "APIVersions", "HelmVersion"]
     }
     fn as_any(&self) -> &dyn Any {
         self
-    }
-}
-
-fn data(v: &Value) -> Value {
-    match v {
-        Value::Object(o) => o.to_data().unwrap_or_default(),
-        other => other.clone(),
     }
 }
 
@@ -394,6 +391,9 @@ impl Object for KubeVersionObject {
         m.insert("Major", self.v.major.as_str().into());
         m.insert("Minor", self.v.minor.as_str().into());
         Some(Value::Map(m))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        &["Version", "Major", "Minor"]
     }
     fn eq_object(&self, other: &dyn Object) -> bool {
         other
@@ -503,6 +503,15 @@ impl Object for HelmVersionObject {
             m.insert("kube_client_version", k.into());
         }
         Some(Value::Map(m))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        &[
+            "version",
+            "git_commit",
+            "git_tree_state",
+            "go_version",
+            "kube_client_version",
+        ]
     }
     fn as_any(&self) -> &dyn Any {
         self

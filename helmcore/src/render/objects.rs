@@ -47,7 +47,7 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
             v
         }
         Compat::V3 => Value::Object(Arc::new(ChartStruct {
-            fields: v3_fields(meta.to_value()),
+            fields: v3_fields(meta.to_value(), meta),
             meta: meta.clone(),
             is_root,
         })),
@@ -55,9 +55,25 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
 }
 
 /// helm3 reads the struct's fields with their Go types: the lists are typed slices, nil
-/// when Chart.yaml leaves them out (helm4's map holds `[]interface {}`, never nil).
-fn v3_fields(fields: Value) -> Value {
+/// when Chart.yaml leaves them out (helm4's map holds `[]interface {}`, never nil), and
+/// maintainers and dependencies are struct pointers.
+fn v3_fields(fields: Value, meta: &Metadata) -> Value {
     if let Value::Map(m) = &fields {
+        let structs = |key: &str, json: Vec<Option<Map>>, type_name, order| {
+            let items = match m.get(key) {
+                Some(Value::List(l)) => l.to_vec(),
+                _ => Vec::new(),
+            };
+            let items = items.into_iter().zip(json).map(|(item, json)| match (item, json) {
+                (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
+                (item, _) => item,
+            });
+            m.insert(key, Value::list(items.collect()));
+        };
+        let maintainers = meta.maintainers.iter().map(|x| x.as_ref().map(maintainer_json));
+        structs("Maintainers", maintainers.collect(), "*chart.Maintainer", MAINTAINER_JSON);
+        let dependencies = meta.dependencies.iter().map(|x| x.as_ref().map(dependency_json));
+        structs("Dependencies", dependencies.collect(), "*chart.Dependency", DEPENDENCY_JSON);
         for (key, elem) in [
             ("Sources", Elem::String),
             ("Keywords", Elem::String),
@@ -151,16 +167,103 @@ impl Object for ChartStruct {
     /// `encoding/json` of the struct: the embedded metadata's fields with their
     /// `omitempty` tags, then `IsRoot`.
     fn to_data(&self) -> Option<Value> {
-        let m = metadata_json(&self.meta);
+        let m = metadata_json(&self.meta, &self.fields);
         m.insert("IsRoot", self.is_root.into());
         Some(Value::Map(m))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        &[
+            "name",
+            "home",
+            "sources",
+            "version",
+            "description",
+            "keywords",
+            "maintainers",
+            "icon",
+            "apiVersion",
+            "condition",
+            "tags",
+            "appVersion",
+            "deprecated",
+            "annotations",
+            "kubeVersion",
+            "dependencies",
+            "type",
+            "IsRoot",
+        ]
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
 }
 
-fn metadata_json(md: &Metadata) -> Map {
+/// A struct pointer in helm3's metadata (`*chart.Maintainer`, `*chart.Dependency`):
+/// templates read its Go fields; `encoding/json` writes its tagged fields in declaration
+/// order.
+#[derive(Debug)]
+struct JsonStruct {
+    type_name: &'static str,
+    /// By Go field name (`Name`, `Email`).
+    fields: Map,
+    /// By JSON tag, `omitempty` applied (`name`, `email`).
+    json: Map,
+    order: &'static [&'static str],
+}
+
+impl JsonStruct {
+    fn value(type_name: &'static str, fields: Map, json: Map, order: &'static [&'static str]) -> Value {
+        Value::Object(Arc::new(JsonStruct {
+            type_name,
+            fields,
+            json,
+            order,
+        }))
+    }
+}
+
+const MAINTAINER_JSON: &[&str] = &["name", "email", "url"];
+const DEPENDENCY_JSON: &[&str] = &[
+    "name",
+    "version",
+    "repository",
+    "condition",
+    "tags",
+    "enabled",
+    "import-values",
+    "alias",
+];
+
+impl Object for JsonStruct {
+    fn type_name(&self) -> Cow<'_, str> {
+        self.type_name.into()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Ptr
+    }
+    fn field(&self, name: &str) -> Field {
+        match self.fields.get(name) {
+            Some(v) => Field::Value(v),
+            None => Field::Missing,
+        }
+    }
+    fn format(&self, out: &mut String) {
+        write_v(out, &Value::Map(self.fields.clone()));
+    }
+    fn to_data(&self) -> Option<Value> {
+        Some(Value::Map(self.json.clone()))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        self.order
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The metadata's `encoding/json` fields; `fields` is the struct as templates see it
+/// (its maintainers and dependencies are already [`JsonStruct`]s).
+fn metadata_json(md: &Metadata, fields: &Value) -> Map {
     let m = Map::new();
     let s = |m: &Map, k: &str, v: &str| {
         if !v.is_empty() {
@@ -179,21 +282,7 @@ fn metadata_json(md: &Metadata) -> Map {
         m.insert("keywords", strings(&md.keywords));
     }
     if !md.maintainers.is_empty() {
-        let list = md
-            .maintainers
-            .iter()
-            .map(|mt| match mt {
-                None => Value::Nil,
-                Some(mt) => {
-                    let x = Map::new();
-                    s(&x, "name", &mt.name);
-                    s(&x, "email", &mt.email);
-                    s(&x, "url", &mt.url);
-                    Value::Map(x)
-                }
-            })
-            .collect();
-        m.insert("maintainers", Value::list(list));
+        m.insert("maintainers", fields.get("Maintainers").unwrap_or_default());
     }
     s(&m, "icon", &md.icon);
     s(&m, "apiVersion", &md.api_version);
@@ -216,18 +305,23 @@ fn metadata_json(md: &Metadata) -> Map {
     }
     s(&m, "kubeVersion", &md.kube_version);
     if !md.dependencies.is_empty() {
-        let list = md
-            .dependencies
-            .iter()
-            .map(|d| d.as_ref().map_or(Value::Nil, dependency_json))
-            .collect();
-        m.insert("dependencies", Value::list(list));
+        m.insert("dependencies", fields.get("Dependencies").unwrap_or_default());
     }
     s(&m, "type", &md.chart_type);
     m
 }
 
-fn dependency_json(d: &Dependency) -> Value {
+fn maintainer_json(mt: &crate::chart::Maintainer) -> Map {
+    let m = Map::new();
+    for (k, v) in [("name", &mt.name), ("email", &mt.email), ("url", &mt.url)] {
+        if !v.is_empty() {
+            m.insert(k, v.as_str().into());
+        }
+    }
+    m
+}
+
+fn dependency_json(d: &Dependency) -> Map {
     let m = Map::new();
     m.insert("name", d.name.as_str().into());
     if !d.version.is_empty() {
@@ -252,7 +346,7 @@ fn dependency_json(d: &Dependency) -> Value {
     if !d.alias.is_empty() {
         m.insert("alias", d.alias.as_str().into());
     }
-    Value::Map(m)
+    m
 }
 
 #[cfg(test)]

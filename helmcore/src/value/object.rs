@@ -99,6 +99,13 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         None
     }
 
+    /// The order `encoding/json` writes a Go struct's fields in: the keys of
+    /// [`Object::to_data`]'s map as the struct declares them (`toJson` keeps it; `toYaml`
+    /// sorts them, as sigs.k8s.io/yaml does). Empty for a value that is not a struct.
+    fn json_order(&self) -> &'static [&'static str] {
+        &[]
+    }
+
     /// Go template truth: a struct is always true; a named string or slice type may not be.
     fn is_truthy(&self) -> bool {
         true
