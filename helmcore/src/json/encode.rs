@@ -99,7 +99,11 @@ impl Encoder {
     }
 
     /// An object's members (`entries` not empty).
-    fn fields(&mut self, entries: &[(crate::value::Str, Value)], depth: usize) -> Result<(), JsonError> {
+    fn fields(
+        &mut self,
+        entries: &[(crate::value::Str, Value)],
+        depth: usize,
+    ) -> Result<(), JsonError> {
         self.out.push('{');
         for (i, (k, item)) in entries.iter().enumerate() {
             if i > 0 {

@@ -64,16 +64,35 @@ fn v3_fields(fields: Value, meta: &Metadata) -> Value {
                 Some(Value::List(l)) => l.to_vec(),
                 _ => Vec::new(),
             };
-            let items = items.into_iter().zip(json).map(|(item, json)| match (item, json) {
-                (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
-                (item, _) => item,
-            });
+            let items = items
+                .into_iter()
+                .zip(json)
+                .map(|(item, json)| match (item, json) {
+                    (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
+                    (item, _) => item,
+                });
             m.insert(key, Value::list(items.collect()));
         };
-        let maintainers = meta.maintainers.iter().map(|x| x.as_ref().map(maintainer_json));
-        structs("Maintainers", maintainers.collect(), "*chart.Maintainer", MAINTAINER_JSON);
-        let dependencies = meta.dependencies.iter().map(|x| x.as_ref().map(dependency_json));
-        structs("Dependencies", dependencies.collect(), "*chart.Dependency", DEPENDENCY_JSON);
+        let maintainers = meta
+            .maintainers
+            .iter()
+            .map(|x| x.as_ref().map(maintainer_json));
+        structs(
+            "Maintainers",
+            maintainers.collect(),
+            "*chart.Maintainer",
+            crate::chart::MAINTAINER_FIELDS,
+        );
+        let dependencies = meta
+            .dependencies
+            .iter()
+            .map(|x| x.as_ref().map(dependency_json));
+        structs(
+            "Dependencies",
+            dependencies.collect(),
+            "*chart.Dependency",
+            crate::chart::DEPENDENCY_FIELDS,
+        );
         for (key, elem) in [
             ("Sources", Elem::String),
             ("Keywords", Elem::String),
@@ -171,27 +190,9 @@ impl Object for ChartStruct {
         m.insert("IsRoot", self.is_root.into());
         Some(Value::Map(m))
     }
+    /// The metadata's fields; `IsRoot`, not among them, comes last.
     fn json_order(&self) -> &'static [&'static str] {
-        &[
-            "name",
-            "home",
-            "sources",
-            "version",
-            "description",
-            "keywords",
-            "maintainers",
-            "icon",
-            "apiVersion",
-            "condition",
-            "tags",
-            "appVersion",
-            "deprecated",
-            "annotations",
-            "kubeVersion",
-            "dependencies",
-            "type",
-            "IsRoot",
-        ]
+        crate::chart::METADATA_FIELDS
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -212,7 +213,12 @@ struct JsonStruct {
 }
 
 impl JsonStruct {
-    fn value(type_name: &'static str, fields: Map, json: Map, order: &'static [&'static str]) -> Value {
+    fn value(
+        type_name: &'static str,
+        fields: Map,
+        json: Map,
+        order: &'static [&'static str],
+    ) -> Value {
         Value::Object(Arc::new(JsonStruct {
             type_name,
             fields,
@@ -221,18 +227,6 @@ impl JsonStruct {
         }))
     }
 }
-
-const MAINTAINER_JSON: &[&str] = &["name", "email", "url"];
-const DEPENDENCY_JSON: &[&str] = &[
-    "name",
-    "version",
-    "repository",
-    "condition",
-    "tags",
-    "enabled",
-    "import-values",
-    "alias",
-];
 
 impl Object for JsonStruct {
     fn type_name(&self) -> Cow<'_, str> {
@@ -305,7 +299,10 @@ fn metadata_json(md: &Metadata, fields: &Value) -> Map {
     }
     s(&m, "kubeVersion", &md.kube_version);
     if !md.dependencies.is_empty() {
-        m.insert("dependencies", fields.get("Dependencies").unwrap_or_default());
+        m.insert(
+            "dependencies",
+            fields.get("Dependencies").unwrap_or_default(),
+        );
     }
     s(&m, "type", &md.chart_type);
     m

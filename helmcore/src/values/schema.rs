@@ -221,7 +221,12 @@ pub(super) fn validate_single_for(
     // The schema parsed a second time, for the order of its keys (only on failure).
     let order = DocOrder::parse(schema_json);
     if compat == Compat::V3 {
-        return Err(super::schema_v3::report(&errors, &schema, &instance, order.as_ref()));
+        return Err(super::schema_v3::report(
+            &errors,
+            &schema,
+            &instance,
+            order.as_ref(),
+        ));
     }
     let tree = build(&errors, &instance, &schema, order.as_ref());
     // santhosh: a root with a single group error reports the group's causes.

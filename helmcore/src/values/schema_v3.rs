@@ -427,11 +427,16 @@ fn expected_types(kind: &TypeKind, location: &[String], root: &serde_json::Value
 
 /// The properties of `instance` that neither `properties` nor a `patternProperties`
 /// pattern of `schema` covers, sorted (gojsonschema's most frequent order).
-fn refused_properties(instance: &serde_json::Value, schema: Option<&serde_json::Value>) -> Vec<String> {
+fn refused_properties(
+    instance: &serde_json::Value,
+    schema: Option<&serde_json::Value>,
+) -> Vec<String> {
     let Some(object) = instance.as_object() else {
         return Vec::new();
     };
-    let named = schema.and_then(|s| s.get("properties")).and_then(|p| p.as_object());
+    let named = schema
+        .and_then(|s| s.get("properties"))
+        .and_then(|p| p.as_object());
     let patterns: Vec<regex::Regex> = schema
         .and_then(|s| s.get("patternProperties"))
         .and_then(|p| p.as_object())

@@ -261,12 +261,12 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
             }
             // A missing key gives the element type's zero value: nil, or "" for the only
             // other map type templates meet, `map[string]string`.
-            Value::Map(m) => Rv::Iface(m.get(&map_key(&ix)?).unwrap_or_else(|| {
-                match m.named_type() {
+            Value::Map(m) => Rv::Iface(m.get(&map_key(&ix)?).unwrap_or_else(
+                || match m.named_type() {
                     Some(t) if !t.generic => Value::from(""),
                     _ => Value::Nil,
-                }
-            })),
+                },
+            )),
             Value::Object(o) => match o.elements() {
                 Some(Elements::List(l)) => {
                     let x = index_arg(&ix, l.len())?;
