@@ -35,6 +35,15 @@ struct Encoder {
 
 impl Encoder {
     fn value(&mut self, v: &Value, depth: usize) -> Result<(), JsonError> {
+        // Nesting goes up to the cycle check's depth before it fails: grow the stack
+        // rather than overflow a small thread's (a debug build's frames are large).
+        if depth > 0 && depth % 64 == 0 {
+            return stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.node(v, depth));
+        }
+        self.node(v, depth)
+    }
+
+    fn node(&mut self, v: &Value, depth: usize) -> Result<(), JsonError> {
         match v {
             Value::Nil => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
