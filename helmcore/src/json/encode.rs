@@ -37,7 +37,7 @@ impl Encoder {
     fn value(&mut self, v: &Value, depth: usize) -> Result<(), JsonError> {
         // Nesting goes up to the cycle check's depth before it fails: grow the stack
         // rather than overflow a small thread's (a debug build's frames are large).
-        if depth > 0 && depth % 64 == 0 {
+        if depth > 0 && depth.is_multiple_of(64) {
             return stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.node(v, depth));
         }
         self.node(v, depth)

@@ -215,7 +215,7 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
         Param::Int64 => matches!(v, Value::Int(_, crate::value::IntKind::Int64)),
         Param::Float64 => matches!(v, Value::Float(_)),
         Param::Bool => matches!(v, Value::Bool(_)),
-        Param::Map => matches!(v, Value::Map(m) if m.named_type().map_or(true, |t| t.generic)),
+        Param::Map => matches!(v, Value::Map(m) if m.named_type().is_none_or(|t| t.generic)),
         Param::List => matches!(v, Value::List(l) if l.elem() == crate::value::Elem::Interface),
         Param::StringList => {
             matches!(v, Value::List(l) if l.iter().all(|x| x.go_bytes().is_some()))
