@@ -59,48 +59,14 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
 /// maintainers and dependencies are struct pointers.
 fn v3_fields(fields: Value, meta: &Metadata) -> Value {
     if let Value::Map(m) = &fields {
-        let structs = |key: &str, json: Vec<Option<Map>>, type_name, order| {
-            let items = match m.get(key) {
-                Some(Value::List(l)) => l.to_vec(),
-                _ => Vec::new(),
-            };
-            let items = items
-                .into_iter()
-                .zip(json)
-                .map(|(item, json)| match (item, json) {
-                    (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
-                    (item, _) => item,
-                });
-            m.insert(key, Value::list(items.collect()));
-        };
-        let maintainers = meta
-            .maintainers
-            .iter()
-            .map(|x| x.as_ref().map(maintainer_json));
-        structs(
-            "Maintainers",
-            maintainers.collect(),
-            "*chart.Maintainer",
-            crate::chart::MAINTAINER_FIELDS,
-        );
-        let dependencies = meta
-            .dependencies
-            .iter()
-            .map(|x| x.as_ref().map(dependency_json));
-        structs(
-            "Dependencies",
-            dependencies.collect(),
-            "*chart.Dependency",
-            crate::chart::DEPENDENCY_FIELDS,
-        );
-        for (key, elem) in [
-            ("Sources", Elem::String),
-            ("Keywords", Elem::String),
-            ("Maintainers", Elem::Maintainer),
-            ("Dependencies", Elem::Dependency),
-        ] {
-            let items = match m.get(key) {
-                Some(Value::List(l)) => l.to_vec(),
+        let retype = |key: &str, elem: Elem, item: &dyn Fn(usize, Value) -> Value| {
+            let items: Vec<Value> = match m.get(key) {
+                Some(Value::List(l)) => l
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(i, v)| item(i, v))
+                    .collect(),
                 _ => Vec::new(),
             };
             let list = if items.is_empty() {
@@ -109,9 +75,51 @@ fn v3_fields(fields: Value, meta: &Metadata) -> Value {
                 List::typed(items, elem)
             };
             m.insert(key, Value::List(list));
-        }
+        };
+        retype("Sources", Elem::String, &|_, v| v);
+        retype("Keywords", Elem::String, &|_, v| v);
+        retype("Maintainers", Elem::Maintainer, &|i, v| {
+            let json = meta
+                .maintainers
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(maintainer_json);
+            pointer(
+                v,
+                "*chart.Maintainer",
+                json,
+                crate::chart::MAINTAINER_FIELDS,
+            )
+        });
+        retype("Dependencies", Elem::Dependency, &|i, v| {
+            let json = meta
+                .dependencies
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(dependency_json);
+            pointer(
+                v,
+                "*chart.Dependency",
+                json,
+                crate::chart::DEPENDENCY_FIELDS,
+            )
+        });
     }
     fields
+}
+
+/// A list item of helm3's metadata as the struct pointer it is there (a nil entry stays
+/// nil).
+fn pointer(
+    item: Value,
+    type_name: &'static str,
+    json: Option<Map>,
+    order: &'static [&'static str],
+) -> Value {
+    match (item, json) {
+        (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
+        (item, _) => item,
+    }
 }
 
 /// `.Template`: `{Name, BasePath}`.
