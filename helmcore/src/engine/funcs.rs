@@ -142,7 +142,9 @@ impl FuncTable {
         use super::helm::serial;
         use crate::sprig::semver;
         let mut t = self.clone();
-        let swaps: [(&str, fn(fn(Vec<Value>) -> Res) -> bool, Func); 2] = [
+        // A function's name, the test that its entry is still helm4's, helm3's version.
+        type Swap = (&'static str, fn(fn(Vec<Value>) -> Res) -> bool, Func);
+        let swaps: [Swap; 2] = [
             ("toToml", serial::is_helm4_to_toml, serial::TO_TOML_HELM3),
             ("semver", semver::is_helm4_semver, semver::SEMVER_HELM3),
         ];

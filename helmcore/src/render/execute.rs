@@ -261,8 +261,11 @@ pub(crate) struct ExecContext<'a> {
     pub compat: Compat,
     pub opts: ExecOptions,
     /// Called with each template's final output as soon as it has executed.
-    pub on_output: Option<&'a (dyn Fn(&str, &str) + Sync)>,
+    pub on_output: Option<OnOutput<'a>>,
 }
+
+/// Receives a template's name and final output.
+pub(crate) type OnOutput<'a> = &'a (dyn Fn(&str, &str) + Sync);
 
 /// Helm's `Engine.Render(chart, values)`, where `top` holds `Values`, `Release` and
 /// `Capabilities`.

@@ -199,6 +199,9 @@ impl std::fmt::Debug for Renderer {
     }
 }
 
+// The failure (with the log kept before it) is smaller than the `Release` of the `Ok`
+// side, so boxing it would not make these `Result`s any smaller.
+#[allow(clippy::result_large_err)]
 impl Renderer {
     /// A renderer with Helm's function table.
     pub fn new(chart: Chart) -> Renderer {
@@ -320,7 +323,12 @@ impl Renderer {
     ) -> Result<Release, RenderError> {
         let queue = execute::ParseQueue::new(&self.chart, &self.cache, self.funcs(opts.compat));
         if !queue.worth_a_thread() {
-            return self.render_with(user_values, opts, keep_parsed, warnings, false, || {}, drop);
+            let alone = Helpers {
+                parse: || {},
+                free: drop,
+                check_beside: false,
+            };
+            return self.render_with(user_values, opts, keep_parsed, warnings, alone);
         }
         std::thread::scope(|scope| {
             // Without a thread (the system refused one) the render parses by itself.
@@ -339,14 +347,20 @@ impl Renderer {
             let free = |trees: execute::Forgotten| {
                 let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(trees));
             };
-            let r = self.render_with(user_values, opts, keep_parsed, warnings, true, parse, free);
+            let helpers = Helpers {
+                parse,
+                free,
+                check_beside: true,
+            };
+            let r = self.render_with(user_values, opts, keep_parsed, warnings, helpers);
             queue.stop();
             r
         })
     }
 
-    /// [`render`](Self::render), calling `parse` once just before the templates execute
-    /// and, unless `keep_parsed`, handing the parsed templates to `free` once they have.
+    /// [`render`](Self::render), calling `helpers.parse` once just before the templates
+    /// execute and, unless `keep_parsed`, handing the parsed templates to `helpers.free`
+    /// once they have.
     /// What helm logs goes to `warnings` as it happens (the release's own list stays
     /// empty), so that a failure keeps it.
     fn render_with(
@@ -355,10 +369,13 @@ impl Renderer {
         opts: &RenderOptions,
         keep_parsed: bool,
         warnings: &mut Vec<Warning>,
-        check_beside: bool,
-        parse: impl FnOnce(),
-        free: impl FnOnce(execute::Forgotten),
+        helpers: Helpers<impl FnOnce(), impl FnOnce(execute::Forgotten)>,
     ) -> Result<Release, RenderError> {
+        let Helpers {
+            parse,
+            free,
+            check_beside,
+        } = helpers;
         let chart = &self.chart;
         // A values file whose decoding `load_deferred` left to first use: decoded here
         // (beside the parse helper), and its error is the load's, before anything else.
@@ -442,7 +459,7 @@ impl Renderer {
         top.insert("Release", release.to_value());
         top.insert("Capabilities", caps.to_value());
         parse();
-        let run = |on_output: Option<&(dyn Fn(&str, &str) + Sync)>| {
+        let run = |on_output: Option<execute::OnOutput>| {
             let cx = execute::ExecContext {
                 funcs: self.funcs(opts.compat),
                 cache: &self.cache,
@@ -538,6 +555,16 @@ fn is_compatible_range(constraint: &str, version: &str) -> bool {
 
 fn chart_error(e: ChartError) -> RenderError {
     RenderError::Chart(Arc::new(e))
+}
+
+/// The work a render shares with other threads.
+struct Helpers<P, F> {
+    /// Waits for (or does) the parse of the chart's templates.
+    parse: P,
+    /// Takes the parsed templates once they have run.
+    free: F,
+    /// Whether each template's output is checked as YAML on another thread as it comes.
+    check_beside: bool,
 }
 
 /// Renders `chart` once with the user's values; see [`Renderer::render`].
