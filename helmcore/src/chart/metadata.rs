@@ -68,6 +68,9 @@ pub struct Metadata {
     pub deprecated: bool,
     /// Sorted by key, as Go prints a map.
     pub annotations: Vec<(String, String)>,
+    /// Whether an `annotations:` map was given, even an empty one (Go's non-nil map):
+    /// `.Chart.Annotations` is then `{}` to `toJson`, not `null`.
+    pub annotations_set: bool,
     pub kube_version: String,
     /// `None` for a null entry (which validation refuses).
     pub dependencies: Vec<Option<Dependency>>,
@@ -221,14 +224,14 @@ impl Metadata {
         m.insert("Tags", self.tags.as_str().into());
         m.insert("AppVersion", self.app_version.as_str().into());
         m.insert("Deprecated", self.deprecated.into());
-        // A `map[string]string`, nil when Chart.yaml has no `annotations:` (`toYaml`
+        // A `map[string]string`, nil when Chart.yaml has no `annotations:` map (`toYaml`
         // writes `null`).
         let annotations: Map = self
             .annotations
             .iter()
             .map(|(k, v)| (k.as_str().into(), Value::from(v.as_str())))
             .collect();
-        let map_type = if self.annotations.is_empty() {
+        let map_type = if !self.annotations_set {
             &crate::value::NIL_STRING_MAP
         } else {
             &crate::value::STRING_MAP
@@ -492,7 +495,10 @@ pub(crate) fn decode_metadata_into(
             "tags" => decode_string(v, &at, &mut md.tags),
             "appVersion" => decode_string(v, &at, &mut md.app_version),
             "deprecated" => decode_bool(v, &at, &mut md.deprecated),
-            "annotations" => decode_annotations(v, &at, &mut md.annotations),
+            "annotations" => {
+                md.annotations_set = matches!(v, Value::Map(_));
+                decode_annotations(v, &at, &mut md.annotations)
+            }
             "kubeVersion" => decode_string(v, &at, &mut md.kube_version),
             "dependencies" => {
                 md.dependencies_set = matches!(v, Value::List(_));
