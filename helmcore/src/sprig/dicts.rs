@@ -2,7 +2,7 @@
 //! change the map they are given, as in Go.
 
 use crate::engine::func::{Func, Param as P};
-use crate::value::{Map, Value};
+use crate::value::{Map, Value, NIL_MAP};
 
 use super::args::{any, map, rest, string, string_list};
 use super::cast::strval;
@@ -25,7 +25,9 @@ fn get(a: Vec<Value>) -> Res {
 }
 
 fn set(a: Vec<Value>) -> Res {
-    let m = map(&a, 0).ok_or("assignment to entry in nil map")?;
+    let m = map(&a, 0)
+        .filter(|m| !m.is_nil())
+        .ok_or("assignment to entry in nil map")?;
     m.insert(string(&a, 1), any(&a, 2).clone());
     Ok(Value::Map(m.clone()))
 }
@@ -136,7 +138,11 @@ fn merge_into(dst: &Map, src: &Map, overwrite: bool, depth: usize) -> Result<(),
 }
 
 fn merge_all(a: &[Value], overwrite: bool) -> Result<Value, String> {
-    let dst = map(a, 0).cloned().unwrap_or_default();
+    // mergo makes a nil destination a new map (the caller's variable stays nil).
+    let dst = map(a, 0)
+        .filter(|m| !m.is_nil())
+        .cloned()
+        .unwrap_or_default();
     for src in rest(a, 1) {
         if let Some(src) = src.as_map() {
             merge_into(&dst, src, overwrite, 0)?;
@@ -168,9 +174,11 @@ fn dig(a: Vec<Value>) -> Res {
         return Err("dig needs at least three arguments".into());
     }
     let n = a.len();
-    // Sprig asserts `map[string]interface{}`, which a named map type (`.Values`) fails.
+    // Sprig asserts `map[string]interface{}`, which a named map type (`.Values`) fails
+    // and a nil one passes.
+    let plain = |m: &Map| m.named_type().is_none_or(|t| std::ptr::eq(t, &NIL_MAP));
     let mut current = match &a[n - 1] {
-        Value::Map(m) if m.named_type().is_none() => m.clone(),
+        Value::Map(m) if plain(m) => m.clone(),
         other => return Err(interface_conversion(other, "map[string]interface {}")),
     };
     let default = &a[n - 2];
@@ -190,7 +198,7 @@ fn dig(a: Vec<Value>) -> Res {
             return Ok(step);
         }
         current = match step {
-            Value::Map(m) if m.named_type().is_none() => m,
+            Value::Map(m) if plain(&m) => m,
             other => return Err(interface_conversion(&other, "map[string]interface {}")),
         };
     }

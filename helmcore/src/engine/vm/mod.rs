@@ -229,10 +229,13 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
 /// The value a function body receives for a parameter `v` is [`assignable`] to: byte
 /// strings as text where the parameter is a plain `string` (see [`Param::String`]), a
 /// named map type (`common.Values`) converted to `map[string]interface{}`, which is also
-/// what the function hands back when it returns the map (`set`, `merge`).
+/// what the function hands back when it returns the map (`set`, `merge`); a nil map
+/// arrives as a nil `map[string]interface{}` ([`crate::value::NIL_MAP`]).
 pub(crate) fn coerce(v: Value, p: Param) -> Value {
     match (p, &v) {
         (Param::String, Value::Bytes(_)) => lossy(&v),
+        // A nil map stays nil: Go's `set` on it panics, `unset` hands it back.
+        (Param::Map, Value::Map(m)) if m.is_nil() => Value::Map(m.named(&crate::value::NIL_MAP)),
         (Param::Map, Value::Map(m)) if m.named_type().is_some() => Value::Map(m.unnamed()),
         (Param::StringList, Value::List(l)) if l.iter().any(|x| matches!(x, Value::Bytes(_))) => {
             Value::list(l.iter().map(lossy).collect())
