@@ -9,7 +9,7 @@ LISTS = ['(list)', '(list 1 2 3)', '(list "b" "a" "c" "a")', '(list nil 1 "" 0 f
          '.Values.l', '.Values.ls', '(list 1 "1" 1.0)', '(splitList "," "c,a,b")', '(list 3 1 2 1 3)', '(until 5)',
          '.Values.empty', '(list (list 1) (list 1))']
 DICTS = ['(dict)', '(dict "a" 1 "b" "x")', '(dict "a" (dict "b" (dict "c" 3)))', '.Values.m', '.Values.d', '(dict "z" nil "y" (list 1))',
-         '(dict "a" 2 "c" (dict "x" 1))', '.Values', '(dict 1 2)', '(fromYaml "a: {b: 1}\\nc: [1]")']
+         '(dict "a" 2 "c" (dict "x" 1))', '.Values', '(dict 1 2)', '(fromJson "null")', '(dict "a" (fromJson "null"))', '(fromYaml "a: {b: 1}\\nc: [1]")']
 KEYS = ['"a"', '"b"', '"c"', '"z"', '""', '"x"', '1', 'nil']
 
 

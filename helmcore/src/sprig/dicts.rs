@@ -138,17 +138,20 @@ fn merge_into(dst: &Map, src: &Map, overwrite: bool, depth: usize) -> Result<(),
 }
 
 fn merge_all(a: &[Value], overwrite: bool) -> Result<Value, String> {
-    // mergo makes a nil destination a new map (the caller's variable stays nil).
-    let dst = map(a, 0)
-        .filter(|m| !m.is_nil())
-        .cloned()
-        .unwrap_or_default();
+    // mergo makes a nil destination a new map once a source is a non-nil map (the
+    // caller's variable stays nil); with none, the nil map comes back.
+    let mut dst = map(a, 0).cloned();
     for src in rest(a, 1) {
-        if let Some(src) = src.as_map() {
-            merge_into(&dst, src, overwrite, 0)?;
-        }
+        let Some(src) = src.as_map().filter(|m| !m.is_nil()) else {
+            continue;
+        };
+        let into = match dst.as_ref() {
+            Some(d) if !d.is_nil() => d,
+            _ => dst.insert(Map::new()),
+        };
+        merge_into(into, src, overwrite, 0)?;
     }
-    Ok(Value::Map(dst))
+    Ok(Value::Map(dst.unwrap_or_else(|| Map::new().named(&NIL_MAP))))
 }
 
 fn merge(a: Vec<Value>) -> Res {
