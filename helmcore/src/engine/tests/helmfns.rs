@@ -461,3 +461,42 @@ fn get_host_by_name_asks_the_resolver() {
         "template: c/templates/x.yaml:1:3: executing \"c/templates/x.yaml\" at <getHostByName \"nowhere.invalid\">: error calling getHostByName: invalid argument to Intn"
     );
 }
+
+/// `time.Time`'s `Location` is a `*time.Location` (printed by its name, `{}` to
+/// `toJson`), the only thing its `In` takes; `toDate` parses in Go's `time.Local`, which
+/// the unit tests see as UTC named `Local`. Recorded from helm v4.1.4.
+#[test]
+fn time_locations() {
+    check_out(&[
+        (
+            r#"{{ (toDate "2006" "2020").Location | typeOf }} {{ (toDate "2006" "2020").Location | kindOf }} {{ (toDate "2006" "2020").Location | toJson }} {{ (toDate "2006" "2020").Location }} {{ (toDate "2006 MST" "2020 CET").Location.String }}"#,
+            "*time.Location ptr {} Local CET",
+        ),
+        (
+            r#"{{ $l := (toDate "2006 MST -0700" "2020 CET +0100").Location }}{{ ((toDate "2006-01-02" "2023-07-01").In $l).String }} {{ eq $l $l }}"#,
+            "2023-07-01 01:00:00 +0100 CET true",
+        ),
+        (
+            r#"{{ (toDate "2006-01-02" "2023-07-01").UTC.Location }} {{ (toDate "2006-01-02 -0700" "2023-07-01 +0000").Location }}"#,
+            "UTC Local",
+        ),
+    ]);
+    check_err(&[
+        (
+            r#"{{ $t := toDate "2006" "2020" }}{{ $t.In "Europe/Paris" }}"#,
+            r#"c/templates/x.yaml:1:41
+  executing "c/templates/x.yaml" at <"Europe/Paris">:
+    can't handle "Europe/Paris" for arg of type *time.Location"#,
+        ),
+        (
+            r#"{{ $t := toDate "2006" "2020" }}{{ $z := "Europe/Paris" }}{{ $t.In $z }}"#,
+            r#"c/templates/x.yaml:1:67
+  executing "c/templates/x.yaml" at <$z>:
+    wrong type for value; expected *time.Location; got string"#,
+        ),
+        (
+            r#"{{ $t := toDate "2006" "2020" }}{{ $t.In nil }}"#,
+            r#"template: c/templates/x.yaml:1:37: executing "c/templates/x.yaml" at <$t.In>: error calling In: time: missing Location in call to Time.In"#,
+        ),
+    ]);
+}

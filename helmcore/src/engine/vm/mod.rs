@@ -201,10 +201,12 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
 }
 
 pub(crate) fn can_be_nil(p: PT) -> bool {
-    matches!(
-        p,
-        PT::Rv | PT::Go(Param::Any | Param::Map | Param::List | Param::StringList)
-    )
+    match p {
+        PT::Rv | PT::Go(Param::Any | Param::Map | Param::List | Param::StringList) => true,
+        // A pointer type (`*time.Location`).
+        PT::Go(Param::Struct(name)) => name.starts_with('*'),
+        PT::Go(_) => false,
+    }
 }
 
 pub(crate) fn assignable(v: &Value, p: Param) -> bool {

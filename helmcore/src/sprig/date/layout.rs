@@ -315,7 +315,14 @@ fn skip_literal<'a>(mut value: &'a str, mut lit: &str) -> Result<&'a str, &'a st
 
 /// Go's `time.ParseInLocation(layout, value, loc)` for the common layout elements. The
 /// error is Go's text.
-pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTime, String> {
+/// Go's `parse(layout, value, defaultLocation, local)`: `Parse` passes UTC and Local,
+/// `ParseInLocation(..., loc)` passes `loc` twice.
+pub(crate) fn parse_layout(
+    layout: &str,
+    value: &str,
+    default: &Loc,
+    local: &Loc,
+) -> Result<GoTime, String> {
     let err = |elem: &str, rest: &str| {
         format!(
             "parsing time {} as {}: cannot parse {} as {}",
@@ -558,36 +565,34 @@ pub(crate) fn parse_layout(layout: &str, value: &str, loc: &Loc) -> Result<GoTim
         .and_hms_opt(f.hour, f.minute, f.second)
         .ok_or_else(|| range_err("hour"))?;
     let local_secs = naive.and_utc().timestamp();
+    // Which location the time gets, as Go decides it: UTC for a `Z` or `UTC`; a parsed
+    // offset keeps `local` when `local` has that offset (and abbreviation) then, else
+    // becomes a fixed zone; an abbreviation alone takes the offset `local` gives it, or
+    // makes a fixed zone (with the hours of a `GMT+N`); no zone at all is `default`.
     let (offset, loc) = match (f.offset, f.zone_name) {
         (Some(0), Some(name)) if name == "UTC" => (0, Loc::Utc),
-        (Some(off), _) => (
-            off,
-            if off == 0 && *loc == Loc::Utc {
-                Loc::Utc
+        (Some(off), name) => {
+            let (local_off, local_name) = local.lookup(local_secs - off as i64);
+            let name = name.unwrap_or_default();
+            if local_off == off && (name.is_empty() || name == local_name) {
+                (off, local.clone())
             } else {
-                Loc::Fixed(off, String::new())
-            },
-        ),
-        (None, Some(name)) => (
-            0,
-            if name == "UTC" {
-                Loc::Utc
-            } else {
-                Loc::Fixed(0, name)
-            },
-        ),
-        (None, None) => match loc {
-            Loc::Utc => (0, Loc::Utc),
-            Loc::Fixed(off, _) => (*off, loc.clone()),
-            Loc::Named(tz) => {
-                use chrono::{Offset, TimeZone};
-                let off = tz
-                    .offset_from_local_datetime(&naive)
-                    .earliest()
-                    .map_or(0, |o| o.fix().local_minus_utc());
-                (off, loc.clone())
+                (off, Loc::Fixed(off, name))
+            }
+        }
+        (None, Some(name)) if name == "UTC" => (0, Loc::Utc),
+        (None, Some(name)) => match local.lookup_name(&name, local_secs) {
+            Some(off) => (off, local.clone()),
+            None => {
+                let off = name
+                    .strip_prefix("GMT")
+                    .filter(|h| !h.is_empty())
+                    .and_then(|h| h.trim_start_matches('+').parse::<i32>().ok())
+                    .map_or(0, |h| h * 3600);
+                (0, Loc::Fixed(off, name))
             }
         },
+        (None, None) => (default.offset_for_local(local_secs), default.clone()),
     };
     Ok(GoTime::from_unix(local_secs - offset as i64, f.nanos, loc))
 }

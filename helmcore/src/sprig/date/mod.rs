@@ -6,6 +6,7 @@
 mod duration;
 mod layout;
 mod time;
+mod zone;
 
 pub use self::time::GoTime;
 
@@ -47,7 +48,9 @@ pub(crate) fn time_quote(s: &str) -> String {
 /// unescaping), parsed with the RFC 3339 layout. Helm accepts what the layout parser
 /// accepts (a one-digit hour, `,` before fractional seconds, a `+24:00` offset).
 pub(crate) fn parse_rfc3339_json(s: &str) -> Result<GoTime, String> {
-    parse_layout("2006-01-02T15:04:05Z07:00", s, &Loc::Utc)
+    // Only whether it parses matters (the time is not kept), so the local zone, which
+    // decides nothing but the location of the result, is not read.
+    parse_layout("2006-01-02T15:04:05Z07:00", s, &Loc::Utc, &Loc::Utc)
 }
 
 /// A `time.Time` parameter.
@@ -69,6 +72,7 @@ fn time_param(v: &Value) -> Result<&GoTime, String> {
 /// anything else means now.
 fn time_of(v: &Value) -> GoTime {
     match v {
+        // `time.Unix` is Local, but every caller shows the time in a zone of its own.
         Value::Int(n, _) => GoTime::from_unix(*n, 0, Loc::Utc),
         other => as_time(other).cloned().unwrap_or_else(GoTime::now),
     }
@@ -173,13 +177,15 @@ fn duration_round(a: Vec<Value>) -> Res {
 }
 
 fn to_date(a: Vec<Value>) -> Res {
-    Ok(parse_layout(string(&a, 0), string(&a, 1), &Loc::Utc)
+    let local = Loc::local();
+    Ok(parse_layout(string(&a, 0), string(&a, 1), &local, &local)
         .unwrap_or_else(|_| GoTime::zero())
         .value())
 }
 
 fn must_to_date(a: Vec<Value>) -> Res {
-    Ok(parse_layout(string(&a, 0), string(&a, 1), &Loc::Utc)?.value())
+    let local = Loc::local();
+    Ok(parse_layout(string(&a, 0), string(&a, 1), &local, &local)?.value())
 }
 
 fn unix_epoch(a: Vec<Value>) -> Res {

@@ -7,30 +7,76 @@ use std::sync::Arc;
 
 use crate::engine::func::Param;
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Offset, TimeZone, Timelike};
-use chrono_tz::{OffsetName, Tz};
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 
 use super::duration::SECOND;
 use super::layout::format_layout;
+use super::zone::Zone;
 use crate::value::{Field, Kind, Object, Value};
 
-/// Where a time is shown. Helm's `Local` is the machine's zone; helmcore has no access
-/// to it and uses UTC, which is what Helm prints on a machine without a zone set.
+/// Where a time is shown: Go's `*time.Location`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Loc {
     Utc,
     /// A fixed offset in seconds east of UTC, with its name (empty for a parsed offset).
     Fixed(i32, String),
-    Named(Tz),
+    /// A zone from the machine's zoneinfo files (see [`super::zone`]), `Local` among
+    /// them.
+    Named(Arc<Zone>),
 }
 
 impl Loc {
     /// Go's `time.LoadLocation`: `""` and `UTC` are UTC, `Local` is the local zone,
-    /// anything else an IANA name.
+    /// anything else a zoneinfo file.
     pub(crate) fn load(name: &str) -> Option<Loc> {
         match name {
-            "" | "UTC" | "Local" => Some(Loc::Utc),
-            _ => name.parse::<Tz>().ok().map(Loc::Named),
+            "" | "UTC" => Some(Loc::Utc),
+            "Local" => Some(Loc::local()),
+            _ => super::zone::load(name).map(Loc::Named),
+        }
+    }
+
+    /// Go's `time.Local`, as the process would set it up now (`$TZ`, else
+    /// `/etc/localtime`; UTC when neither loads).
+    pub(crate) fn local() -> Loc {
+        super::zone::local().map_or(Loc::Utc, Loc::Named)
+    }
+
+    /// The offset and zone abbreviation in effect at Unix time `sec` (Go's `lookup`).
+    pub(crate) fn lookup(&self, sec: i64) -> (i32, String) {
+        match self {
+            Loc::Utc => (0, "UTC".into()),
+            Loc::Fixed(offset, name) => (*offset, name.clone()),
+            Loc::Named(zone) => zone.lookup(sec),
+        }
+    }
+
+    /// Go's `lookupName`: the offset of a zone of this location abbreviated `name`,
+    /// preferring one in effect around `sec`.
+    pub(crate) fn lookup_name(&self, name: &str, sec: i64) -> Option<i32> {
+        match self {
+            Loc::Utc => (name == "UTC").then_some(0),
+            Loc::Fixed(offset, n) => (n == name).then_some(*offset),
+            Loc::Named(zone) => zone.lookup_name(name, sec),
+        }
+    }
+
+    /// The offset Go's `time.Date` subtracts from a wall-clock time (read as UTC
+    /// seconds) in this location.
+    pub(crate) fn offset_for_local(&self, local_secs: i64) -> i32 {
+        let (guess, _) = self.lookup(local_secs);
+        if guess == 0 {
+            return 0;
+        }
+        self.lookup(local_secs - guess as i64).0
+    }
+
+    /// Go's `Location.String()`.
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            Loc::Utc => "UTC",
+            Loc::Fixed(_, name) => name,
+            Loc::Named(zone) => &zone.name,
         }
     }
 }
@@ -115,7 +161,7 @@ impl GoTime {
         GoTime {
             secs: now.as_secs() as i64,
             nanos: now.subsec_nanos(),
-            loc: Loc::Utc,
+            loc: Loc::local(),
         }
     }
 
@@ -149,20 +195,10 @@ impl GoTime {
 
     /// The zone offset and name in effect at this instant.
     fn zone(&self) -> (i32, String) {
+        let (offset, name) = self.loc.lookup(self.secs);
         match &self.loc {
-            Loc::Utc => (0, "UTC".into()),
-            Loc::Fixed(offset, name) => (*offset, name.clone()),
-            Loc::Named(tz) => match DateTime::from_timestamp(self.secs, 0) {
-                Some(utc) => {
-                    let off = tz.offset_from_utc_datetime(&utc.naive_utc());
-                    let secs = off.fix().local_minus_utc();
-                    let name = off
-                        .abbreviation()
-                        .map_or_else(|| numeric_zone_name(secs), str::to_string);
-                    (secs, name)
-                }
-                None => (0, "UTC".into()),
-            },
+            Loc::Named(_) if name.is_empty() => (offset, numeric_zone_name(offset)),
+            _ => (offset, name),
         }
     }
 
@@ -198,6 +234,55 @@ impl GoTime {
 
     pub(crate) fn value(self) -> Value {
         Value::Object(Arc::new(self))
+    }
+}
+
+/// The location a value holds (`$t.Location`), if it is one.
+fn as_location(v: &Value) -> Option<&Loc> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<Loc>(),
+        _ => None,
+    }
+}
+
+/// Go's `*time.Location` (what `.Location` gives and `.In` takes): printed by its
+/// `String` method, its name; `toJson` writes `{}` (no exported fields).
+impl Object for Loc {
+    fn type_name(&self) -> Cow<'_, str> {
+        "*time.Location".into()
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Ptr
+    }
+
+    fn field(&self, name: &str) -> Field {
+        if name == "String" {
+            Field::Method
+        } else {
+            Field::Missing
+        }
+    }
+
+    fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        (name == "String").then_some(&[])
+    }
+
+    fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        no_args(name, args)?;
+        Ok(self.name().into())
+    }
+
+    fn format(&self, out: &mut String) {
+        out.push_str(self.name());
+    }
+
+    fn eq_object(&self, other: &dyn Object) -> bool {
+        other.as_any().downcast_ref::<Loc>() == Some(self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }
 
@@ -285,7 +370,8 @@ impl Object for GoTime {
         match name {
             "Format" => Some(&[Param::String]),
             "Sub" | "Before" | "After" | "Equal" => Some(&[Param::Struct("time.Time")]),
-            "Add" | "In" => None,
+            "In" => Some(&[Param::Struct("*time.Location")]),
+            "Add" => None,
             _ if METHODS.contains(&name) => Some(&[]),
             _ => None,
         }
@@ -313,11 +399,9 @@ impl Object for GoTime {
             "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
             "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
             "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
-            "In" => match args {
-                [Value::String(zone)] => Loc::load(zone)
-                    .map(|l| self.in_loc(l).value())
-                    .ok_or_else(|| format!("unknown time zone {zone}")),
-                _ => Err("wrong type for value; expected *time.Location".into()),
+            "In" => match args.first().and_then(as_location) {
+                Some(loc) => Ok(self.in_loc(loc.clone()).value()),
+                None => Err("time: missing Location in call to Time.In".into()),
             },
             _ => {
                 no_args(name, args)?;
@@ -335,7 +419,8 @@ impl Object for GoTime {
                             .wrapping_mul(SECOND)
                             .wrapping_add(self.nanos as i64),
                     ),
-                    "UTC" | "Local" => self.in_loc(Loc::Utc).value(),
+                    "UTC" => self.in_loc(Loc::Utc).value(),
+                    "Local" => self.in_loc(Loc::local()).value(),
                     "Year" => Value::int(c().year),
                     "Month" => MONTHS[(c().month as usize).saturating_sub(1) % 12].into(),
                     "Day" => Value::int(c().day as i64),
@@ -346,11 +431,7 @@ impl Object for GoTime {
                     "YearDay" => Value::int(c().yday as i64),
                     "Weekday" => DAYS[c().weekday as usize % 7].into(),
                     "IsZero" => (self.secs == GoTime::zero().secs && self.nanos == 0).into(),
-                    "Location" => match &self.loc {
-                        Loc::Utc => "UTC".into(),
-                        Loc::Fixed(_, name) => name.as_str().into(),
-                        Loc::Named(tz) => tz.name().into(),
-                    },
+                    "Location" => Value::Object(Arc::new(self.loc.clone())),
                     _ => return Err(format!("can't evaluate field {name} in type time.Time")),
                 })
             }

@@ -17,6 +17,21 @@ pub(super) const DATE_CASES: &[(&str, &str, &str)] = &[
     ("dateInZone", "\"MST\" 0 \"\"", "UTC"),
     ("dateInZone", "\"MST\" 0 \"Local\"", "UTC"),
     ("date_in_zone", "\"2006 MST\" (int64 1700000000) \"Europe/Paris\"", "2023 CET"),
+    // Zones come from the machine's zoneinfo files, read as Go reads them (the tests'
+    // copies in tests/fixtures/zoneinfo, from Debian's tzdata 2025b, where `EST` is still
+    // the fixed zone): local mean time before a zone's first transition, the footer's
+    // rule after its last, half-hour daylight time; a name with `..` fails (UTC).
+    ("dateInZone", "\"2006-01-02T15:04:05Z07:00 MST\" 0 \"EST\"", "1969-12-31T19:00:00-05:00 EST"),
+    ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" -5000000000 \"America/New_York\"", "1811-07-23T10:10:38.000 LMT -04:56:02"),
+    ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" 4102444800 \"America/New_York\"", "2099-12-31T19:00:00.000 EST -05:00:00"),
+    ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" 1000000000 \"Australia/Lord_Howe\"", "2001-09-09T12:16:40.000 +1030 +10:30:00"),
+    ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" 1700000000 \"Australia/Lord_Howe\"", "2023-11-15T09:13:20.000 +11 +11:00:00"),
+    ("dateInZone", "\"MST\" 0 \"../EST\"", "UTC"),
+    // `toDate` parses in Go's `time.Local` (here UTC from /etc/localtime, named `Local`).
+    ("toDate", "\"2006-01-02 MST\" \"2023-07-01 CET\"", "2023-07-01 00:00:00 +0000 CET"),
+    ("toDate", "\"2006-01-02 MST -0700\" \"2023-07-01 CET +0100\"", "2023-07-01 00:00:00 +0100 CET"),
+    ("toDate", "\"2006-01-02 -0700\" \"2023-07-01 +0000\"", "2023-07-01 00:00:00 +0000 UTC"),
+    ("toDate", "\"2006-01-02 MST\" \"2023-07-01 GMT\"", "2023-07-01 00:00:00 +0000 GMT"),
     ("htmlDate", "(int64 1700000000)", "2023-11-14"),
     ("htmlDateInZone", "(int64 1700000000) \"Pacific/Kiritimati\"", "2023-11-15"),
     ("unixEpoch", "(toDate \"2006-01-02\" \"2023-11-14\")", "1699920000"),
