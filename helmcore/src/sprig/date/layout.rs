@@ -229,11 +229,9 @@ pub(crate) fn format_layout(c: &Civil, layout: &str) -> String {
                 }
             }
             Std::Frac { sep, digits, trim } => {
+                // Go writes at most nine digits, however many the layout has.
                 let frac = format!("{:09}", c.nanos);
-                let mut digits_str = frac[..digits.min(9)].to_string();
-                if digits > 9 {
-                    digits_str.push_str(&"0".repeat(digits - 9));
-                }
+                let digits_str = frac[..digits.min(9)].to_string();
                 if trim {
                     let t = digits_str.trim_end_matches('0');
                     if !t.is_empty() {

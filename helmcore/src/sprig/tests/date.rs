@@ -5,6 +5,8 @@ pub(super) const DATE_CASES: &[(&str, &str, &str)] = &[
     ("date", "\"January Monday 3:4:5 PM pm 03 002 __2 .000 .999 ,000000 -07:00 Z07:00 -0700 Z0700 -07 Z07 -070000 -07:00:00 Z070000 Z07:00:00\" (int64 1700000123)", "November Tuesday 10:15:23 PM pm 10 318 318 .000  ,000000 +00:00 Z +0000 Z +00 Z +000000 +00:00:00 Z Z"),
     ("date", "\"2006-01-02T15:04:05.999999999Z07:00\" (toDate \"2006-01-02 15:04:05.000\" \"2023-11-14 22:13:20.120\")", "2023-11-14T22:13:20.12Z"),
     ("date", "\"15:04 _2006\" 0", "00:00 _1970"),
+    // Fractions longer than nine digits print nine.
+    ("date", "\"05.0000000000|05.9999999999|05,000000000000\" 253402300799", "59.000000000|59|59,000000000"),
     // "Jan"/"Mon" before a lower-case letter are text; "January"/"Monday" are not.
     ("date", "\"Janet Jan January Janx JanX Jan1 Mondays Monx Mon1 MonX Montag\" 1700000000", "Janet Nov November Janx NovX Nov11 Tuesdays Monx Tue11 TueX Montag"),
     ("date", "\"Monaco Jana\" 1700000000", "Monaco Jana"),
