@@ -13,7 +13,9 @@ TIMES = ['0', '1', '-1', '86400', '1700000000', '253402300799', '-62135596800', 
          '(toDate "2006-01-02T15:04:05Z07:00" "2020-06-15T08:30:00+02:00")', '(toDate "2006-01-02T15:04:05.000Z" "2019-01-01T00:00:00.123Z")',
          '(int64 -1)', '(int 0)']
 # (a string, a float64 or nil gives `date` the current time: left out.)
-ZONES = ['"UTC"', '"Europe/Paris"', '"America/New_York"', '"Asia/Kolkata"', '"Local"', '""', '"Nowhere/X"', '"Australia/Lord_Howe"', '"EST"']
+ZONES = ['"UTC"', '"Europe/Paris"', '"America/New_York"', '"Asia/Kolkata"', '"Local"', '""', '"Nowhere/X"', '"Australia/Lord_Howe"', '"EST"',
+         '"America/Panama"', '"HST"', '"Europe/Dublin"', '"Pacific/Apia"', '"Asia/Tehran"', '"Etc/GMT-14"', '"America/St_Johns"',
+         '"Africa/Casablanca"', '"../UTC"', '"GMT"', '"EST5EDT"']
 DURS = ['"1h"', '"-30m"', '"1.5h"', '"90s"', '"1h30m15s"', '"24h"', '"0"', '""', '"1d"', '"3ms"', '"-1h-1m"', '"1us"', '"1µs"',
         '"2562047h"', '"x"', '"+5m"', '".5s"', '"1h1h"']
 
@@ -30,9 +32,15 @@ def case(r):
     if k < 0.45:
         return "{{ dateInZone %s %s %s }}" % (goq(layout(r)), t, r.choice(ZONES))
     if k < 0.6:
-        lay = r.choice(["2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z07:00", "Jan 2 2006", "02/01/06", "15:04", layout(r)])
+        lay = r.choice(["2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z07:00", "Jan 2 2006", "02/01/06", "15:04", layout(r),
+                        "2006-01-02 15:04 MST", "2006-01-02 15:04 MST -0700", "2006-01-02 15:04 -0700"])
         val = r.choice(["2024-02-29", "2023-02-29", "2021-12-31 23:59:59", "2020-06-15T08:30:00+02:00", "Mar 5 2021", "05/03/21",
-                        "25:00", "", "2024-13-01", "2024-1-1", "2020-06-15T08:30:00Z", "0000-01-01", "9999-12-31"])
+                        "25:00", "", "2024-13-01", "2024-1-1", "2020-06-15T08:30:00Z", "0000-01-01", "9999-12-31",
+                        "2020-06-15 08:30 CEST", "2020-06-15 08:30 UTC", "2020-06-15 08:30 GMT", "2020-06-15 08:30 EST",
+                        "2020-06-15 08:30 CEST +0200", "2020-06-15 08:30 UTC +0000", "2020-06-15 08:30 +0000", "2020-06-15 08:30 -0330"])
+        if r.random() < 0.2:
+            return "{{ (%s %s %s).Location }} {{ ((%s %s %s).In (toDate \"2006 MST -0700\" \"2020 CET +0100\").Location).String }}" % (
+                "toDate", goq(lay), goq(val), "toDate", goq(lay), goq(val))
         f = r.choice(["toDate", "mustToDate"])
         return "{{ %s %s %s | date %s }}" % (f, goq(lay), goq(val), goq(r.choice(["2006-01-02T15:04:05.999999999Z07:00 MST", layout(r)])))
     if k < 0.72:
