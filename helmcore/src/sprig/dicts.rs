@@ -151,7 +151,9 @@ fn merge_all(a: &[Value], overwrite: bool) -> Result<Value, String> {
         };
         merge_into(into, src, overwrite, 0)?;
     }
-    Ok(Value::Map(dst.unwrap_or_else(|| Map::new().named(&NIL_MAP))))
+    Ok(Value::Map(
+        dst.unwrap_or_else(|| Map::new().named(&NIL_MAP)),
+    ))
 }
 
 fn merge(a: Vec<Value>) -> Res {

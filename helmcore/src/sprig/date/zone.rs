@@ -40,11 +40,8 @@ const PLATFORM_SOURCES: &[&str] = &[
 /// Go returns an error (a name with `..` or a leading slash, no such file, a file that is
 /// not TZif).
 pub(crate) fn load(name: &str) -> Option<Arc<Zone>> {
-    if name.is_empty()
-        || name.starts_with('/')
-        || name.starts_with('\\')
-        || name.split(['/', '\\']).any(|part| part == "..")
-    {
+    // Go refuses any `..` in the name, not only a `..` path element.
+    if name.is_empty() || name.starts_with('/') || name.starts_with('\\') || name.contains("..") {
         return None;
     }
     let from_env = std::env::var("ZONEINFO").ok().filter(|d| !d.is_empty());
@@ -54,11 +51,13 @@ pub(crate) fn load(name: &str) -> Option<Arc<Zone>> {
         .chain(PLATFORM_SOURCES.iter().map(|d| d.to_string()));
     for dir in dirs {
         let path = std::path::Path::new(&dir).join(name);
-        let Ok(bytes) = std::fs::read(&path) else {
+        // Go goes on to the next folder when a file is missing or does not parse.
+        let Some(tz) = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| TimeZone::from_tz_data(&bytes).ok())
+        else {
             continue;
         };
-        // Go stops at the first file it finds, and fails if that one does not parse.
-        let tz = TimeZone::from_tz_data(&bytes).ok()?;
         return Some(Arc::new(Zone::new(name.to_string(), tz)));
     }
     None

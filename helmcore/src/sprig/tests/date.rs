@@ -29,6 +29,7 @@ pub(super) const DATE_CASES: &[(&str, &str, &str)] = &[
     ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" 1000000000 \"Australia/Lord_Howe\"", "2001-09-09T12:16:40.000 +1030 +10:30:00"),
     ("dateInZone", "\"2006-01-02T15:04:05.000 MST -07:00:00\" 1700000000 \"Australia/Lord_Howe\"", "2023-11-15T09:13:20.000 +11 +11:00:00"),
     ("dateInZone", "\"MST\" 0 \"../EST\"", "UTC"),
+    ("dateInZone", "\"MST\" 0 \"America/..New_York\"", "UTC"),
     // `toDate` parses in Go's `time.Local` (here UTC from /etc/localtime, named `Local`).
     ("toDate", "\"2006-01-02 MST\" \"2023-07-01 CET\"", "2023-07-01 00:00:00 +0000 CET"),
     ("toDate", "\"2006-01-02 MST -0700\" \"2023-07-01 CET +0100\"", "2023-07-01 00:00:00 +0100 CET"),
