@@ -193,6 +193,19 @@ impl Value {
         }
     }
 
+    /// The Rust value behind an [`Object`] of type `T` (a `time.Time`, a certificate).
+    ///
+    /// ```
+    /// use helmcore::value::Value;
+    /// assert!(Value::from("x").downcast::<String>().is_none());
+    /// ```
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Object(o) => o.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
     pub fn as_list(&self) -> Option<&[Value]> {
         match self {
             Value::List(l) => Some(l),

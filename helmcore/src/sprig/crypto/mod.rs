@@ -307,11 +307,7 @@ fn int(args: &[Value], i: usize) -> Result<i64, String> {
 
 fn certificate(args: &[Value], i: usize) -> Result<&Certificate, String> {
     let v = arg(args, i)?;
-    match v {
-        Value::Object(o) => o.as_any().downcast_ref::<Certificate>(),
-        _ => None,
-    }
-    .ok_or_else(|| {
+    v.downcast::<Certificate>().ok_or_else(|| {
         format!(
             "wrong type for value; expected {CERTIFICATE_TYPE}; got {}",
             v.type_name()

@@ -237,14 +237,6 @@ impl GoTime {
     }
 }
 
-/// The location a value holds (`$t.Location`), if it is one.
-fn as_location(v: &Value) -> Option<&Loc> {
-    match v {
-        Value::Object(o) => o.as_any().downcast_ref::<Loc>(),
-        _ => None,
-    }
-}
-
 /// Go's `*time.Location` (what `.Location` gives and `.In` takes): printed by its
 /// `String` method, its name; `toJson` writes `{}` (no exported fields).
 impl Object for Loc {
@@ -342,10 +334,7 @@ fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
 
 /// The time a value holds, if it is one.
 pub(crate) fn as_time(v: &Value) -> Option<&GoTime> {
-    match v {
-        Value::Object(o) => o.as_any().downcast_ref::<GoTime>(),
-        _ => None,
-    }
+    v.downcast()
 }
 
 impl Object for GoTime {
@@ -399,7 +388,7 @@ impl Object for GoTime {
             "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
             "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
             "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
-            "In" => match args.first().and_then(as_location) {
+            "In" => match args.first().and_then(Value::downcast::<Loc>) {
                 Some(loc) => Ok(self.in_loc(loc.clone()).value()),
                 None => Err("time: missing Location in call to Time.In".into()),
             },
