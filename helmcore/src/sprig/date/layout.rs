@@ -264,6 +264,51 @@ struct Fields {
     zone_name: Option<String>,
 }
 
+/// Go's `parseTimeZone`: the length of the zone abbreviation `value` starts with —
+/// `ChST` or `MeST`, `GMT` with an optional signed hour, a signed hour alone (`+07`),
+/// three upper-case letters, or four or five ending in `T` (and `WITA`).
+fn time_zone_len(value: &str) -> Option<usize> {
+    let b = value.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    if value.starts_with("ChST") || value.starts_with("MeST") {
+        return Some(4);
+    }
+    if let Some(rest) = value.strip_prefix("GMT") {
+        return Some(3 + signed_offset_len(rest));
+    }
+    if matches!(b[0], b'+' | b'-') {
+        return Some(signed_offset_len(value)).filter(|&n| n > 0);
+    }
+    let upper = b
+        .iter()
+        .take(6)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    match upper {
+        3 => Some(3),
+        4 if b[3] == b'T' || value.starts_with("WITA") => Some(4),
+        5 if b[4] == b'T' => Some(5),
+        _ => None,
+    }
+}
+
+/// Go's `parseSignedOffset`: the length of a sign and an hour up to 23 (`+7`, `-03`);
+/// 0 when `value` does not start with one.
+fn signed_offset_len(value: &str) -> usize {
+    let b = value.as_bytes();
+    if !matches!(b.first(), Some(b'+' | b'-')) {
+        return 0;
+    }
+    let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let hours = value[1..1 + digits].parse::<u64>();
+    match hours {
+        Ok(h) if digits > 0 && h <= 23 => 1 + digits,
+        _ => 0,
+    }
+}
+
 fn take_digits(value: &str, min: usize, max: usize) -> Option<(i64, &str)> {
     let n = value
         .bytes()
@@ -490,10 +535,7 @@ pub(crate) fn parse_layout(
                     f.zone_name = Some("UTC".into());
                     val = &val[3..];
                 } else {
-                    let n = val.bytes().take_while(u8::is_ascii_uppercase).count();
-                    if n < 3 {
-                        return Err(fail());
-                    }
+                    let n = time_zone_len(val).ok_or_else(fail)?;
                     f.zone_name = Some(val[..n].to_string());
                     val = &val[n..];
                 }
