@@ -5,7 +5,7 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::chart::{Dependency, Metadata};
+use crate::chart::{Dependency, Metadata, DEPENDENCY_FIELDS, MAINTAINER_FIELDS};
 use crate::value::{write_v, Elem, Field, Kind, List, Map, Object, Value};
 
 use super::Compat;
@@ -78,46 +78,41 @@ fn v3_fields(fields: Value, meta: &Metadata) -> Value {
         };
         retype("Sources", Elem::String, &|_, v| v);
         retype("Keywords", Elem::String, &|_, v| v);
-        retype("Maintainers", Elem::Maintainer, &|i, v| {
-            let json = meta
-                .maintainers
-                .get(i)
-                .and_then(Option::as_ref)
-                .map(maintainer_json);
-            pointer(
-                v,
+        retype(
+            "Maintainers",
+            Elem::Maintainer,
+            &pointers(
+                &meta.maintainers,
+                maintainer_json,
                 "*chart.Maintainer",
-                json,
-                crate::chart::MAINTAINER_FIELDS,
-            )
-        });
-        retype("Dependencies", Elem::Dependency, &|i, v| {
-            let json = meta
-                .dependencies
-                .get(i)
-                .and_then(Option::as_ref)
-                .map(dependency_json);
-            pointer(
-                v,
+                MAINTAINER_FIELDS,
+            ),
+        );
+        retype(
+            "Dependencies",
+            Elem::Dependency,
+            &pointers(
+                &meta.dependencies,
+                dependency_json,
                 "*chart.Dependency",
-                json,
-                crate::chart::DEPENDENCY_FIELDS,
-            )
-        });
+                DEPENDENCY_FIELDS,
+            ),
+        );
     }
     fields
 }
 
-/// A list item of helm3's metadata as the struct pointer it is there (a nil entry stays
-/// nil).
-fn pointer(
-    item: Value,
+/// The items of a helm3 metadata list (`Maintainers`, `Dependencies`) as the struct
+/// pointers they are there, each with the JSON of its `entries` counterpart (a nil entry
+/// stays nil).
+fn pointers<'a, T>(
+    entries: &'a [Option<T>],
+    json: fn(&T) -> Map,
     type_name: &'static str,
-    json: Option<Map>,
     order: &'static [&'static str],
-) -> Value {
-    match (item, json) {
-        (Value::Map(go), Some(json)) => JsonStruct::value(type_name, go, json, order),
+) -> impl Fn(usize, Value) -> Value + 'a {
+    move |i, item| match (item, entries.get(i).and_then(Option::as_ref)) {
+        (Value::Map(go), Some(entry)) => JsonStruct::value(type_name, go, json(entry), order),
         (item, _) => item,
     }
 }

@@ -231,7 +231,7 @@ pub(crate) fn format_layout(c: &Civil, layout: &str) -> String {
             Std::Frac { sep, digits, trim } => {
                 // Go writes at most nine digits, however many the layout has.
                 let frac = format!("{:09}", c.nanos);
-                let digits_str = frac[..digits.min(9)].to_string();
+                let digits_str = &frac[..digits.min(9)];
                 if trim {
                     let t = digits_str.trim_end_matches('0');
                     if !t.is_empty() {
@@ -240,7 +240,7 @@ pub(crate) fn format_layout(c: &Civil, layout: &str) -> String {
                     }
                 } else {
                     out.push(sep as char);
-                    out.push_str(&digits_str);
+                    out.push_str(digits_str);
                 }
             }
         }
@@ -356,10 +356,9 @@ fn skip_literal<'a>(mut value: &'a str, mut lit: &str) -> Result<&'a str, &'a st
     Ok(value)
 }
 
-/// Go's `time.ParseInLocation(layout, value, loc)` for the common layout elements. The
-/// error is Go's text.
-/// Go's `parse(layout, value, defaultLocation, local)`: `Parse` passes UTC and Local,
-/// `ParseInLocation(..., loc)` passes `loc` twice.
+/// Go's `parse(layout, value, defaultLocation, local)` for the common layout elements
+/// (`time.Parse` passes UTC and Local, `ParseInLocation(..., loc)` passes `loc` twice).
+/// The error is Go's text.
 pub(crate) fn parse_layout(
     layout: &str,
     value: &str,

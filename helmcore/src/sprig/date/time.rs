@@ -128,18 +128,6 @@ pub(crate) const DAYS: [&str; 7] = [
     "Saturday",
 ];
 
-/// Go's name for a zone abbreviation-less offset: `+04`, `+0530`.
-fn numeric_zone_name(offset: i32) -> String {
-    let sign = if offset < 0 { '-' } else { '+' };
-    let a = offset.unsigned_abs();
-    let (h, m) = (a / 3600, a / 60 % 60);
-    if m == 0 {
-        format!("{sign}{h:02}")
-    } else {
-        format!("{sign}{h:02}{m:02}")
-    }
-}
-
 impl GoTime {
     pub(crate) fn from_unix(secs: i64, nanos: u32, loc: Loc) -> GoTime {
         GoTime { secs, nanos, loc }
@@ -193,17 +181,9 @@ impl GoTime {
         ns.clamp(i64::MIN as i128, i64::MAX as i128) as i64
     }
 
-    /// The zone offset and name in effect at this instant.
-    fn zone(&self) -> (i32, String) {
-        let (offset, name) = self.loc.lookup(self.secs);
-        match &self.loc {
-            Loc::Named(_) if name.is_empty() => (offset, numeric_zone_name(offset)),
-            _ => (offset, name),
-        }
-    }
-
     pub(crate) fn civil(&self) -> Civil {
-        let (offset, zone) = self.zone();
+        // An empty zone name prints as Go prints it, `-0700` style (`format_layout`).
+        let (offset, zone) = self.loc.lookup(self.secs);
         let local = self.secs.saturating_add(offset as i64);
         let dt = DateTime::from_timestamp(local, 0)
             .map(|d| d.naive_utc())

@@ -45,7 +45,8 @@ pub(crate) fn load(name: &str) -> Option<Arc<Zone>> {
         return None;
     }
     let from_env = std::env::var("ZONEINFO").ok().filter(|d| !d.is_empty());
-    let dirs = test_dir()
+    let dirs = TEST_ZONEINFO
+        .map(str::to_string)
         .into_iter()
         .chain(from_env)
         .chain(PLATFORM_SOURCES.iter().map(|d| d.to_string()));
@@ -72,7 +73,7 @@ pub(crate) fn local() -> Option<Arc<Zone>> {
         Some(Arc::new(Zone::new(name.to_string(), tz)))
     };
     match tz_variable() {
-        None => file(ETC_LOCALTIME, "Local"),
+        None => file(&etc_localtime(), "Local"),
         Some(tz) => {
             let tz = tz.strip_prefix(':').unwrap_or(&tz);
             match tz {
@@ -85,33 +86,24 @@ pub(crate) fn local() -> Option<Arc<Zone>> {
     }
 }
 
-/// The unit tests see a machine whose local zone is UTC (a copy of `Etc/UTC` as its
-/// `/etc/localtime`) whatever the machine running them has.
-#[cfg(not(test))]
-const ETC_LOCALTIME: &str = "/etc/localtime";
-#[cfg(test)]
-const ETC_LOCALTIME: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/zoneinfo/localtime"
-);
+/// The unit tests read their zones, and their `/etc/localtime` (a copy of `Etc/UTC`),
+/// from files committed beside them and ignore `$TZ`, so that they pass on any machine
+/// (without tzdata, with another version of it, in another zone).
+const TEST_ZONEINFO: Option<&str> = if cfg!(test) {
+    Some(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/zoneinfo"
+    ))
+} else {
+    None
+};
+
+fn etc_localtime() -> String {
+    TEST_ZONEINFO.map_or("/etc/localtime".into(), |d| format!("{d}/localtime"))
+}
 
 fn tz_variable() -> Option<String> {
-    if cfg!(test) {
-        return None;
-    }
-    std::env::var("TZ").ok()
-}
-
-/// The unit tests read the zones they name from files committed beside them, so that
-/// they pass on a machine without tzdata (or with another version of it).
-#[cfg(test)]
-fn test_dir() -> Option<String> {
-    Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/zoneinfo").to_string())
-}
-
-#[cfg(not(test))]
-fn test_dir() -> Option<String> {
-    None
+    TEST_ZONEINFO.map_or_else(|| std::env::var("TZ").ok(), |_| None)
 }
 
 impl Zone {
@@ -144,7 +136,7 @@ impl Zone {
                 };
                 by_rule.or_else(|| types.get(tx[i].local_time_type_index()))
             }
-            Some(_) => types.get(first_zone(tz.transitions(), types)),
+            Some(_) => types.get(first_zone(tx, types)),
             // Go gives a file without transitions one at the beginning of time, so the
             // footer's rule (when there is one) applies everywhere.
             None => match &self.rule {
@@ -152,7 +144,9 @@ impl Zone {
                 None => types.first(),
             },
         };
-        found.map_or((0, "UTC".to_string()), |t| (t.ut_offset(), name_of(t)))
+        found.map_or((0, "UTC".to_string()), |t| {
+            (t.ut_offset(), t.time_zone_designation().to_string())
+        })
     }
 
     /// Go's `lookupName`: the offset of the file's zone abbreviated `name` that is in
@@ -186,10 +180,4 @@ fn first_zone(tx: &[tz::timezone::Transition], types: &[LocalTimeType]) -> usize
     }
     // Case 3: the first standard zone; case 4: the first zone.
     types.iter().position(|t| !t.is_dst()).unwrap_or(0)
-}
-
-/// The abbreviation Go prints for `MST` in a layout: numeric zones (`<+04>` in a TZ
-/// rule, `+04` in a file) read the same.
-fn name_of(t: &LocalTimeType) -> String {
-    t.time_zone_designation().to_string()
 }
