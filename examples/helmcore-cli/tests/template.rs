@@ -201,6 +201,19 @@ fn chart_yaml_as_each_helm_loads_it() {
     });
 }
 
+/// A chart listed twice (`alias`) whose own Chart.yaml has dependencies: helm3's copies
+/// share those entries, so only the first copy imports its `import-values` and the
+/// second keeps an aliased subchart under its own name (with a third copy, that
+/// subchart renders once, under the last); helm3 also reports a table
+/// imported over a null. Goldens: helm4 / helm3 on charts/alias-twice.
+#[test]
+fn charts_listed_twice_as_each_helm_processes_them() {
+    let charts = ["imports", "nested-alias", "listed-thrice", "null-import"];
+    check_both_helms("alias-twice", &charts, |chart| {
+        vec!["r".into(), format!("charts/alias-twice/{chart}")]
+    });
+}
+
 /// Runs each case's arguments under `--compat v4` and `v3` against the goldens
 /// `DIR/v4-CASE` and `DIR/v3-CASE`, and fails listing every mismatch.
 fn check_both_helms(dir: &str, cases: &[&str], args: impl Fn(&str) -> Vec<String>) {

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use crate::value::{fmt_v, Map, Value};
-use crate::values::coalesce::{coalesce_values, merge_tables, merge_values};
+use crate::values::coalesce::{
+    coalesce_values, merge_tables, merge_tables_helm3, merge_values, merge_values_helm3,
+};
 use crate::values::path::{path_value, table, PathError};
 use crate::values::Warning;
 
@@ -48,20 +50,38 @@ pub fn check_dependencies(chart: &Chart) -> Result<(), ChartError> {
 /// ```
 pub fn process_dependencies(chart: &Chart, values: &Map) -> Result<DependencyOutcome, ChartError> {
     let mut warnings = Vec::new();
+    let chart = process_dependencies_logged(chart, values, &mut warnings)?;
+    Ok(DependencyOutcome { chart, warnings })
+}
+
+/// [`process_dependencies`] that appends what Helm logs to `warnings` as it goes, so a
+/// failure keeps the lines Helm printed before it (coalescing warnings about the values
+/// that were read before a subchart's values turned out not to be a table).
+///
+/// ```no_run
+/// use helmcore::chart::{load, process_dependencies_logged};
+/// let chart = load("mychart").unwrap();
+/// let mut logged = Vec::new();
+/// let result = process_dependencies_logged(&chart, &Default::default(), &mut logged);
+/// for w in &logged { eprintln!("{w}"); }
+/// if let Err(e) = result { eprintln!("Error: {e}"); }
+/// ```
+pub fn process_dependencies_logged(
+    chart: &Chart,
+    values: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
     let mut c = chart.clone();
-    process_enabled(&mut c, values, "", &mut warnings, 0)?;
-    process_import_values_tree(&mut c, &mut warnings, 0)?;
+    process_enabled(&mut c, values, "", warnings, 0)?;
+    process_import_values_tree(&mut c, warnings, 0)?;
     let parents = c.parents.clone();
-    Ok(DependencyOutcome {
-        chart: c.with_parents(parents),
-        warnings,
-    })
+    Ok(c.with_parents(parents))
 }
 
 /// Subchart nesting deeper than this is refused rather than recursed into.
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
-fn too_deep(c: &Chart) -> ChartError {
+pub(super) fn too_deep(c: &Chart) -> ChartError {
     ChartError::TooDeep(c.chart_path())
 }
 
@@ -130,7 +150,7 @@ fn process_enabled(
 }
 
 /// `tags:` — a dependency with any tag true is enabled; with only false tags, disabled.
-fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warning>) {
+pub(super) fn process_tags(reqs: &mut [Option<Dependency>], cvals: &Map, w: &mut Vec<Warning>) {
     let Ok(tags) = table(cvals, "tags") else {
         return;
     };
@@ -164,7 +184,7 @@ fn non_bool((attr, name): (&'static str, &str), chart: &str, helm3: &str) -> War
 
 /// `condition:` — the first comma-separated path that holds a bool decides; it wins over
 /// tags.
-fn process_conditions(
+pub(super) fn process_conditions(
     reqs: &mut [Option<Dependency>],
     cvals: &Map,
     path: &str,
@@ -200,17 +220,26 @@ fn process_import_values_tree(
     for d in &mut c.dependencies {
         process_import_values_tree(Arc::make_mut(d), w, depth + 1)?;
     }
-    process_import_values(c, w)
+    process_import_values(c, w, false)
 }
 
 /// `import-values:` of each dependency copied into this chart's values. A string `X`
 /// imports the child's `exports.X` table to the top; a `{child, parent}` map imports the
 /// child's table at `child` to `parent`. The chart's values become the merged values of
 /// the chart and its subcharts with the imports on top, as in Helm.
-fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), ChartError> {
+pub(super) fn process_import_values(
+    c: &mut Chart,
+    w: &mut Vec<Warning>,
+    helm3: bool,
+) -> Result<(), ChartError> {
     if !c.metadata.dependencies_set {
         return Ok(());
     }
+    let (merge_values, merge_tables) = if helm3 {
+        (merge_values_helm3 as MergeValues, merge_tables_helm3 as MergeTables)
+    } else {
+        (merge_values as MergeValues, merge_tables as MergeTables)
+    };
     let cvals = merge_values(c, &Map::new(), w)?;
     let imports = Map::new();
     for r in c.metadata.dependencies.iter_mut().flatten() {
@@ -261,6 +290,9 @@ fn process_import_values(c: &mut Chart, w: &mut Vec<Warning>) -> Result<(), Char
     c.values = values.into();
     Ok(())
 }
+
+type MergeValues = fn(&Chart, &Map, &mut Vec<Warning>) -> Result<Map, ChartError>;
+type MergeTables = fn(&Map, &Map, &mut Vec<Warning>);
 
 fn child_parent(child: &str, parent: &str) -> Value {
     Value::Map(Map::from_entries([

@@ -13,6 +13,7 @@
 pub mod archive;
 mod data;
 mod dependencies;
+mod dependencies_v3;
 mod error;
 pub mod glob;
 pub mod ignore;
@@ -28,7 +29,10 @@ use crate::value::Str;
 
 pub use archive::{BufferedFile, Limits};
 pub use data::FileData;
-pub use dependencies::{check_dependencies, process_dependencies, DependencyOutcome};
+pub use dependencies_v3::process_dependencies_helm3_logged;
+pub use dependencies::{
+    check_dependencies, process_dependencies, process_dependencies_logged, DependencyOutcome,
+};
 pub(crate) use error::dependency_check_message;
 pub use error::ChartError;
 pub(crate) use loader::go_errno_text as go_errno_text_of;

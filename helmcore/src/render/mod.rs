@@ -38,7 +38,10 @@ mod precheck;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::chart::{check_dependencies, process_dependencies, Chart, ChartError};
+use crate::chart::{
+    check_dependencies, process_dependencies_helm3_logged, process_dependencies_logged, Chart,
+    ChartError,
+};
 use crate::engine::{FuncTable, LintMessage};
 use crate::value::{Map, Value};
 use crate::values::coalesce::{coalesce_values, coalesce_values_helm3};
@@ -407,7 +410,11 @@ impl Renderer {
                 compat: opts.compat,
             });
         }
-        let processed = match process_dependencies(chart, user_values) {
+        let processed = match opts.compat {
+            Compat::V4 => process_dependencies_logged(chart, user_values, warnings),
+            Compat::V3 => process_dependencies_helm3_logged(chart, user_values, warnings),
+        };
+        let chart = match processed {
             Ok(p) => p,
             // helm3 prints the cause alone.
             Err(e) if opts.compat == Compat::V3 => return Err(chart_error(e)),
@@ -419,8 +426,6 @@ impl Renderer {
                 return Err(chart_error(ChartError::DependencyProcessing(Box::new(e))));
             }
         };
-        warnings.extend(processed.warnings);
-        let chart = processed.chart;
         let coalesce = match opts.compat {
             Compat::V4 => coalesce_values,
             Compat::V3 => coalesce_values_helm3,

@@ -47,6 +47,16 @@ pub fn merge_values(
     coalesced_copy(chart, vals, Rules::MERGE, warnings)
 }
 
+/// [`merge_values`] as helm v3 does it: a null in the destination does not first
+/// replace the source's value, so a table under it is reported as not overwriting it.
+pub fn merge_values_helm3(
+    chart: &Chart,
+    vals: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Map, ChartError> {
+    coalesced_copy(chart, vals, Rules::MERGE_HELM3, warnings)
+}
+
 /// A copy of `vals` with the chart tree's defaults filled in under `rules`.
 fn coalesced_copy(
     chart: &Chart,
@@ -67,6 +77,11 @@ pub fn coalesce_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
 /// Helm's `MergeTables(dst, src)`: as [`coalesce_tables`] but nulls are kept.
 pub fn merge_tables(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
     coalesce_tables_full_key(dst, src, "", Rules::MERGE, warnings)
+}
+
+/// [`merge_tables`] as helm v3 does it (see [`merge_values_helm3`]).
+pub fn merge_tables_helm3(dst: &Map, src: &Map, warnings: &mut Vec<Warning>) {
+    coalesce_tables_full_key(dst, src, "", Rules::MERGE_HELM3, warnings)
 }
 
 /// How `null`s are treated, which is where Helm's ways of combining values differ.
@@ -91,6 +106,10 @@ impl Rules {
     const MERGE: Rules = Rules {
         merge: true,
         helm3: false,
+    };
+    const MERGE_HELM3: Rules = Rules {
+        merge: true,
+        helm3: true,
     };
 
     fn merging(self) -> Rules {

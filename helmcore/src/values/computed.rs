@@ -1,7 +1,7 @@
 //! The computed values: what `helm install --dry-run --debug` prints under
 //! `COMPUTED VALUES:`, and what templates see as `.Values`.
 
-use crate::chart::{check_dependencies, process_dependencies, Chart, ChartError};
+use crate::chart::{check_dependencies, process_dependencies_logged, Chart, ChartError};
 use crate::value::Map;
 
 use super::coalesce::coalesce_values;
@@ -84,14 +84,13 @@ fn compute(
         warnings.push(Warning::chart_deprecated());
     }
     check_dependencies(chart).map_err(|e| ChartError::DependencyCheck(Box::new(e)))?;
-    let processed = process_dependencies(chart, user).map_err(|e| {
+    let processed = process_dependencies_logged(chart, user, warnings).map_err(|e| {
         warnings.push(Warning::error(
             "chart dependencies processing failed",
             e.to_string(),
         ));
         ChartError::DependencyProcessing(Box::new(e))
     })?;
-    warnings.extend(processed.warnings);
-    let values = coalesce_values(&processed.chart, user, warnings)?;
-    Ok((values, processed.chart))
+    let values = coalesce_values(&processed, user, warnings)?;
+    Ok((values, processed))
 }

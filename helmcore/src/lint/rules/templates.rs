@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::stream::{documents, Step};
-use crate::chart::{process_dependencies, Chart};
+use crate::chart::{process_dependencies_logged, Chart};
 use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
@@ -133,14 +133,16 @@ fn render_chart(
             logs.push(warning_line(&w));
         }
     };
-    // Helm gives up silently when dependencies or coalescing fail here: the loader and
-    // the values rule report those problems.
-    let processed = match process_dependencies(loaded, settings.values) {
-        Ok(p) => p,
-        Err(_) => return None,
+    // Helm gives up without a finding when dependencies or coalescing fail here (the
+    // loader and the values rule report those problems), having logged what it met
+    // on the way.
+    let chart = match process_dependencies_logged(loaded, settings.values, warnings) {
+        Ok(c) => c,
+        Err(_) => {
+            flush(warnings, logs);
+            return None;
+        }
     };
-    warnings.extend(processed.warnings);
-    let chart = processed.chart;
     let coalesced = match coalesce_values(&chart, settings.values, warnings) {
         Ok(v) => v,
         Err(_) => {
