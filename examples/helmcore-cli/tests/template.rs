@@ -142,12 +142,15 @@ fn enable_dns_resolves_host_names() {
 /// charts/logged.
 #[test]
 fn log_lines_before_and_after_failures() {
-    let cases: [(&str, &[&str]); 5] = [
+    let mismatch = ["r", "charts/logged-mismatch", "--set", "global=x", "--set", "second=5"];
+    let cases: [(&str, &[&str]); 6] = [
         ("ok", &["r", "charts/logged"]),
         ("coalesce", &["r", "charts/logged", "--set", "sub.x.y=1"]),
         ("fail", &["r", "charts/logged", "--set", "boom=true"]),
         ("name", &["BAD_", "charts/logged"]),
         ("deps", &["r", "charts/logged", "--set", "sub=5"]),
+        // a coalescing warning logged before the failure is printed before it
+        ("mismatch", &mismatch),
     ];
     let mut failures = Vec::new();
     for (name, args) in cases {

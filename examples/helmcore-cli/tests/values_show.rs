@@ -48,6 +48,10 @@ fn values_prints_the_lines_logged_before_a_failure() {
     assert!(!ok);
     assert_eq!(out, "");
     assert_eq!(err, golden("render-cli/logged/deps.err"));
+    let mismatch = ["charts/logged-mismatch", "--set", "global=x", "--set", "second=5"];
+    let (_, err, ok) = run(&[&["values"], &mismatch[..]].concat());
+    assert!(!ok);
+    assert_eq!(err, golden("render-cli/logged/mismatch.err"));
 }
 
 #[test]
