@@ -217,6 +217,16 @@ fn charts_listed_twice_as_each_helm_processes_them() {
     });
 }
 
+/// helm logs each document it skips for an unknown hook event as it sorts the files in
+/// path order, so the ones before a document that is not YAML are logged before the
+/// error. Goldens: helm4 / helm3 on charts/unknown-hook-then-error.
+#[test]
+fn unknown_hooks_logged_before_a_yaml_error() {
+    check_both_helms("unknown-hook-then-error", &["default"], |_| {
+        vec!["r".into(), "charts/unknown-hook-then-error".into()]
+    });
+}
+
 /// Runs each case's arguments under `--compat v4` and `v3` against the goldens
 /// `DIR/v4-CASE` and `DIR/v3-CASE`, and fails listing every mismatch.
 fn check_both_helms(dir: &str, cases: &[&str], args: impl Fn(&str) -> Vec<String>) {

@@ -125,11 +125,12 @@ pub struct Sorted {
 }
 
 /// A failed sort, with the hooks found before the failing document (helm's `--debug`
-/// prints them).
+/// prints them) and the unknown hooks skipped before it (helm has logged those).
 #[derive(Debug, Clone)]
 pub struct SortError {
     pub error: ManifestError,
     pub hooks: Vec<Hook>,
+    pub unknown_hooks: Vec<String>,
 }
 
 /// Helm's `SortManifests(files, _, InstallOrder)`: files by path (partials and
@@ -199,6 +200,7 @@ pub(crate) fn sort_prechecked(
                         error,
                     },
                     hooks: out.hooks,
+                    unknown_hooks: out.unknown_hooks,
                 })
             }
         };

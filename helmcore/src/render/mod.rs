@@ -509,19 +509,15 @@ impl Renderer {
         let (files, notes) = split_notes(rendered.files, chart.name(), opts.subchart_notes);
         let sorted =
             manifest::sort_prechecked(&files, &rendered.invalid_utf8, opts.compat, &prechecked)
-                .map_err(|e| RenderError::Manifest {
-                    dump: output::debug_dump(&files),
-                    error: e.error,
-                    hooks: e.hooks,
+                .map_err(|e| {
+                    warnings.extend(e.unknown_hooks.iter().map(|h| unknown_hook(h)));
+                    RenderError::Manifest {
+                        dump: output::debug_dump(&files),
+                        error: e.error,
+                        hooks: e.hooks,
+                    }
                 })?;
-        for h in &sorted.unknown_hooks {
-            let mut w = Warning::log("skipping unknown hooks").or_in_helm3(format!(
-                "manifest_sorter.go:190: info: skipping unknown hook: {}",
-                crate::gofmt::quote(h)
-            ));
-            w.attrs.push(("hookTypes", h.clone()));
-            warnings.push(w);
-        }
+        warnings.extend(sorted.unknown_hooks.iter().map(|h| unknown_hook(h)));
         let mut release = Release {
             name: opts.release_name.clone(),
             namespace: opts.namespace.clone(),
@@ -545,6 +541,17 @@ impl Renderer {
         }
         Ok(release)
     }
+}
+
+/// What helm logs for a document whose `helm.sh/hook` names an unknown event (it
+/// drops the document).
+fn unknown_hook(hook_types: &str) -> Warning {
+    let mut w = Warning::log("skipping unknown hooks").or_in_helm3(format!(
+        "manifest_sorter.go:190: info: skipping unknown hook: {}",
+        crate::gofmt::quote(hook_types)
+    ));
+    w.attrs.push(("hookTypes", hook_types.to_string()));
+    w
 }
 
 /// Helm's `IsCompatibleRange`: false when either side does not parse.
