@@ -97,6 +97,21 @@ def make_chart(r, d):
         with open(d + "/templates/NOTES.txt", "w") as f:
             f.write(r.choice(["notes for {{ .Release.Name }}\n", "", "---\nkind: ConfigMap\n"]))
     if r.random() < 0.3:
+        # a subchart with its own templates, notes and CRDs
+        sd = d + "/charts/sub"
+        os.makedirs(sd + "/templates")
+        with open(sd + "/Chart.yaml", "w") as f:
+            f.write("apiVersion: v2\nname: sub\nversion: 0.1.0\n")
+        for name in r.sample(["a.yaml", "s.yaml", "tests/t.yaml", "NOTES.txt"], r.randint(1, 3)):
+            os.makedirs(os.path.dirname("%s/templates/%s" % (sd, name)), exist_ok=True)
+            with open("%s/templates/%s" % (sd, name), "w") as f:
+                f.write("sub notes\n" if name == "NOTES.txt" else stream(r, 40))
+            files.append("../charts/sub/templates/" + name)
+        if r.random() < 0.4:
+            os.makedirs(sd + "/crds")
+            with open(sd + "/crds/c.yaml", "w") as f:
+                f.write(stream(r, 60))
+    if r.random() < 0.3:
         os.makedirs(d + "/crds")
         for c in r.sample(["a.yaml", "b.yaml", "sub/c.yaml", "d.txt"], r.randint(1, 2)):
             os.makedirs(os.path.dirname("%s/crds/%s" % (d, c)), exist_ok=True)
@@ -112,7 +127,10 @@ def args(r, d, files):
             out.append(flag)
     if r.random() < 0.2 and files:
         for f in r.sample(files, r.randint(1, len(files))):
-            out += ["--show-only", "templates/" + f]
+            f = "templates/" + f
+            if f.startswith("templates/../"):
+                f = r.choice([f[len("templates/../"):], "c/" + f[len("templates/../"):]])
+            out += ["--show-only", f]
     if r.random() < 0.05:
         out += ["--show-only", r.choice(["templates/nope.yaml", "templates/NOTES.txt", "crds/a.yaml"])]
     if r.random() < 0.2:

@@ -142,7 +142,14 @@ fn enable_dns_resolves_host_names() {
 /// charts/logged.
 #[test]
 fn log_lines_before_and_after_failures() {
-    let mismatch = ["r", "charts/logged-mismatch", "--set", "global=x", "--set", "second=5"];
+    let mismatch = [
+        "r",
+        "charts/logged-mismatch",
+        "--set",
+        "global=x",
+        "--set",
+        "second=5",
+    ];
     let cases: [(&str, &[&str]); 6] = [
         ("ok", &["r", "charts/logged"]),
         ("coalesce", &["r", "charts/logged", "--set", "sub.x.y=1"]),
@@ -192,12 +199,23 @@ fn chart_values_with_several_documents() {
 
 /// Chart.yaml and lock files under each compat mode: helm3's loader takes any
 /// `apiVersion` and names its types `chart.X` in decoding errors, helm4's refuses other
-/// versions and says `v2.X` (or `loader.chartBase`). Goldens: helm4 / helm3 on
+/// versions and says `v2.X` (or `loader.chartBase`); an apiVersion v3 chart goes
+/// through helm4's chart-v3 loader (its errors first, `requirements.yaml` a plain file)
+/// before rendering refuses it. Goldens: helm4 / helm3 on
 /// charts/chart-yaml-compat.
 #[test]
 fn chart_yaml_as_each_helm_loads_it() {
     let charts = [
-        "v3api", "one", "badmeta", "baddeps", "lock2", "v1req", "maint2",
+        "v3api",
+        "v3api-baddecode",
+        "v3api-requirements",
+        "v3api-badlock",
+        "one",
+        "badmeta",
+        "baddeps",
+        "lock2",
+        "v1req",
+        "maint2",
     ];
     check_both_helms("chart-yaml-compat", &charts, |chart| {
         vec!["r".into(), format!("charts/chart-yaml-compat/{chart}")]
@@ -224,6 +242,16 @@ fn charts_listed_twice_as_each_helm_processes_them() {
 fn unknown_hooks_logged_before_a_yaml_error() {
     check_both_helms("unknown-hook-then-error", &["default"], |_| {
         vec!["r".into(), "charts/unknown-hook-then-error".into()]
+    });
+}
+
+/// A chart of apiVersion v2 (and its subchart) with Helm 2's requirements.yaml and
+/// requirements.lock: the loader logs a warning for each file as it reads it, before
+/// anything else. Goldens: helm4 / helm3 on lint/dep-v2-requirements.
+#[test]
+fn requirements_files_in_a_v2_chart_are_logged_at_load() {
+    check_both_helms("requirements-v2", &["default"], |_| {
+        vec!["r".into(), "lint/dep-v2-requirements".into()]
     });
 }
 

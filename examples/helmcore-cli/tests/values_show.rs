@@ -48,10 +48,25 @@ fn values_prints_the_lines_logged_before_a_failure() {
     assert!(!ok);
     assert_eq!(out, "");
     assert_eq!(err, golden("render-cli/logged/deps.err"));
-    let mismatch = ["charts/logged-mismatch", "--set", "global=x", "--set", "second=5"];
+    let mismatch = [
+        "charts/logged-mismatch",
+        "--set",
+        "global=x",
+        "--set",
+        "second=5",
+    ];
     let (_, err, ok) = run(&[&["values"], &mismatch[..]].concat());
     assert!(!ok);
     assert_eq!(err, golden("render-cli/logged/mismatch.err"));
+}
+
+/// `helm show` loads with the chart-v2 loader, which logs Helm 2's dependency files.
+#[test]
+fn show_logs_what_the_loader_logs() {
+    let (out, err, ok) = run(&["show", "chart", "lint/dep-v2-requirements"]);
+    assert!(ok);
+    assert_eq!(out, golden("render-cli/requirements-v2/show-chart.out"));
+    assert_eq!(err, golden("render-cli/requirements-v2/show-chart.err"));
 }
 
 #[test]

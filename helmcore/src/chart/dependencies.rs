@@ -236,7 +236,10 @@ pub(super) fn process_import_values(
         return Ok(());
     }
     let (merge_values, merge_tables) = if helm3 {
-        (merge_values_helm3 as MergeValues, merge_tables_helm3 as MergeTables)
+        (
+            merge_values_helm3 as MergeValues,
+            merge_tables_helm3 as MergeTables,
+        )
     } else {
         (merge_values as MergeValues, merge_tables as MergeTables)
     };

@@ -226,7 +226,8 @@ fn enabled(
     }
     let cvals = coalesce_values_helm3(&materialize(n), v, w)?;
     // Tags and conditions decide `enabled` on a snapshot, written back to the entries.
-    let mut snapshot: Vec<Option<Dependency>> = reqs().map(|r| Some(r.borrow().dep.clone())).collect();
+    let mut snapshot: Vec<Option<Dependency>> =
+        reqs().map(|r| Some(r.borrow().dep.clone())).collect();
     process_tags(&mut snapshot, &cvals, w);
     process_conditions(&mut snapshot, &cvals, path, w);
     for (r, s) in reqs().zip(snapshot.iter().flatten()) {
@@ -273,7 +274,11 @@ fn import_values(n: &NodeRef, w: &mut Vec<Warning>, depth: usize) -> Result<(), 
     };
     let mut c = materialize(n);
     process_import_values(&mut c, w, true)?;
-    for (e, d) in entries.iter().flatten().zip(c.metadata.dependencies.iter().flatten()) {
+    for (e, d) in entries
+        .iter()
+        .flatten()
+        .zip(c.metadata.dependencies.iter().flatten())
+    {
         let mut e = e.borrow_mut();
         e.dep.import_values = d.import_values.clone();
         e.imported = true;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::render::Compat;
 use crate::value::{Map, Value};
+use crate::values::Warning;
 
 use super::archive::{
     ensure_archive, load_archive_files, read_exactly, strip_bom, BufferedFile, Limits,
@@ -14,10 +15,15 @@ use super::archive::{
 use super::error::ChartError;
 use super::ignore::{Rules, HELM_IGNORE};
 use super::metadata::{
-    decode_api_version, decode_lock, decode_metadata_into, Metadata, API_VERSION_V1, API_VERSION_V2,
+    decode_api_version, decode_lock_as, decode_metadata_as, decode_metadata_into, go_package,
+    Metadata, API_VERSION_V1, API_VERSION_V2,
 };
 use super::values::{decode as decode_values, ChartValues};
 use super::{Chart, File, FileData};
+
+/// What Helm logs for Helm 2's dependency files in a chart that is not apiVersion v1.
+const REQUIREMENTS_YAML: &str = "Warning: Dependencies are handled in Chart.yaml since apiVersion \"v2\". We recommend migrating dependencies to Chart.yaml.";
+const REQUIREMENTS_LOCK: &str = "Warning: Dependency locking is handled in Chart.lock since apiVersion \"v2\". We recommend migrating to Chart.lock.";
 
 /// Directory trees (and symlink chains) deeper than this are refused.
 const MAX_DIR_DEPTH: usize = 64;
@@ -42,19 +48,27 @@ pub fn load(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 /// # std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn load_for(path: impl AsRef<Path>, compat: Compat) -> Result<Chart, ChartError> {
-    let path = path.as_ref();
+    load_path(path.as_ref(), Reading::AtLoad, compat, &mut Vec::new())
+}
+
+fn load_path(
+    path: &Path,
+    reading: Reading,
+    compat: Compat,
+    log: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
     let meta = std::fs::metadata(path)
         .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
     if meta.is_dir() {
-        load_dir_with(path, Reading::AtLoad, compat)
+        load_dir_with(path, reading, compat, log)
     } else {
-        load_file_for(path, compat)
+        load_file_for(path, compat, log)
     }
 }
 
 /// Loads a chart directory, honouring its `.helmignore`.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    load_dir_with(dir.as_ref(), Reading::AtLoad, Compat::V4)
+    load_dir_with(dir.as_ref(), Reading::AtLoad, Compat::V4, &mut Vec::new())
 }
 
 /// [`load`], except that a directory chart's files other than Chart.yaml, values,
@@ -76,14 +90,25 @@ pub fn load_deferred(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 
 /// [`load_deferred`] as `compat`'s Helm loads charts (see [`load_for`]).
 pub fn load_deferred_for(path: impl AsRef<Path>, compat: Compat) -> Result<Chart, ChartError> {
-    let path = path.as_ref();
-    let meta = std::fs::metadata(path)
-        .map_err(|_| ChartError::PathNotFound(path.display().to_string()))?;
-    if meta.is_dir() {
-        load_dir_with(path, Reading::Deferred, compat)
-    } else {
-        load_file_for(path, compat)
-    }
+    load_path(path.as_ref(), Reading::Deferred, compat, &mut Vec::new())
+}
+
+/// [`load_deferred_for`], appending what Helm's loader logs to `log`: a chart of
+/// apiVersion v2 (or a subchart) that still has Helm 2's `requirements.yaml` or
+/// `requirements.lock`.
+///
+/// ```no_run
+/// use helmcore::{chart::load_deferred_logged, render::{log_lines, Compat}};
+/// let mut log = Vec::new();
+/// let chart = load_deferred_logged("mychart", Compat::V4, &mut log);
+/// for line in log_lines(&log, Compat::V4) { eprintln!("{line}"); }
+/// ```
+pub fn load_deferred_logged(
+    path: impl AsRef<Path>,
+    compat: Compat,
+    log: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
+    load_path(path.as_ref(), Reading::Deferred, compat, log)
 }
 
 /// When a directory chart's files are read.
@@ -94,21 +119,31 @@ enum Reading {
     Deferred,
 }
 
-fn load_dir_with(dir: &Path, reading: Reading, compat: Compat) -> Result<Chart, ChartError> {
+fn load_dir_with(
+    dir: &Path,
+    reading: Reading,
+    compat: Compat,
+    log: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
     let top = absolute(dir);
     let chart_yaml = top.join("Chart.yaml");
     let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
         path: chart_yaml.display().to_string(),
         message: go_open_error(&chart_yaml, &e),
     })?;
-    check_api_version(&text, compat)?;
-    load_dir_files(&top, reading, compat)
+    let format = check_api_version(&text, compat)?;
+    format.finish(load_dir_files(&top, reading, How::new(compat, format, log)))
 }
 
 /// Helm's chart-v2 loader (`pkg/chart/v2/loader.Load`), which `helm show` uses: no
 /// apiVersion dispatch first, so a directory without Chart.yaml reports
 /// `Chart.yaml file is missing` and archive errors are not hidden.
 pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
+    load_v2_logged(path, &mut Vec::new())
+}
+
+/// [`load_v2`], appending what the loader logs to `log` (see [`load_deferred_logged`]).
+pub fn load_v2_logged(path: impl AsRef<Path>, log: &mut Vec<Warning>) -> Result<Chart, ChartError> {
     let path = path.as_ref();
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| ChartError::Read {
@@ -116,7 +151,8 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
         message: go_stat_error(path, &e),
     })?;
     if meta.is_dir() {
-        return load_dir_files(&absolute(path), Reading::AtLoad, Compat::V4);
+        let how = How::new(Compat::V4, Format::V2, log);
+        return load_dir_files(&absolute(path), Reading::AtLoad, how);
     }
     let data = std::fs::read(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -134,7 +170,7 @@ pub fn load_v2(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
 }
 
 /// Walks a chart directory (with its `.helmignore`) and builds the chart.
-fn load_dir_files(top: &Path, reading: Reading, compat: Compat) -> Result<Chart, ChartError> {
+fn load_dir_files(top: &Path, reading: Reading, mut how: How) -> Result<Chart, ChartError> {
     let mut rules = match std::fs::read(top.join(HELM_IGNORE)) {
         Ok(data) => Rules::parse(&String::from_utf8_lossy(&data))?,
         Err(_) => Rules::empty(),
@@ -147,24 +183,45 @@ fn load_dir_files(top: &Path, reading: Reading, compat: Compat) -> Result<Chart,
         reading,
     };
     walk(top, "", &walk_opts, 0, &mut files)?;
-    let values = match reading {
+    how.values_at = match reading {
         Reading::AtLoad => ValuesAt::Load,
         Reading::Deferred => ValuesAt::FirstUse,
     };
-    load_files_at(files, 0, compat, values)
+    load_files_at(files, 0, &mut how)
+}
+
+/// The chart format Helm 4's loader picks from Chart.yaml's apiVersion.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// apiVersion v1, v2 or none: the chart-v2 loader.
+    V2,
+    /// apiVersion v3: helm4's chart-v3 loader, which is the v2 one without Helm 2's
+    /// `requirements.yaml`/`requirements.lock` (plain files there). Rendering takes no
+    /// v3 chart, so a load that succeeds ends in `invalid chart apiVersion`; a chart
+    /// that fails to load reports that failure first.
+    V3,
+}
+
+impl Format {
+    fn finish(self, loaded: Result<Chart, ChartError>) -> Result<Chart, ChartError> {
+        match (self, loaded) {
+            (Format::V3, Ok(c)) => Err(c.values_error().unwrap_or(ChartError::InvalidApiVersion)),
+            (_, loaded) => loaded,
+        }
+    }
 }
 
 /// Picks the chart format from Chart.yaml's apiVersion, as Helm 4's loader does first
 /// (helm3's has one format and takes any apiVersion).
-fn check_api_version(chart_yaml: &[u8], compat: Compat) -> Result<(), ChartError> {
+fn check_api_version(chart_yaml: &[u8], compat: Compat) -> Result<Format, ChartError> {
     if compat == Compat::V3 {
-        return Ok(());
+        return Ok(Format::V2);
     }
     let doc = parse_yaml(chart_yaml).map_err(|e| ChartError::load("Chart.yaml", e))?;
     let api = decode_api_version(&doc).map_err(|e| ChartError::load("Chart.yaml", e))?;
     match api.as_str() {
-        "" | API_VERSION_V1 | API_VERSION_V2 => Ok(()),
-        "v3" => Err(ChartError::InvalidApiVersion),
+        "" | API_VERSION_V1 | API_VERSION_V2 => Ok(Format::V2),
+        "v3" => Ok(Format::V3),
         _ => Err(ChartError::UnsupportedApiVersion),
     }
 }
@@ -279,10 +336,10 @@ pub(crate) fn read_file(path: &Path, len: u64) -> std::io::Result<Arc<[u8]>> {
 
 /// Loads a chart archive file.
 pub fn load_file(path: impl AsRef<Path>) -> Result<Chart, ChartError> {
-    load_file_for(path.as_ref(), Compat::V4)
+    load_file_for(path.as_ref(), Compat::V4, &mut Vec::new())
 }
 
-fn load_file_for(path: &Path, compat: Compat) -> Result<Chart, ChartError> {
+fn load_file_for(path: &Path, compat: Compat, log: &mut Vec<Warning>) -> Result<Chart, ChartError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -303,7 +360,7 @@ fn load_file_for(path: &Path, compat: Compat) -> Result<Chart, ChartError> {
         },
         other => ChartError::UnableToLoadArchive(Box::new(other)),
     })?;
-    dispatch_archive(files, compat)
+    dispatch_archive(files, compat, log)
 }
 
 /// Loads a chart from gzipped tar bytes in memory (Helm's `loader.LoadArchive`).
@@ -317,22 +374,57 @@ pub fn load_archive_with_limits(data: &[u8], limits: Limits) -> Result<Chart, Ch
         ChartError::GzipHeader => ChartError::InvalidChartStream(e.to_string()),
         other => ChartError::ArchiveStream(Box::new(other)),
     })?;
-    dispatch_archive(files, Compat::V4)
+    dispatch_archive(files, Compat::V4, &mut Vec::new())
 }
 
-fn dispatch_archive(files: Vec<BufferedFile>, compat: Compat) -> Result<Chart, ChartError> {
+fn dispatch_archive(
+    files: Vec<BufferedFile>,
+    compat: Compat,
+    log: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
     let chart_yaml = files
         .iter()
         .find(|f| f.name == "Chart.yaml")
         .ok_or(ChartError::NoChartYamlInArchive)?;
-    check_api_version(&chart_yaml.data, compat)?;
-    load_files_at(files, 0, compat, ValuesAt::Load)
+    let format = check_api_version(&chart_yaml.data, compat)?;
+    format.finish(load_files_at(files, 0, &mut How::new(compat, format, log)))
 }
 
 /// Builds a chart from its files (paths relative to the chart root): Helm's `LoadFiles`.
 /// Subcharts under `charts/` (folders or `.tgz` archives) are loaded recursively.
 pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, ChartError> {
-    load_files_at(files, 0, Compat::V4, ValuesAt::Load)
+    load_files_at(
+        files,
+        0,
+        &mut How::new(Compat::V4, Format::V2, &mut Vec::new()),
+    )
+}
+
+/// How a chart tree is loaded, and where the loader's log lines go.
+struct How<'l> {
+    compat: Compat,
+    values_at: ValuesAt,
+    format: Format,
+    log: &'l mut Vec<Warning>,
+}
+
+impl<'l> How<'l> {
+    /// The Go package whose type names decoding errors use.
+    fn go_package(&self) -> &'static str {
+        match self.format {
+            Format::V2 => go_package(self.compat),
+            Format::V3 => "v3",
+        }
+    }
+
+    fn new(compat: Compat, format: Format, log: &'l mut Vec<Warning>) -> How<'l> {
+        How {
+            compat,
+            values_at: ValuesAt::Load,
+            format,
+            log,
+        }
+    }
 }
 
 /// When values.yaml files are decoded.
@@ -347,8 +439,7 @@ enum ValuesAt {
 fn load_files_at(
     files: Vec<BufferedFile>,
     depth: usize,
-    compat: Compat,
-    values_at: ValuesAt,
+    how: &mut How,
 ) -> Result<Chart, ChartError> {
     if depth > MAX_DIR_DEPTH {
         return Err(ChartError::TooDeep("charts/".into()));
@@ -361,9 +452,13 @@ fn load_files_at(
     for f in files.iter().filter(|f| f.name == "Chart.yaml") {
         let md = metadata.get_or_insert_with(Metadata::default);
         let doc = parse_yaml(&f.data).map_err(|e| ChartError::load("Chart.yaml", e))?;
-        decode_metadata_into(&doc, md, compat).map_err(|e| ChartError::load("Chart.yaml", e))?;
+        decode_metadata_as(&doc, md, how.go_package())
+            .map_err(|e| ChartError::load("Chart.yaml", e))?;
         if md.api_version.is_empty() {
-            md.api_version = API_VERSION_V1.into();
+            md.api_version = match how.format {
+                Format::V2 => API_VERSION_V1.into(),
+                Format::V3 => "v3".into(),
+            };
         }
     }
     let mut c = Chart {
@@ -377,7 +472,7 @@ fn load_files_at(
         dependencies: Vec::new(),
         parents: Vec::new(),
     };
-    if let Err(e) = fill_chart(&mut c, &files, metadata, depth, compat, values_at) {
+    if let Err(e) = fill_chart(&mut c, &files, metadata, depth, how) {
         // Helm stops at a values.yaml that does not decode: what it would only have met
         // after it (validation, subcharts) is not reported.
         return Err(c.values.error().unwrap_or(e));
@@ -393,9 +488,9 @@ fn fill_chart(
     files: &[BufferedFile],
     mut metadata: Option<Metadata>,
     depth: usize,
-    compat: Compat,
-    values_at: ValuesAt,
+    how: &mut How,
 ) -> Result<(), ChartError> {
+    let (compat, values_at, format) = (how.compat, how.values_at, how.format);
     let file = |f: &BufferedFile| File {
         name: f.name.as_str().into(),
         data: f.data.clone(),
@@ -406,7 +501,9 @@ fn fill_chart(
     for f in files {
         match f.name.as_str() {
             "Chart.yaml" => {}
-            "Chart.lock" => c.lock = Some(decode_lock_file("Chart.lock", &f.data, compat)?),
+            "Chart.lock" => {
+                c.lock = Some(decode_lock_file("Chart.lock", &f.data, how.go_package())?)
+            }
             "values.yaml" => {
                 c.values = match values_at {
                     ValuesAt::Load => decode_values(&f.data, compat)
@@ -416,8 +513,17 @@ fn fill_chart(
                 }
             }
             "values.schema.json" => c.schema = Some(f.data.shared()),
+            "requirements.yaml" | "requirements.lock" if format == Format::V3 => {
+                c.files.push(file(f))
+            }
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
+                if !is_v1(&metadata) {
+                    how.log.push(
+                        Warning::log(REQUIREMENTS_YAML)
+                            .or_in_helm3(format!("load.go:120: {REQUIREMENTS_YAML}")),
+                    );
+                }
                 let md = metadata.get_or_insert_with(Metadata::default);
                 let doc =
                     parse_yaml(&f.data).map_err(|e| ChartError::load("requirements.yaml", e))?;
@@ -428,7 +534,17 @@ fn fill_chart(
                 }
             }
             "requirements.lock" => {
-                c.lock = Some(decode_lock_file("requirements.lock", &f.data, compat)?);
+                c.lock = Some(decode_lock_file(
+                    "requirements.lock",
+                    &f.data,
+                    how.go_package(),
+                )?);
+                if !is_v1(&metadata) {
+                    how.log.push(
+                        Warning::log(REQUIREMENTS_LOCK)
+                            .or_in_helm3(format!("load.go:138: {REQUIREMENTS_LOCK}")),
+                    );
+                }
                 metadata.get_or_insert_with(Metadata::default);
                 if is_v1(&metadata) {
                     c.files.push(file(f));
@@ -474,7 +590,7 @@ fn fill_chart(
                 });
             }
             load_archive_files(&first.data, Limits::default())
-                .and_then(|fs| load_files_at(fs, depth + 1, compat, values_at))
+                .and_then(|fs| load_files_at(fs, depth + 1, how))
         } else {
             let inner = files
                 .into_iter()
@@ -485,7 +601,7 @@ fn fill_chart(
                     })
                 })
                 .collect();
-            load_files_at(inner, depth + 1, compat, values_at)
+            load_files_at(inner, depth + 1, how)
         }
         .map_err(wrap)?;
         let mut sub = sub;
@@ -495,9 +611,9 @@ fn fill_chart(
     Ok(())
 }
 
-fn decode_lock_file(name: &str, data: &[u8], compat: Compat) -> Result<super::Lock, ChartError> {
+fn decode_lock_file(name: &str, data: &[u8], pkg: &'static str) -> Result<super::Lock, ChartError> {
     let doc = parse_yaml(data).map_err(|e| ChartError::load(name, e))?;
-    decode_lock(&doc, compat).map_err(|e| ChartError::load(name, e))
+    decode_lock_as(&doc, pkg).map_err(|e| ChartError::load(name, e))
 }
 
 /// Decodes a document bound for a Go struct (Chart.yaml, a lock file) with go-yaml's

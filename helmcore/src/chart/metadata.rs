@@ -336,7 +336,7 @@ fn sanitize(s: &str) -> String {
 
 /// The Go package that names the chart types in decoding errors: helm4's `v2`
 /// (`[]*v2.Dependency`), helm3's `chart` (`[]*chart.Dependency`).
-fn go_package(compat: Compat) -> &'static str {
+pub(crate) fn go_package(compat: Compat) -> &'static str {
     match compat {
         Compat::V3 => "chart",
         Compat::V4 => "v2",
@@ -462,7 +462,16 @@ pub(crate) fn decode_metadata_into(
     md: &mut Metadata,
     compat: Compat,
 ) -> Result<(), ChartError> {
-    let pkg = go_package(compat);
+    decode_metadata_as(doc, md, go_package(compat))
+}
+
+/// [`decode_metadata_into`] naming the chart types after the Go package `pkg` (helm4's
+/// chart-v3 loader says `v3.Dependency`).
+pub(crate) fn decode_metadata_as(
+    doc: &Value,
+    md: &mut Metadata,
+    pkg: &'static str,
+) -> Result<(), ChartError> {
     let m = match doc {
         Value::Nil => return Ok(()),
         Value::Map(m) => m,
@@ -617,9 +626,9 @@ fn decode_dependency(m: &Map, pkg: &'static str, path: &str) -> Result<Dependenc
     Ok(d)
 }
 
-/// Decodes a lock file document.
-pub(crate) fn decode_lock(doc: &Value, compat: Compat) -> Result<Lock, ChartError> {
-    let pkg = go_package(compat);
+/// Decodes a lock file document; `pkg` names the chart types in errors (see
+/// [`go_package`]).
+pub(crate) fn decode_lock_as(doc: &Value, pkg: &'static str) -> Result<Lock, ChartError> {
     let mut lock = Lock::default();
     let m = match doc {
         Value::Nil => return Ok(lock),

@@ -29,16 +29,17 @@ use crate::value::Str;
 
 pub use archive::{BufferedFile, Limits};
 pub use data::FileData;
-pub use dependencies_v3::process_dependencies_helm3_logged;
 pub use dependencies::{
     check_dependencies, process_dependencies, process_dependencies_logged, DependencyOutcome,
 };
+pub use dependencies_v3::process_dependencies_helm3_logged;
 pub(crate) use error::dependency_check_message;
 pub use error::ChartError;
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use loader::{
-    load, load_archive, load_archive_with_limits, load_deferred, load_deferred_for, load_dir,
-    load_file, load_files, load_for, load_v2, merge_maps,
+    load, load_archive, load_archive_with_limits, load_deferred, load_deferred_for,
+    load_deferred_logged, load_dir, load_file, load_files, load_for, load_v2, load_v2_logged,
+    merge_maps,
 };
 pub(crate) use metadata::{
     decode_metadata_into, DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS,

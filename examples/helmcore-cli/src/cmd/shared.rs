@@ -61,6 +61,15 @@ pub fn load_chart(
     compat: helmcore::render::Compat,
 ) -> Result<helmcore::chart::Chart, crate::CliError> {
     locate_chart(name)?;
-    helmcore::chart::load_deferred_for(name, compat)
-        .map_err(|e| crate::CliError::Message(e.to_string()))
+    let mut log = Vec::new();
+    let loaded = helmcore::chart::load_deferred_logged(name, compat, &mut log);
+    print_log(&log, compat);
+    loaded.map_err(|e| crate::CliError::Message(e.to_string()))
+}
+
+/// Prints what helm would have logged, in `compat`'s form, on standard error.
+pub fn print_log(log: &[helmcore::values::Warning], compat: helmcore::render::Compat) {
+    for line in helmcore::render::log_lines(log, compat) {
+        eprintln!("{line}");
+    }
 }

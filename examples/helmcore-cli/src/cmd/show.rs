@@ -35,8 +35,10 @@ fn command(
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
     locate_chart(&p.args[0])?;
     // `helm show` loads with the chart-v2 loader directly.
-    let chart =
-        helmcore::chart::load_v2(&p.args[0]).map_err(|e| CliError::Message(e.to_string()))?;
+    let mut log = Vec::new();
+    let loaded = helmcore::chart::load_v2_logged(&p.args[0], &mut log);
+    super::shared::print_log(&log, helmcore::render::Compat::V4);
+    let chart = loaded.map_err(|e| CliError::Message(e.to_string()))?;
     let text = show(&chart, format).map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())

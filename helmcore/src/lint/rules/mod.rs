@@ -37,8 +37,14 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
 
     // The templates, dependencies and crds rules each load the chart (with Helm's chart
     // v2 loader, which takes any apiVersion); the result is the same every time, so it is
-    // loaded once.
-    let chart = crate::chart::load_v2(chart_dir).map_err(|e| e.to_string());
+    // loaded once, and what the loader logs is repeated for each rule that loads.
+    let mut load_log = Vec::new();
+    let chart = crate::chart::load_v2_logged(chart_dir, &mut load_log).map_err(|e| e.to_string());
+    let load_log: Vec<String> = load_log.iter().map(templates::warning_line).collect();
+    let is_dir = |d: &str| chart_dir.join(d).is_dir();
+    if is_dir("templates") {
+        logs.extend(load_log.iter().cloned());
+    }
     let settings = templates::Settings {
         values: &opts.values,
         namespace: &opts.namespace,
@@ -47,7 +53,11 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
         schema_loader: opts.schema_loader.as_ref(),
     };
     templates::lint(&mut linter, chart_dir, &chart, &settings, &mut logs);
+    logs.extend(load_log.iter().cloned());
     dependencies::lint(&mut linter, chart_dir, &chart);
+    if is_dir("crds") {
+        logs.extend(load_log);
+    }
     crds::lint(&mut linter, chart_dir, &chart);
     (linter, logs)
 }
