@@ -19,6 +19,9 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen9.py SEED BATCHES PER    math and conversions over mixed types
     gen10.py SEED BATCHES PER   dict and list functions and their must* forms
     gen11.py SEED BATCHES PER   regular-expression functions with random RE2 patterns
+    gen12.py SEED COUNT         random chart trees (dependencies, aliases, imports, globals)
+    gen13.py SEED COUNT         random manifest streams (hooks, kinds, separators, flags)
+    gen14.py SEED COUNT         random Chart.yaml files through template and lint
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 
