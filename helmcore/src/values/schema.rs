@@ -212,7 +212,7 @@ pub(super) fn validate_single_for(
     }
     let validator = options
         .build(&schema)
-        .map_err(|e| schema_problem(&e, &schema))?;
+        .map_err(|e| schema_problem(&e, &schema, compat))?;
     let instance = to_json(&Value::Map(values.clone()), 0);
     let errors: Vec<ValidationError> = validator.iter_errors(&instance).collect();
     if errors.is_empty() {
@@ -249,16 +249,23 @@ pub(super) fn validate_single_for(
 /// Where Helm places the schema, for resolving relative `$ref`s.
 const BASE_URI: &str = "file:///values.schema.json";
 
-fn schema_problem(e: &ValidationError, schema: &serde_json::Value) -> String {
+fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compat) -> String {
     use jsonschema::ReferencingError as R;
     match e.kind() {
+        ValidationErrorKind::Referencing(
+            R::PointerToNowhere { pointer } | R::InvalidArrayIndex { pointer, .. },
+        ) if compat == Compat::V3 && ref_naming(schema, pointer).starts_with(BASE_URI) => {
+            gojsonpointer_error(schema, pointer)
+        }
         ValidationErrorKind::Referencing(R::Unretrievable { uri, source }) => {
             match source.downcast_ref::<LoadError>() {
                 Some(why) => format!("failing loading {uri:?}: {why}"),
                 None => format!("failing loading {uri:?}: {source}"),
             }
         }
-        ValidationErrorKind::Referencing(R::PointerToNowhere { pointer }) => {
+        ValidationErrorKind::Referencing(
+            R::PointerToNowhere { pointer } | R::InvalidArrayIndex { pointer, .. },
+        ) => {
             format!(
                 "json-pointer in {:?} not found",
                 ref_naming(schema, pointer)
@@ -266,6 +273,32 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value) -> String {
         }
         _ => format!("\"{BASE_URI}#\" is not valid against metaschema: {e}"),
     }
+}
+
+/// Why a JSON pointer into `doc` finds nothing, worded as helm3's gojsonpointer words
+/// it: the first step that fails.
+fn gojsonpointer_error(doc: &serde_json::Value, pointer: &str) -> String {
+    let mut node = doc;
+    for token in pointer.split('/').skip(1) {
+        node = match node {
+            serde_json::Value::Object(m) => {
+                let key = token.replace("~1", "/").replace("~0", "~");
+                match m.get(&key) {
+                    Some(v) => v,
+                    None => return format!("Object has no key '{key}'"),
+                }
+            }
+            serde_json::Value::Array(a) => match token.parse::<i64>() {
+                Err(_) => return format!("Invalid array index '{token}'"),
+                Ok(i) => match usize::try_from(i).ok().and_then(|i| a.get(i)) {
+                    Some(v) => v,
+                    None => return format!("Out of bound array[0,{}] index '{i}'", a.len()),
+                },
+            },
+            _ => return format!("Invalid token reference '{token}'"),
+        };
+    }
+    format!("json-pointer in {:?} not found", ref_naming(doc, pointer))
 }
 
 /// The `$ref` (made absolute) whose fragment is `pointer`: the validator's error names
@@ -602,10 +635,11 @@ fn build_under(
                 None => continue,
             },
         };
+        // A `oneOf` that more than one subschema matched is reported without causes,
+        // as santhosh reports it (the failing subschemas are not what went wrong).
         let children = match e.kind() {
             ValidationErrorKind::AnyOf { context }
-            | ValidationErrorKind::OneOfNotValid { context }
-            | ValidationErrorKind::OneOfMultipleValid { context } => context
+            | ValidationErrorKind::OneOfNotValid { context } => context
                 .iter()
                 .enumerate()
                 .filter_map(|(i, branch)| {
@@ -1223,6 +1257,55 @@ mod tests {
         );
     }
 
+    // helm3 (gojsonschema) and helm4 (santhosh) on a `$ref` whose pointer finds nothing:
+    // helm3 names the first step that fails.
+    #[test]
+    fn refs_to_nowhere() {
+        let v3 = |schema: &str| {
+            validate_single_for(
+                &Map::new(),
+                schema.as_bytes(),
+                None,
+                &mut Vec::new(),
+                Compat::V3,
+            )
+            .unwrap_err()
+        };
+        let cases = [
+            (
+                r##"{"properties": {"a": {"$ref": "#/definitions/d"}}}"##,
+                "Object has no key 'definitions'",
+            ),
+            (
+                r##"{"definitions": {"x": {}}, "properties": {"a": {"$ref": "#/definitions/d"}}}"##,
+                "Object has no key 'd'",
+            ),
+            (
+                r##"{"definitions": {"c": {}}, "properties": {"a": {"$ref": "#/definitions/a~1b"}}}"##,
+                "Object has no key 'a/b'",
+            ),
+            (
+                r##"{"items": [{"$ref": "#/x/1"}], "x": [1]}"##,
+                "Out of bound array[0,1] index '1'",
+            ),
+            (
+                r##"{"properties": {"a": {"$ref": "#/x/a"}}, "x": [1]}"##,
+                "Invalid array index 'a'",
+            ),
+            (
+                r##"{"items": [{"$ref": "#/x/a"}], "x": 1}"##,
+                "Invalid token reference 'a'",
+            ),
+        ];
+        for (schema, want) in cases {
+            assert_eq!(v3(schema), want, "{schema}");
+        }
+        assert_eq!(
+            check(r##"{"properties": {"a": {"$ref": "#/x/a"}}, "x": [1]}"##),
+            "json-pointer in \"file:///values.schema.json#/x/a\" not found"
+        );
+    }
+
     fn report(schema: &str, values: &str) -> String {
         let values = crate::yaml::from_str_map(values)
             .unwrap()
@@ -1259,6 +1342,10 @@ mod tests {
             (r#"{"properties": {"s": {"oneOf": [{"allOf": [{"properties": {"a": {"type": "string"}}}]}, {"required": ["b"]}]}}}"#,
              "s: {a: 1}\n",
              "- at '/s': 'oneOf' failed, none matched\n  - at '/s': 'allOf' failed\n    - at '/s/a': got number, want string\n  - at '/s': missing property 'b'\n"),
+            // Two subschemas matched: no causes, the third's failure included.
+            (r#"{"oneOf": [{"type": "object"}, {"type": "object", "additionalProperties": true}, {"const": 1}]}"#,
+             "a: [1]\n",
+             "- at '': 'oneOf' failed, subschemas 0, 1 matched\n"),
         ];
         for (schema, values, want) in cases {
             assert_eq!(report(schema, values), want, "{schema}");

@@ -75,10 +75,15 @@ fn lines(
     let kept: Vec<&Located> = located
         .iter()
         .filter(|l| {
-            matches!(l.e.kind(), ValidationErrorKind::Type { .. })
-                || !stopped.iter().any(|(s, i)| {
-                    l.schema.len() > s.len() && l.schema.starts_with(s) && l.instance.starts_with(i)
-                })
+            let is_type = matches!(l.e.kind(), ValidationErrorKind::Type { .. });
+            !stopped.iter().any(|(s, i)| {
+                // (the failed `type` itself stays; one below it, in a property or a
+                // branch, goes with the rest)
+                let own = is_type && l.schema.len() == s.len() + 1;
+                !own && l.schema.len() > s.len()
+                    && l.schema.starts_with(s)
+                    && l.instance.starts_with(i)
+            })
         })
         .collect();
     let wrappers: Vec<Vec<Wrapper>> = kept.iter().map(|l| wrappers_of(l, base)).collect();
@@ -585,6 +590,11 @@ mod tests {
             // A failed `type` ends the subschema's checks.
             (r#"{"properties": {"a": {"type": "object", "required": ["x"], "enum": [1]}}}"#, "a: null",
              "- a: Invalid type. Expected: object, given: null\n"),
+            // ... and what its properties and branches would say, a `type` among them.
+            (r#"{"type": "integer", "properties": {"a": {"type": "object"}}}"#, "a: true",
+             "- (root): Invalid type. Expected: integer, given: object\n"),
+            (r#"{"type": "integer", "properties": {"a": {"allOf": [{"type": "object"}]}}}"#, "a: true",
+             "- (root): Invalid type. Expected: integer, given: object\n"),
             (r#"{"required": ["a", "b"]}"#, "x: 1",
              "- (root): a is required\n- (root): b is required\n"),
             (r#"{"properties": {"x": {"required": ["q"]}}}"#, "x: {}", "- x: q is required\n"),
