@@ -8,7 +8,7 @@ own chart (BAD=p: the share of invalid documents, default 0.015); helm and helmc
 and (with --output-dir) the files written are compared.
 
     gen13.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py)"""
-import json, os, random, shutil, sys
+import os, shutil, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
 
@@ -148,32 +148,17 @@ def tree(path):
     return res
 
 
-def main():
-    seed, count = int(sys.argv[1]), int(sys.argv[2])
-    compat = os.environ.get("COMPAT", "v4")
-    os.makedirs(harness.WORK, exist_ok=True)
-    log = os.path.join(harness.WORK, "diffs-a13.jsonl")
-    nd = 0
-    for i in range(count):
-        r = random.Random(seed * 100000 + i)
-        d = "%s/a13-%s-%d-%d" % (harness.WORK, compat, seed, i)
-        files = make_chart(r, d)
-        a = args(r, d, files)
-        shutil.rmtree(d + "-out", ignore_errors=True)
-        h = harness.run([harness.HELM[compat], "template", "r", d] + a)
-        ht = tree(d + "-out")
-        shutil.rmtree(d + "-out", ignore_errors=True)
-        c = harness.run([harness.HC, "template", "r", d] + a + (["--compat", "v3"] if compat == "v3" else []))
-        ct = tree(d + "-out")
-        if (h, ht) != (c, ct):
-            nd += 1
-            with open(log, "a") as f:
-                f.write(json.dumps({"case": d, "args": a, "helm": repr((h, ht)), "hc": repr((c, ct))}) + "\n")
-            print("DIFF", d, a, "\n  H:", repr(h)[:600], "\n  C:", repr(c)[:600], flush=True)
-        else:
-            shutil.rmtree(d)
-    print("TOTAL", count, "diffs", nd)
+def check(r, d, compat):
+    files = make_chart(r, d)
+    a = args(r, d, files)
+    shutil.rmtree(d + "-out", ignore_errors=True)
+    h = harness.run([harness.HELM[compat], "template", "r", d] + a)
+    ht = tree(d + "-out")
+    shutil.rmtree(d + "-out", ignore_errors=True)
+    c = harness.run([harness.HC, "template", "r", d] + a + harness.compat_args(compat))
+    ct = tree(d + "-out")
+    return [(a, (h, ht), (c, ct))] if (h, ht) != (c, ct) else []
 
 
 if __name__ == "__main__":
-    main()
+    harness.run_charts("a13", check)

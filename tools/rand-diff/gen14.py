@@ -6,7 +6,7 @@ helm and helmcore; standard output, standard error and exit code are compared.
 
     gen14.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py; under
                             COMPAT=v3 only `template` runs, lint being helm4's)"""
-import json, os, random, shutil, sys
+import os, shutil, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
 
@@ -99,33 +99,18 @@ def make(r, d):
                               '{"properties": {"name": {"type": "integer"}}}', "{bad"]))
 
 
-def main():
-    seed, count = int(sys.argv[1]), int(sys.argv[2])
-    compat = os.environ.get("COMPAT", "v4")
-    v3 = ["--compat", "v3"] if compat == "v3" else []
-    os.makedirs(harness.WORK, exist_ok=True)
-    log = os.path.join(harness.WORK, "diffs-a14.jsonl")
-    nd = 0
-    for i in range(count):
-        r = random.Random(seed * 100000 + i)
-        d = "%s/a14-%s-%d-%d" % (harness.WORK, compat, seed, i)
-        make(r, d)
-        modes = [["template", "r"]] if compat == "v3" else [["lint"], ["lint", "--strict"], ["template", "r"]]
-        same = True
-        for m in modes:
-            extra = r.choice([[], [], ["--kube-version", "1.20.0"], ["--with-subcharts"] if m[0] == "lint" else []])
-            h = harness.run([harness.HELM[compat]] + m + [d] + extra)
-            c = harness.run([harness.HC] + m + [d] + extra + v3)
-            if h != c:
-                same = False
-                nd += 1
-                with open(log, "a") as f:
-                    f.write(json.dumps({"case": d, "args": m + extra, "helm": repr(h), "hc": repr(c)}) + "\n")
-                print("DIFF", d, m + extra, "\n  H:", repr(h)[:700], "\n  C:", repr(c)[:700], flush=True)
-        if same:
-            shutil.rmtree(d)
-    print("TOTAL", count, "diffs", nd)
+def check(r, d, compat):
+    make(r, d)
+    modes = [["template", "r"]] if compat == "v3" else [["lint"], ["lint", "--strict"], ["template", "r"]]
+    diffs = []
+    for m in modes:
+        extra = r.choice([[], [], ["--kube-version", "1.20.0"], ["--with-subcharts"] if m[0] == "lint" else []])
+        h = harness.run([harness.HELM[compat]] + m + [d] + extra)
+        c = harness.run([harness.HC] + m + [d] + extra + harness.compat_args(compat))
+        if h != c:
+            diffs.append((m + extra, h, c))
+    return diffs
 
 
 if __name__ == "__main__":
-    main()
+    harness.run_charts("a14", check)

@@ -9,7 +9,7 @@ a difference only in the order of error lines is counted apart, and so is a sche
 that breaks its metaschema (a documented difference).
 
     gen15.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py)"""
-import json, os, random, shutil, sys
+import json, os, shutil, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
 
@@ -75,55 +75,43 @@ def value(r, depth):
     return r.choice(SCALARS)
 
 
-def main():
-    seed, count = int(sys.argv[1]), int(sys.argv[2])
-    compat = os.environ.get("COMPAT", "v4")
-    v3 = ["--compat", "v3"] if compat == "v3" else []
-    os.makedirs(harness.WORK, exist_ok=True)
-    log = os.path.join(harness.WORK, "diffs-a15.jsonl")
-    nd = no = 0
-    for i in range(count):
-        r = random.Random(seed * 100000 + i)
-        d = "%s/a15-%s-%d-%d" % (harness.WORK, compat, seed, i)
-        shutil.rmtree(d, ignore_errors=True)
-        os.makedirs(d + "/templates")
-        with open(d + "/Chart.yaml", "w") as f:
-            f.write("apiVersion: v2\nname: c\nversion: 0.1.0\n")
-        sch = schema(r, 0)
-        if r.random() < 0.3:
-            sch["definitions"] = {"d": schema(r, 1)}
-            sch.setdefault("properties", {})["a"] = {"$ref": "#/definitions/d"}
-        if r.random() < 0.5:
-            sch["$schema"] = r.choice(["http://json-schema.org/draft-07/schema#",
-                                       "https://json-schema.org/draft/2020-12/schema",
-                                       "http://json-schema.org/draft-04/schema#"])
-        with open(d + "/values.schema.json", "w") as f:
-            json.dump(sch, f, indent=r.choice([None, 2]))
-        vals = value(r, 0)
-        if not isinstance(vals, dict):
-            vals = {"a": vals}
-        with open(d + "/values.yaml", "w") as f:
-            f.write(json.dumps(vals) + "\n")
-        with open(d + "/templates/cm.yaml", "w") as f:
-            f.write("v: {{ toJson .Values | quote }}\n")
-        h = harness.run([harness.HELM[compat], "template", "r", d])
-        if b"is not valid against metaschema" in h[2]:
-            # a known difference (docs/compatibility.md: the crate's one-line message)
-            no += 1
-            continue
-        c = harness.run([harness.HC, "template", "r", d] + v3)
-        if h != c:
-            if (h[0], h[1], sorted(h[2].splitlines())) == (c[0], c[1], sorted(c[2].splitlines())):
-                no += 1
-                continue
-            nd += 1
-            with open(log, "a") as f:
-                f.write(json.dumps({"case": d, "helm": repr(h), "hc": repr(c)}) + "\n")
-            print("DIFF", d, "\n  H:", repr(h)[:900], "\n  C:", repr(c)[:900], flush=True)
-        else:
-            shutil.rmtree(d)
-    print("TOTAL", count, "diffs", nd, "order-only or metaschema", no)
+def make(r, d):
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d + "/templates")
+    with open(d + "/Chart.yaml", "w") as f:
+        f.write("apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    sch = schema(r, 0)
+    if r.random() < 0.3:
+        sch["definitions"] = {"d": schema(r, 1)}
+        sch.setdefault("properties", {})["a"] = {"$ref": "#/definitions/d"}
+    if r.random() < 0.5:
+        sch["$schema"] = r.choice(["http://json-schema.org/draft-07/schema#",
+                                   "https://json-schema.org/draft/2020-12/schema",
+                                   "http://json-schema.org/draft-04/schema#"])
+    with open(d + "/values.schema.json", "w") as f:
+        json.dump(sch, f, indent=r.choice([None, 2]))
+    vals = value(r, 0)
+    if not isinstance(vals, dict):
+        vals = {"a": vals}
+    with open(d + "/values.yaml", "w") as f:
+        f.write(json.dumps(vals) + "\n")
+    with open(d + "/templates/cm.yaml", "w") as f:
+        f.write("v: {{ toJson .Values | quote }}\n")
+
+
+def check(r, d, compat):
+    make(r, d)
+    h = harness.run([harness.HELM[compat], "template", "r", d])
+    if b"is not valid against metaschema" in h[2]:
+        # a known difference (docs/compatibility.md: the crate's one-line message)
+        return harness.APART
+    c = harness.run([harness.HC, "template", "r", d] + harness.compat_args(compat))
+    if h == c:
+        return []
+    if (h[0], h[1], sorted(h[2].splitlines())) == (c[0], c[1], sorted(c[2].splitlines())):
+        return harness.APART
+    return [([], h, c)]
 
 
 if __name__ == "__main__":
-    main()
+    harness.run_charts("a15", check)

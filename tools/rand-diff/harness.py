@@ -22,6 +22,7 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen12.py SEED COUNT         random chart trees (dependencies, aliases, imports, globals)
     gen13.py SEED COUNT         random manifest streams (hooks, kinds, separators, flags)
     gen14.py SEED COUNT         random Chart.yaml files through template and lint
+    gen15.py SEED COUNT         random values.schema.json files against random values
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 
@@ -198,3 +199,40 @@ def run_batches(tag, make_cases, seed, batches, per, shown=8, **compare_kw):
         for d in diffs[:shown]:
             print(" ", d[0], d[1] and repr(d[1][1]), "\n    H:", repr(d[2])[:500], "\n    C:", repr(d[3])[:500])
     print("TOTAL", tot, "diffs", nd, "errors", ERRS[0])
+
+
+APART = "apart"
+
+
+def run_charts(tag, check):
+    """The per-chart generators' loop (gen12 and later): `SEED COUNT` from the command
+    line, chart i built in WORK/TAG-COMPAT-SEED-i from a generator seeded with
+    seed*100000+i (replayable alone). `check(r, d, compat)` builds the chart, runs both
+    programs and returns the differences as (args, helm_result, helmcore_result) tuples
+    (none: the folder is removed), or APART for a case counted apart (a documented
+    difference, an order helm draws at random). Differences are printed and appended to
+    WORK/diffs-TAG.jsonl; the totals end the output."""
+    seed, count = int(sys.argv[1]), int(sys.argv[2])
+    compat = os.environ.get("COMPAT", "v4")
+    os.makedirs(WORK, exist_ok=True)
+    log = os.path.join(WORK, "diffs-%s.jsonl" % tag)
+    nd = apart = 0
+    for i in range(count):
+        d = "%s/%s-%s-%d-%d" % (WORK, tag, compat, seed, i)
+        diffs = check(random.Random(seed * 100000 + i), d, compat)
+        if diffs == APART:
+            apart += 1
+            continue
+        for args, h, c in diffs:
+            nd += 1
+            with open(log, "a") as f:
+                f.write(json.dumps({"case": d, "args": args, "helm": repr(h), "hc": repr(c)}) + "\n")
+            print("DIFF", d, args, "\n  H:", repr(h)[:700], "\n  C:", repr(c)[:700], flush=True)
+        if not diffs:
+            shutil.rmtree(d, ignore_errors=True)
+    print("TOTAL", count, "diffs", nd, "apart", apart)
+
+
+def compat_args(compat):
+    """helmcore's flag for `compat` (helm needs none: each compat mode has its binary)."""
+    return ["--compat", "v3"] if compat == "v3" else []
