@@ -108,6 +108,17 @@ fn node(c: &Chart) -> NodeRef {
 
 /// The chart a node stands for now: its name, entries, subcharts and values.
 fn materialize(n: &NodeRef) -> Chart {
+    let deps = n
+        .borrow()
+        .deps
+        .iter()
+        .map(|d| Arc::new(materialize(d)))
+        .collect();
+    with_subcharts(n, deps)
+}
+
+/// The chart of node `n` alone, with `deps` as its subcharts.
+fn with_subcharts(n: &NodeRef, deps: Vec<Arc<Chart>>) -> Chart {
     let n = n.borrow();
     let mut c = (*n.loaded).clone();
     c.metadata.name = n.name.clone();
@@ -127,7 +138,7 @@ fn materialize(n: &NodeRef) -> Chart {
             })
         })
         .collect();
-    c.dependencies = n.deps.iter().map(|d| Arc::new(materialize(d))).collect();
+    c.dependencies = deps;
     if let Some(v) = &n.values {
         c.values = v.clone().into();
     }
@@ -155,8 +166,7 @@ fn materialize_rendered(n: &NodeRef, seen: &mut HashMap<*const RefCell<Node>, us
         .iter()
         .map(|d| Arc::new(materialize_rendered(d, seen)))
         .collect();
-    let mut c = materialize(n);
-    c.dependencies = deps;
+    let mut c = with_subcharts(n, deps);
     let left = seen.entry(Rc::as_ptr(n)).or_default();
     *left -= 1;
     if *left > 0 {

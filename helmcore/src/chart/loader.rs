@@ -25,6 +25,14 @@ use super::{Chart, File, FileData};
 const REQUIREMENTS_YAML: &str = "Warning: Dependencies are handled in Chart.yaml since apiVersion \"v2\". We recommend migrating dependencies to Chart.yaml.";
 const REQUIREMENTS_LOCK: &str = "Warning: Dependency locking is handled in Chart.lock since apiVersion \"v2\". We recommend migrating to Chart.lock.";
 
+/// One of those lines: helm4 logs it at info level, helm3 with `log`'s `load.go:LINE: `.
+fn helm2_file_warning(text: &str, helm3_line: u32) -> Warning {
+    Warning::log(text).or_in_helm3(format!("load.go:{helm3_line}: {text}"))
+}
+
+/// The apiVersion of helm4's chart-v3 format, which rendering refuses.
+const API_VERSION_V3: &str = "v3";
+
 /// Directory trees (and symlink chains) deeper than this are refused.
 const MAX_DIR_DEPTH: usize = 64;
 
@@ -221,7 +229,7 @@ fn check_api_version(chart_yaml: &[u8], compat: Compat) -> Result<Format, ChartE
     let api = decode_api_version(&doc).map_err(|e| ChartError::load("Chart.yaml", e))?;
     match api.as_str() {
         "" | API_VERSION_V1 | API_VERSION_V2 => Ok(Format::V2),
-        "v3" => Ok(Format::V3),
+        API_VERSION_V3 => Ok(Format::V3),
         _ => Err(ChartError::UnsupportedApiVersion),
     }
 }
@@ -413,6 +421,7 @@ impl<'l> How<'l> {
     fn go_package(&self) -> &'static str {
         match self.format {
             Format::V2 => go_package(self.compat),
+            // helm4's `internal/chart/v3` package
             Format::V3 => "v3",
         }
     }
@@ -457,7 +466,7 @@ fn load_files_at(
         if md.api_version.is_empty() {
             md.api_version = match how.format {
                 Format::V2 => API_VERSION_V1.into(),
-                Format::V3 => "v3".into(),
+                Format::V3 => API_VERSION_V3.into(),
             };
         }
     }
@@ -519,10 +528,7 @@ fn fill_chart(
             "requirements.yaml" => {
                 // Helm 2's place for dependencies: read into the metadata.
                 if !is_v1(&metadata) {
-                    how.log.push(
-                        Warning::log(REQUIREMENTS_YAML)
-                            .or_in_helm3(format!("load.go:120: {REQUIREMENTS_YAML}")),
-                    );
+                    how.log.push(helm2_file_warning(REQUIREMENTS_YAML, 120));
                 }
                 let md = metadata.get_or_insert_with(Metadata::default);
                 let doc =
@@ -540,10 +546,7 @@ fn fill_chart(
                     how.go_package(),
                 )?);
                 if !is_v1(&metadata) {
-                    how.log.push(
-                        Warning::log(REQUIREMENTS_LOCK)
-                            .or_in_helm3(format!("load.go:138: {REQUIREMENTS_LOCK}")),
-                    );
+                    how.log.push(helm2_file_warning(REQUIREMENTS_LOCK, 138));
                 }
                 metadata.get_or_insert_with(Metadata::default);
                 if is_v1(&metadata) {
