@@ -397,6 +397,14 @@ fn archive_errors_match_helm4() {
         "unable to load chart archive"
     );
     assert_eq!(load_v2(&garbage).unwrap_err().to_string(), "unexpected EOF");
+    // helm3 loads an archive in one step and prints the cause (v3.17.1 `template`).
+    let v3 = |p: &Path| {
+        helmcore::chart::load_for(p, helmcore::render::Compat::V3)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(v3(&no_yaml), "Chart.yaml file is missing");
+    assert_eq!(v3(&garbage), "unexpected EOF");
     assert_eq!(
         load_archive(b"plain text, not gzip")
             .unwrap_err()

@@ -159,8 +159,16 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
     let entries = archive.entries().map_err(|e| stream_error(e, limits))?;
     let mut files = Vec::new();
     let mut remaining = limits.max_chart_size;
+    // Whether every byte of the last entry's data was read: then a stream that ends
+    // in the padding after it ends the archive, as Go's tar reader takes it.
+    let mut data_read = false;
     for entry in entries {
-        let mut entry = entry.map_err(|e| stream_error(e, limits))?;
+        let mut entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if data_read && e.to_string().contains("during skip") => break,
+            Err(e) => return Err(stream_error(e, limits)),
+        };
+        data_read = entry.size() == 0;
         let header = entry.header();
         let kind = header.entry_type();
         let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
@@ -189,14 +197,17 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
                 max: limits.max_file_size,
             });
         }
-        // The tar reader yields exactly the header's size, so only a stream cut short
-        // (or bounded) reads differently.
+        // The tar reader yields exactly the header's size (at most `remaining`, checked
+        // above), so fewer bytes mean the stream was cut inside the entry: Go's tar
+        // reader fails the copy with io.ErrUnexpectedEOF before helm's size checks.
         let data = read_exactly(&mut (&mut entry).take(remaining), size as usize)
-            .map_err(|e| stream_error(e, limits))?;
+            .map_err(|e| stream_error(e, limits))?
+            .ok_or_else(|| ChartError::Archive("unexpected EOF".into()))?;
+        data_read = true;
         remaining -= size;
-        let Some(data) = data.filter(|_| remaining > 0) else {
+        if remaining == 0 {
             return Err(ChartError::ChartTooLarge(limits.max_chart_size));
-        };
+        }
         files.push(BufferedFile {
             name,
             data: data.into(),
@@ -274,6 +285,9 @@ fn stream_error(e: io::Error, limits: Limits) -> ChartError {
     if e.kind() == io::ErrorKind::UnexpectedEof
         || msg.contains("incomplete")
         || msg.contains("unexpected end")
+        // The tar crate's words for a header block, or skipped data, cut short.
+        || msg.contains("failed to read entire block")
+        || msg.contains("during skip")
     {
         return ChartError::Archive("unexpected EOF".into());
     }
@@ -324,10 +338,22 @@ pub(crate) mod tests {
             h.set_cksum();
             builder.append(&h, *data).unwrap();
         }
-        let tar = builder.into_inner().unwrap();
+        gzip(&builder.into_inner().unwrap())
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
         let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(&tar).unwrap();
+        gz.write_all(data).unwrap();
         gz.finish().unwrap()
+    }
+
+    /// The tar inside [`tgz`]'s archive, cut to `len` bytes and gzipped again.
+    fn cut_tar(entries: &[(&str, tar::EntryType, &[u8])], len: usize) -> Vec<u8> {
+        let mut tar = Vec::new();
+        flate2::read::GzDecoder::new(&tgz(entries)[..])
+            .read_to_end(&mut tar)
+            .unwrap();
+        gzip(&tar[..len])
     }
 
     fn reg<'a>(path: &'a str, data: &'static [u8]) -> (&'a str, tar::EntryType, &'static [u8]) {
@@ -485,6 +511,27 @@ pub(crate) mod tests {
                 .to_string(),
             "unexpected EOF"
         );
+    }
+
+    #[test]
+    fn cut_tar_is_unexpected_eof() {
+        // helm4 `show chart` on a whole gzip stream holding a tar cut inside a header
+        // block or inside a file's data: `Error: unexpected EOF`.
+        let entries = [reg("c/Chart.yaml", b"name: c\nversion: 1.0.0\n")];
+        for len in [100, 512 + 10] {
+            let e = load_archive_files(&cut_tar(&entries, len), Limits::default()).unwrap_err();
+            assert_eq!(e.to_string(), "unexpected EOF", "cut at {len}");
+        }
+        // Cut inside the padding after the data, or where a header would start: the end
+        // of the archive (helm4 and helm3 load the chart).
+        for len in [512 + 24, 512 + 100, 1024] {
+            let files = load_archive_files(&cut_tar(&entries, len), Limits::default()).unwrap();
+            assert_eq!(files.len(), 1, "cut at {len}");
+        }
+        // A skipped entry's data cut short is still a cut stream.
+        let dir = [("c/d/", tar::EntryType::Directory, &[7u8; 100][..])];
+        let e = load_archive_files(&cut_tar(&dir, 512 + 50), Limits::default()).unwrap_err();
+        assert_eq!(e.to_string(), "unexpected EOF");
     }
 
     #[test]

@@ -366,6 +366,8 @@ fn load_file_for(path: &Path, compat: Compat, log: &mut Vec<Warning>) -> Result<
             name: name.clone(),
             details: e.to_string(),
         },
+        // helm3 loads the archive directly and prints the cause.
+        other if compat == Compat::V3 => other,
         other => ChartError::UnableToLoadArchive(Box::new(other)),
     })?;
     dispatch_archive(files, compat, log)
@@ -390,11 +392,12 @@ fn dispatch_archive(
     compat: Compat,
     log: &mut Vec<Warning>,
 ) -> Result<Chart, ChartError> {
-    let chart_yaml = files
-        .iter()
-        .find(|f| f.name == "Chart.yaml")
-        .ok_or(ChartError::NoChartYamlInArchive)?;
-    let format = check_api_version(&chart_yaml.data, compat)?;
+    let format = match files.iter().find(|f| f.name == "Chart.yaml") {
+        Some(chart_yaml) => check_api_version(&chart_yaml.data, compat)?,
+        // helm3's loader reads every file first, then misses Chart.yaml.
+        None if compat == Compat::V3 => Format::V2,
+        None => return Err(ChartError::NoChartYamlInArchive),
+    };
     format.finish(load_files_at(files, 0, &mut How::new(compat, format, log)))
 }
 

@@ -46,7 +46,7 @@ impl NameRule {
                 if name.len() > DNS1123_SUBDOMAIN_MAX {
                     errs.push(max_len(DNS1123_SUBDOMAIN_MAX));
                 }
-                if !name.split('.').all(is_dns1123_label) {
+                if !is_dns1123_subdomain(name) {
                     errs.push(DNS1123_SUBDOMAIN_MSG.to_string());
                 }
             }
@@ -54,7 +54,10 @@ impl NameRule {
                 if name.len() > DNS_LABEL_MAX {
                     errs.push(max_len(DNS_LABEL_MAX));
                 }
-                if !is_dns1123_label(name) {
+                if is_dns1123_subdomain(name) && !is_dns1123_label(name) {
+                    // A valid subdomain that is no label: only its dots are wrong.
+                    errs.push("must not contain dots".to_string());
+                } else if !is_dns1123_label(name) {
                     errs.push(DNS1123_LABEL_MSG.to_string());
                 }
             }
@@ -97,6 +100,11 @@ fn is_dns1123_label(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`, of any length.
+fn is_dns1123_subdomain(s: &str) -> bool {
+    s.split('.').all(is_dns1123_label)
 }
 
 /// `[a-z]([-a-z0-9]*[a-z0-9])?`
@@ -184,6 +192,26 @@ mod tests {
         assert_eq!(
             validate_metadata_name("ClusterRole", "..").unwrap_err(),
             "object name does not conform to Kubernetes naming requirements: \"..\": metadata.name: Invalid value: \"..\": may not be '..'"
+        );
+        // A namespace that would be a valid subdomain: only its dots are named.
+        for name in ["my.app", "1.a", "x.y.z"] {
+            assert_eq!(
+                validate_metadata_name("Namespace", name).unwrap_err(),
+                format!("object name does not conform to Kubernetes naming requirements: \"{name}\": metadata.name: Invalid value: \"{name}\": must not contain dots")
+            );
+        }
+        for name in ["a..b", ".a", "a.", "My.app"] {
+            assert!(validate_metadata_name("Namespace", name)
+                .unwrap_err()
+                .ends_with(DNS1123_LABEL_MSG));
+            assert!(validate_metadata_name("Service", name)
+                .unwrap_err()
+                .ends_with(DNS1035_LABEL_MSG));
+        }
+        let long = format!("{}.b", "a".repeat(70));
+        assert_eq!(
+            validate_metadata_name("Namespace", &long).unwrap_err(),
+            format!("object name does not conform to Kubernetes naming requirements: \"{long}\": [metadata.name: Invalid value: \"{long}\": must be no more than 63 characters, metadata.name: Invalid value: \"{long}\": must not contain dots]")
         );
         assert!(validate_metadata_name("rolebinding", "").is_ok());
         assert!(validate_metadata_name("CertificateSigningRequest", "ABC").is_ok());

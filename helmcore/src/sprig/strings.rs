@@ -358,13 +358,14 @@ fn swapcase(a: Vec<Value>) -> Res {
 
 /// goutils' `WrapCustom`: breaks at the last space within `width` bytes; a word longer
 /// than the width is cut only when `wrap_long` is set.
-fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> Value {
-    if s.is_empty() {
+/// It counts bytes, so it runs over a byte string's own bytes (no escapes, which would
+/// count four each).
+fn wrap_custom(b: &[u8], width: i64, newline: &[u8], wrap_long: bool) -> Value {
+    if b.is_empty() {
         return Value::from("");
     }
-    let newline = if newline.is_empty() { "\n" } else { newline };
+    let newline = if newline.is_empty() { b"\n" } else { newline };
     let width = width.max(1) as usize;
-    let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len() + b.len() / width.max(1));
     let mut offset = 0usize;
     while b.len() - offset > width {
@@ -376,11 +377,11 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> Value {
         if let Some(space) = b[offset..end].iter().rposition(|&c| c == b' ') {
             let at = offset + space;
             out.extend_from_slice(&b[offset..at]);
-            out.extend_from_slice(newline.as_bytes());
+            out.extend_from_slice(newline);
             offset = at + 1;
         } else if wrap_long {
             out.extend_from_slice(&b[offset..offset + width]);
-            out.extend_from_slice(newline.as_bytes());
+            out.extend_from_slice(newline);
             offset += width;
         } else {
             let end = width + offset;
@@ -392,7 +393,7 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> Value {
                 Some(i) => {
                     let at = end + i;
                     out.extend_from_slice(&b[offset..at]);
-                    out.extend_from_slice(newline.as_bytes());
+                    out.extend_from_slice(newline);
                     offset = at + 1;
                 }
             }
@@ -415,11 +416,11 @@ fn camelcase(a: Vec<Value>) -> Res {
 }
 
 fn wrap(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 1), int(&a, 0), "", false))
+    Ok(wrap_custom(bytes(&a, 1), int(&a, 0), b"", false))
 }
 
 fn wrap_with(a: Vec<Value>) -> Res {
-    Ok(wrap_custom(string(&a, 2), int(&a, 0), string(&a, 1), true))
+    Ok(wrap_custom(bytes(&a, 2), int(&a, 0), bytes(&a, 1), true))
 }
 
 fn contains(a: Vec<Value>) -> Res {
@@ -656,12 +657,12 @@ pub(super) const FUNCS: &[Func] = &[
         opaque(a, kebabcase)
     }),
     func("camelcase", &[P::String], None, camelcase),
-    func("wrap", &[P::Int, P::BytesString], None, |a| opaque(a, wrap)),
+    func("wrap", &[P::Int, P::BytesString], None, wrap),
     func(
         "wrapWith",
         &[P::Int, P::BytesString, P::BytesString],
         None,
-        |a| opaque(a, wrap_with),
+        wrap_with,
     ),
     func("contains", &[P::String, P::String], None, contains),
     func("hasPrefix", &[P::String, P::String], None, has_prefix),

@@ -8,6 +8,11 @@ use super::*;
 fn byte_strings_as_helm_handles_them() {
     check_out(&[
         (r#"{{ "gGEgYoE=" | b64dec | len }}"#, r#"5"#),
+        // `wrap` counts bytes: a cut may fall inside a broken sequence or the newline.
+        (
+            r#"{{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 4 "|" | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrap 3 | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 2 ("/w==" | b64dec) | b64enc }}"#,
+            r#"b2v//nxjYWbpfOKC b2v//gpjYWbpCuKC b2v///7/Y2H/Zun/4oI="#,
+        ),
         (
             r#"{{ "gGEgYoE=" | b64dec | typeOf }} {{ "gGEgYoE=" | b64dec | kindOf }}"#,
             r#"string string"#,
