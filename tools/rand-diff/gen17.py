@@ -103,7 +103,19 @@ def doc(r):
         lines.append(r.choice(["bad: [unclosed", "key: value: other", "\tx: 1", "a: b\na: c", "- item"]))
     if r.random() < 0.1:
         lines.append("data:\n  k: {{ .Values.v | quote }}")
+    if r.random() < 0.12:
+        lines.append("x: " + r.choice(ACTIONS))
     return "\n".join(lines) + "\n"
+
+
+# Template actions that fail, or behave differently, under lint's settings.
+ACTIONS = ['{{ required "need it" .Values.missing }}', '{{ required "need it" .Values.v }}', '{{ fail "boom" }}',
+           '{{ .Values.a.b.c }}', '{{ include "nope" . }}', '{{ if }}', '{{ .Values.v | toYaml | indent 2 }}',
+           '{{ tpl "{{ .Values.v }}" . }}', '{{ lookup "v1" "Pod" "" "" | toJson }}', '{{ .Release.Name }}',
+           '{{ .Capabilities.KubeVersion }}', '{{ .Release.IsInstall }}', '{{ include "x" . }}', '{{ end }}',
+           '{{ template "x" }}', '{{ .Values.v.x }}', '{{ index .Values "v" "x" }}', '{{ toYaml .Values.missing }}',
+           '{{ required "" nil }}', '{{ printf "%d" .Values.v }}', '{{ .Files.Get "nope" | quote }}',
+           '{{ .Chart.Name }}-{{ .Chart.Version }}', '"{{ .Values.v }}', '{{ $x := 1 }}{{ $y }}']
 
 
 def make(r, d):
@@ -120,14 +132,28 @@ def make(r, d):
             f.write(body)
     if r.random() < 0.2:
         with open(d + "/templates/_helpers.tpl", "w") as f:
-            f.write('{{- define "x" -}}y{{- end -}}\n')
+            f.write('{{- define "x" -}}y{{- end -}}\n' + (r.choice(ACTIONS) if r.random() < 0.3 else ""))
+    if r.random() < 0.15:
+        with open(d + "/templates/NOTES.txt", "w") as f:
+            f.write("notes " + r.choice(ACTIONS) + "\n")
+    if r.random() < 0.25:
+        # A subchart, linted with --with-subcharts (and rendered with its parent).
+        s = d + "/charts/sub"
+        os.makedirs(s + "/templates")
+        with open(s + "/Chart.yaml", "w") as f:
+            f.write("apiVersion: v2\nname: sub\nversion: 0.1.0\n")
+        with open(s + "/templates/s.yaml", "w") as f:
+            f.write(doc(r))
 
 
 def check(r, d, compat):
     make(r, d)
     kube = r.choice(KUBE)
     diffs = []
-    for m in (["lint"], ["lint", "--strict"]):
+    modes = [["lint"], ["lint", "--strict"]]
+    if os.path.isdir(d + "/charts"):
+        modes.append(["lint", "--with-subcharts"])
+    for m in modes:
         h = harness.run([harness.HELM["v4"]] + m + [d] + kube)
         c = harness.run([harness.HC] + m + [d] + kube)
         if h != c:

@@ -67,7 +67,7 @@ def values_yaml(r):
 
 
 def make(r, d):
-    os.makedirs(d + "/templates")
+    os.makedirs(d + "/templates", exist_ok=True)
     with open(d + "/Chart.yaml", "w") as f:
         f.write("apiVersion: v2\nname: c\nversion: 0.1.0\n")
     with open(d + "/values.yaml", "w") as f:

@@ -223,10 +223,11 @@ pub(super) fn should_escape(c: u8, mode: Mode) -> bool {
     true
 }
 
-/// Go's `url.escape`.
-pub(super) fn escape(s: &str, mode: Mode) -> String {
+/// Go's `url.escape`. Every byte from 0x80 up is escaped, so any bytes give ASCII.
+pub(super) fn escape(s: impl AsRef<[u8]>, mode: Mode) -> String {
+    let s = s.as_ref();
     let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
+    for &b in s {
         if should_escape(b, mode) {
             out.push_str(&format!("%{b:02X}"));
         } else {

@@ -38,11 +38,14 @@ fn url_parse(a: Vec<Value>) -> Res {
     Ok(Value::Map(out))
 }
 
-/// A string entry of the `urlJoin` dict; another type is Sprig's panic.
-fn dict_string(d: Option<&Map>, key: &str) -> Result<String, String> {
+/// A string entry of the `urlJoin` dict, as bytes (a Go string need not be UTF-8);
+/// another type is Sprig's panic.
+fn dict_string<'m>(d: Option<&'m Map>, key: &str) -> Result<Vec<u8>, String> {
     match d.and_then(|m| m.get(key)) {
-        None => Ok(String::new()),
-        Some(Value::String(s)) => Ok(s.to_string()),
+        None => Ok(Vec::new()),
+        Some(v @ (Value::String(_) | Value::Bytes(_))) => {
+            Ok(v.go_bytes().unwrap_or_default().to_vec())
+        }
         Some(Value::Nil) => Err(super::lists::NIL_DEREF.into()),
         Some(other) => Err(format!(
             "unable to parse {key} key, must be of type string, but {} found",
@@ -64,37 +67,37 @@ fn url_join(a: Vec<Value>) -> Res {
     let user = if userinfo.is_empty() {
         None
     } else {
-        let probe = format!("proto://{userinfo}@host");
+        let probe = format!("proto://{}@host", String::from_utf8_lossy(&userinfo));
         let parsed = parse(&probe).map_err(|e| format!("unable to parse userinfo in dict: {e}"))?;
         parsed.user
     };
-    let mut out = String::new();
+    let mut out: Vec<u8> = Vec::new();
     if !scheme.is_empty() {
-        out.push_str(&scheme);
-        out.push(':');
+        out.extend_from_slice(&scheme);
+        out.push(b':');
     }
     if !opaque.is_empty() {
-        out.push_str(&opaque);
+        out.extend_from_slice(&opaque);
     } else {
         if !scheme.is_empty() || !host.is_empty() || user.is_some() {
             if !host.is_empty() || !path.is_empty() || user.is_some() {
-                out.push_str("//");
+                out.extend_from_slice(b"//");
             }
             if let Some(u) = &user {
-                out.push_str(&userinfo_string(u));
-                out.push('@');
+                out.extend_from_slice(userinfo_string(u).as_bytes());
+                out.push(b'@');
             }
             if !host.is_empty() {
-                out.push_str(&escape(&host, Mode::Host));
+                out.extend_from_slice(escape(&host, Mode::Host).as_bytes());
             }
         }
-        let escaped = if path == "*" {
-            path.clone()
+        let escaped = if path == b"*" {
+            "*".to_string()
         } else {
             escape(&path, Mode::Path)
         };
         if !escaped.is_empty() && !escaped.starts_with('/') && !host.is_empty() {
-            out.push('/');
+            out.push(b'/');
         }
         if out.is_empty()
             && escaped
@@ -102,19 +105,19 @@ fn url_join(a: Vec<Value>) -> Res {
                 .next()
                 .is_some_and(|seg| seg.contains(':'))
         {
-            out.push_str("./");
+            out.extend_from_slice(b"./");
         }
-        out.push_str(&escaped);
+        out.extend_from_slice(escaped.as_bytes());
     }
     if !query.is_empty() {
-        out.push('?');
-        out.push_str(&query);
+        out.push(b'?');
+        out.extend_from_slice(&query);
     }
     if !fragment.is_empty() {
-        out.push('#');
-        out.push_str(&escape(&fragment, Mode::Fragment));
+        out.push(b'#');
+        out.extend_from_slice(escape(&fragment, Mode::Fragment).as_bytes());
     }
-    Ok(out.into())
+    Ok(Value::from_go_bytes(out))
 }
 
 pub(super) const FUNCS: &[Func] = &[

@@ -27,6 +27,7 @@ use std::path::Path;
 
 use crate::chart::merge_maps;
 use crate::render::Compat;
+use strvals::Flag;
 use crate::value::{Map, Value};
 
 pub use computed::{computed_values, computed_values_logged, ComputeFailure, Computed};
@@ -90,7 +91,8 @@ impl Options {
 
     /// [`merge_values`](Self::merge_values) as `compat`'s Helm reads `-f` files: helm3
     /// decodes only a file's first document (a later one is not even parsed), and its
-    /// error lacks helm4's `cannot unmarshal yaml document: `.
+    /// error lacks helm4's `cannot unmarshal yaml document: `; and a `--set` index left
+    /// open fails under helm3 (see [`strvals::parse_flag`]).
     pub fn merge_values_for(&self, compat: Compat) -> Result<Map, ValuesError> {
         let mut base = Map::new();
         for file in &self.value_files {
@@ -119,15 +121,16 @@ impl Options {
                     _ => return Err(ValuesError::SetJsonObject(value.clone())),
                 }
             } else {
-                strvals::parse_json(value, &base)
+                strvals::parse_flag(Flag::Json, value, &base, compat)
                     .map_err(|_| ValuesError::SetJson(value.clone()))?;
             }
         }
         for value in &self.values {
-            strvals::parse_into(value, &base).map_err(ValuesError::Set)?;
+            strvals::parse_flag(Flag::Set, value, &base, compat).map_err(ValuesError::Set)?;
         }
         for value in &self.string_values {
-            strvals::parse_into_string(value, &base).map_err(ValuesError::SetString)?;
+            strvals::parse_flag(Flag::String, value, &base, compat)
+                .map_err(ValuesError::SetString)?;
         }
         for value in &self.file_values {
             let mut read = |path: &str| -> Result<Value, String> {
@@ -136,10 +139,12 @@ impl Options {
                     .map(Value::from_go_bytes)
                     .map_err(|e| e.to_string())
             };
-            strvals::parse_into_file(value, &base, &mut read).map_err(ValuesError::SetFile)?;
+            strvals::parse_flag(Flag::File(&mut read), value, &base, compat)
+                .map_err(ValuesError::SetFile)?;
         }
         for value in &self.literal_values {
-            strvals::parse_literal_into(value, &base).map_err(ValuesError::SetLiteral)?;
+            strvals::parse_flag(Flag::Literal, value, &base, compat)
+                .map_err(ValuesError::SetLiteral)?;
         }
         Ok(base)
     }

@@ -19,6 +19,7 @@
 //! ```
 
 use crate::gofmt::quote;
+use crate::render::Compat;
 use crate::value::{Map, Value};
 
 /// Helm's `MaxIndex`: the largest list index `--set` accepts.
@@ -33,6 +34,8 @@ pub const MAX_NESTED_NAME_LEVEL: usize = 30;
 pub struct StrvalsError {
     pub message: String,
     eof: bool,
+    /// An `io.EOF` wrapped with a prefix (`error parsing index: EOF`).
+    wrapped: bool,
 }
 
 impl StrvalsError {
@@ -40,12 +43,14 @@ impl StrvalsError {
         StrvalsError {
             message: message.into(),
             eof: false,
+            wrapped: false,
         }
     }
     fn eof() -> StrvalsError {
         StrvalsError {
             message: "EOF".into(),
             eof: true,
+            wrapped: false,
         }
     }
     /// `fmt.Errorf("prefix: %w", err)`: keeps the EOF mark.
@@ -53,6 +58,7 @@ impl StrvalsError {
         StrvalsError {
             message: format!("{prefix}: {}", self.message),
             eof: self.eof,
+            wrapped: true,
         }
     }
     fn is_eof(&self) -> bool {
@@ -71,14 +77,55 @@ enum Reader<'a> {
     Json,
 }
 
+/// One flag of the `--set` family, for [`parse_flag`].
+pub enum Flag<'a> {
+    /// `--set`
+    Set,
+    /// `--set-string`
+    String,
+    /// `--set-file`, with what reads a named file.
+    File(&'a mut FileReader<'a>),
+    /// `--set-json` in its `key=JSON` form.
+    Json,
+    /// `--set-literal`
+    Literal,
+}
+
+/// Parses one flag's text `s` into `dest` as `compat`'s Helm does. The two differ on
+/// an error that wraps Go's `io.EOF` (an index left open, `a[0`): helm4's parse loop
+/// takes it for the end of the input and sets nothing more, helm3's reports it
+/// (`error parsing index: EOF`).
+///
+/// ```
+/// use helmcore::render::Compat;
+/// use helmcore::value::Map;
+/// use helmcore::values::strvals::{parse_flag, Flag};
+/// assert!(parse_flag(Flag::Set, "a[0=1", &Map::new(), Compat::V4).is_ok());
+/// let e = parse_flag(Flag::Set, "a[0=1", &Map::new(), Compat::V3).unwrap_err();
+/// assert_eq!(e.to_string(), "error parsing index: EOF");
+/// ```
+pub fn parse_flag(flag: Flag<'_>, s: &str, dest: &Map, compat: Compat) -> Result<(), StrvalsError> {
+    let (reader, literal) = match flag {
+        Flag::Set => (Reader::Typed, false),
+        Flag::String => (Reader::String, false),
+        Flag::File(read) => (Reader::File(read), false),
+        Flag::Json => (Reader::Json, false),
+        Flag::Literal => (Reader::String, true),
+    };
+    let mut p = Parser::new(s, reader);
+    p.literal = literal;
+    p.helm3 = compat == Compat::V3;
+    p.parse(dest)
+}
+
 /// `--set`: parses `s` into `dest`.
 pub fn parse_into(s: &str, dest: &Map) -> Result<(), StrvalsError> {
-    Parser::new(s, Reader::Typed).parse(dest)
+    parse_flag(Flag::Set, s, dest, Compat::V4)
 }
 
 /// `--set-string`: as [`parse_into`] with every value a string.
 pub fn parse_into_string(s: &str, dest: &Map) -> Result<(), StrvalsError> {
-    Parser::new(s, Reader::String).parse(dest)
+    parse_flag(Flag::String, s, dest, Compat::V4)
 }
 
 /// `--set-file`: each value names a file that `read` turns into the value.
@@ -87,19 +134,17 @@ pub fn parse_into_file<'a>(
     dest: &Map,
     read: &'a mut FileReader<'a>,
 ) -> Result<(), StrvalsError> {
-    Parser::new(s, Reader::File(read)).parse(dest)
+    parse_flag(Flag::File(read), s, dest, Compat::V4)
 }
 
 /// `--set-json` in its `key=JSON` form.
 pub fn parse_json(s: &str, dest: &Map) -> Result<(), StrvalsError> {
-    Parser::new(s, Reader::Json).parse(dest)
+    parse_flag(Flag::Json, s, dest, Compat::V4)
 }
 
 /// `--set-literal`: `key=rest of the argument`, commas and all.
 pub fn parse_literal_into(s: &str, dest: &Map) -> Result<(), StrvalsError> {
-    let mut p = Parser::new(s, Reader::String);
-    p.literal = true;
-    p.parse(dest)
+    parse_flag(Flag::Literal, s, dest, Compat::V4)
 }
 
 /// `helm`'s `strvals.Parse`: a fresh map from one `--set` string.
@@ -114,6 +159,8 @@ struct Parser<'a> {
     pos: usize,
     reader: Reader<'a>,
     literal: bool,
+    /// helm3's parse loop: only a bare `io.EOF` ends the input quietly.
+    helm3: bool,
 }
 
 type Res<T> = Result<T, StrvalsError>;
@@ -125,6 +172,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             reader,
             literal: false,
+            helm3: false,
         }
     }
 
@@ -132,7 +180,8 @@ impl<'a> Parser<'a> {
         loop {
             match self.key(data, 0) {
                 Ok(()) => continue,
-                Err(e) if e.is_eof() => return Ok(()),
+                // helm4 tests errors.Is(err, io.EOF), helm3 err == io.EOF.
+                Err(e) if e.is_eof() && !(self.helm3 && e.wrapped) => return Ok(()),
                 Err(e) => return Err(e),
             }
         }
@@ -620,6 +669,22 @@ mod tests {
         );
         assert_eq!(set(&["a[0]"]), r#"{"a":[],}"#);
         assert_eq!(set(&["a[1"]), "{}");
+        // helm3 (v3.17.1) reports an index left open; helm4 stops quietly, keeping
+        // what came before it.
+        for text in ["a[0=1", "a[0][1=2", "b=1,a[", "a[0].b[=3"] {
+            let m = Map::new();
+            assert_eq!(
+                parse_flag(Flag::Set, text, &m, Compat::V3)
+                    .unwrap_err()
+                    .to_string(),
+                "error parsing index: EOF",
+                "{text}"
+            );
+            assert!(parse_flag(Flag::Json, text, &Map::new(), Compat::V4).is_ok());
+        }
+        let m = Map::new();
+        parse_flag(Flag::Set, "b=1,a[", &m, Compat::V4).unwrap();
+        assert_eq!(m.get("b"), Some(Value::int64(1)));
         assert_eq!(set(&["a=b,"]), r#"{"a":string("b"),}"#);
         assert_eq!(
             set(&[r"a\.b=c,d\,e=f\,g,h\=i=j"]),

@@ -8,6 +8,12 @@ use super::*;
 fn byte_strings_as_helm_handles_them() {
     check_out(&[
         (r#"{{ "gGEgYoE=" | b64dec | len }}"#, r#"5"#),
+        // urlJoin escapes a byte string's bytes in host, path and fragment, copies them
+        // in scheme, query and opaque.
+        (
+            r#"{{ urlJoin (dict "host" ("/w==" | b64dec) "path" ("/w==" | b64dec) "scheme" "http" "fragment" ("/w==" | b64dec)) | b64enc }} {{ urlJoin (dict "host" "é" "path" "é" "scheme" ("/w==" | b64dec) "query" ("/w==" | b64dec)) | b64enc }} {{ urlJoin (dict "opaque" ("/w==" | b64dec) "scheme" "x") | b64enc }}"#,
+            r#"aHR0cDovLyVGRi8lRkYjJUZG /zovLyVDMyVBOS8lQzMlQTk//w== eDr/"#,
+        ),
         // `wrap` counts bytes: a cut may fall inside a broken sequence or the newline.
         (
             r#"{{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 4 "|" | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrap 3 | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 2 ("/w==" | b64dec) | b64enc }}"#,
