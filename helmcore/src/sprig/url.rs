@@ -40,7 +40,7 @@ fn url_parse(a: Vec<Value>) -> Res {
 
 /// A string entry of the `urlJoin` dict, as bytes (a Go string need not be UTF-8);
 /// another type is Sprig's panic.
-fn dict_string<'m>(d: Option<&'m Map>, key: &str) -> Result<Vec<u8>, String> {
+fn dict_string(d: Option<&Map>, key: &str) -> Result<Vec<u8>, String> {
     match d.and_then(|m| m.get(key)) {
         None => Ok(Vec::new()),
         Some(v @ (Value::String(_) | Value::Bytes(_))) => {

@@ -27,8 +27,8 @@ use std::path::Path;
 
 use crate::chart::merge_maps;
 use crate::render::Compat;
-use strvals::Flag;
 use crate::value::{Map, Value};
+use strvals::Flag;
 
 pub use computed::{computed_values, computed_values_logged, ComputeFailure, Computed};
 pub use warning::{Helm3Line, Warning};
