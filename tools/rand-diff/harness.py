@@ -23,6 +23,10 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen13.py SEED COUNT         random manifest streams (hooks, kinds, separators, flags)
     gen14.py SEED COUNT         random Chart.yaml files through template and lint
     gen15.py SEED COUNT         random values.schema.json files against random values
+    gen16.py SEED BATCHES PER   string, encoding, path and URL functions over odd strings
+    gen17.py SEED COUNT         lint's rules over random manifests (helm4 only)
+    gen18.py SEED COUNT         the --set family over random values
+    gen19.py SEED COUNT         random chart archives (template, show chart)
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 
