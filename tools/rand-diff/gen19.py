@@ -35,7 +35,7 @@ def entries(r, top):
 def nested(r):
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w:gz") as t:
-        for name, data in [(r.choice(["sub2", "other", "sub2/"]) .rstrip("/") + "/Chart.yaml",
+        for name, data in [(r.choice(["sub2", "other"]) + "/Chart.yaml",
                             b"apiVersion: v2\nname: sub2\nversion: 0.3.0\n"),
                            ("sub2/templates/s.yaml", TPL)][: r.choice([1, 2, 2])]:
             add(t, name, data)
@@ -75,7 +75,8 @@ def archive(r):
         es.append((r.choice(["x", "y"]) + "/Chart.yaml", SUB))
     if r.random() < 0.1:
         es.append((top + "/Chart.yaml", CHART.replace(b"0.1.0", b"0.9.0")))
-    r.shuffle(es) if r.random() < 0.2 else None
+    if r.random() < 0.2:
+        r.shuffle(es)
     fmt = r.choice([tarfile.USTAR_FORMAT, tarfile.GNU_FORMAT, tarfile.PAX_FORMAT])
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=fmt) as t:

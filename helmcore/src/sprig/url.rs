@@ -41,15 +41,15 @@ fn url_parse(a: Vec<Value>) -> Res {
 /// A string entry of the `urlJoin` dict, as bytes (a Go string need not be UTF-8);
 /// another type is Sprig's panic.
 fn dict_string(d: Option<&Map>, key: &str) -> Result<Vec<u8>, String> {
-    match d.and_then(|m| m.get(key)) {
-        None => Ok(Vec::new()),
-        Some(v @ (Value::String(_) | Value::Bytes(_))) => {
-            Ok(v.go_bytes().unwrap_or_default().to_vec())
-        }
-        Some(Value::Nil) => Err(super::lists::NIL_DEREF.into()),
-        Some(other) => Err(format!(
+    let Some(v) = d.and_then(|m| m.get(key)) else {
+        return Ok(Vec::new());
+    };
+    match v.go_bytes() {
+        Some(b) => Ok(b.to_vec()),
+        None if v.is_nil() => Err(super::lists::NIL_DEREF.into()),
+        None => Err(format!(
             "unable to parse {key} key, must be of type string, but {} found",
-            other.kind().as_str()
+            v.kind().as_str()
         )),
     }
 }

@@ -279,15 +279,12 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
 /// it: the first step that fails.
 fn gojsonpointer_error(doc: &serde_json::Value, pointer: &str) -> String {
     let mut node = doc;
-    for token in pointer.split('/').skip(1) {
+    for token in pointer_tokens(pointer) {
         node = match node {
-            serde_json::Value::Object(m) => {
-                let key = token.replace("~1", "/").replace("~0", "~");
-                match m.get(&key) {
-                    Some(v) => v,
-                    None => return format!("Object has no key '{key}'"),
-                }
-            }
+            serde_json::Value::Object(m) => match m.get(&token) {
+                Some(v) => v,
+                None => return format!("Object has no key '{token}'"),
+            },
             serde_json::Value::Array(a) => match token.parse::<i64>() {
                 Err(_) => return format!("Invalid array index '{token}'"),
                 Ok(i) => match usize::try_from(i).ok().and_then(|i| a.get(i)) {

@@ -27,42 +27,48 @@ pub const MAX_INDEX: i64 = 65536;
 /// Helm's `MaxNestedNameLevel`.
 pub const MAX_NESTED_NAME_LEVEL: usize = 30;
 
-/// A `--set` parse error. `eof` marks errors that wrap Go's `io.EOF`, which Helm's parse
-/// loop treats as the normal end of input (so `a[1` sets nothing and fails nothing).
+/// A `--set` parse error. `eof` marks errors that are or wrap Go's `io.EOF`, which
+/// Helm's parse loop treats as the normal end of input (so `a[1` sets nothing and fails
+/// nothing; helm3 only for a bare one).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct StrvalsError {
     pub message: String,
-    eof: bool,
-    /// An `io.EOF` wrapped with a prefix (`error parsing index: EOF`).
-    wrapped: bool,
+    eof: Eof,
+}
+
+/// How an error relates to Go's `io.EOF`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eof {
+    No,
+    /// `io.EOF` itself.
+    Bare,
+    /// `io.EOF` wrapped with a prefix (`error parsing index: EOF`).
+    Wrapped,
 }
 
 impl StrvalsError {
     fn msg(message: impl Into<String>) -> StrvalsError {
         StrvalsError {
             message: message.into(),
-            eof: false,
-            wrapped: false,
+            eof: Eof::No,
         }
     }
     fn eof() -> StrvalsError {
         StrvalsError {
             message: "EOF".into(),
-            eof: true,
-            wrapped: false,
+            eof: Eof::Bare,
         }
     }
     /// `fmt.Errorf("prefix: %w", err)`: keeps the EOF mark.
     fn wrap(self, prefix: &str) -> StrvalsError {
         StrvalsError {
             message: format!("{prefix}: {}", self.message),
-            eof: self.eof,
-            wrapped: true,
+            eof: match self.eof {
+                Eof::No => Eof::No,
+                _ => Eof::Wrapped,
+            },
         }
-    }
-    fn is_eof(&self) -> bool {
-        self.eof
     }
 }
 
@@ -181,7 +187,9 @@ impl<'a> Parser<'a> {
             match self.key(data, 0) {
                 Ok(()) => continue,
                 // helm4 tests errors.Is(err, io.EOF), helm3 err == io.EOF.
-                Err(e) if e.is_eof() && !(self.helm3 && e.wrapped) => return Ok(()),
+                Err(e) if e.eof == Eof::Bare || (e.eof == Eof::Wrapped && !self.helm3) => {
+                    return Ok(())
+                }
                 Err(e) => return Err(e),
             }
         }
