@@ -118,7 +118,7 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
             hs, cs = split_out(ho), split_out(co)
             for cid, *_ in remaining:
                 n += 1
-                if hs.get(cid) != cs.get(cid) and not re.search(rb"0xc0[0-9a-f]{7}", hs.get(cid) or b""):
+                if hs.get(cid) != cs.get(cid) and not re.search(rb"(?i)0xc0[0-9a-f]{7}", hs.get(cid) or b""):
                     diffs.append(("out", bodies[cid], hs.get(cid), cs.get(cid)))
             if set(hs) != set(cs) or ho.count(b"# Source:") != co.count(b"# Source:"):
                 diffs.append(("whole", None, ho[-3000:], co[-3000:]))

@@ -131,24 +131,15 @@ pub(crate) const WARN_START: &str = "HELM_ERR_START";
 pub(crate) const WARN_END: &str = "HELM_ERR_END";
 
 impl TemplateError {
-    /// The chain of error texts Go's `errors.Unwrap` would walk from this error.
-    fn chain(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut cur = Some(self);
-        while let Some(e) = cur {
-            out.push(e.to_string());
-            cur = match e {
-                TemplateError::Exec(x) => {
-                    // ExecError wraps the formatted error (same text); that one wraps the
-                    // function's error only through `error calling X: %w`.
-                    out.push(e.to_string());
-                    x.cause.as_deref()
-                }
-                TemplateError::Wrapped { source, .. } => Some(source),
-                _ => None,
-            };
+    /// The error this one wraps (Go's `errors.Unwrap`): an `ExecError`'s function error
+    /// (Go's ExecError first wraps the formatted error of the same text, which adds
+    /// nothing here), a wrapped error's source.
+    fn unwrap(&self) -> Option<&TemplateError> {
+        match self {
+            TemplateError::Exec(x) => x.cause.as_deref(),
+            TemplateError::Wrapped { source, .. } => Some(source),
+            _ => None,
         }
-        out
     }
 
     /// The message helm v4 prints after `Error: ` when rendering template `file` failed.
@@ -164,16 +155,19 @@ impl TemplateError {
                 if let Some(m) = warn_message(tokens[2]) {
                     return format!("execution error at ({}): {m}", tokens[1]);
                 }
+                // Each level's text holds all the levels below it, so the chain is read
+                // level by level, and given up at the first level that is not a template
+                // trace (a `tpl` error's): that keeps a thousand-deep chain affordable.
                 let mut traces: Vec<Trace> = Vec::new();
-                for text in self.chain() {
-                    match parse_trace(&text) {
-                        Some(t) => {
-                            if traces.last() != Some(&t) {
-                                traces.push(t);
-                            }
-                        }
+                let mut cur = Some(self);
+                while let Some(e) = cur {
+                    let t = parse_trace(&e.to_string());
+                    match t {
+                        Some(t) if traces.last() != Some(&t) => traces.push(t),
+                        Some(_) => {}
                         None => return s,
                     }
+                    cur = e.unwrap();
                 }
                 let mut out = String::new();
                 for t in &traces {

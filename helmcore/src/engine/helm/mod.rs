@@ -14,7 +14,6 @@ use super::funcs::HelmFn;
 use super::set::{LintKind, LintMessage};
 use super::vm::{Flow, Params, Rv, Scope, Sig, State, MAX_CALL_NESTING, PT, R};
 use crate::gofmt::quote;
-use crate::hash::HashMap;
 use crate::value::{Map, Value};
 
 /// Helm's `recursionMaxNums`: how deep one name may be `include`d within itself.
@@ -218,7 +217,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
         };
         let mut main: Option<Arc<Tree>> = None;
-        let mut added: HashMap<Arc<str>, Arc<Tree>> = HashMap::default();
+        let mut added = self.scope.added();
         for t in trees {
             let t = Arc::new(t);
             let is_main = *t.name == *root && main.is_none();
@@ -238,7 +237,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         self.enter_call()?;
         let overlay = Scope::Overlay {
             trees: added,
-            parent: self.scope,
+            base: self.scope.set(),
         };
         let outer = std::mem::take(&mut self.ex.wrote_bytes);
         let mut out = String::new();

@@ -360,3 +360,17 @@ fn include_recursion_limit() {
     want.push_str("rendering template has a nested reference name: r: unable to execute template");
     assert_eq!(got, want);
 }
+
+#[test]
+fn tpl_recursion_ends_with_an_error() {
+    // Helm bounds `include` only; a `tpl` that runs itself through `template` grows Go's
+    // stack until helm dies (after some 20 s). Here it stops at the nesting bound, and the
+    // error, ten thousand levels deep, is printed in linear time.
+    let t = r#"{{ define "h" }}{{ tpl "{{ template \"h\" . }}" . }}{{ end }}{{ include "h" . }}"#;
+    let got = render(t).unwrap_err();
+    assert!(got.ends_with("error calling tpl: exceeded maximum include/tpl nesting depth (10000)"));
+    assert_eq!(
+        got.matches("error during tpl function execution").count(),
+        9_999
+    );
+}

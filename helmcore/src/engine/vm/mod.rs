@@ -45,12 +45,14 @@ impl From<TemplateError> for Flow {
 
 pub(crate) type R<T> = Result<T, Flow>;
 
-/// Where template names are looked up: the set, or a `tpl` call's additions over it.
+/// Where template names are looked up: the set, or the definitions of the `tpl` calls
+/// being executed over it. A nested `tpl` copies the outer ones' definitions into its own
+/// map, so a lookup costs the same at any depth of `tpl` recursion.
 pub(crate) enum Scope<'p> {
     Base(&'p TemplateSet),
     Overlay {
         trees: HashMap<Arc<str>, Arc<Tree>>,
-        parent: &'p Scope<'p>,
+        base: &'p TemplateSet,
     },
 }
 
@@ -58,14 +60,21 @@ impl Scope<'_> {
     pub(crate) fn lookup(&self, name: &str) -> Option<&Arc<Tree>> {
         match self {
             Scope::Base(set) => set.lookup(name),
-            Scope::Overlay { trees, parent } => trees.get(name).or_else(|| parent.lookup(name)),
+            Scope::Overlay { trees, base } => trees.get(name).or_else(|| base.lookup(name)),
         }
     }
 
     pub(crate) fn set(&self) -> &TemplateSet {
         match self {
-            Scope::Base(set) => set,
-            Scope::Overlay { parent, .. } => parent.set(),
+            Scope::Base(set) | Scope::Overlay { base: set, .. } => set,
+        }
+    }
+
+    /// The definitions `tpl` calls have added so far.
+    pub(crate) fn added(&self) -> HashMap<Arc<str>, Arc<Tree>> {
+        match self {
+            Scope::Base(_) => HashMap::default(),
+            Scope::Overlay { trees, .. } => trees.clone(),
         }
     }
 }
