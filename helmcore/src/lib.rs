@@ -13,6 +13,7 @@ pub mod engine;
 pub mod gofmt;
 mod hash;
 pub mod json;
+pub mod jsonpath;
 pub mod lint;
 pub mod render;
 pub mod semver;

@@ -1,5 +1,6 @@
 //! `helm show chart|values|readme|crds|all`: what Helm prints about a chart.
 
+use crate::jsonpath::{JsonPath, JsonPathError};
 use crate::value::{Map, Value};
 
 use super::metadata::{Dependency, Maintainer, Metadata};
@@ -74,6 +75,46 @@ pub fn show(chart: &Chart, format: ShowFormat) -> Result<String, crate::yaml::En
         }
     }
     Ok(out)
+}
+
+/// What `helm show values --jsonpath TEMPLATE` prints for `chart`: the template applied
+/// to the chart's values. Nothing when the chart has no values.yaml (then the template is
+/// not even parsed) or when evaluating it fails, which Helm does not report; an `Err` only
+/// when the template does not parse, worded as Helm words it.
+///
+/// ```
+/// use helmcore::chart::{load_files, show_values_jsonpath, BufferedFile};
+/// let files = vec![
+///     BufferedFile { name: "Chart.yaml".into(), data: b"apiVersion: v2\nname: x\nversion: 1.0.0\n".to_vec().into() },
+///     BufferedFile { name: "values.yaml".into(), data: b"image: {tag: v1}\nports: [80, 443]\n".to_vec().into() },
+/// ];
+/// let chart = load_files(files).unwrap();
+/// assert_eq!(show_values_jsonpath(&chart, "{.image.tag} {.ports}").unwrap(), b"v1 [80,443]");
+/// assert_eq!(show_values_jsonpath(&chart, "{.nope}").unwrap(), b"");
+/// assert_eq!(
+///     show_values_jsonpath(&chart, "{.ports[x]}").unwrap_err().to_string(),
+///     "error parsing jsonpath {.ports[x]}: invalid array index x"
+/// );
+/// ```
+pub fn show_values_jsonpath(chart: &Chart, template: &str) -> Result<Vec<u8>, JsonPathParseError> {
+    if chart.raw_file("values.yaml").is_none() {
+        return Ok(Vec::new());
+    }
+    let path = JsonPath::parse(template).map_err(|source| JsonPathParseError {
+        template: template.to_string(),
+        source,
+    })?;
+    Ok(path
+        .execute(&Value::Map(Map::clone(&chart.values)))
+        .unwrap_or_default())
+}
+
+/// A `--jsonpath` template that does not parse.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("error parsing jsonpath {template}: {source}")]
+pub struct JsonPathParseError {
+    pub template: String,
+    pub source: JsonPathError,
 }
 
 fn put_str(m: &Map, key: &str, v: &str) {

@@ -35,6 +35,87 @@ pub fn user_values(
         .map_err(|e| crate::CliError::Message(e.to_string()))
 }
 
+/// The flags of helm's `ChartPathOptions` (`template`, `show`...): where to fetch a chart
+/// and how to verify it. helmcore reads local charts only: `--repo` is refused, and
+/// `--verify` checks what can be checked without OpenPGP (see [`locate_local_chart`]);
+/// the others matter only when fetching and are accepted so that helm's command lines work.
+pub fn chart_path_flags() -> Vec<Spec> {
+    vec![
+        Spec::new("ca-file", Kind::String),
+        Spec::new("cert-file", Kind::String),
+        Spec::new("devel", Kind::Bool),
+        Spec::new("insecure-skip-tls-verify", Kind::Bool),
+        Spec::new("key-file", Kind::String),
+        Spec::new("keyring", Kind::String),
+        Spec::new("pass-credentials", Kind::Bool),
+        Spec::new("password", Kind::String),
+        Spec::new("plain-http", Kind::Bool),
+        Spec::new("repo", Kind::String),
+        Spec::new("username", Kind::String),
+        Spec::new("verify", Kind::Bool),
+        Spec::new("version", Kind::String),
+    ]
+}
+
+/// Helm's `LocateChart` for the local charts helmcore reads: `--repo` refused, a missing
+/// path worded as helm words it, and `--verify` failing as helm's does for a folder, a
+/// file that is not a `.tgz`, a missing `.prov` file or keyring; past those, verifying
+/// the signature is not something helmcore does, and it says so.
+pub fn locate_local_chart(p: &crate::flags::Parsed, name: &str) -> Result<(), crate::CliError> {
+    let refuse = |what: &str| {
+        crate::CliError::Message(format!(
+            "helmcore loads charts from local paths and archives only: {what}"
+        ))
+    };
+    if p.is_set("repo") {
+        return Err(refuse("--repo would fetch the chart from a repository"));
+    }
+    locate_chart(name)?;
+    if !p.bool("verify") {
+        return Ok(());
+    }
+    let path = std::path::absolute(name).unwrap_or_else(|_| name.into());
+    let fail = |m: String| Err(crate::CliError::Message(m));
+    if path.is_dir() {
+        return fail("unpacked charts cannot be verified".into());
+    }
+    let is_tgz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tgz"));
+    if !is_tgz {
+        return fail("chart must be a tgz file".into());
+    }
+    let prov = format!("{}.prov", path.display());
+    if !std::path::Path::new(&prov).exists() {
+        return fail(format!(
+            "could not load provenance file {prov}: stat {prov}: no such file or directory"
+        ));
+    }
+    let keyring = match p.string("keyring") {
+        Some(k) => k.to_string(),
+        None => default_keyring(),
+    };
+    if !std::path::Path::new(&keyring).exists() {
+        return fail(format!(
+            "failed to load keyring: open {keyring}: no such file or directory"
+        ));
+    }
+    Err(refuse(
+        "--verify would check the chart's signature, which helmcore does not do",
+    ))
+}
+
+/// helm's default `--keyring`: `$GNUPGHOME/pubring.gpg`, else `~/.gnupg/pubring.gpg`.
+fn default_keyring() -> String {
+    match std::env::var_os("GNUPGHOME") {
+        Some(home) => format!("{}/pubring.gpg", std::path::Path::new(&home).display()),
+        None => format!(
+            "{}/.gnupg/pubring.gpg",
+            std::env::var("HOME").unwrap_or_default()
+        ),
+    }
+}
+
 /// Helm's `LocateChart` for a chart argument that is not on disk: helmcore reads only
 /// local charts, so this gives the error helm gives when no repository has it either.
 pub fn locate_chart(name: &str) -> Result<(), crate::CliError> {

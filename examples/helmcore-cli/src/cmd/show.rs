@@ -1,10 +1,11 @@
-//! `helmcore show chart|values|readme|crds|all CHART`, as `helm show` prints them.
+//! `helmcore show chart|values|readme|crds|all CHART`, as `helm show` prints them, with
+//! helm's flags (`show values --jsonpath` included).
 
 use helmcore::chart::{show, ShowFormat};
 
-use super::shared::locate_chart;
+use super::shared::{chart_path_flags, locate_local_chart};
 use super::{Args, Command};
-use crate::flags::Parsed;
+use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
 
 /// The `show` subcommands, most specific first.
@@ -14,7 +15,14 @@ pub fn commands() -> Vec<Command> {
         command(&["show", "chart"], "show chart [CHART]", run_chart),
         command(&["show", "crds"], "show crds [CHART]", run_crds),
         command(&["show", "readme"], "show readme [CHART]", run_readme),
-        command(&["show", "values"], "show values [CHART]", run_values),
+        Command {
+            flags: {
+                let mut flags = chart_path_flags();
+                flags.push(Spec::new("jsonpath", Kind::String));
+                flags
+            },
+            ..command(&["show", "values"], "show values [CHART]", run_values)
+        },
     ]
 }
 
@@ -26,22 +34,27 @@ fn command(
     Command {
         path,
         usage,
-        flags: Vec::new(),
+        flags: chart_path_flags(),
         args: Args::Exact(1),
         run,
     }
 }
 
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
-    locate_chart(&p.args[0])?;
-    // `helm show` loads with the chart-v2 loader directly.
-    let mut log = Vec::new();
-    let loaded = helmcore::chart::load_v2_logged(&p.args[0], &mut log);
-    super::shared::print_log(&log, helmcore::render::Compat::V4);
-    let chart = loaded.map_err(|e| CliError::Message(e.to_string()))?;
+    let chart = load(p)?;
     let text = show(&chart, format).map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())
+}
+
+fn load(p: &Parsed) -> Result<helmcore::chart::Chart, CliError> {
+    let name = p.args[0].trim();
+    locate_local_chart(p, name)?;
+    // `helm show` loads with the chart-v2 loader directly.
+    let mut log = Vec::new();
+    let loaded = helmcore::chart::load_v2_logged(name, &mut log);
+    super::shared::print_log(&log, helmcore::render::Compat::V4);
+    loaded.map_err(|e| CliError::Message(e.to_string()))
 }
 
 fn run_all(p: Parsed) -> Result<(), CliError> {
@@ -60,6 +73,15 @@ fn run_readme(p: Parsed) -> Result<(), CliError> {
     print(&p, ShowFormat::Readme)
 }
 
+/// `--jsonpath` prints the template applied to the chart's values, without a newline,
+/// and nothing when evaluating it fails (helm ignores that error).
 fn run_values(p: Parsed) -> Result<(), CliError> {
-    print(&p, ShowFormat::Values)
+    let Some(template) = p.string("jsonpath").filter(|t| !t.is_empty()) else {
+        return print(&p, ShowFormat::Values);
+    };
+    let chart = load(&p)?;
+    let out = helmcore::chart::show_values_jsonpath(&chart, template)
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    std::io::Write::write_all(&mut std::io::stdout(), &out)
+        .map_err(|e| CliError::Message(e.to_string()))
 }

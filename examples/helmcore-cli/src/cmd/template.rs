@@ -12,22 +12,20 @@ use helmcore::render::{
     PrintOptions, RenderError, RenderOptions, Renderer, WriteMode,
 };
 
-use super::shared::{load_chart, locate_chart, user_values, value_flags};
+use super::shared::{chart_path_flags, load_chart, locate_local_chart, user_values, value_flags};
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
 
 pub fn command() -> Command {
     let mut flags = value_flags();
+    flags.extend(chart_path_flags());
     flags.extend([
         Spec::new("api-versions", Kind::StringSlice).short('a'),
-        Spec::new("ca-file", Kind::String),
-        Spec::new("cert-file", Kind::String),
         Spec::new("compat", Kind::String),
         Spec::new("create-namespace", Kind::Bool),
         Spec::new("dependency-update", Kind::Bool),
         Spec::new("description", Kind::String),
-        Spec::new("devel", Kind::Bool),
         Spec::new("disable-openapi-validation", Kind::Bool),
         Spec::new("dry-run", Kind::String).no_opt("unset"),
         Spec::new("enable-dns", Kind::Bool),
@@ -37,24 +35,17 @@ pub fn command() -> Command {
         Spec::new("generate-name", Kind::Bool).short('g'),
         Spec::new("hide-notes", Kind::Bool),
         Spec::new("include-crds", Kind::Bool),
-        Spec::new("insecure-skip-tls-verify", Kind::Bool),
         Spec::new("is-upgrade", Kind::Bool),
-        Spec::new("key-file", Kind::String),
-        Spec::new("keyring", Kind::String),
         Spec::new("kube-version", Kind::String),
         Spec::new("labels", Kind::StringToString).short('l'),
         Spec::new("name-template", Kind::String),
         Spec::new("no-hooks", Kind::Bool),
         Spec::new("output-dir", Kind::String),
-        Spec::new("pass-credentials", Kind::Bool),
-        Spec::new("password", Kind::String),
-        Spec::new("plain-http", Kind::Bool),
         Spec::new("post-renderer", Kind::String),
         Spec::new("post-renderer-args", Kind::StringArray),
         Spec::new("release-name", Kind::Bool),
         Spec::new("render-subchart-notes", Kind::Bool),
         Spec::new("replace", Kind::Bool),
-        Spec::new("repo", Kind::String),
         Spec::new("rollback-on-failure", Kind::Bool),
         Spec::new("atomic", Kind::Bool),
         Spec::new("server-side", Kind::Bool),
@@ -64,10 +55,7 @@ pub fn command() -> Command {
         Spec::new("skip-tests", Kind::Bool),
         Spec::new("take-ownership", Kind::Bool),
         Spec::new("timeout", Kind::Duration),
-        Spec::new("username", Kind::String),
         Spec::new("validate", Kind::Bool),
-        Spec::new("verify", Kind::Bool),
-        Spec::new("version", Kind::String),
         Spec::new("wait", Kind::String).no_opt("watcher"),
         Spec::new("wait-for-jobs", Kind::Bool),
     ]);
@@ -112,13 +100,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     let (release_name, chart_ref) = name_and_chart(&p.args, &names, now).map_err(msg)?;
-    if p.is_set("repo") {
-        return Err(msg("helmcore loads charts from local paths and archives only: --repo would fetch the chart from a repository"));
-    }
-    if p.bool("verify") {
-        return Err(msg("helmcore loads charts from local paths and archives only: --verify would check the chart's provenance file, which helmcore does not do"));
-    }
-    locate_chart(chart_ref.trim())?;
+    locate_local_chart(&p, chart_ref.trim())?;
     let user = user_values(&p, compat)?;
     let chart = load_chart(chart_ref.trim(), compat)?;
     if p.bool("dependency-update") {
