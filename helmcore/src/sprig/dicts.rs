@@ -118,7 +118,13 @@ fn merge_into(dst: &Map, src: &Map, overwrite: bool, depth: usize) -> Result<(),
             }
             continue;
         }
+        // A nil destination map (`fromJson "null"`) takes the source map itself, as
+        // mergo's does when it cannot allocate one in place.
         if let (Value::Map(sm), Some(Value::Map(dm))) = (&sv, &dv) {
+            if dm.is_nil() {
+                dst.insert(key, sv);
+                continue;
+            }
             if !dm.ptr_eq(sm) {
                 merge_into(dm, sm, overwrite, depth + 1)?;
             }

@@ -4,102 +4,110 @@
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
 
-use super::args::string;
+use super::args::bytes;
 use super::{func, Res};
 
 /// Go's `path.Clean`: lexical clean-up of `.`, `..` and repeated slashes.
 pub(crate) fn clean(path: &str) -> String {
+    String::from_utf8(clean_bytes(path.as_bytes())).expect("cut only at ASCII slashes")
+}
+
+// Go's path functions work on a string's bytes, so a byte string (a binary file's
+// name part) keeps its bytes through them.
+
+fn clean_bytes(path: &[u8]) -> Vec<u8> {
     if path.is_empty() {
-        return ".".into();
+        return b".".to_vec();
     }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
+    let rooted = path.starts_with(b"/");
+    let mut parts: Vec<&[u8]> = Vec::new();
+    for seg in path.split(|&b| b == b'/') {
         match seg {
-            "" | "." => {}
-            ".." => match parts.last() {
-                Some(&last) if last != ".." => {
+            b"" | b"." => {}
+            b".." => match parts.last() {
+                Some(&last) if last != b".." => {
                     parts.pop();
                 }
                 _ if rooted => {}
-                _ => parts.push(".."),
+                _ => parts.push(b".."),
             },
             s => parts.push(s),
         }
     }
-    let joined = parts.join("/");
+    let joined = parts.join(&b'/');
     match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
+        (true, _) => [b"/".as_slice(), &joined].concat(),
+        (false, true) => b".".to_vec(),
         (false, false) => joined,
     }
 }
 
 /// Go's `path.Base`: the last element, ignoring trailing slashes.
-pub(crate) fn base(path: &str) -> String {
+fn base(path: &[u8]) -> &[u8] {
     if path.is_empty() {
-        return ".".into();
+        return b".";
     }
-    let trimmed = path.trim_end_matches('/');
+    let end = path.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
+    let trimmed = &path[..end];
     if trimmed.is_empty() {
-        return "/".into();
+        return b"/";
     }
-    match trimmed.rfind('/') {
-        Some(i) => trimmed[i + 1..].to_string(),
-        None => trimmed.to_string(),
+    match trimmed.iter().rposition(|&b| b == b'/') {
+        Some(i) => &trimmed[i + 1..],
+        None => trimmed,
     }
 }
 
 /// Go's `path.Dir`: everything up to the last slash, cleaned.
-pub(crate) fn dir(path: &str) -> String {
-    let head = match path.rfind('/') {
+fn dir(path: &[u8]) -> Vec<u8> {
+    let head = match path.iter().rposition(|&b| b == b'/') {
         Some(i) => &path[..=i],
-        None => "",
+        None => b"",
     };
-    clean(head)
+    clean_bytes(head)
 }
 
 /// Go's `path.Ext`: the suffix from the last dot of the last element.
-pub(crate) fn ext(path: &str) -> String {
-    for (i, b) in path.bytes().enumerate().rev() {
+fn ext(path: &[u8]) -> &[u8] {
+    for (i, &b) in path.iter().enumerate().rev() {
         match b {
             b'/' => break,
-            b'.' => return path[i..].to_string(),
+            b'.' => return &path[i..],
             _ => {}
         }
     }
-    String::new()
+    b""
 }
 
 fn base_fn(a: Vec<Value>) -> Res {
-    Ok(base(string(&a, 0)).into())
+    Ok(Value::from_go_slice(base(bytes(&a, 0))))
 }
 
 fn dir_fn(a: Vec<Value>) -> Res {
-    Ok(dir(string(&a, 0)).into())
+    Ok(Value::from_go_bytes(dir(bytes(&a, 0))))
 }
 
 fn clean_fn(a: Vec<Value>) -> Res {
-    Ok(clean(string(&a, 0)).into())
+    Ok(Value::from_go_bytes(clean_bytes(bytes(&a, 0))))
 }
 
 fn ext_fn(a: Vec<Value>) -> Res {
-    Ok(ext(string(&a, 0)).into())
+    Ok(Value::from_go_slice(ext(bytes(&a, 0))))
 }
 
 fn is_abs(a: Vec<Value>) -> Res {
-    Ok(string(&a, 0).starts_with('/').into())
+    Ok(bytes(&a, 0).starts_with(b"/").into())
 }
 
 pub(super) const FUNCS: &[Func] = &[
-    func("base", &[P::String], None, base_fn),
-    func("dir", &[P::String], None, dir_fn),
-    func("clean", &[P::String], None, clean_fn),
-    func("ext", &[P::String], None, ext_fn),
-    func("isAbs", &[P::String], None, is_abs),
-    func("osBase", &[P::String], None, base_fn),
-    func("osDir", &[P::String], None, dir_fn),
-    func("osClean", &[P::String], None, clean_fn),
-    func("osExt", &[P::String], None, ext_fn),
-    func("osIsAbs", &[P::String], None, is_abs),
+    func("base", &[P::BytesString], None, base_fn),
+    func("dir", &[P::BytesString], None, dir_fn),
+    func("clean", &[P::BytesString], None, clean_fn),
+    func("ext", &[P::BytesString], None, ext_fn),
+    func("isAbs", &[P::BytesString], None, is_abs),
+    func("osBase", &[P::BytesString], None, base_fn),
+    func("osDir", &[P::BytesString], None, dir_fn),
+    func("osClean", &[P::BytesString], None, clean_fn),
+    func("osExt", &[P::BytesString], None, ext_fn),
+    func("osIsAbs", &[P::BytesString], None, is_abs),
 ];

@@ -9,11 +9,12 @@ fn is_connector(c: char) -> bool {
     c == '-' || c == '_' || is_space(c)
 }
 
-/// A letter that is not a CJK ideograph (which xstrings treats as "other").
+/// A letter that is not a CJK ideograph (which xstrings treats as "other"). xstrings
+/// knows three ranges of ideographs; kana, hangul and the compatibility ideographs are
+/// letters like any other (so `日本語テキスト` is two words).
 fn is_alphabet(c: char) -> bool {
-    let cjk = matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F);
-    is_letter(c) && !cjk
+    let ideograph = matches!(c as u32, 0x4E00..=0x9FCC | 0x3400..=0x4D85 | 0x20000..=0x2B81D);
+    is_letter(c) && !ideograph
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]

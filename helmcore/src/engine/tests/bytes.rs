@@ -19,6 +19,15 @@ fn byte_strings_as_helm_handles_them() {
             r#"{{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 4 "|" | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrap 3 | b64enc }} {{ "b2v//iBjYWbpIOKC" | b64dec | wrapWith 2 ("/w==" | b64dec) | b64enc }}"#,
             r#"b2v//nxjYWbpfOKC b2v//gpjYWbpCuKC b2v///7/Y2H/Zun/4oI="#,
         ),
+        // The path functions cut at slashes and dots and keep the bytes between.
+        (
+            r#"{{ "L2EvYv8vYy5k/y/p" | b64dec | base | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | dir | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | ext | b64enc }} {{ "Li4vYv8vLi4vL2P/Ly4=" | b64dec | clean | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | isAbs }}"#,
+            r#"6Q== L2EvYv8vYy5k/w==  Li4vY/8= true"#,
+        ),
+        (
+            r#"{{ "L2EvYv8vYy5k/y/p" | b64dec | osBase | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | osDir | b64enc }} {{ "YS7/" | b64dec | osExt | b64enc }} {{ "Li4vYv8vLi4vL2P/Ly4=" | b64dec | osClean | b64enc }} {{ "/w==" | b64dec | osIsAbs }}"#,
+            r#"6Q== L2EvYv8vYy5k/w== Lv8= Li4vY/8= false"#,
+        ),
         (
             r#"{{ "gGEgYoE=" | b64dec | typeOf }} {{ "gGEgYoE=" | b64dec | kindOf }}"#,
             r#"string string"#,

@@ -500,3 +500,23 @@ fn time_locations() {
         ),
     ]);
 }
+
+#[test]
+fn merge_into_a_nil_map_from_from_json() {
+    // `fromJson "null"` is a nil map; under a key, merging takes the source's map
+    // (helm v4.1.4).
+    check_out(&[
+        (
+            r#"{{ mustMergeOverwrite (dict "a" (fromJson "null")) (dict "a" (dict "b" 1)) }}"#,
+            "map[a:map[b:1]]",
+        ),
+        (
+            r#"{{ merge (dict "a" (fromJson "null")) (dict "a" (dict "b" (dict "c" 1))) }}"#,
+            "map[a:map[b:map[c:1]]]",
+        ),
+        (
+            r#"{{ mergeOverwrite (dict "a" (fromJson "null")) (dict "x" 1) }}"#,
+            "map[a:map[] x:1]",
+        ),
+    ]);
+}

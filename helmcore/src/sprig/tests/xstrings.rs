@@ -1,5 +1,12 @@
 pub(super) const XSTRINGS_CASES: &[(&str, &str, &str)] = &[
     ("snakecase", "\"hello_world\"", "hello_world"),
+    // Only CJK ideographs are "other" words; kana and hangul are letters (helm v4.1.4).
+    ("kebabcase", "\"日本語テキスト\"", "日本語-テキスト"),
+    ("kebabcase", "\"テキスト日本語\"", "テキスト-日本語"),
+    ("kebabcase", "\"ひらがなカタカナ\"", "ひらがなカタカナ"),
+    ("kebabcase", "\"한국어日本\"", "한국어-日本"),
+    ("snakecase", "\"日本語テキスト\"", "日本語_テキスト"),
+    ("camelcase", "\"日本語_テキスト\"", "日本語テキスト"),
     ("kebabcase", "\"hello_world\"", "hello-world"),
     ("camelcase", "\"hello_world\"", "HelloWorld"),
     ("snakecase", "\"HelloWorld\"", "hello_world"),
