@@ -156,6 +156,41 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
         left: limits.max_chart_size.saturating_add(STREAM_SLACK),
     };
     let mut archive = tar::Archive::new(bounded);
+    let files = read_entries(&mut archive, limits)?;
+    check_end_of_archive(archive.into_inner(), limits)?;
+    if files.is_empty() {
+        return Err(ChartError::NoFiles);
+    }
+    Ok(files)
+}
+
+/// Go's tar reader ends an archive at two zero blocks: where the tar crate stops at the
+/// first, the second must be whole zeros too (or the stream end right there).
+fn check_end_of_archive(mut rest: impl Read, limits: Limits) -> Result<(), ChartError> {
+    let mut block = [0u8; 512];
+    let mut got = 0;
+    while got < block.len() {
+        match rest.read(&mut block[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(stream_error(e, limits)),
+        }
+    }
+    match got {
+        0 => Ok(()),
+        512 if block.iter().all(|&b| b == 0) => Ok(()),
+        512 => Err(ChartError::Archive(
+            "archive/tar: invalid tar header".into(),
+        )),
+        _ => Err(ChartError::Archive("unexpected EOF".into())),
+    }
+}
+
+fn read_entries<R: Read>(
+    archive: &mut tar::Archive<R>,
+    limits: Limits,
+) -> Result<Vec<BufferedFile>, ChartError> {
     let entries = archive.entries().map_err(|e| stream_error(e, limits))?;
     let mut files = Vec::new();
     let mut remaining = limits.max_chart_size;
@@ -212,9 +247,6 @@ pub fn load_archive_files(data: &[u8], limits: Limits) -> Result<Vec<BufferedFil
             name,
             data: data.into(),
         });
-    }
-    if files.is_empty() {
-        return Err(ChartError::NoFiles);
     }
     Ok(files)
 }
@@ -510,6 +542,52 @@ pub(crate) mod tests {
                 .unwrap_err()
                 .to_string(),
             "unexpected EOF"
+        );
+    }
+
+    #[test]
+    fn the_archive_ends_at_two_zero_blocks() {
+        // helm4 and helm3 `show chart` on a tar whose end-of-archive marker is one zero
+        // block and then: nothing or a second zero block (and anything after it) load;
+        // a part of a block is `unexpected EOF`; a block that is not zeros is
+        // `archive/tar: invalid tar header`.
+        let entries = [reg("c/Chart.yaml", b"name: c\nversion: 1.0.0\n")];
+        let mut tar = Vec::new();
+        flate2::read::GzDecoder::new(&tgz(&entries)[..])
+            .read_to_end(&mut tar)
+            .unwrap();
+        let body = &tar[..1024];
+        let with = |tail: &[u8]| gzip(&[body, tail].concat());
+        let zeros = [0u8; 1024];
+        for tail in [
+            &zeros[..512],
+            &zeros[..],
+            &[&zeros[..], b"junk"].concat()[..],
+        ] {
+            let files = load_archive_files(&with(tail), Limits::default()).unwrap();
+            assert_eq!(files.len(), 1);
+        }
+        let cut = [
+            &zeros[..512 + 466],
+            &zeros[..300],
+            &[&zeros[..512], b"xy"].concat()[..],
+        ];
+        for tail in cut {
+            let e = load_archive_files(&with(tail), Limits::default()).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "unexpected EOF",
+                "{} bytes after",
+                tail.len()
+            );
+        }
+        let e = load_archive_files(
+            &with(&[&zeros[..512], &[b'x'; 512]].concat()),
+            Limits::default(),
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "archive/tar: invalid tar header"
         );
     }
 
