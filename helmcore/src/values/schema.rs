@@ -340,6 +340,9 @@ struct Node {
 #[derive(Debug, Clone)]
 enum NodeKind {
     Group,
+    /// A `$ref` whose target failed in several ways: printed as a group, but not one
+    /// (santhosh's `kind.Reference`), so the root does not unwrap it.
+    Reference,
     Message(String),
 }
 
@@ -350,7 +353,7 @@ impl Node {
             out.push_str("  ");
         }
         let msg = match &self.kind {
-            NodeKind::Group => "validation failed",
+            NodeKind::Group | NodeKind::Reference => "validation failed",
             NodeKind::Message(m) => m,
         };
         out.push_str(&format!("- at {}: {msg}", quote(&self.at)));
@@ -783,17 +786,30 @@ fn evaluate(
     }
     items.sort_by(|a, b| (a.0, &a.1, &a.2).cmp(&(b.0, &b.1, &b.2)));
     let mut nodes: Vec<Node> = items.into_iter().map(|(_, _, _, n)| n).collect();
+    // A `$ref`'s target (reached through `$ref`, or named by its own location under
+    // `definitions`): santhosh reports several errors, or one group, as a reference at
+    // the `$ref`'s instance location holding them.
+    let through_ref = prefix.last().is_some_and(|s| {
+        matches!(
+            s.keyword.as_str(),
+            "$ref" | "$dynamicRef" | "definitions" | "$defs"
+        )
+    });
+    if through_ref && nodes.len() == 1 && matches!(nodes[0].kind, NodeKind::Group) {
+        nodes = std::mem::take(&mut nodes[0].children);
+    }
     match nodes.len() {
         0 => None,
         1 => nodes.pop(),
-        _ => {
-            let at = instance_at(&mine, prefix);
-            Some(Node {
-                at,
-                kind: NodeKind::Group,
-                children: nodes,
-            })
-        }
+        _ => Some(Node {
+            at: instance_at(&mine, prefix),
+            kind: if through_ref {
+                NodeKind::Reference
+            } else {
+                NodeKind::Group
+            },
+            children: nodes,
+        }),
     }
 }
 
@@ -1339,6 +1355,17 @@ mod tests {
             (r#"{"properties": {"s": {"oneOf": [{"allOf": [{"properties": {"a": {"type": "string"}}}]}, {"required": ["b"]}]}}}"#,
              "s: {a: 1}\n",
              "- at '/s': 'oneOf' failed, none matched\n  - at '/s': 'allOf' failed\n    - at '/s/a': got number, want string\n  - at '/s': missing property 'b'\n"),
+            // Several errors of a `$ref`'s target, or its one group, are a reference at
+            // the `$ref`'s location, which the root does not unwrap as it does a group.
+            (r##"{"definitions": {"d": {"type": "array", "items": {"type": "null"}}}, "properties": {"a": {"$ref": "#/definitions/d"}}}"##,
+             "a: [0, x]\n",
+             "- at '/a': validation failed\n  - at '/a/0': got number, want null\n  - at '/a/1': got string, want null\n"),
+            (r##"{"definitions": {"d": {"properties": {"x": {"items": {"type": "null"}}}}}, "properties": {"a": {"$ref": "#/definitions/d"}}}"##,
+             "a: {x: [0, s]}\n",
+             "- at '/a': validation failed\n  - at '/a/x/0': got number, want null\n  - at '/a/x/1': got string, want null\n"),
+            (r##"{"$defs": {"d": {"type": "object", "minProperties": 5, "required": ["q"]}}, "$ref": "#/$defs/d"}"##,
+             "a: 1\n",
+             "- at '': validation failed\n  - at '': minProperties: got 1, want 5\n  - at '': missing property 'q'\n"),
             // Two subschemas matched: no causes, the third's failure included.
             (r#"{"oneOf": [{"type": "object"}, {"type": "object", "additionalProperties": true}, {"const": 1}]}"#,
              "a: [1]\n",
