@@ -27,6 +27,8 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen17.py SEED COUNT         lint's rules over random manifests (helm4 only)
     gen18.py SEED COUNT         the --set family over random values
     gen19.py SEED COUNT         random chart archives (template, show chart)
+    gen20.py SEED BATCHES PER   tpl over random template strings (defines, nesting, errors)
+    gen21.py SEED COUNT         show values --jsonpath: random JSONPath templates and values
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 

@@ -492,6 +492,102 @@ fn canonical_jump(tokens: &[String], instance: &[String]) -> Option<usize> {
     Some(instance.len().saturating_sub(later))
 }
 
+/// The path through the one `$ref` that can have reached an error the crate names by its
+/// definition's own location (`/definitions/d/items/type`): `/allOf/0/$ref/items/type`.
+/// santhosh reports by that path, so the error sits under the `allOf` that led to it.
+/// `None` when the location is not in `definitions`/`$defs`, or when no `$ref`, or more
+/// than one, fits the error's instance location.
+fn through_ref(
+    tokens: &[String],
+    instance: &[String],
+    schema: &serde_json::Value,
+    depth: usize,
+) -> Option<Vec<String>> {
+    if depth > 8 || tokens.len() < 2 || !matches!(tokens[0].as_str(), "definitions" | "$defs") {
+        return None;
+    }
+    let target = format!("#{}", pointer(&tokens[..2]));
+    // The definition applies where its later steps leave the instance tokens they move.
+    let applies_at = canonical_jump(tokens, instance)?;
+    let mut refs = Vec::new();
+    collect_refs(schema, &mut Vec::new(), &mut refs, 0);
+    let mut fits = refs.into_iter().filter_map(|(at, r)| {
+        let r = r.strip_prefix(BASE_URI).unwrap_or(&r);
+        if r != target {
+            return None;
+        }
+        let mut path = at;
+        path.push("$ref".to_string());
+        path.extend_from_slice(&tokens[2..]);
+        let path = match through_ref(&path, instance, schema, depth + 1) {
+            Some(p) => p,
+            None if matches!(path[0].as_str(), "definitions" | "$defs") => return None,
+            None => path,
+        };
+        // The `$ref` (and the path to it) ends where the definition's own tokens begin.
+        let site = path.len() - (tokens.len() - 2);
+        (fits_instance(&path[..site], instance) == Some(applies_at)).then_some(path)
+    });
+    let path = fits.next()?;
+    fits.next().is_none().then_some(path)
+}
+
+/// The locations of the schema's `$ref`s (outside `definitions`/`$defs` too), with their
+/// values.
+fn collect_refs(
+    v: &serde_json::Value,
+    at: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, String)>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(serde_json::Value::String(r)) = m.get("$ref") {
+                out.push((at.clone(), r.clone()));
+            }
+            for (k, child) in m {
+                at.push(k.clone());
+                collect_refs(child, at, out, depth + 1);
+                at.pop();
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                at.push(i.to_string());
+                collect_refs(child, at, out, depth + 1);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// How many of `instance`'s tokens the subschema steps of `tokens` (a path to a `$ref`)
+/// move over, if each step that names a property or an index names the instance's token
+/// there; `None` if one does not.
+fn fits_instance(tokens: &[String], instance: &[String]) -> Option<usize> {
+    let mut rest = tokens;
+    let mut inst = instance;
+    let mut moved = 0;
+    while let Some((n, moves)) = subschema_step(rest) {
+        if moves > 0 {
+            let (first, tail) = inst.split_first()?;
+            let named = matches!(rest[0].as_str(), "properties" | "prefixItems")
+                || (rest[0] == "items" && n == 2);
+            if named && rest[1] != *first {
+                return None;
+            }
+            inst = tail;
+            moved += 1;
+        }
+        rest = &rest[n..];
+    }
+    Some(moved)
+}
+
 /// [`split_location`] for `schema_v3`: each step's path length, keyword and the number
 /// of instance tokens it moves over.
 pub(super) fn split_location_tokens(
@@ -593,7 +689,9 @@ fn build_under(
     let mut failures = Vec::new();
     for e in errors {
         let instance = tokens_of(e.instance_path());
-        let (schema, keyword_path) = split_location(&tokens_of(e.schema_path()), &instance);
+        let tokens = tokens_of(e.schema_path());
+        let tokens = through_ref(&tokens, &instance, root_schema, 0).unwrap_or(tokens);
+        let (schema, keyword_path) = split_location(&tokens, &instance);
         let keyword = keyword_path.first().cloned().unwrap_or_default();
         let at = pointer(&instance);
         if let Some(names) = unevaluated_against_false(e, root_schema) {
@@ -1366,6 +1464,14 @@ mod tests {
             (r##"{"$defs": {"d": {"type": "object", "minProperties": 5, "required": ["q"]}}, "$ref": "#/$defs/d"}"##,
              "a: 1\n",
              "- at '': validation failed\n  - at '': minProperties: got 1, want 5\n  - at '': missing property 'q'\n"),
+            // The crate names a definition's errors by its own location; santhosh by the
+            // path through the `$ref`, here inside `allOf`.
+            (r##"{"properties": {"a": {"allOf": [{"$ref": "#/definitions/d"}, {"required": ["q"]}]}}, "definitions": {"d": {"type": "object", "properties": {"x": {"type": "string"}}}}}"##,
+             "a: {x: 1}\n",
+             "- at '/a': 'allOf' failed\n  - at '/a/x': got number, want string\n  - at '/a': missing property 'q'\n"),
+            (r##"{"allOf": [{"$ref": "#/$defs/d"}], "$defs": {"d": {"properties": {"x": {"type": "null"}}}}}"##,
+             "x: 1\n",
+             "- at '': 'allOf' failed\n  - at '/x': got number, want null\n"),
             // Two subschemas matched: no causes, the third's failure included.
             (r#"{"oneOf": [{"type": "object"}, {"type": "object", "additionalProperties": true}, {"const": 1}]}"#,
              "a: [1]\n",
