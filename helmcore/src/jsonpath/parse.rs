@@ -47,7 +47,7 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Node>> {
     let mut pos = 0;
     while let Some(open) = text[pos..].find('{') {
         if open > 0 {
-            nodes.push(Node::Text(text[pos..pos + open].as_bytes().to_vec()));
+            nodes.push(Node::Text(text.as_bytes()[pos..pos + open].to_vec()));
         }
         let (action, end) = Parser {
             input: text,
@@ -58,7 +58,7 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Node>> {
         pos = end;
     }
     if pos < text.len() {
-        nodes.push(Node::Text(text[pos..].as_bytes().to_vec()));
+        nodes.push(Node::Text(text.as_bytes()[pos..].to_vec()));
     }
     Ok(nodes)
 }
@@ -240,10 +240,8 @@ impl Parser<'_> {
                     opened = true;
                     pair = c;
                 }
-                '"' | '\'' => {
-                    if c == pair && self.input.as_bytes()[self.pos - 2] != b'\\' {
-                        closed = true;
-                    }
+                '"' | '\'' if c == pair && self.input.as_bytes()[self.pos - 2] != b'\\' => {
+                    closed = true;
                 }
                 ')' if opened == closed => break,
                 _ => {}
