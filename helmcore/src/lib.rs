@@ -19,6 +19,8 @@ pub mod render;
 pub mod semver;
 pub mod slog;
 pub mod sprig;
+#[cfg(test)]
+mod testing;
 pub mod toml;
 pub mod value;
 pub mod values;

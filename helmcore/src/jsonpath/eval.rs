@@ -167,26 +167,18 @@ impl<'a> State<'a> {
                     }
                     continue;
                 }
-                if let Some(e) = err {
-                    return (input, Some(e));
-                }
-                let Some(l) = single(&lefts) else {
-                    match lefts.len() {
-                        0 => continue,
-                        _ => return (input, Some("can only compare one element at a time".into())),
-                    }
+                let l = match one_side(lefts, err) {
+                    Ok(Some(l)) => l,
+                    Ok(None) => continue,
+                    Err(e) => return (input, Some(e)),
                 };
                 let (rights, err) = self.walk_list(this, right);
-                if let Some(e) = err {
-                    return (input, Some(e));
-                }
-                let Some(r) = single(&rights) else {
-                    match rights.len() {
-                        0 => continue,
-                        _ => return (input, Some("can only compare one element at a time".into())),
-                    }
+                let r = match one_side(rights, err) {
+                    Ok(Some(r)) => r,
+                    Ok(None) => continue,
+                    Err(e) => return (input, Some(e)),
                 };
-                match compare(l, r, op) {
+                match compare(&l, &r, op) {
                     Ok(true) => out.push(Item::V(item.clone())),
                     Ok(false) => {}
                     Err(e) => return (out, Some(e)),
@@ -197,10 +189,16 @@ impl<'a> State<'a> {
     }
 }
 
-fn single(items: &[Item]) -> Option<&Item> {
-    match items {
-        [one] => Some(one),
-        _ => None,
+/// One side of a filter's comparison: its value, none (the item is skipped), or why the
+/// filter fails (the side failed, or gave several values).
+fn one_side(mut items: Vec<Item>, err: Option<String>) -> Result<Option<Item>, String> {
+    if let Some(e) = err {
+        return Err(e);
+    }
+    match items.len() {
+        0 => Ok(None),
+        1 => Ok(items.pop()),
+        _ => Err("can only compare one element at a time".into()),
     }
 }
 

@@ -78,20 +78,9 @@ fn evaluation_errors_are_reported_to_library_callers() {
 
 #[test]
 fn random_templates_never_panic() {
-    let alphabet: Vec<char> = "{}[]().*@$?=!<>:,'\"\\ -019abrangeednt\n".chars().collect();
     let values = crate::yaml::from_str(VALUES).unwrap();
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    for _ in 0..20_000 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let len = (seed >> 58) as usize;
-        let text: String = (0..len)
-            .map(|i| {
-                let r = seed.rotate_left(5 * i as u32 + 1);
-                alphabet[(r % alphabet.len() as u64) as usize]
-            })
-            .collect();
+    let alphabet = "{}[]().*@$?=!<>:,'\"\\ -019abrangeednt\n";
+    for text in crate::testing::random_strings(alphabet, 0x2545_F491_4F6C_DD1D, 20_000) {
         let text = format!("{{{text}}}");
         if let Ok(path) = JsonPath::parse(&text) {
             let _ = path.execute(&values);

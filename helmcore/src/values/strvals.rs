@@ -828,19 +828,9 @@ mod tests {
     /// characters must never panic any flavour of the parser.
     #[test]
     fn random_input_never_panics() {
-        let alphabet: Vec<char> = "ab0-1.[]{},=\\ \"xé".chars().collect();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 59) as usize;
-            let s: String = (0..len)
-                .map(|i| {
-                    let r = seed.rotate_left(7 * i as u32 + 3);
-                    alphabet[(r % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        for s in
+            crate::testing::random_strings("ab0-1.[]{},=\\ \"xé", 0x9E37_79B9_7F4A_7C15, 20_000)
+        {
             let m = Map::new();
             let _ = parse_into(&s, &m);
             let _ = parse_into_string(&s, &m);
