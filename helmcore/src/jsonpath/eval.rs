@@ -17,6 +17,10 @@ enum Item {
 
 type Step = (Vec<Item>, Option<String>);
 
+/// Each `range` being iterated is a level of recursion here (Go's grows its stack to a
+/// gigabyte instead).
+const MAX_RANGE_NESTING: usize = 1000;
+
 pub(super) fn execute(nodes: &[Node], data: &Value) -> Result<Vec<u8>, String> {
     let mut state = State::new(nodes);
     let groups = state.find_results(0, Item::V(data.clone()))?;
@@ -71,6 +75,9 @@ impl<'a> State<'a> {
                 break;
             }
             if self.begin_range > 0 {
+                if self.in_range >= MAX_RANGE_NESTING {
+                    return Err(format!("more than {MAX_RANGE_NESTING} nested ranges"));
+                }
                 self.begin_range -= 1;
                 self.in_range += 1;
                 if results.is_empty() {

@@ -89,6 +89,14 @@ fn random_templates_never_panic() {
 }
 
 #[test]
+fn deeply_nested_ranges_end_with_an_error() {
+    let values = crate::yaml::from_str(VALUES).unwrap();
+    let t = "{range}".repeat(5000);
+    let err = JsonPath::parse(&t).unwrap().execute(&values).unwrap_err();
+    assert_eq!(err.to_string(), "more than 1000 nested ranges");
+}
+
+#[test]
 fn a_parsed_template_is_shared_across_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<JsonPath>();
