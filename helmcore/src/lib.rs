@@ -11,6 +11,7 @@
 pub mod chart;
 pub mod engine;
 pub mod gofmt;
+pub mod gopath;
 mod hash;
 pub mod json;
 pub mod jsonpath;

@@ -3,6 +3,7 @@
 //! Commands, flags, arguments, outputs, error messages and exit codes mirror helm's, so
 //! scripts written for `helm template` or `helm lint` run unchanged.
 
+mod chart_ref;
 mod cmd;
 mod dns;
 mod flags;

@@ -39,6 +39,40 @@ fn values_reports_helms_errors() {
     assert_eq!(err, "Error: path \"./nonexist\" not found\n");
 }
 
+/// helm reads a chart argument that is not on disk as a URL, and prints it back as Go
+/// writes URLs; a chart on disk is loaded from its absolute, cleaned path, which load
+/// errors print (helm v4.1.4's messages).
+#[test]
+fn chart_arguments_are_located_as_helm_locates_them() {
+    let non_abs = "Error: non-absolute URLs should be in form of repo_name/path_to_chart, got:";
+    for (args, want) in [
+        (&["template", "a b"][..], format!("{non_abs} a%20b\n")),
+        (&["show", "chart", "é"], format!("{non_abs} %C3%A9\n")),
+        (
+            &["values", "a%zz"],
+            "Error: invalid chart URL format: a%zz\n".into(),
+        ),
+        (&["template", "%41/b"], "Error: repo A not found\n".into()),
+    ] {
+        let (_, err, ok) = run(args);
+        assert!(!ok);
+        assert_eq!(err, want, "{args:?}");
+    }
+    let dir = tests_dir().join("fixtures");
+    let abs = dir.canonicalize().unwrap();
+    for args in [
+        &["template", "../fixtures/./nulls.yaml"][..],
+        &["show", "chart", "nulls.yaml"],
+    ] {
+        let (_, err, _) = run_in(&dir, args);
+        let want = format!(
+            "Error: file '{}/nulls.yaml' seems to be a YAML file, but expected a gzipped archive\n",
+            abs.display()
+        );
+        assert_eq!(err, want, "{args:?}");
+    }
+}
+
 /// What helm logs before a failure is printed before the error, as `template` does
 /// (helm4's `install --dry-run --debug` prints the same lines; its error adds
 /// `INSTALLATION FAILED: `).

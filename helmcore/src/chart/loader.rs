@@ -2,7 +2,7 @@
 //! `pkg/chart/loader` and `pkg/chart/v2/loader`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::render::Compat;
@@ -133,7 +133,7 @@ fn load_dir_with(
     compat: Compat,
     log: &mut Vec<Warning>,
 ) -> Result<Chart, ChartError> {
-    let top = absolute(dir);
+    let top = crate::gopath::abs(dir);
     let chart_yaml = top.join("Chart.yaml");
     let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
         path: chart_yaml.display().to_string(),
@@ -160,7 +160,7 @@ pub fn load_v2_logged(path: impl AsRef<Path>, log: &mut Vec<Warning>) -> Result<
     })?;
     if meta.is_dir() {
         let how = How::new(Compat::V4, Format::V2, log);
-        return load_dir_files(&absolute(path), Reading::AtLoad, how);
+        return load_dir_files(&crate::gopath::abs(path), Reading::AtLoad, how);
     }
     let data = std::fs::read(path).map_err(|e| ChartError::Read {
         path: name.clone(),
@@ -640,10 +640,6 @@ pub fn merge_maps(a: &Map, b: &Map) -> Map {
         out.insert(k, v);
     }
     out
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Go's `*PathError` text for a failed open: `open PATH: no such file or directory`.

@@ -163,7 +163,7 @@ pub fn lint(path: &str, opts: &LintOptions) -> ChartLint {
     } else {
         Path::new(path).to_path_buf()
     };
-    let chart_yaml = paths::go_join(&chart_path.to_string_lossy(), "Chart.yaml");
+    let chart_yaml = crate::gopath::join(&chart_path.to_string_lossy(), "Chart.yaml");
     if let Err(e) = std::fs::metadata(&chart_yaml) {
         out.error = Some(format!(
             "unable to check Chart.yaml file in chart: stat {chart_yaml}: {}",
@@ -171,7 +171,7 @@ pub fn lint(path: &str, opts: &LintOptions) -> ChartLint {
         ));
         return out;
     }
-    let abs = paths::go_abs(&chart_path);
+    let abs = crate::gopath::abs(&chart_path);
     let (linter, logs) = rules::run_all(&abs, opts);
     out.messages = linter.messages;
     out.logs = logs;

@@ -4,28 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::chart::archive::{load_archive_files, Limits};
-// Go's `filepath.Clean` is `path.Clean` on Unix.
-use crate::sprig::go_path_clean as go_clean;
-
-/// Go's `filepath.Join(a, b)`.
-pub(crate) fn go_join(a: &str, b: &str) -> String {
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => String::new(),
-        (true, false) => go_clean(b),
-        (false, true) => go_clean(a),
-        (false, false) => go_clean(&format!("{a}/{b}")),
-    }
-}
-
-/// Go's `filepath.Abs`: joined to the working directory when relative, then cleaned.
-pub(crate) fn go_abs(path: &Path) -> PathBuf {
-    let s = path.to_string_lossy();
-    if s.starts_with('/') {
-        return PathBuf::from(go_clean(&s));
-    }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    PathBuf::from(go_join(&cwd.to_string_lossy(), &s))
-}
+use crate::gopath::{clean as go_clean, join as go_join};
 
 /// `--with-subcharts`: Go's `filepath.Walk` over `CHART/charts` (lexical order, symbolic
 /// links not followed), taking the folder of every `Chart.yaml` and every archive.
@@ -184,16 +163,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clean_and_join_as_go() {
-        assert_eq!(go_clean("./a//b/../c/"), "a/c");
-        assert_eq!(go_clean("../../x"), "../../x");
-        assert_eq!(go_clean("/../x"), "/x");
-        assert_eq!(go_clean(""), ".");
-        assert_eq!(
-            go_join("no-chart-yaml", "Chart.yaml"),
-            "no-chart-yaml/Chart.yaml"
-        );
-        assert_eq!(go_join("./x/", "Chart.yaml"), "x/Chart.yaml");
+    fn dir_and_secure_join_as_go() {
         assert_eq!(go_dir("a/charts/b/Chart.yaml"), "a/charts/b");
         assert_eq!(
             secure_join(Path::new("/t"), "../../etc"),

@@ -38,7 +38,6 @@ mod url;
 mod xstrings;
 
 pub use date::GoTime;
-pub(crate) use paths::clean as go_path_clean;
 pub use semver::VersionObject;
 
 use crate::engine::func::{Func, FuncImpl, Param};

@@ -6,41 +6,7 @@ use crate::value::Value;
 
 use super::args::bytes;
 use super::{func, Res};
-
-/// Go's `path.Clean`: lexical clean-up of `.`, `..` and repeated slashes.
-pub(crate) fn clean(path: &str) -> String {
-    String::from_utf8(clean_bytes(path.as_bytes())).expect("cut only at ASCII slashes")
-}
-
-// Go's path functions work on a string's bytes, so a byte string (a binary file's
-// name part) keeps its bytes through them.
-
-fn clean_bytes(path: &[u8]) -> Vec<u8> {
-    if path.is_empty() {
-        return b".".to_vec();
-    }
-    let rooted = path.starts_with(b"/");
-    let mut parts: Vec<&[u8]> = Vec::new();
-    for seg in path.split(|&b| b == b'/') {
-        match seg {
-            b"" | b"." => {}
-            b".." => match parts.last() {
-                Some(&last) if last != b".." => {
-                    parts.pop();
-                }
-                _ if rooted => {}
-                _ => parts.push(b".."),
-            },
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join(&b'/');
-    match (rooted, joined.is_empty()) {
-        (true, _) => [b"/".as_slice(), &joined].concat(),
-        (false, true) => b".".to_vec(),
-        (false, false) => joined,
-    }
-}
+use crate::gopath::clean_bytes;
 
 /// Go's `path.Base`: the last element, ignoring trailing slashes.
 fn base(path: &[u8]) -> &[u8] {

@@ -20,6 +20,7 @@ mod schema_order;
 mod schema_ref_walk;
 pub(crate) mod schema_refs;
 mod schema_v3;
+mod schema_v3_format;
 pub mod strvals;
 mod warning;
 

@@ -206,6 +206,7 @@ pub(super) fn validate_single_for(
         // (with the keywords of drafts 4 and 6): array `items`, `$ref` hiding its
         // siblings.
         options = options.should_validate_formats(true);
+        options = super::schema_v3_format::register(options, schema.get("$schema").cloned());
         if schema.get("$schema").is_none() {
             options = options.with_draft(jsonschema::Draft::Draft7);
         }

@@ -201,6 +201,73 @@ fn in_helm3_order(located: &mut Vec<Located>, order: Option<&DocOrder>) {
     let mut keyed: Vec<(Vec<KeyPart>, Located)> = keys.into_iter().zip(located.drain(..)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     located.extend(keyed.into_iter().map(|(_, l)| l));
+    in_gojsonschema_keyword_order(located);
+}
+
+/// gojsonschema checks one subschema's own keywords on one value in a fixed order: the
+/// type's checks (for a number `multipleOf`, `maximum`, `exclusiveMaximum`, `minimum`,
+/// `exclusiveMinimum`, `format`), then `const` and `enum`, then the string checks
+/// (`minLength`, `maxLength`, `pattern`, `format`). Errors of one subschema and value
+/// that stand next to each other are put in that order.
+fn in_gojsonschema_keyword_order(located: &mut [Located]) {
+    const ORDER: &[&str] = &[
+        "not",
+        "dependencies",
+        "multipleOf",
+        "maximum",
+        "exclusiveMaximum",
+        "minimum",
+        "exclusiveMinimum",
+        "number format",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "contains",
+        "minProperties",
+        "maxProperties",
+        "required",
+        "additionalProperties",
+        "propertyNames",
+        "const",
+        "enum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+    ];
+    // Where the keyword stands: the crate gives a `propertyNames` error the location of
+    // the name's own error, below the keyword.
+    let keyword_at = |l: &Located| match l.e.kind() {
+        ValidationErrorKind::PropertyNames { .. } => {
+            l.schema.iter().rposition(|t| t == "propertyNames")
+        }
+        _ => l.schema.len().checked_sub(1),
+    };
+    let rank = |l: &Located| {
+        let keyword = keyword_at(l).map_or("", |at| l.schema[at].as_str());
+        let keyword = match (keyword, l.e.instance().as_ref()) {
+            ("format", serde_json::Value::Number(_)) => "number format",
+            (k, _) => k,
+        };
+        ORDER.iter().position(|k| *k == keyword)
+    };
+    let mut start = 0;
+    while start < located.len() {
+        let subschema = |l: &Located| {
+            let at = keyword_at(l).unwrap_or(0);
+            (l.schema[..at].to_vec(), l.instance.clone())
+        };
+        let here = subschema(&located[start]);
+        let mut end = start + 1;
+        while end < located.len() && subschema(&located[end]) == here {
+            end += 1;
+        }
+        let run = &mut located[start..end];
+        if run.len() > 1 && run.iter().all(|l| rank(l).is_some()) {
+            run.sort_by_key(|l| rank(l));
+        }
+        start = end;
+    }
 }
 
 /// An `allOf`, `then` or `else` an error was found under.
@@ -674,6 +741,21 @@ mod tests {
             (r#"{"dependencies": {"zz": ["qq", "rr"]}}"#, "zz: 1",
              "- (root): Has a dependency on qq\n- (root): Has a dependency on rr\n"),
             (r#"{"dependencies": {"yy": {"required": ["ww"]}}}"#, "yy: 1", "- (root): ww is required\n"),
+            // gojsonschema v1.2.0 checks a known format on numbers too, and fails them,
+            // so an `if` with one is not valid for a number.
+            (r#"{"properties": {"num": {"format": "uri"}, "b": {"format": "email"}, "u": {"format": "bogus"}}}"#,
+             "num: 2.5\nb: true\nu: 3", "- num: Does not match format 'uri'\n"),
+            (r#"{"properties": {"b": {"type": "string"}, "c": {"if": {"minLength": 1, "format": "uri"}, "then": {"type": "array"}}}}"#,
+             "c: 2.5\nb: 1", "- b: Invalid type. Expected: string, given: integer\n"),
+            // One subschema's own keywords in gojsonschema's order.
+            (r#"{"properties": {"a": {"format": "email", "minimum": 5, "maximum": 1, "multipleOf": 7}}}"#, "a: 3",
+             "- a: Must be a multiple of 7\n- a: Must be less than or equal to 1\n- a: Must be greater than or equal to 5\n- a: Does not match format 'email'\n"),
+            (r#"{"properties": {"a": {"format": "ipv4", "enum": [3]}}}"#, "a: 4",
+             "- a: Does not match format 'ipv4'\n- a: a must be one of the following: 3\n"),
+            (r#"{"properties": {"a": {"enum": ["x"], "format": "ipv4", "pattern": "^z", "maxLength": 2, "const": "y"}}}"#, "a: abc",
+             "- a: a does not match: \"y\"\n- a: a must be one of the following: \"x\"\n- a: String length must be less than or equal to 2\n- a: Does not match pattern '^z'\n- a: Does not match format 'ipv4'\n"),
+            (r#"{"properties": {"a": {"enum": [{}], "maxProperties": 1, "const": {}, "propertyNames": {"maxLength": 1}}}}"#, "a: {xx: 1}",
+             "- a: Property name of \"xx\" does not match\n- a: String length must be less than or equal to 1\n- a: a does not match: {}\n- a: a must be one of the following: {}\n"),
         ];
         for (schema, values, want) in cases {
             assert_eq!(report(schema, values), want, "{schema} with {values}");

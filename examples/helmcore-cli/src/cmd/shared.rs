@@ -60,8 +60,12 @@ pub fn chart_path_flags() -> Vec<Spec> {
 /// Helm's `LocateChart` for the local charts helmcore reads: `--repo` refused, a missing
 /// path worded as helm words it, and `--verify` failing as helm's does for a folder, a
 /// file that is not a `.tgz`, a missing `.prov` file or keyring; past those, verifying
-/// the signature is not something helmcore does, and it says so.
-pub fn locate_local_chart(p: &crate::flags::Parsed, name: &str) -> Result<(), crate::CliError> {
+/// the signature is not something helmcore does, and it says so. Gives the chart's
+/// absolute path, which helm's load errors print.
+pub fn locate_local_chart(
+    p: &crate::flags::Parsed,
+    name: &str,
+) -> Result<std::path::PathBuf, crate::CliError> {
     let refuse = |what: &str| {
         crate::CliError::Message(format!(
             "helmcore loads charts from local paths and archives only: {what}"
@@ -70,11 +74,10 @@ pub fn locate_local_chart(p: &crate::flags::Parsed, name: &str) -> Result<(), cr
     if p.is_set("repo") {
         return Err(refuse("--repo would fetch the chart from a repository"));
     }
-    locate_chart(name)?;
+    let path = locate_chart(name)?;
     if !p.bool("verify") {
-        return Ok(());
+        return Ok(path);
     }
-    let path = std::path::absolute(name).unwrap_or_else(|_| name.into());
     let fail = |m: String| Err(crate::CliError::Message(m));
     if path.is_dir() {
         return fail("unpacked charts cannot be verified".into());
@@ -116,34 +119,27 @@ fn default_keyring() -> String {
     }
 }
 
-/// Helm's `LocateChart` for a chart argument that is not on disk: helmcore reads only
-/// local charts, so this gives the error helm gives when no repository has it either.
-pub fn locate_chart(name: &str) -> Result<(), crate::CliError> {
-    if std::path::Path::new(name).exists() {
-        return Ok(());
+/// Helm's `LocateChart` without repositories: the absolute path (Go's `filepath.Abs`)
+/// of a chart on disk, or the error helm gives when no repository has it either.
+pub fn locate_chart(name: &str) -> Result<std::path::PathBuf, crate::CliError> {
+    let path = std::path::Path::new(name);
+    if path.exists() {
+        return Ok(helmcore::gopath::abs(path));
     }
-    let msg = if name.starts_with('/') || name.starts_with('.') {
-        format!("path {name:?} not found")
-    } else if let Some((repo, _)) = name.split_once('/') {
-        format!("repo {repo} not found")
-    } else {
-        format!("non-absolute URLs should be in form of repo_name/path_to_chart, got: {name}")
-    };
-    Err(crate::CliError::Message(msg))
+    Err(crate::CliError::Message(crate::chart_ref::not_found(name)))
 }
 
-/// Loads the chart argument as `helm template`/`install` do.
+/// Loads a located chart (see [`locate_chart`]) as `helm template`/`install` do.
 ///
 /// Files that loading does not need are read when first used: a command lives for one
 /// render, and most charts carry more (CRDs, READMEs, dashboards) than a render prints.
 /// Under `--compat v3` the chart's values.yaml files are read as helm3 reads them.
 pub fn load_chart(
-    name: &str,
+    path: &std::path::Path,
     compat: helmcore::render::Compat,
 ) -> Result<helmcore::chart::Chart, crate::CliError> {
-    locate_chart(name)?;
     let mut log = Vec::new();
-    let loaded = helmcore::chart::load_deferred_logged(name, compat, &mut log);
+    let loaded = helmcore::chart::load_deferred_logged(path, compat, &mut log);
     print_log(&log, compat);
     loaded.map_err(|e| crate::CliError::Message(e.to_string()))
 }

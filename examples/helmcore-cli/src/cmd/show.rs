@@ -49,10 +49,10 @@ fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
 
 fn load(p: &Parsed) -> Result<helmcore::chart::Chart, CliError> {
     let name = p.args[0].trim();
-    locate_local_chart(p, name)?;
+    let path = locate_local_chart(p, name)?;
     // `helm show` loads with the chart-v2 loader directly.
     let mut log = Vec::new();
-    let loaded = helmcore::chart::load_v2_logged(name, &mut log);
+    let loaded = helmcore::chart::load_v2_logged(path, &mut log);
     super::shared::print_log(&log, helmcore::render::Compat::V4);
     loaded.map_err(|e| CliError::Message(e.to_string()))
 }

@@ -100,9 +100,9 @@ fn run(p: Parsed) -> Result<(), CliError> {
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     let (release_name, chart_ref) = name_and_chart(&p.args, &names, now).map_err(msg)?;
-    locate_local_chart(&p, chart_ref.trim())?;
+    let path = locate_local_chart(&p, chart_ref.trim())?;
     let user = user_values(&p, compat)?;
-    let chart = load_chart(chart_ref.trim(), compat)?;
+    let chart = load_chart(&path, compat)?;
     if p.bool("dependency-update") {
         // Loading failed first if a values file does not decode.
         if let Some(e) = chart.values_error() {

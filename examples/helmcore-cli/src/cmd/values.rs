@@ -2,7 +2,7 @@
 //! given values flags — exactly the YAML that `helm install --dry-run=client --debug`
 //! prints under `COMPUTED VALUES:`. A helmcore extension.
 
-use super::shared::{load_chart, user_values, value_flags};
+use super::shared::{load_chart, locate_chart, user_values, value_flags};
 use super::{Args, Command};
 use crate::flags::Parsed;
 use crate::CliError;
@@ -18,7 +18,8 @@ pub fn command() -> Command {
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
-    let chart = load_chart(&p.args[0], helmcore::render::Compat::V4)?;
+    let path = locate_chart(p.args[0].trim())?;
+    let chart = load_chart(&path, helmcore::render::Compat::V4)?;
     let user = user_values(&p, helmcore::render::Compat::V4)?;
     let computed = helmcore::values::computed_values_logged(&chart, &user).map_err(|f| {
         for w in &f.warnings {
