@@ -498,7 +498,7 @@ fn canonical_jump(tokens: &[String], instance: &[String]) -> Option<usize> {
 /// santhosh reports by that path, so the error sits under the `allOf` that led to it.
 /// `None` when the location is not in `definitions`/`$defs`, or when no `$ref`, or more
 /// than one, fits the error's instance location.
-fn through_ref(
+pub(super) fn through_ref(
     tokens: &[String],
     instance: &[String],
     schema: &serde_json::Value,

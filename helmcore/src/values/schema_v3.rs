@@ -86,7 +86,7 @@ fn lines(
             })
         })
         .collect();
-    let wrappers: Vec<Vec<Wrapper>> = kept.iter().map(|l| wrappers_of(l, base)).collect();
+    let wrappers: Vec<Vec<Wrapper>> = kept.iter().map(|l| wrappers_of(l, base, root)).collect();
     let mut last_of: HashMap<(Vec<String>, Vec<String>), usize> = HashMap::new();
     for (i, ws) in wrappers.iter().enumerate() {
         for w in ws.iter().filter(|w| w.keyword == "allOf") {
@@ -279,8 +279,12 @@ struct Wrapper {
     instance: Vec<String>,
 }
 
-fn wrappers_of(l: &Located, base: usize) -> Vec<Wrapper> {
-    let (steps, _) = super::schema::split_location_tokens(&l.schema, &l.instance);
+fn wrappers_of(l: &Located, base: usize, root: &serde_json::Value) -> Vec<Wrapper> {
+    // The crate names an error in a `$ref`d definition by the definition's location; the
+    // wrappers are on the way to the `$ref` that led there.
+    let through = super::schema::through_ref(&l.schema, &l.instance, root, 0);
+    let schema = through.as_deref().unwrap_or(&l.schema);
+    let (steps, _) = super::schema::split_location_tokens(schema, &l.instance);
     let mut out = Vec::new();
     let mut at = 0;
     for (path_len, keyword, moved) in steps {
@@ -292,7 +296,7 @@ fn wrappers_of(l: &Located, base: usize) -> Vec<Wrapper> {
             };
             out.push(Wrapper {
                 keyword,
-                schema: l.schema[..end].to_vec(),
+                schema: schema[..end].to_vec(),
                 instance: l.instance[..at].to_vec(),
             });
         }
@@ -747,6 +751,11 @@ mod tests {
              "num: 2.5\nb: true\nu: 3", "- num: Does not match format 'uri'\n"),
             (r#"{"properties": {"b": {"type": "string"}, "c": {"if": {"minLength": 1, "format": "uri"}, "then": {"type": "array"}}}}"#,
              "c: 2.5\nb: 1", "- b: Invalid type. Expected: string, given: integer\n"),
+            // A `then`/`allOf` line for an error in the `$ref`d definition it leads to.
+            (r##"{"definitions": {"d": {"type": "string"}}, "properties": {"a": {"if": {"type": "integer"}, "then": {"$ref": "#/definitions/d"}}, "b": {"$ref": "#/definitions/d"}}}"##,
+             "a: 1\nb: 2", "- a: Must validate \"then\" as \"if\" was valid\n- a: Invalid type. Expected: string, given: integer\n- b: Invalid type. Expected: string, given: integer\n"),
+            (r##"{"definitions": {"d": {"minimum": 5}, "e": {"allOf": [{"$ref": "#/definitions/d"}]}}, "properties": {"a": {"$ref": "#/definitions/e"}}}"##,
+             "a: 1", "- a: Must be greater than or equal to 5\n- a: Must validate all the schemas (allOf)\n"),
             // One subschema's own keywords in gojsonschema's order.
             (r#"{"properties": {"a": {"format": "email", "minimum": 5, "maximum": 1, "multipleOf": 7}}}"#, "a: 3",
              "- a: Must be a multiple of 7\n- a: Must be less than or equal to 1\n- a: Must be greater than or equal to 5\n- a: Does not match format 'email'\n"),
