@@ -20,7 +20,7 @@ mod schema_order;
 mod schema_ref_walk;
 pub(crate) mod schema_refs;
 mod schema_v3;
-mod schema_v3_format;
+mod schema_v3_read;
 pub mod strvals;
 mod warning;
 

@@ -173,8 +173,11 @@ pub(super) fn validate_single_for(
         }
         other => other.to_string(),
     })?;
-    let schema: serde_json::Value =
+    let mut schema: serde_json::Value =
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
+    if compat == Compat::V3 && schema.get("$schema").is_none() {
+        super::schema_v3_read::hybrid_bounds(&mut schema);
+    }
     let urns: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
     let mut retriever = Retriever::new(loader.cloned(), Arc::clone(&urns));
     // Helm's loads first: which documents, in which order (see `schema_ref_walk`). The
@@ -206,7 +209,7 @@ pub(super) fn validate_single_for(
         // (with the keywords of drafts 4 and 6): array `items`, `$ref` hiding its
         // siblings.
         options = options.should_validate_formats(true);
-        options = super::schema_v3_format::register(options, schema.get("$schema").cloned());
+        options = super::schema_v3_read::register_format(options, schema.get("$schema").cloned());
         if schema.get("$schema").is_none() {
             options = options.with_draft(jsonschema::Draft::Draft7);
         }

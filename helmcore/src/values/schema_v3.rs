@@ -756,6 +756,9 @@ mod tests {
              "a: 1\nb: 2", "- a: Must validate \"then\" as \"if\" was valid\n- a: Invalid type. Expected: string, given: integer\n- b: Invalid type. Expected: string, given: integer\n"),
             (r##"{"definitions": {"d": {"minimum": 5}, "e": {"allOf": [{"$ref": "#/definitions/d"}]}}, "properties": {"a": {"$ref": "#/definitions/e"}}}"##,
              "a: 1", "- a: Must be greater than or equal to 5\n- a: Must validate all the schemas (allOf)\n"),
+            // No `$schema`: gojsonschema's hybrid draft takes draft 4's boolean bounds.
+            (r#"{"properties": {"a": {"minimum": 5, "exclusiveMinimum": true}, "b": {"items": {"maximum": 5, "exclusiveMaximum": true}}, "c": {"maximum": 5, "exclusiveMaximum": false}}}"#,
+             "a: 5\nb: [5, 4, 6]\nc: 5", "- a: Must be greater than 5\n- b.0: Must be less than 5\n- b.2: Must be less than 5\n"),
             // One subschema's own keywords in gojsonschema's order.
             (r#"{"properties": {"a": {"format": "email", "minimum": 5, "maximum": 1, "multipleOf": 7}}}"#, "a: 3",
              "- a: Must be a multiple of 7\n- a: Must be less than or equal to 1\n- a: Must be greater than or equal to 5\n- a: Does not match format 'email'\n"),

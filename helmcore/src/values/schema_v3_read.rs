@@ -1,12 +1,18 @@
-//! `format` as Helm 3's gojsonschema (v1.2.0) applies it.
+//! Where Helm 3's gojsonschema (v1.2.0) reads a schema otherwise than the `jsonschema`
+//! crate does, under `--compat v3`.
 //!
-//! gojsonschema checks a format on strings and also on numbers: its checkers of the
-//! formats it knows accept only strings, so a number under `"format": "uri"` fails
-//! (`- port: Does not match format 'uri'`), and a `then` guarded by such an `if` is not
-//! applied. Booleans, objects, arrays and null pass, and so does any value under a format
-//! it does not know. The `jsonschema` crate checks strings only; helmcore replaces its
-//! `format` keyword under `--compat v3` with this one, which leaves strings to the crate's
-//! checkers and fails numbers under a known format with the crate's own `Format` error.
+//! - `format`: gojsonschema checks a format on strings and also on numbers: its
+//!   checkers of the formats it knows accept only strings, so a number under
+//!   `"format": "uri"` fails (`- port: Does not match format 'uri'`), and a `then`
+//!   guarded by such an `if` is not applied. Booleans, objects, arrays and null pass, and
+//!   so does any value under a format it does not know. The crate checks strings only;
+//!   helmcore replaces its `format` keyword with one that leaves strings to the crate's
+//!   checkers and fails numbers under a known format with the crate's own `Format` error.
+//! - Bounds: a schema without `$schema` is read in gojsonschema's "hybrid" draft, which
+//!   takes draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (beside `minimum`/
+//!   `maximum`) as well as draft 6's numbers. The crate reads such a schema as draft 7,
+//!   whose metaschema refuses a boolean: the draft 4 form is rewritten into draft 6's
+//!   first.
 
 use jsonschema::paths::Location;
 use jsonschema::{Keyword, ValidationError, Validator};
@@ -44,7 +50,7 @@ struct Format {
 
 /// Registers the keyword on `options`; `dialect` is the root's `$schema`, if any, so
 /// that the strings are checked with the draft's formats as before.
-pub(super) fn register(
+pub(super) fn register_format(
     options: jsonschema::ValidationOptions,
     dialect: Option<Value>,
 ) -> jsonschema::ValidationOptions {
@@ -99,12 +105,59 @@ impl<'i> Keyword<'i> for Format {
     }
 }
 
+/// Rewrites draft 4's exclusive bounds in every subschema of `schema` into draft 6's:
+/// `{"minimum": 5, "exclusiveMinimum": true}` is `{"exclusiveMinimum": 5}`, and a `false`
+/// goes. A boolean without its bound is left for the metaschema to refuse, as
+/// gojsonschema refuses it.
+pub(super) fn hybrid_bounds(schema: &mut Value) {
+    let Value::Object(m) = schema else { return };
+    for (bound, exclusive) in [
+        ("minimum", "exclusiveMinimum"),
+        ("maximum", "exclusiveMaximum"),
+    ] {
+        if let (Some(Value::Bool(on)), Some(limit)) = (m.get(exclusive), m.get(bound)) {
+            if limit.is_number() {
+                if *on {
+                    let limit = m.remove(bound).expect("present");
+                    m.insert(exclusive.to_string(), limit);
+                } else {
+                    m.remove(exclusive);
+                }
+            }
+        }
+    }
+    for (key, value) in m.iter_mut() {
+        match (key.as_str(), value) {
+            (
+                "properties" | "patternProperties" | "definitions" | "$defs" | "dependencies",
+                Value::Object(children),
+            ) => children.values_mut().for_each(hybrid_bounds),
+            ("items" | "allOf" | "anyOf" | "oneOf", Value::Array(children)) => {
+                children.iter_mut().for_each(hybrid_bounds)
+            }
+            (
+                "items"
+                | "additionalItems"
+                | "additionalProperties"
+                | "contains"
+                | "propertyNames"
+                | "not"
+                | "if"
+                | "then"
+                | "else",
+                child,
+            ) => hybrid_bounds(child),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn errors(schema: Value, instance: Value) -> Vec<String> {
-        let v = register(jsonschema::options(), None)
+        let v = register_format(jsonschema::options(), None)
             .build(&schema)
             .unwrap();
         v.iter_errors(&instance)
@@ -118,6 +171,19 @@ mod tests {
         let e = errors(s.clone(), json!({"a": 2.5, "b": 1}));
         assert_eq!(e, vec!["/a Format { format: \"uri\" }"]);
         assert!(errors(s, json!({"a": true, "b": [1]})).is_empty());
+    }
+
+    #[test]
+    fn draft4_bounds_become_draft6_bounds() {
+        let mut s = json!({"properties": {"a": {"minimum": 5, "exclusiveMinimum": true,
+            "maximum": 9, "exclusiveMaximum": false, "enum": [{"minimum": 1, "exclusiveMinimum": true}]}},
+            "exclusiveMaximum": true});
+        hybrid_bounds(&mut s);
+        assert_eq!(
+            s,
+            json!({"properties": {"a": {"exclusiveMinimum": 5, "maximum": 9,
+            "enum": [{"minimum": 1, "exclusiveMinimum": true}]}}, "exclusiveMaximum": true})
+        );
     }
 
     #[test]
