@@ -175,8 +175,8 @@ pub(super) fn validate_single_for(
     })?;
     let mut schema: serde_json::Value =
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
-    if compat == Compat::V3 && schema.get("$schema").is_none() {
-        super::schema_v3_read::hybrid_bounds(&mut schema);
+    if compat == Compat::V3 {
+        super::schema_v3_read::read_as_gojsonschema(&mut schema);
     }
     let urns: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
     let mut retriever = Retriever::new(loader.cloned(), Arc::clone(&urns));
@@ -209,7 +209,7 @@ pub(super) fn validate_single_for(
         // (with the keywords of drafts 4 and 6): array `items`, `$ref` hiding its
         // siblings.
         options = options.should_validate_formats(true);
-        options = super::schema_v3_read::register_format(options, schema.get("$schema").cloned());
+        options = super::schema_v3_read::register_format(options);
         if schema.get("$schema").is_none() {
             options = options.with_draft(jsonschema::Draft::Draft7);
         }

@@ -759,6 +759,12 @@ mod tests {
             // No `$schema`: gojsonschema's hybrid draft takes draft 4's boolean bounds.
             (r#"{"properties": {"a": {"minimum": 5, "exclusiveMinimum": true}, "b": {"items": {"maximum": 5, "exclusiveMaximum": true}}, "c": {"maximum": 5, "exclusiveMaximum": false}}}"#,
              "a: 5\nb: [5, 4, 6]\nc: 5", "- a: Must be greater than 5\n- b.0: Must be less than 5\n- b.2: Must be less than 5\n"),
+            // A `$schema` gojsonschema does not know (2020-12, https): its hybrid draft,
+            // without the newer keywords; its formats (`uuid`), not the draft's (`duration`).
+            (r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "properties": {"a": {"prefixItems": [{"type": "string"}]}, "u": {"format": "uuid"}, "d": {"format": "duration"}}, "unevaluatedProperties": false, "dependentRequired": {"a": ["zz"]}}"#,
+             "a: [1]\nu: x\nd: x\nb: 1", "- u: Does not match format 'uuid'\n"),
+            (r#"{"$schema": "https://json-schema.org/draft-07/schema#", "properties": {"a": {"minimum": 5, "exclusiveMinimum": true}}}"#,
+             "a: 5", "- a: Must be greater than 5\n"),
             // One subschema's own keywords in gojsonschema's order.
             (r#"{"properties": {"a": {"format": "email", "minimum": 5, "maximum": 1, "multipleOf": 7}}}"#, "a: 3",
              "- a: Must be a multiple of 7\n- a: Must be less than or equal to 1\n- a: Must be greater than or equal to 5\n- a: Does not match format 'email'\n"),

@@ -5,14 +5,19 @@
 //!   checkers of the formats it knows accept only strings, so a number under
 //!   `"format": "uri"` fails (`- port: Does not match format 'uri'`), and a `then`
 //!   guarded by such an `if` is not applied. Booleans, objects, arrays and null pass, and
-//!   so does any value under a format it does not know. The crate checks strings only;
-//!   helmcore replaces its `format` keyword with one that leaves strings to the crate's
-//!   checkers and fails numbers under a known format with the crate's own `Format` error.
-//! - Bounds: a schema without `$schema` is read in gojsonschema's "hybrid" draft, which
-//!   takes draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (beside `minimum`/
-//!   `maximum`) as well as draft 6's numbers. The crate reads such a schema as draft 7,
-//!   whose metaschema refuses a boolean: the draft 4 form is rewritten into draft 6's
-//!   first.
+//!   so does any value under a format it does not know (`duration`). The crate checks
+//!   strings only, and a draft's own formats; helmcore replaces its `format` keyword with
+//!   one that checks gojsonschema's formats only, strings with the crate's checkers, and
+//!   fails numbers.
+//! - Drafts: gojsonschema knows drafts 4, 6 and 7, named by `$schema` exactly as
+//!   `http://json-schema.org/draft-07/schema` (with or without `#`). A schema without
+//!   `$schema`, or naming anything else (draft 2020-12, `https://`...), is read in its
+//!   "hybrid" draft: draft 7's keywords, no newer ones (`unevaluatedProperties`,
+//!   `prefixItems`, `dependentRequired` are ignored, `$ref` hides its siblings), and
+//!   draft 4's boolean `exclusiveMinimum`/`exclusiveMaximum` (beside `minimum`/`maximum`)
+//!   as well as draft 6's numbers. helmcore drops such a `$schema`, so the crate reads
+//!   draft 7, and rewrites the draft 4 bounds, which draft 7's metaschema refuses, into
+//!   draft 6's.
 
 use jsonschema::paths::Location;
 use jsonschema::{Keyword, ValidationError, Validator};
@@ -39,77 +44,84 @@ const GOJSONSCHEMA_FORMATS: &[&str] = &[
     "relative-json-pointer",
 ];
 
-/// The `format` keyword of one subschema.
-struct Format {
-    /// `{"format": NAME}` with the crate's checkers, for strings.
-    strings: Validator,
-    /// For a number under a known format: a validator whose check always fails, so the
-    /// error is the crate's `Format` error that the v3 report already words.
-    numbers: Option<Validator>,
-}
+/// The `format` keyword of one subschema: for a format gojsonschema knows, a validator
+/// of `{"format": NAME}` with the crate's checker for strings, and one whose check
+/// always fails for numbers (so the error is the crate's `Format` error, which the v3
+/// report already words). Any other format accepts everything, as in gojsonschema.
+struct Format(Option<(Validator, Validator)>);
 
-/// Registers the keyword on `options`; `dialect` is the root's `$schema`, if any, so
-/// that the strings are checked with the draft's formats as before.
+/// Registers the keyword on `options`.
 pub(super) fn register_format(
     options: jsonschema::ValidationOptions,
-    dialect: Option<Value>,
 ) -> jsonschema::ValidationOptions {
     options.with_keyword(
         "format",
-        move |_parent: &Map<String, Value>, value: &Value, _: Location| {
-            compile(value, dialect.as_ref()).map(|f| Box::new(f) as Box<dyn for<'i> Keyword<'i>>)
+        |_: &Map<String, Value>, value: &Value, _: Location| {
+            compile(value).map(|f| Box::new(f) as Box<dyn for<'i> Keyword<'i>>)
         },
     )
 }
 
-fn compile(value: &Value, dialect: Option<&Value>) -> Result<Format, ValidationError<'static>> {
-    let mut schema = json!({ "format": value });
-    if let Some(d) = dialect {
-        schema["$schema"] = d.clone();
-    }
-    let mut options = jsonschema::options().should_validate_formats(true);
-    if dialect.is_none() {
-        options = options.with_draft(jsonschema::Draft::Draft7);
-    }
-    let strings = options
-        .build(&schema)
-        .map_err(|e| ValidationError::custom(e.to_string()))?;
-    let numbers = match value.as_str() {
-        Some(name) if GOJSONSCHEMA_FORMATS.contains(&name) => Some(
-            jsonschema::options()
-                .should_validate_formats(true)
-                .with_format(name, |_: &str| false)
-                .build(&json!({ "format": name }))
-                .map_err(|e| ValidationError::custom(e.to_string()))?,
-        ),
-        _ => None,
+fn compile(value: &Value) -> Result<Format, ValidationError<'static>> {
+    let Some(name) = value.as_str().filter(|n| GOJSONSCHEMA_FORMATS.contains(n)) else {
+        return Ok(Format(None));
     };
-    Ok(Format { strings, numbers })
+    let schema = json!({ "format": name });
+    let built = |options: jsonschema::ValidationOptions| {
+        options
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| ValidationError::custom(e.to_string()))
+    };
+    // The latest draft, whose checkers cover every format gojsonschema knows (draft 7's
+    // lack `uuid`).
+    let strings = built(jsonschema::options().with_draft(jsonschema::Draft::Draft202012))?;
+    let numbers = built(jsonschema::options().with_format(name, |_: &str| false))?;
+    Ok(Format(Some((strings, numbers))))
 }
 
 impl<'i> Keyword<'i> for Format {
     fn validate(&self, instance: &'i Value) -> Result<(), ValidationError<'i>> {
-        match (instance, &self.numbers) {
-            (Value::String(_), _) => self.strings.validate(instance),
-            (Value::Number(_), Some(fails)) => fails.validate(&json!("")).map_err(|e| e.to_owned()),
+        match (instance, &self.0) {
+            (Value::String(_), Some((strings, _))) => strings.validate(instance),
+            (Value::Number(_), Some((_, fails))) => {
+                fails.validate(&json!("")).map_err(|e| e.to_owned())
+            }
             _ => Ok(()),
         }
     }
 
     fn is_valid(&self, instance: &'i Value) -> bool {
-        match instance {
-            Value::String(_) => self.strings.is_valid(instance),
-            Value::Number(_) => self.numbers.is_none(),
+        match (instance, &self.0) {
+            (Value::String(_), Some((strings, _))) => strings.is_valid(instance),
+            (Value::Number(_), Some(_)) => false,
             _ => true,
         }
     }
+}
+
+/// Prepares `schema` for the crate to read it as gojsonschema does (see the module).
+pub(super) fn read_as_gojsonschema(schema: &mut Value) {
+    const KNOWN: &[&str] = &[
+        "http://json-schema.org/draft-04/schema",
+        "http://json-schema.org/draft-06/schema",
+        "http://json-schema.org/draft-07/schema",
+    ];
+    let Value::Object(m) = schema else { return };
+    if let Some(Value::String(url)) = m.get("$schema") {
+        if KNOWN.contains(&url.strip_suffix('#').unwrap_or(url)) {
+            return;
+        }
+        m.remove("$schema");
+    }
+    hybrid_bounds(schema);
 }
 
 /// Rewrites draft 4's exclusive bounds in every subschema of `schema` into draft 6's:
 /// `{"minimum": 5, "exclusiveMinimum": true}` is `{"exclusiveMinimum": 5}`, and a `false`
 /// goes. A boolean without its bound is left for the metaschema to refuse, as
 /// gojsonschema refuses it.
-pub(super) fn hybrid_bounds(schema: &mut Value) {
+fn hybrid_bounds(schema: &mut Value) {
     let Value::Object(m) = schema else { return };
     for (bound, exclusive) in [
         ("minimum", "exclusiveMinimum"),
@@ -157,7 +169,7 @@ mod tests {
     use super::*;
 
     fn errors(schema: Value, instance: Value) -> Vec<String> {
-        let v = register_format(jsonschema::options(), None)
+        let v = register_format(jsonschema::options())
             .build(&schema)
             .unwrap();
         v.iter_errors(&instance)
