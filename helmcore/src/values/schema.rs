@@ -745,8 +745,9 @@ fn build_under(
                 .iter()
                 .enumerate()
                 .filter_map(|(i, branch)| {
-                    // Each alternative is its own subschema: one error, or a group.
-                    let mut tokens = tokens_of(e.schema_path());
+                    // Each alternative is its own subschema: one error, or a group. Its
+                    // errors are named through the same `$ref` as this one.
+                    let mut tokens = tokens.clone();
                     tokens.push(i.to_string());
                     let (base, _) = split_location(&tokens, &instance);
                     build_under(branch, root_instance, root_schema, &base, order)
@@ -1476,6 +1477,11 @@ mod tests {
             (r##"{"allOf": [{"$ref": "#/$defs/d"}], "$defs": {"d": {"properties": {"x": {"type": "null"}}}}}"##,
              "x: 1\n",
              "- at '': 'allOf' failed\n  - at '/x': got number, want null\n"),
+            // The branches of an `anyOf`/`oneOf` in a `$ref`d definition, with their own
+            // `$ref`s.
+            (r##"{"definitions": {"d": {"oneOf": [{"type": "object"}, {"$ref": "#/definitions/e"}]}, "e": {"anyOf": [{"type": "string"}, {"minimum": 3}]}}, "properties": {"a": {"$ref": "#/definitions/d"}}}"##,
+             "a: 1\n",
+             "- at '/a': 'oneOf' failed, none matched\n  - at '/a': got number, want object\n  - at '/a': 'anyOf' failed\n    - at '/a': got number, want string\n    - at '/a': minimum: got 1, want 3\n"),
             // Two subschemas matched: no causes, the third's failure included.
             (r#"{"oneOf": [{"type": "object"}, {"type": "object", "additionalProperties": true}, {"const": 1}]}"#,
              "a: [1]\n",
