@@ -176,7 +176,7 @@ pub(super) fn validate_single_for(
     let mut schema: serde_json::Value =
         serde_json::from_slice(schema_json).map_err(|e| e.to_string())?;
     if compat == Compat::V3 {
-        super::schema_v3_read::read_as_gojsonschema(&mut schema);
+        super::schema_v3_read::read_as_gojsonschema(&mut schema)?;
     }
     let urns: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
     let mut retriever = Retriever::new(loader.cloned(), Arc::clone(&urns));

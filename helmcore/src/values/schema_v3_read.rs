@@ -100,21 +100,123 @@ impl<'i> Keyword<'i> for Format {
     }
 }
 
-/// Prepares `schema` for the crate to read it as gojsonschema does (see the module).
-pub(super) fn read_as_gojsonschema(schema: &mut Value) {
-    const KNOWN: &[&str] = &[
-        "http://json-schema.org/draft-04/schema",
-        "http://json-schema.org/draft-06/schema",
-        "http://json-schema.org/draft-07/schema",
-    ];
-    let Value::Object(m) = schema else { return };
-    if let Some(Value::String(url)) = m.get("$schema") {
-        if KNOWN.contains(&url.strip_suffix('#').unwrap_or(url)) {
-            return;
-        }
-        m.remove("$schema");
+/// The drafts gojsonschema tells apart.
+#[derive(Clone, Copy, PartialEq)]
+enum Draft {
+    Four,
+    SixOrSeven,
+    Hybrid,
+}
+
+/// Prepares `schema` for the crate to read it as gojsonschema does (see the module), or
+/// gives the error gojsonschema gives for its bounds (see [`bounds_error`]).
+pub(super) fn read_as_gojsonschema(schema: &mut Value) -> Result<(), String> {
+    let Value::Object(m) = schema else {
+        return Ok(());
+    };
+    let draft = match m.get("$schema") {
+        Some(Value::String(url)) => match url.strip_suffix('#').unwrap_or(url) {
+            "http://json-schema.org/draft-04/schema" => Draft::Four,
+            "http://json-schema.org/draft-06/schema" | "http://json-schema.org/draft-07/schema" => {
+                Draft::SixOrSeven
+            }
+            _ => Draft::Hybrid,
+        },
+        _ => Draft::Hybrid,
+    };
+    if let Some(e) = bounds_error(schema, draft) {
+        return Err(e);
     }
-    hybrid_bounds(schema);
+    if draft == Draft::Hybrid {
+        if let Value::Object(m) = schema {
+            m.remove("$schema");
+        }
+        hybrid_bounds(schema);
+    }
+    Ok(())
+}
+
+/// gojsonschema's error for a subschema's `minimum`/`exclusiveMinimum` (or maximum)
+/// that its draft does not take: draft 4 wants a boolean beside its bound, drafts 6
+/// and 7 a number, the hybrid draft either (a boolean beside its bound). It reads a
+/// subschema's `definitions`, then the subschemas under `properties` to
+/// `additionalItems`, then its own bounds, then `contains` to `else`, stopping at the
+/// first error (where Go's map order leaves a choice, the document's order here), and
+/// does not read past a `$ref`.
+fn bounds_error(schema: &Value, draft: Draft) -> Option<String> {
+    let Value::Object(m) = schema else {
+        return None;
+    };
+    let children = |keys: &[&str]| -> Option<String> {
+        for key in keys {
+            let found = match m.get(*key) {
+                Some(Value::Object(c))
+                    if matches!(
+                        *key,
+                        "definitions" | "properties" | "patternProperties" | "dependencies"
+                    ) =>
+                {
+                    c.values().find_map(|v| bounds_error(v, draft))
+                }
+                Some(Value::Array(c)) => c.iter().find_map(|v| bounds_error(v, draft)),
+                Some(v) => bounds_error(v, draft),
+                None => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    };
+    if let Some(e) = children(&["definitions"]) {
+        return Some(e);
+    }
+    if m.contains_key("$ref") {
+        return None;
+    }
+    let before = [
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "propertyNames",
+        "dependencies",
+        "items",
+        "additionalItems",
+    ];
+    if let Some(e) = children(&before) {
+        return Some(e);
+    }
+    for (bound, exclusive) in [
+        ("minimum", "exclusiveMinimum"),
+        ("maximum", "exclusiveMaximum"),
+    ] {
+        let limit = m.get(bound);
+        if limit.is_some_and(|l| !l.is_number()) {
+            return Some(format!("{bound} must be of a number"));
+        }
+        let without = || Some(format!("{exclusive} cannot be used without {bound}"));
+        match (m.get(exclusive), draft) {
+            (None, _) => {}
+            (Some(Value::Bool(_)), Draft::Four | Draft::Hybrid) if limit.is_none() => {
+                return without()
+            }
+            (Some(Value::Bool(_)), Draft::Four | Draft::Hybrid) => {}
+            (Some(Value::Number(_)), Draft::SixOrSeven | Draft::Hybrid) => {}
+            (Some(_), d) => {
+                let expected = match d {
+                    Draft::Four => "boolean",
+                    Draft::SixOrSeven => "number",
+                    Draft::Hybrid => "boolean/number",
+                };
+                return Some(format!(
+                    "Invalid type. Expected: {expected}, given: {exclusive}"
+                ));
+            }
+        }
+    }
+    children(&[
+        "contains", "oneOf", "anyOf", "allOf", "not", "if", "then", "else",
+    ])
 }
 
 /// Rewrites draft 4's exclusive bounds in every subschema of `schema` into draft 6's:
@@ -195,6 +297,37 @@ mod tests {
             s,
             json!({"properties": {"a": {"exclusiveMinimum": 5, "maximum": 9,
             "enum": [{"minimum": 1, "exclusiveMinimum": true}]}}, "exclusiveMaximum": true})
+        );
+    }
+
+    /// helm v3.17.1's errors.
+    #[test]
+    fn bounds_a_draft_does_not_take() {
+        let error = |s: Value| {
+            let mut s = s;
+            read_as_gojsonschema(&mut s).err()
+        };
+        let d4 = "http://json-schema.org/draft-04/schema#";
+        let d7 = "http://json-schema.org/draft-07/schema#";
+        assert_eq!(
+            error(json!({"$schema": d4, "properties": {"a": {"exclusiveMinimum": 5}}})),
+            Some("Invalid type. Expected: boolean, given: exclusiveMinimum".into())
+        );
+        assert_eq!(
+            error(json!({"$schema": d4, "properties": {"a": {"exclusiveMaximum": true}}})),
+            Some("exclusiveMaximum cannot be used without maximum".into())
+        );
+        assert_eq!(
+            error(json!({"$schema": d7, "items": {"minimum": 1, "exclusiveMinimum": true}})),
+            Some("Invalid type. Expected: number, given: exclusiveMinimum".into())
+        );
+        assert_eq!(
+            error(json!({"properties": {"a": {"exclusiveMinimum": "x"}}})),
+            Some("Invalid type. Expected: boolean/number, given: exclusiveMinimum".into())
+        );
+        assert_eq!(
+            error(json!({"properties": {"a": {"minimum": 1, "exclusiveMinimum": true}}})),
+            None
         );
     }
 
