@@ -89,7 +89,6 @@ pub fn abs(path: &Path) -> PathBuf {
 #[cfg(unix)]
 fn working_dir() -> PathBuf {
     use std::os::unix::fs::MetadataExt;
-    let cwd = std::env::current_dir().unwrap_or_default();
     if let Some(pwd) = std::env::var_os("PWD").map(PathBuf::from) {
         let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
             (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
@@ -99,7 +98,7 @@ fn working_dir() -> PathBuf {
             return pwd;
         }
     }
-    cwd
+    std::env::current_dir().unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -10,13 +10,13 @@ pub fn not_found(name: &str) -> String {
     let Some(u) = GoUrl::parse(name) else {
         return format!("invalid chart URL format: {name}");
     };
-    if !u.scheme.is_empty() && u.rest.starts_with("//") || name.starts_with("oci://") {
+    if u.has_authority() || name.starts_with("oci://") {
         return format!(
             "helmcore loads charts from local paths and archives only: {name} would be downloaded"
         );
     }
     match u.path.split_once('/') {
-        Some((repo, _)) if u.opaque.is_none() => format!("repo {repo} not found"),
+        Some((repo, _)) if u.opaque().is_none() => format!("repo {repo} not found"),
         _ => format!(
             "non-absolute URLs should be in form of repo_name/path_to_chart, got: {}",
             u.string()
@@ -28,11 +28,11 @@ pub fn not_found(name: &str) -> String {
 /// authority (`scheme://host...`) is not taken apart further.
 struct GoUrl<'a> {
     scheme: &'a str,
-    /// What follows `scheme:`, or the whole reference without a scheme.
+    /// What follows `scheme:` (the whole reference without one), before `?` and `#`:
+    /// the opaque part or the path as written.
     rest: &'a str,
-    opaque: Option<&'a str>,
+    /// `rest` decoded, when it is a path.
     path: String,
-    raw_path: &'a str,
     query: Option<&'a str>,
     fragment: Option<(String, &'a str)>,
 }
@@ -58,27 +58,28 @@ impl<'a> GoUrl<'a> {
         let mut u = GoUrl {
             scheme,
             rest,
-            opaque: None,
             path: String::new(),
-            raw_path: rest,
             query,
             fragment,
         };
-        if !rest.starts_with('/') {
-            if !scheme.is_empty() {
-                u.opaque = Some(rest);
-                return Some(u);
-            }
-            // A colon before the first slash would read as a scheme.
-            if rest.split('/').next().is_some_and(|seg| seg.contains(':')) {
-                return None;
-            }
+        // A colon before the first slash of a reference without a scheme would read as
+        // one.
+        if scheme.is_empty() && rest.split('/').next().is_some_and(|seg| seg.contains(':')) {
+            return None;
         }
-        if !scheme.is_empty() && rest.starts_with("//") {
-            return Some(u);
+        if u.opaque().is_none() && !u.has_authority() {
+            u.path = unescape(rest)?;
         }
-        u.path = unescape(rest)?;
         Some(u)
+    }
+
+    /// `scheme:rest` where `rest` does not start with a slash.
+    fn opaque(&self) -> Option<&'a str> {
+        (!self.scheme.is_empty() && !self.rest.starts_with('/')).then_some(self.rest)
+    }
+
+    fn has_authority(&self) -> bool {
+        !self.scheme.is_empty() && self.rest.starts_with("//")
     }
 
     /// `(*URL).String()` for a reference without an authority.
@@ -88,9 +89,9 @@ impl<'a> GoUrl<'a> {
             out.push_str(self.scheme);
             out.push(':');
         }
-        match self.opaque {
+        match self.opaque() {
             Some(o) => out.push_str(o),
-            None => out.push_str(&escaped(&self.path, self.raw_path, Mode::Path)),
+            None => out.push_str(&escaped(&self.path, self.rest, Mode::Path)),
         }
         if let Some(q) = self.query {
             out.push('?');

@@ -251,15 +251,14 @@ fn in_gojsonschema_keyword_order(located: &mut [Located]) {
         };
         ORDER.iter().position(|k| *k == keyword)
     };
+    let same_place = |a: &Located, b: &Located| {
+        let (ka, kb) = (keyword_at(a).unwrap_or(0), keyword_at(b).unwrap_or(0));
+        a.schema[..ka] == b.schema[..kb] && a.instance == b.instance
+    };
     let mut start = 0;
     while start < located.len() {
-        let subschema = |l: &Located| {
-            let at = keyword_at(l).unwrap_or(0);
-            (l.schema[..at].to_vec(), l.instance.clone())
-        };
-        let here = subschema(&located[start]);
         let mut end = start + 1;
-        while end < located.len() && subschema(&located[end]) == here {
+        while end < located.len() && same_place(&located[start], &located[end]) {
             end += 1;
         }
         let run = &mut located[start..end];

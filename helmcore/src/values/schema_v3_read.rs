@@ -111,10 +111,7 @@ enum Draft {
 /// Prepares `schema` for the crate to read it as gojsonschema does (see the module), or
 /// gives the error gojsonschema gives for its bounds (see [`bounds_error`]).
 pub(super) fn read_as_gojsonschema(schema: &mut Value) -> Result<(), String> {
-    let Value::Object(m) = schema else {
-        return Ok(());
-    };
-    let draft = match m.get("$schema") {
+    let draft = match schema.get("$schema") {
         Some(Value::String(url)) => match url.strip_suffix('#').unwrap_or(url) {
             "http://json-schema.org/draft-04/schema" => Draft::Four,
             "http://json-schema.org/draft-06/schema" | "http://json-schema.org/draft-07/schema" => {
@@ -128,7 +125,7 @@ pub(super) fn read_as_gojsonschema(schema: &mut Value) -> Result<(), String> {
         return Err(e);
     }
     if draft == Draft::Hybrid {
-        if let Value::Object(m) = schema {
+        if let Some(m) = schema.as_object_mut() {
             m.remove("$schema");
         }
         hybrid_bounds(schema);
