@@ -12,6 +12,7 @@ pub mod chart;
 pub mod engine;
 pub mod gofmt;
 pub mod gopath;
+pub mod gourl;
 mod hash;
 pub mod json;
 pub mod jsonpath;

@@ -7,7 +7,7 @@ mod chart_ref;
 mod cmd;
 mod dns;
 mod flags;
-mod schema_http;
+mod http;
 
 use std::process::ExitCode;
 

@@ -4,42 +4,18 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
-/// Serves `/defs.json` (a port definition), `/bad.json` (not JSON), 404 otherwise, until
-/// the test process ends.
+/// Serves `/defs.json` (a port definition), `/bad.json` (not JSON), 404 otherwise.
 fn serve() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for conn in listener.incoming() {
-            let Ok(mut conn) = conn else { continue };
-            let mut request = String::new();
-            let mut reader = BufReader::new(conn.try_clone().unwrap());
-            reader.read_line(&mut request).unwrap();
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let path = request.split_whitespace().nth(1).unwrap_or("");
-            let (status, body) = match path {
-                "/defs.json" => (
-                    "200 OK",
-                    r#"{"definitions": {"port": {"type": "integer", "maximum": 100}}}"#,
-                ),
-                "/bad.json" => ("200 OK", "not json"),
-                _ => ("404 Not Found", "nothing here"),
-            };
-            let _ = write!(
-                conn,
-                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    port
+    common::serve(&[
+        (
+            "/defs.json",
+            r#"{"definitions": {"port": {"type": "integer", "maximum": 100}}}"#,
+        ),
+        ("/bad.json", "not json"),
+    ])
 }
 
 /// A chart whose `port` value (`port`) is checked by the schema `$ref` `reference`.

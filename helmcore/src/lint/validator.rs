@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::sprig::neturl;
+use crate::gourl;
 
 /// govalidator's e-mail pattern (RFC 5322 in the style of a well-known JavaScript one).
 const EMAIL: &str = concat!(
@@ -57,9 +57,9 @@ pub(crate) fn is_url(s: &str) -> bool {
     }
     // A colon without "://" is taken for a port: parse it as an http URL.
     let parsed = if s.contains(':') && !s.contains("://") {
-        neturl::parse(&format!("http://{s}"))
+        gourl::parse(&format!("http://{s}"))
     } else {
-        neturl::parse(s)
+        gourl::parse(s)
     };
     let Ok(u) = parsed else { return false };
     if u.host.starts_with('.') {
@@ -74,7 +74,7 @@ pub(crate) fn is_url(s: &str) -> bool {
 /// govalidator's `IsRequestURL` (`sources`, `icon`): Go parses it as a request URI and
 /// it has a scheme.
 pub(crate) fn is_request_url(s: &str) -> bool {
-    neturl::parse_request_uri(s).is_ok_and(|u| !u.scheme.is_empty())
+    gourl::parse_request_uri(s).is_ok_and(|u| !u.scheme.is_empty())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::unicode::{self, is_space};
 use super::{func, Res};
 
 /// Bytes to a string the way Go would print them, lossily where Go split a character.
-pub(super) fn from_bytes(b: &[u8]) -> String {
+pub(crate) fn from_bytes(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 

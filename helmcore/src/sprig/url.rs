@@ -1,20 +1,11 @@
-//! `urlParse` and `urlJoin`: Go's `net/url` parsing ([`super::neturl`]) and printing.
+//! `urlParse` and `urlJoin`: Go's `net/url` parsing and printing ([`crate::gourl`]).
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::{Map, Value};
 
 use super::args::{map, string};
-use super::neturl::{escape, hostname, parse, Mode};
 use super::{func, Res};
-
-fn userinfo_string(user: &(String, Option<String>)) -> String {
-    let mut s = escape(&user.0, Mode::UserPassword);
-    if let Some(p) = &user.1 {
-        s.push(':');
-        s.push_str(&escape(p, Mode::UserPassword));
-    }
-    s
-}
+use crate::gourl::{escape, hostname, parse, userinfo_string, write_url, Mode, Parts};
 
 fn url_parse(a: Vec<Value>) -> Res {
     let raw = string(&a, 0);
@@ -71,52 +62,23 @@ fn url_join(a: Vec<Value>) -> Res {
         let parsed = parse(&probe).map_err(|e| format!("unable to parse userinfo in dict: {e}"))?;
         parsed.user
     };
-    let mut out: Vec<u8> = Vec::new();
-    if !scheme.is_empty() {
-        out.extend_from_slice(&scheme);
-        out.push(b':');
-    }
-    if !opaque.is_empty() {
-        out.extend_from_slice(&opaque);
+    let escaped_path = if path == b"*" {
+        "*".to_string()
     } else {
-        if !scheme.is_empty() || !host.is_empty() || user.is_some() {
-            if !host.is_empty() || !path.is_empty() || user.is_some() {
-                out.extend_from_slice(b"//");
-            }
-            if let Some(u) = &user {
-                out.extend_from_slice(userinfo_string(u).as_bytes());
-                out.push(b'@');
-            }
-            if !host.is_empty() {
-                out.extend_from_slice(escape(&host, Mode::Host).as_bytes());
-            }
-        }
-        let escaped = if path == b"*" {
-            "*".to_string()
-        } else {
-            escape(&path, Mode::Path)
-        };
-        if !escaped.is_empty() && !escaped.starts_with('/') && !host.is_empty() {
-            out.push(b'/');
-        }
-        if out.is_empty()
-            && escaped
-                .split('/')
-                .next()
-                .is_some_and(|seg| seg.contains(':'))
-        {
-            out.extend_from_slice(b"./");
-        }
-        out.extend_from_slice(escaped.as_bytes());
-    }
-    if !query.is_empty() {
-        out.push(b'?');
-        out.extend_from_slice(&query);
-    }
-    if !fragment.is_empty() {
-        out.push(b'#');
-        out.extend_from_slice(escape(&fragment, Mode::Fragment).as_bytes());
-    }
+        escape(&path, Mode::Path)
+    };
+    let user = user.as_ref().map(userinfo_string);
+    let out = write_url(&Parts {
+        scheme: &scheme,
+        opaque: &opaque,
+        user: user.as_deref(),
+        host: &host,
+        omit_host: false,
+        escaped_path: &escaped_path,
+        force_query: false,
+        raw_query: &query,
+        escaped_fragment: &escape(&fragment, Mode::Fragment),
+    });
     Ok(Value::from_go_bytes(out))
 }
 

@@ -22,6 +22,7 @@ pub(crate) mod schema_refs;
 mod schema_v3;
 mod schema_v3_read;
 pub mod strvals;
+mod url_file;
 mod warning;
 
 use std::path::Path;
@@ -32,11 +33,16 @@ use crate::value::{Map, Value};
 use strvals::Flag;
 
 pub use computed::{computed_values, computed_values_logged, ComputeFailure, Computed};
+pub use url_file::Getter;
 pub use warning::{Helm3Line, Warning};
 
 /// The values flags of `helm install/template/upgrade`, applied in Helm's order: `-f`
 /// files, then `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`
 /// (each kind in the order given).
+///
+/// A file name (of `-f` or `--set-file`) is read as helm reads it: `-` is standard
+/// input, a name Go's `url.Parse` refuses is an error, an `http`, `https` or `oci` URL
+/// goes to [`getter`](Self::getter), anything else is a local path.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// `-f/--values`; `-` reads standard input.
@@ -51,6 +57,9 @@ pub struct Options {
     pub json_values: Vec<String>,
     /// `--set-literal`.
     pub literal_values: Vec<String>,
+    /// Fetches the files named by URL; without one such a name fails. The library
+    /// itself reaches no network.
+    pub getter: Option<std::sync::Arc<dyn Getter>>,
 }
 
 /// Why the user's values could not be built.
@@ -97,7 +106,7 @@ impl Options {
     pub fn merge_values_for(&self, compat: Compat) -> Result<Map, ValuesError> {
         let mut base = Map::new();
         for file in &self.value_files {
-            let raw = read_file(file)?;
+            let raw = url_file::read(file, self.getter.as_deref())?;
             let current = match compat {
                 Compat::V4 => {
                     crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse {
@@ -136,7 +145,7 @@ impl Options {
         for value in &self.file_values {
             let mut read = |path: &str| -> Result<Value, String> {
                 // The file's bytes, as Go's string(bytes): not necessarily UTF-8.
-                read_file(path)
+                url_file::read(path, self.getter.as_deref())
                     .map(Value::from_go_bytes)
                     .map_err(|e| e.to_string())
             };
@@ -151,31 +160,10 @@ impl Options {
     }
 }
 
-/// Reads a values file; `-` is standard input.
-fn read_file(path: &str) -> Result<Vec<u8>, ValuesError> {
-    if path.trim() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| ValuesError::Read(format!("read /dev/stdin: {e}")))?;
-        return Ok(buf);
-    }
-    // Go's os.ReadFile: opening a directory succeeds, reading it fails.
-    let fail = |op: &str, e: std::io::Error| {
-        ValuesError::Read(format!(
-            "{op} {path}: {}",
-            crate::chart::go_errno_text_of(&e)
-        ))
-    };
-    let mut file = std::fs::File::open(path).map_err(|e| fail("open", e))?;
-    let mut buf = Vec::new();
-    std::io::Read::read_to_end(&mut file, &mut buf).map_err(|e| fail("read", e))?;
-    Ok(buf)
-}
-
 /// Reads one values file from disk (Helm's `LoadValues` of a `-f` file).
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
-    let raw = read_file(&p)?;
+    let raw = url_file::read_local(&p)?;
     crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse { file: p, source })
 }
 
@@ -225,6 +213,7 @@ mod tests {
             json_values: vec!["a=2".into(), "b=2".into()],
             literal_values: vec!["b=3".into()],
             file_values: vec![format!("b={f}")],
+            getter: None,
         };
         assert_eq!(json(&opts.merge_values().unwrap()), r#"{"a":"x","b":"3"}"#);
     }

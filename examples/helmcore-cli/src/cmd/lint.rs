@@ -43,7 +43,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
             .to_string(),
         kube_version,
         skip_schema_validation: p.bool("skip-schema-validation"),
-        schema_loader: Some(crate::schema_http::loader()),
+        schema_loader: Some(crate::http::schema_loader()),
         values,
     };
     let results = lint_all(&p.args, p.bool("with-subcharts"), &opts);

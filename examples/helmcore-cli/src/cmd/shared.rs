@@ -30,6 +30,7 @@ pub fn user_values(
         file_values: owned("set-file"),
         json_values: owned("set-json"),
         literal_values: owned("set-literal"),
+        getter: Some(crate::http::values_getter()),
     };
     opts.merge_values_for(compat)
         .map_err(|e| crate::CliError::Message(e.to_string()))

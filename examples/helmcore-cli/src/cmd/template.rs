@@ -122,7 +122,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         include_crds: p.bool("include-crds"),
         subchart_notes: p.bool("render-subchart-notes"),
         skip_schema_validation: p.bool("skip-schema-validation"),
-        schema_loader: Some(crate::schema_http::loader()),
+        schema_loader: Some(crate::http::schema_loader()),
         post_renderer,
         resolver: p
             .bool("enable-dns")

@@ -31,7 +31,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         eprintln!("{w}");
     }
     // helm validates before it prints anything.
-    let loader = crate::schema_http::loader();
+    let loader = crate::http::schema_loader();
     let mut warnings = Vec::new();
     let valid = helmcore::values::schema::validate_against_schema_with(
         &computed.chart,

@@ -1,14 +1,26 @@
-//! Go's `net/url` parsing and escaping (Go 1.25): `url.Parse` and `url.ParseRequestURI`
-//! succeed or fail exactly as Go's do, with Go's messages. Sprig's `urlParse` and
-//! `urlJoin` stand on it, and so do `helm lint`'s URL checks of Chart.yaml.
+//! Go's `net/url` parsing, escaping and printing (Go 1.25): `url.Parse` and
+//! `url.ParseRequestURI` succeed or fail exactly as Go's do, with Go's messages, and a
+//! parsed URL prints as Go's `URL.String()` prints it. Helm reads chart arguments and
+//! values-file names as URLs first; Sprig's `urlParse` and `urlJoin` and `helm lint`'s
+//! URL checks of Chart.yaml stand on it too.
+//!
+//! ```
+//! let u = helmcore::gourl::parse("https://example.com/a%20b?q=1#top").unwrap();
+//! assert_eq!((u.scheme.as_str(), u.path.as_str()), ("https", "/a b"));
+//! assert_eq!(u.to_string(), "https://example.com/a%20b?q=1#top");
+//! assert_eq!(
+//!     helmcore::gourl::parse("values%zz.yaml").unwrap_err().to_string(),
+//!     r#"parse "values%zz.yaml": invalid URL escape "%zz""#
+//! );
+//! ```
 
-use super::netip::{parse_addr, Family};
-use super::strings::from_bytes;
-use super::unicode::quote;
+use crate::sprig::netip::{parse_addr, Family};
+use crate::sprig::strings::from_bytes;
+use crate::sprig::unicode::quote;
 
 /// Which part of a URL is being escaped or unescaped (Go's `encoding` modes).
 #[derive(Clone, Copy, PartialEq)]
-pub(super) enum Mode {
+pub(crate) enum Mode {
     Path,
     Host,
     Zone,
@@ -16,11 +28,12 @@ pub(super) enum Mode {
     Fragment,
 }
 
-/// A parsed URL: the fields Go's `url.URL` has that callers read.
+/// A parsed URL: the fields of Go's `url.URL`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Url {
+pub struct Url {
     /// Lower-cased.
     pub scheme: String,
+    /// What follows `scheme:` when it does not start with a slash (`mailto:x`).
     pub opaque: String,
     /// The user name and optional password, %-decoded.
     pub user: Option<(String, Option<String>)>,
@@ -28,21 +41,30 @@ pub(crate) struct Url {
     pub host: String,
     /// %-decoded.
     pub path: String,
+    /// The path as written, when that is not how Go would escape `path`.
+    pub raw_path: String,
+    /// A `scheme:/path` URL, printed back without `//`.
+    pub omit_host: bool,
+    /// A lone `?` ended the URL: printed back.
+    pub force_query: bool,
     pub raw_query: String,
+    /// %-decoded.
     pub fragment: String,
+    /// The fragment as written, when that is not how Go would escape `fragment`.
+    pub raw_fragment: String,
 }
 
 /// Go's `*url.Error` for a parse: `parse "URL": reason`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("parse {}: {reason}", quote(.url))]
-pub(crate) struct UrlError {
+pub struct UrlError {
     /// The text Go names: the URL without its fragment, unless the fragment failed.
     pub url: String,
     pub reason: String,
 }
 
 /// Go's `url.Parse`: a reference (relative or absolute), with an optional fragment.
-pub(crate) fn parse(raw: &str) -> Result<Url, UrlError> {
+pub fn parse(raw: &str) -> Result<Url, UrlError> {
     let (rest, frag) = match raw.split_once('#') {
         Some((r, f)) => (r, Some(f)),
         None => (raw, None),
@@ -56,13 +78,16 @@ pub(crate) fn parse(raw: &str) -> Result<Url, UrlError> {
             url: raw.to_string(),
             reason,
         })?;
+        if escape(&url.fragment, Mode::Fragment) != f {
+            url.raw_fragment = f.to_string();
+        }
     }
     Ok(url)
 }
 
 /// Go's `url.ParseRequestURI`: the whole text is an absolute URI or an absolute path,
 /// with no fragment.
-pub(crate) fn parse_request_uri(raw: &str) -> Result<Url, UrlError> {
+pub fn parse_request_uri(raw: &str) -> Result<Url, UrlError> {
     parse_reference(raw, true).map_err(|reason| UrlError {
         url: raw.to_string(),
         reason,
@@ -86,6 +111,7 @@ fn parse_reference(raw: &str, via_request: bool) -> Result<Url, String> {
     url.scheme = scheme.to_ascii_lowercase();
     // A lone trailing '?' is a forced empty query; otherwise the query starts at the first.
     if rest.ends_with('?') && rest.matches('?').count() == 1 {
+        url.force_query = true;
         rest = &rest[..rest.len() - 1];
     } else if let Some((r, q)) = rest.split_once('?') {
         url.raw_query = q.to_string();
@@ -129,9 +155,137 @@ fn parse_reference(raw: &str, via_request: bool) -> Result<Url, String> {
             });
         }
         rest = path;
+    } else if !url.scheme.is_empty() && rest.starts_with('/') {
+        url.omit_host = true;
     }
     url.path = unescape(rest, Mode::Path)?;
+    if escape(&url.path, Mode::Path) != rest {
+        url.raw_path = rest.to_string();
+    }
     Ok(url)
+}
+
+impl Url {
+    /// Go's `URL.EscapedPath`: the path as written when that spells it validly, else
+    /// escaped.
+    pub fn escaped_path(&self) -> String {
+        let raw_fits = |raw: &str, decoded: &str, mode| {
+            !raw.is_empty() && valid_encoded(raw, mode) && unescape(raw, mode).is_ok_and(|p| p == decoded)
+        };
+        if raw_fits(&self.raw_path, &self.path, Mode::Path) {
+            return self.raw_path.clone();
+        }
+        if self.path == "*" {
+            return "*".into();
+        }
+        escape(&self.path, Mode::Path)
+    }
+
+    /// Go's `URL.EscapedFragment`.
+    pub fn escaped_fragment(&self) -> String {
+        let raw = &self.raw_fragment;
+        if !raw.is_empty()
+            && valid_encoded(raw, Mode::Fragment)
+            && unescape(raw, Mode::Fragment).is_ok_and(|f| f == self.fragment)
+        {
+            return raw.clone();
+        }
+        escape(&self.fragment, Mode::Fragment)
+    }
+}
+
+/// Go's `URL.String()`.
+impl std::fmt::Display for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let user = self.user.as_ref().map(userinfo_string);
+        let out = write_url(&Parts {
+            scheme: self.scheme.as_bytes(),
+            opaque: self.opaque.as_bytes(),
+            user: user.as_deref(),
+            host: self.host.as_bytes(),
+            omit_host: self.omit_host,
+            escaped_path: &self.escaped_path(),
+            force_query: self.force_query,
+            raw_query: self.raw_query.as_bytes(),
+            escaped_fragment: &self.escaped_fragment(),
+        });
+        f.write_str(&String::from_utf8_lossy(&out))
+    }
+}
+
+/// What Go's `URL.String()` prints, as bytes: Sprig's `urlJoin` builds URLs from any
+/// bytes.
+pub(crate) struct Parts<'a> {
+    pub scheme: &'a [u8],
+    pub opaque: &'a [u8],
+    /// Escaped already (see [`userinfo_string`]).
+    pub user: Option<&'a str>,
+    /// Escaped here.
+    pub host: &'a [u8],
+    pub omit_host: bool,
+    pub escaped_path: &'a str,
+    pub force_query: bool,
+    pub raw_query: &'a [u8],
+    pub escaped_fragment: &'a str,
+}
+
+/// Go's `URL.String()` over [`Parts`].
+pub(crate) fn write_url(p: &Parts<'_>) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::new();
+    if !p.scheme.is_empty() {
+        out.extend_from_slice(p.scheme);
+        out.push(b':');
+    }
+    if !p.opaque.is_empty() {
+        out.extend_from_slice(p.opaque);
+    } else {
+        let authority = !p.scheme.is_empty() || !p.host.is_empty() || p.user.is_some();
+        let omitted = p.omit_host && p.host.is_empty() && p.user.is_none();
+        if authority && !omitted {
+            if !p.host.is_empty() || !p.escaped_path.is_empty() || p.user.is_some() {
+                out.extend_from_slice(b"//");
+            }
+            if let Some(u) = p.user {
+                out.extend_from_slice(u.as_bytes());
+                out.push(b'@');
+            }
+            out.extend_from_slice(escape(p.host, Mode::Host).as_bytes());
+        }
+        let path = p.escaped_path;
+        if !path.is_empty() && !path.starts_with('/') && !p.host.is_empty() {
+            out.push(b'/');
+        }
+        if out.is_empty() && path.split('/').next().is_some_and(|seg| seg.contains(':')) {
+            out.extend_from_slice(b"./");
+        }
+        out.extend_from_slice(path.as_bytes());
+    }
+    if p.force_query || !p.raw_query.is_empty() {
+        out.push(b'?');
+        out.extend_from_slice(p.raw_query);
+    }
+    if !p.escaped_fragment.is_empty() {
+        out.push(b'#');
+        out.extend_from_slice(p.escaped_fragment.as_bytes());
+    }
+    out
+}
+
+/// Go's `Userinfo.String()`: the name and password escaped.
+pub(crate) fn userinfo_string(user: &(String, Option<String>)) -> String {
+    let mut s = escape(&user.0, Mode::UserPassword);
+    if let Some(p) = &user.1 {
+        s.push(':');
+        s.push_str(&escape(p, Mode::UserPassword));
+    }
+    s
+}
+
+/// Go's `validEncoded`: may the raw form be printed as it was written?
+fn valid_encoded(s: &str, mode: Mode) -> bool {
+    s.bytes().all(|c| {
+        b"!$&'()*+,;=:@[]%".contains(&c) || !should_escape(c, mode)
+    })
 }
 
 /// Go's `getScheme`: letters, then letters, digits, `+`, `-` or `.`, ended by `:`. A
@@ -198,7 +352,7 @@ fn valid_userinfo(s: &str) -> bool {
 }
 
 /// Go's `shouldEscape`.
-pub(super) fn should_escape(c: u8, mode: Mode) -> bool {
+pub(crate) fn should_escape(c: u8, mode: Mode) -> bool {
     if c.is_ascii_alphanumeric() {
         return false;
     }
@@ -224,7 +378,7 @@ pub(super) fn should_escape(c: u8, mode: Mode) -> bool {
 }
 
 /// Go's `url.escape`. Every byte from 0x80 up is escaped, so any bytes give ASCII.
-pub(super) fn escape(s: impl AsRef<[u8]>, mode: Mode) -> String {
+pub(crate) fn escape(s: impl AsRef<[u8]>, mode: Mode) -> String {
     let s = s.as_ref();
     let mut out = String::with_capacity(s.len());
     for &b in s {
@@ -291,7 +445,7 @@ fn escape_error(escape: &[u8]) -> String {
 }
 
 /// Go's `URL.Hostname`: the host without port and brackets.
-pub(super) fn hostname(host: &str) -> String {
+pub(crate) fn hostname(host: &str) -> String {
     let host = match host.rfind(':') {
         Some(i) if !host[i..].contains(']') => &host[..i],
         _ => host,

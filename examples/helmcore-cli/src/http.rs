@@ -1,48 +1,85 @@
-//! `$ref`s to `http(s)` URLs in `values.schema.json`, fetched as Helm 4's schema loader
-//! fetches them (a GET with a 15 s timeout, proxies from the environment, only `200 OK`
-//! accepted), with its error texts. Kept out of the library, which never reaches the
-//! network on its own.
+//! What the `helmcore` command fetches over HTTP, as helm fetches it: `$ref`s to
+//! `http(s)` URLs in `values.schema.json` (Helm 4's schema loader: a 15 s timeout, only
+//! `200 OK` accepted) and `-f`/`--set-file` files named by URL (helm's HTTP getter: no
+//! timeout, `failed to fetch URL : STATUS` for any other status). Both take proxies
+//! from the environment and word transport failures as Go does. Kept out of the
+//! library, which never reaches the network on its own.
 
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use helmcore::values::schema::SchemaLoader;
+use helmcore::values::Getter;
 
 /// The most a referenced schema document may weigh.
-const MAX_BODY: u64 = 64 << 20;
+const MAX_SCHEMA: u64 = 64 << 20;
+/// The most a fetched values file may weigh (helm sets no limit).
+const MAX_FILE: u64 = 1 << 30;
 
-/// Made on the first fetch: most charts refer to nothing remote.
-#[derive(Default)]
-pub struct HttpSchemaLoader {
-    agent: std::sync::OnceLock<ureq::Agent>,
+/// One kind of fetch; its agent is made on the first use: most runs fetch nothing.
+#[derive(Debug)]
+struct Fetcher {
+    timeout: Option<Duration>,
+    agent: OnceLock<ureq::Agent>,
 }
 
-/// The loader every command that validates values gives the library.
-pub fn loader() -> std::sync::Arc<dyn SchemaLoader> {
-    std::sync::Arc::new(HttpSchemaLoader::default())
-}
+impl Fetcher {
+    const fn new(timeout: Option<Duration>) -> Fetcher {
+        Fetcher {
+            timeout,
+            agent: OnceLock::new(),
+        }
+    }
 
-impl HttpSchemaLoader {
-    fn agent(&self) -> &ureq::Agent {
-        self.agent.get_or_init(|| {
+    /// The status and, for `200 OK`, the body of a GET; a transport failure worded as
+    /// Go's `Get "URL": ...`.
+    fn get(&self, url: &str, limit: u64) -> Result<(ureq::http::StatusCode, Vec<u8>), String> {
+        let agent = self.agent.get_or_init(|| {
             ureq::Agent::config_builder()
-                .timeout_global(Some(Duration::from_secs(15)))
+                .timeout_global(self.timeout)
                 .http_status_as_error(false)
                 .user_agent(concat!("helmcore/", env!("CARGO_PKG_VERSION")))
                 .build()
                 .into()
-        })
-    }
-}
-
-impl SchemaLoader for HttpSchemaLoader {
-    fn load(&self, url: &str) -> Result<Vec<u8>, String> {
-        let failed = |why: String| format!("HTTP request failed for {url}: Get {url:?}: {why}");
-        let mut resp = self
-            .agent()
+        });
+        let failed = |why: String| format!("Get {}: {why}", helmcore::gofmt::quote(url));
+        let mut resp = agent
             .get(url)
             .call()
             .map_err(|e| failed(go_transport_error(url, &e)))?;
         let status = resp.status();
+        if status != ureq::http::StatusCode::OK {
+            return Ok((status, Vec::new()));
+        }
+        let body = resp
+            .body_mut()
+            .with_config()
+            .limit(limit)
+            .read_to_vec()
+            .map_err(|e| failed(e.to_string()))?;
+        Ok((status, body))
+    }
+}
+
+/// The schema loader every command that validates values gives the library.
+pub fn schema_loader() -> Arc<dyn SchemaLoader> {
+    Arc::new(HttpSchemaLoader(Fetcher::new(Some(Duration::from_secs(15)))))
+}
+
+/// The getter every command that reads values flags gives the library.
+pub fn values_getter() -> Arc<dyn Getter> {
+    Arc::new(HttpGetter(Fetcher::new(None)))
+}
+
+#[derive(Debug)]
+struct HttpSchemaLoader(Fetcher);
+
+impl SchemaLoader for HttpSchemaLoader {
+    fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+        let (status, body) = self
+            .0
+            .get(url, MAX_SCHEMA)
+            .map_err(|e| format!("HTTP request failed for {url}: {e}"))?;
         if status != ureq::http::StatusCode::OK {
             return Err(format!(
                 "HTTP request to {url} returned status {} ({})",
@@ -50,11 +87,31 @@ impl SchemaLoader for HttpSchemaLoader {
                 status.canonical_reason().unwrap_or("")
             ));
         }
-        resp.body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_vec()
-            .map_err(|e| failed(e.to_string()))
+        Ok(body)
+    }
+}
+
+/// helm's HTTP getter for `http(s)` names; helmcore reads no OCI registry.
+#[derive(Debug)]
+struct HttpGetter(Fetcher);
+
+impl Getter for HttpGetter {
+    fn get(&self, url: &str) -> Result<Vec<u8>, String> {
+        if !url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http")) {
+            return Err(format!(
+                "helmcore reads values from local files and http(s) URLs only: {url} is in an OCI registry"
+            ));
+        }
+        let (status, body) = self.0.get(url, MAX_FILE)?;
+        if status != ureq::http::StatusCode::OK {
+            // Go prints the status line's own reason; ureq keeps only the code.
+            return Err(format!(
+                "failed to fetch {url} : {} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            ));
+        }
+        Ok(body)
     }
 }
 
