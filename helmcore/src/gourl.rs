@@ -535,4 +535,26 @@ mod tests {
         // `///x` has no authority in a request URI.
         assert_eq!(parse_request_uri("///x").unwrap().path, "///x");
     }
+
+    // Go 1.25's `URL.String()` of what `url.Parse` read: the path and fragment as
+    // written when that spelling is valid, `OmitHost` and `ForceQuery` kept.
+    #[test]
+    fn printed_back_as_go_prints() {
+        for (raw, want) in [
+            ("file:/x", "file:/x"),
+            ("file:///x", "file:///x"),
+            ("http://h", "http://h"),
+            ("a?", "a?"),
+            ("%41/b", "%41/b"),
+            ("a b", "a%20b"),
+            ("a#%41", "a#%41"),
+            ("a#b c", "a#b%20c"),
+            ("mailto:x@y", "mailto:x@y"),
+            ("http://u:p%40@h/p?q#f", "http://u:p%40@h/p?q#f"),
+            ("é", "%C3%A9"),
+            ("*", "*"),
+        ] {
+            assert_eq!(parse(raw).unwrap().to_string(), want, "{raw}");
+        }
+    }
 }
