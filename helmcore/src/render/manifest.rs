@@ -180,7 +180,7 @@ pub(crate) fn sort_prechecked(
             if let Some((_, e)) = bad.as_ref().filter(|(at, _)| *at == i) {
                 forced.push((docs.len(), e.clone()));
             }
-            docs.push((path, doc));
+            docs.push((path, doc.to_owned()));
             known.push(checked.as_mut().and_then(Iterator::next));
         }
     }

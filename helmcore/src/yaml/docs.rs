@@ -129,12 +129,16 @@ pub(crate) fn merge_maps(a: &Map, b: &Map) -> Map {
 /// use helmcore::yaml::split_manifests;
 /// assert_eq!(split_manifests("---\na: 1\n---\n\nb: 2\n"), vec!["a: 1", "b: 2"]);
 /// ```
-pub fn split_manifests(text: &str) -> Vec<String> {
-    // Pieces are cut at ASCII whitespace and trimmed of whole characters, so they stay
-    // valid UTF-8.
+pub fn split_manifests(text: &str) -> Vec<&str> {
+    // Pieces are cut at ASCII whitespace and trimmed of whole characters, so each is a
+    // slice of `text` on character boundaries: no copy, no second UTF-8 check.
+    let base = text.as_ptr() as usize;
     split_manifest_bytes(text.as_bytes())
         .into_iter()
-        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .map(|p| {
+            let start = p.as_ptr() as usize - base;
+            &text[start..start + p.len()]
+        })
         .collect()
 }
 
