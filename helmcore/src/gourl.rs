@@ -170,7 +170,9 @@ impl Url {
     /// escaped.
     pub fn escaped_path(&self) -> String {
         let raw_fits = |raw: &str, decoded: &str, mode| {
-            !raw.is_empty() && valid_encoded(raw, mode) && unescape(raw, mode).is_ok_and(|p| p == decoded)
+            !raw.is_empty()
+                && valid_encoded(raw, mode)
+                && unescape(raw, mode).is_ok_and(|p| p == decoded)
         };
         if raw_fits(&self.raw_path, &self.path, Mode::Path) {
             return self.raw_path.clone();
@@ -283,9 +285,8 @@ pub(crate) fn userinfo_string(user: &(String, Option<String>)) -> String {
 
 /// Go's `validEncoded`: may the raw form be printed as it was written?
 fn valid_encoded(s: &str, mode: Mode) -> bool {
-    s.bytes().all(|c| {
-        b"!$&'()*+,;=:@[]%".contains(&c) || !should_escape(c, mode)
-    })
+    s.bytes()
+        .all(|c| b"!$&'()*+,;=:@[]%".contains(&c) || !should_escape(c, mode))
 }
 
 /// Go's `getScheme`: letters, then letters, digits, `+`, `-` or `.`, ended by `:`. A

@@ -63,7 +63,9 @@ impl Fetcher {
 
 /// The schema loader every command that validates values gives the library.
 pub fn schema_loader() -> Arc<dyn SchemaLoader> {
-    Arc::new(HttpSchemaLoader(Fetcher::new(Some(Duration::from_secs(15)))))
+    Arc::new(HttpSchemaLoader(Fetcher::new(Some(Duration::from_secs(
+        15,
+    )))))
 }
 
 /// The getter every command that reads values flags gives the library.

@@ -7,6 +7,7 @@ mod chart_ref;
 mod cmd;
 mod dns;
 mod flags;
+mod help;
 mod http;
 
 use std::process::ExitCode;
@@ -61,42 +62,97 @@ fn small_footprint() {
 
 fn run(argv: &[String]) -> Result<(), CliError> {
     let commands = cmd::commands();
-    let (command, rest) = find_command(&commands, argv)?;
+    let globals = cmd::global_flags();
+    let command = match find_command(&commands, argv)? {
+        Found::Command(c, rest) => (c, rest),
+        Found::Help(text) => {
+            print!("{text}");
+            return Ok(());
+        }
+    };
+    let (command, rest) = command;
     let mut specs = command.flags.clone();
-    specs.extend(cmd::global_flags());
+    specs.extend(globals.iter().cloned());
     let parsed = flags::parse(&specs, rest)?;
     if parsed.bool("help") {
-        println!("Usage:\n  {ROOT} {}", command.usage);
+        print!("{}", help::command(command, &globals));
         return Ok(());
     }
     check_args(command, parsed.args.len())?;
     (command.run)(parsed)
 }
 
-/// Picks the longest command path that the leading non-flag words spell.
-fn find_command<'c>(
-    commands: &'c [Command],
-    argv: &'c [String],
-) -> Result<(&'c Command, &'c [String]), CliError> {
+/// What the leading words of the command line name.
+enum Found<'c> {
+    /// A command to run, with the rest of the command line.
+    Command(&'c Command, &'c [String]),
+    /// Help to print instead (the root, a group, `help ...`).
+    Help(String),
+}
+
+/// Picks the longest command path that the leading non-flag words spell (`inspect` is
+/// `show`, as in helm); the root, a group without its subcommand and `help` give help,
+/// as cobra does.
+fn find_command<'c>(commands: &'c [Command], argv: &'c [String]) -> Result<Found<'c>, CliError> {
+    let globals = cmd::global_flags();
     let words: Vec<&str> = argv
         .iter()
         .take_while(|a| !a.starts_with('-'))
-        .map(String::as_str)
+        .map(|w| if w == "inspect" { "show" } else { w.as_str() })
         .collect();
-    let best = commands
-        .iter()
-        .filter(|c| c.path.len() <= words.len() && c.path.iter().zip(&words).all(|(p, w)| p == w))
-        .max_by_key(|c| c.path.len());
-    match best {
-        Some(c) => Ok((c, &argv[c.path.len()..])),
-        None if words.is_empty() => Err(CliError::Usage(format!(
-            "a command is required\nRun '{ROOT} --help' for usage."
-        ))),
+    let longest = |words: &[&str]| {
+        commands
+            .iter()
+            .filter(|c| {
+                c.path.len() <= words.len() && c.path.iter().zip(words).all(|(p, w)| p == w)
+            })
+            .max_by_key(|c| c.path.len())
+    };
+    let is_group = |w: &str| commands.iter().any(|c| c.path.len() > 1 && c.path[0] == w);
+    let group_help = |w: &'static str| {
+        let about = help::group_about(&[w]).1;
+        help::group(&[w], about, commands, &globals)
+    };
+    if words.first() == Some(&"help") {
+        let topic = &words[1..];
+        return Ok(Found::Help(match (topic.first(), longest(topic)) {
+            (None, _) => help::root(commands, &globals),
+            (_, Some(c)) => help::command(c, &globals),
+            (Some(w), None) if is_group(w) => group_help(static_word(commands, w)),
+            (Some(_), None) => {
+                let quoted: Vec<String> = topic.iter().map(|w| format!("`{w}`")).collect();
+                format!(
+                    "Unknown help topic [{}]\n{}",
+                    quoted.join(" "),
+                    help::root(commands, &globals)
+                )
+            }
+        }));
+    }
+    match longest(&words) {
+        Some(c) => Ok(Found::Command(c, &argv[c.path.len()..])),
+        None if words.is_empty() => {
+            // The root runs nothing: it checks its flags and prints its help.
+            flags::parse(&globals, argv)?;
+            Ok(Found::Help(help::root(commands, &globals)))
+        }
+        None if is_group(words[0]) => {
+            flags::parse(&globals, &argv[1..])?;
+            Ok(Found::Help(group_help(static_word(commands, words[0]))))
+        }
         None => Err(CliError::Usage(format!(
             "unknown command {:?} for {:?}\nRun '{ROOT} --help' for usage.",
             words[0], ROOT
         ))),
     }
+}
+
+/// The `'static` spelling of a group's name, from the command table.
+fn static_word(commands: &[Command], w: &str) -> &'static str {
+    commands
+        .iter()
+        .find(|c| c.path[0] == w)
+        .map_or("", |c| c.path[0])
 }
 
 /// Helm's argument-count messages (cmd/helm/require).

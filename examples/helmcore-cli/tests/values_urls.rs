@@ -9,11 +9,22 @@ use std::path::PathBuf;
 
 /// A scratch folder holding chart `c`, which prints `.Values.a`.
 fn chart(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("helmcore-values-urls-{test}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "helmcore-values-urls-{test}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("c/templates")).unwrap();
-    std::fs::write(dir.join("c/Chart.yaml"), "apiVersion: v2\nname: c\nversion: 0.1.0\n").unwrap();
-    std::fs::write(dir.join("c/templates/x.yaml"), "a: {{ .Values.a | quote }}\n").unwrap();
+    std::fs::write(
+        dir.join("c/Chart.yaml"),
+        "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c/templates/x.yaml"),
+        "a: {{ .Values.a | quote }}\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -28,15 +39,27 @@ fn values_files_and_set_files_are_fetched_over_http() {
     assert_eq!(run(&["-f", &url("/v.yaml")]).0, out("1"));
     // The query and fragment go to the server (which ignores them) as Go sends them.
     assert_eq!(run(&["-f", &url("/v.yaml?x=1#top")]).0, out("1"));
-    assert_eq!(run(&["--set-file", &format!("a={}", url("/f.txt"))]).0, out("from a file"));
+    assert_eq!(
+        run(&["--set-file", &format!("a={}", url("/f.txt"))]).0,
+        out("from a file")
+    );
 
     let (_, err, ok) = run(&["-f", &url("/nope.yaml")]);
     assert!(!ok);
-    assert_eq!(err, format!("Error: failed to fetch {} : 404 Not Found\n", url("/nope.yaml")));
+    assert_eq!(
+        err,
+        format!(
+            "Error: failed to fetch {} : 404 Not Found\n",
+            url("/nope.yaml")
+        )
+    );
     let (_, err, _) = run(&["--set-file", &format!("a={}", url("/nope"))]);
     assert_eq!(
         err,
-        format!("Error: failed parsing --set-file data: failed to fetch {} : 404 Not Found\n", url("/nope"))
+        format!(
+            "Error: failed parsing --set-file data: failed to fetch {} : 404 Not Found\n",
+            url("/nope")
+        )
     );
 }
 

@@ -97,13 +97,25 @@ mod tests {
     #[test]
     fn names_go_refuses_as_urls_fail_as_in_helm() {
         for (name, why) in [
-            ("a%zz.yaml", r#"parse "a%zz.yaml": invalid URL escape "%zz""#),
-            ("1a:b.yaml", r#"parse "1a:b.yaml": first path segment in URL cannot contain colon"#),
+            (
+                "a%zz.yaml",
+                r#"parse "a%zz.yaml": invalid URL escape "%zz""#,
+            ),
+            (
+                "1a:b.yaml",
+                r#"parse "1a:b.yaml": first path segment in URL cannot contain colon"#,
+            ),
             (":x.yaml", r#"parse ":x.yaml": missing protocol scheme"#),
         ] {
-            let files = Options { value_files: vec![name.into()], ..Default::default() };
+            let files = Options {
+                value_files: vec![name.into()],
+                ..Default::default()
+            };
             assert_eq!(merged(files).unwrap_err(), why);
-            let set_file = Options { file_values: vec![format!("a={name}")], ..Default::default() };
+            let set_file = Options {
+                file_values: vec![format!("a={name}")],
+                ..Default::default()
+            };
             assert_eq!(
                 merged(set_file).unwrap_err(),
                 format!("failed parsing --set-file data: {why}")
@@ -119,7 +131,10 @@ mod tests {
             ..Default::default()
         };
         for url in ["http://h/v.yaml", "HTTPS://h/v.yaml?x=1#f", "oci://r/v"] {
-            assert_eq!(merged(with(url)).unwrap(), format!(r#"{{"fetched":"{url}"}}"#));
+            assert_eq!(
+                merged(with(url)).unwrap(),
+                format!(r#"{{"fetched":"{url}"}}"#)
+            );
         }
         // helm: `open ftp://h/x.yaml: no such file or directory`.
         for path in ["ftp://h/x.yaml", "file:///nonexistent/v.yaml", "x:y.yaml"] {
@@ -133,12 +148,18 @@ mod tests {
             getter: Some(Arc::new(Echo)),
             ..Default::default()
         };
-        assert_eq!(merged(set_file).unwrap(), r#"{"a":"fetched: \"https://h/f.txt\"\n"}"#);
+        assert_eq!(
+            merged(set_file).unwrap(),
+            r#"{"a":"fetched: \"https://h/f.txt\"\n"}"#
+        );
     }
 
     #[test]
     fn a_url_without_a_getter_fails_clearly() {
-        let opts = Options { value_files: vec!["https://h/v.yaml".into()], ..Default::default() };
+        let opts = Options {
+            value_files: vec!["https://h/v.yaml".into()],
+            ..Default::default()
+        };
         assert_eq!(
             merged(opts).unwrap_err(),
             "no getter was given to fetch https://h/v.yaml: the helmcore library reads no URL itself"

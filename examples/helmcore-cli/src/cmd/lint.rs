@@ -19,6 +19,13 @@ pub fn command() -> Command {
     Command {
         path: &["lint"],
         usage: "lint PATH",
+        short: "examine a chart for possible issues",
+        long: "This command takes a path to a chart and runs a series of tests to verify that
+the chart is well-formed.
+
+If the linter encounters things that will cause the chart to fail installation,
+it will emit [ERROR] messages. If it encounters issues that break with convention
+or recommendation, it will emit [WARNING] messages.",
         flags,
         args: Args::AtLeast(1),
         run,

@@ -22,6 +22,10 @@ pub struct Command {
     pub path: &'static [&'static str],
     /// cobra's `Use` line without the root name, e.g. `template [NAME] [CHART]`.
     pub usage: &'static str,
+    /// The line `helmcore --help` lists it with.
+    pub short: &'static str,
+    /// What `--help` says first.
+    pub long: &'static str,
     pub flags: Vec<Spec>,
     pub args: Args,
     pub run: fn(Parsed) -> Result<(), crate::CliError>,

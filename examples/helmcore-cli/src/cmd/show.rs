@@ -11,29 +11,49 @@ use crate::CliError;
 /// The `show` subcommands, most specific first.
 pub fn commands() -> Vec<Command> {
     vec![
-        command(&["show", "all"], "show all [CHART]", run_all),
-        command(&["show", "chart"], "show chart [CHART]", run_chart),
-        command(&["show", "crds"], "show crds [CHART]", run_crds),
-        command(&["show", "readme"], "show readme [CHART]", run_readme),
+        command(&["show", "all"], "show all [CHART]", 
+            "show all information of the chart",
+            "This command inspects a chart (directory or archive) and displays all its content\n(values.yaml, Chart.yaml, README)",
+            run_all),
+        command(&["show", "chart"], "show chart [CHART]", 
+            "show the chart's definition",
+            "This command inspects a chart (directory or archive) and displays the contents\nof the Chart.yaml file",
+            run_chart),
+        command(&["show", "crds"], "show crds [CHART]", 
+            "show the chart's CRDs",
+            "This command inspects a chart (directory or archive) and displays the contents\nof the CustomResourceDefinition files",
+            run_crds),
+        command(&["show", "readme"], "show readme [CHART]", 
+            "show the chart's README",
+            "This command inspects a chart (directory or archive) and displays the contents\nof the README file",
+            run_readme),
         Command {
             flags: {
                 let mut flags = chart_path_flags();
                 flags.push(Spec::new("jsonpath", Kind::String));
                 flags
             },
-            ..command(&["show", "values"], "show values [CHART]", run_values)
+            ..command(&["show", "values"], "show values [CHART]", 
+            "show the chart's values",
+            "This command inspects a chart (directory or archive) and displays the contents\nof the values.yaml file",
+            run_values)
         },
     ]
 }
 
+/// A `show` subcommand.
 fn command(
     path: &'static [&'static str],
     usage: &'static str,
+    short: &'static str,
+    long: &'static str,
     run: fn(Parsed) -> Result<(), CliError>,
 ) -> Command {
     Command {
         path,
         usage,
+        short,
+        long,
         flags: chart_path_flags(),
         args: Args::Exact(1),
         run,

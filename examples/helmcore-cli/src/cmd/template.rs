@@ -62,6 +62,20 @@ pub fn command() -> Command {
     Command {
         path: &["template"],
         usage: "template [NAME] [CHART]",
+        short: "locally render templates",
+        long: "Render chart templates locally and display the output.
+
+Any values that would normally be looked up or retrieved in-cluster will be
+faked locally. Additionally, none of the server-side testing of chart validity
+(e.g. whether an API is supported) is done.
+
+To specify the Kubernetes API versions used for Capabilities.APIVersions, use
+the '--api-versions' flag. This flag can be specified multiple times or as a
+comma-separated list:
+
+    $ helmcore template --api-versions networking.k8s.io/v1 --api-versions cert-manager.io/v1 mychart ./mychart
+
+--compat v3 renders as helm v3.17.1 does.",
         flags,
         args: Args::AtLeast(1),
         run,

@@ -11,6 +11,10 @@ pub fn command() -> Command {
     Command {
         path: &["values"],
         usage: "values [CHART]",
+        short: "print the values helm computes for an install of a chart",
+        long: "Print the values helm computes for an install of the chart with the given values
+flags: the YAML that `helm install --dry-run=client --debug` prints under
+COMPUTED VALUES. A helmcore extension.",
         flags: value_flags(),
         args: Args::Exact(1),
         run,

@@ -10,6 +10,10 @@ pub fn command() -> Command {
     Command {
         path: &["version"],
         usage: "version",
+        short: "print the helmcore version information",
+        long: "Show the version of helmcore and of the helm release it renders like by default.
+
+--short prints the version number alone.",
         flags: vec![
             Spec::new("short", Kind::Bool),
             Spec::new("template", Kind::String),
