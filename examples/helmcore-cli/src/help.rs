@@ -88,7 +88,7 @@ fn describe(name: &str) -> Option<&'static str> {
         "skip-tests" => "skip tests from templated output",
         "strict" => "fail on lint warnings",
         "take-ownership" => "ignore the check for helm annotations and take ownership of the existing resources (no effect on rendering)",
-        "template" => "template for version string format",
+        "template" => "template for version string format (fields .Version and .HelmCompat)",
         "timeout" => "time to wait for any individual Kubernetes operation (no effect on rendering)",
         "username" => "chart repository username (accepted; helmcore downloads no chart)",
         "values" => "specify values in a YAML file or a URL (can specify multiple)",
