@@ -32,7 +32,7 @@ const FETCHED_SCHEMES: [&str; 3] = ["http", "https", "oci"];
 ///     ..Default::default()
 /// };
 /// let values = opts.merge_values().unwrap();
-/// assert_eq!(values.get("replicas").unwrap().to_string(), "3");
+/// assert_eq!(values.get("replicas").unwrap().to_go_string(), "3");
 /// ```
 pub trait Getter: std::fmt::Debug + Send + Sync {
     /// The file's bytes, or the error helm's getter would print.
