@@ -169,12 +169,7 @@ impl Url {
     /// Go's `URL.EscapedPath`: the path as written when that spells it validly, else
     /// escaped.
     pub fn escaped_path(&self) -> String {
-        let raw_fits = |raw: &str, decoded: &str, mode| {
-            !raw.is_empty()
-                && valid_encoded(raw, mode)
-                && unescape(raw, mode).is_ok_and(|p| p == decoded)
-        };
-        if raw_fits(&self.raw_path, &self.path, Mode::Path) {
+        if raw_spells(&self.raw_path, &self.path, Mode::Path) {
             return self.raw_path.clone();
         }
         if self.path == "*" {
@@ -185,15 +180,16 @@ impl Url {
 
     /// Go's `URL.EscapedFragment`.
     pub fn escaped_fragment(&self) -> String {
-        let raw = &self.raw_fragment;
-        if !raw.is_empty()
-            && valid_encoded(raw, Mode::Fragment)
-            && unescape(raw, Mode::Fragment).is_ok_and(|f| f == self.fragment)
-        {
-            return raw.clone();
+        if raw_spells(&self.raw_fragment, &self.fragment, Mode::Fragment) {
+            return self.raw_fragment.clone();
         }
         escape(&self.fragment, Mode::Fragment)
     }
+}
+
+/// Whether `raw`, as written, is a valid spelling of `decoded` (Go prints it back then).
+fn raw_spells(raw: &str, decoded: &str, mode: Mode) -> bool {
+    !raw.is_empty() && valid_encoded(raw, mode) && unescape(raw, mode).is_ok_and(|d| d == decoded)
 }
 
 /// Go's `URL.String()`.

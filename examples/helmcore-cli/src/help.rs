@@ -14,12 +14,16 @@ with --compat v3), byte for byte, without a cluster and without Go.
 Commands, flags, output, errors and exit codes follow helm's, so command lines
 written for helm run unchanged.";
 
-/// The one-line description of each flag, by long name; a flag without one is hidden
-/// (helm hides it too).
+/// Flags helm accepts but leaves out of its help (deprecated ones).
+const HIDDEN: [&str; 3] = ["atomic", "force", "validate"];
+
+/// The one-line description of each flag, by long name; `None` for a hidden flag.
 fn describe(name: &str) -> Option<&'static str> {
+    if HIDDEN.contains(&name) {
+        return None;
+    }
     Some(match name {
         "api-versions" => "Kubernetes api versions used for Capabilities.APIVersions (multiple can be specified)",
-        "atomic" | "force" | "validate" => return None,
         "burst-limit" => "client-side default throttling limit (accepted; helmcore contacts no cluster)",
         "ca-file" => "verify certificates of HTTPS-enabled servers using this CA bundle (accepted; helmcore downloads no chart)",
         "cert-file" => "identify HTTPS client using this SSL certificate file (accepted; helmcore downloads no chart)",
@@ -114,8 +118,9 @@ pub fn root(commands: &[Command], globals: &[Spec]) -> String {
 }
 
 /// A group's help (`helmcore show`): its subcommands and the global flags.
-pub fn group(prefix: &[&str], about: &str, commands: &[Command], globals: &[Spec]) -> String {
+pub fn group(prefix: &[&str], commands: &[Command], globals: &[Spec]) -> String {
     let name = prefix.join(" ");
+    let about = group_about(prefix).1;
     let mut out = format!("{about}\n\nUsage:\n  {ROOT} {name} [command]\n\n");
     if prefix == ["show"] {
         out.push_str("Aliases:\n  show, inspect\n\n");
@@ -182,7 +187,7 @@ fn command_list(commands: &[Command], prefix: &[&str]) -> String {
 }
 
 /// The one-line and the long description of a command group.
-pub fn group_about(prefix: &[&str]) -> (&'static str, &'static str) {
+fn group_about(prefix: &[&str]) -> (&'static str, &'static str) {
     match prefix {
         ["show"] => (
             "show information of a chart",
@@ -195,8 +200,10 @@ pub fn group_about(prefix: &[&str]) -> (&'static str, &'static str) {
 /// pflag's table: `-s, --long type   description`, sorted by long name, the
 /// descriptions aligned three spaces after the widest left column.
 fn flag_table(specs: &[Spec], command: &str) -> String {
-    let mut rows: Vec<(String, String)> = specs
-        .iter()
+    let mut specs: Vec<&Spec> = specs.iter().collect();
+    specs.sort_by_key(|s| s.name);
+    let rows: Vec<(String, String)> = specs
+        .into_iter()
         .filter_map(|s| {
             let about = match s.name {
                 "help" => format!("help for {command}"),
@@ -217,18 +224,10 @@ fn flag_table(specs: &[Spec], command: &str) -> String {
             Some((format!("  {short}--{}{kind}", s.name), about))
         })
         .collect();
-    rows.sort_by(|a, b| flag_name(&a.0).cmp(flag_name(&b.0)));
-    rows.dedup_by(|a, b| a.0 == b.0);
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(left, about)| format!("{left:width$}   {about}\n"))
         .collect()
-}
-
-/// The long name in a table row's left column.
-fn flag_name(left: &str) -> &str {
-    let after = left.split("--").nth(1).unwrap_or(left);
-    after.split(' ').next().unwrap_or(after)
 }
 
 #[cfg(test)]
@@ -241,8 +240,7 @@ mod tests {
         for c in crate::cmd::commands() {
             specs.extend(c.flags);
         }
-        let hidden = ["atomic", "force", "validate"];
-        for s in specs.iter().filter(|s| !hidden.contains(&s.name)) {
+        for s in specs.iter().filter(|s| !HIDDEN.contains(&s.name)) {
             assert!(
                 describe(s.name).is_some(),
                 "--{} has no description",

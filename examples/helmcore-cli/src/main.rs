@@ -63,14 +63,13 @@ fn small_footprint() {
 fn run(argv: &[String]) -> Result<(), CliError> {
     let commands = cmd::commands();
     let globals = cmd::global_flags();
-    let command = match find_command(&commands, argv)? {
+    let (command, rest) = match find_command(&commands, &globals, argv)? {
         Found::Command(c, rest) => (c, rest),
         Found::Help(text) => {
             print!("{text}");
             return Ok(());
         }
     };
-    let (command, rest) = command;
     let mut specs = command.flags.clone();
     specs.extend(globals.iter().cloned());
     let parsed = flags::parse(&specs, rest)?;
@@ -93,8 +92,11 @@ enum Found<'c> {
 /// Picks the longest command path that the leading non-flag words spell (`inspect` is
 /// `show`, as in helm); the root, a group without its subcommand and `help` give help,
 /// as cobra does.
-fn find_command<'c>(commands: &'c [Command], argv: &'c [String]) -> Result<Found<'c>, CliError> {
-    let globals = cmd::global_flags();
+fn find_command<'c>(
+    commands: &'c [Command],
+    globals: &[flags::Spec],
+    argv: &'c [String],
+) -> Result<Found<'c>, CliError> {
     let words: Vec<&str> = argv
         .iter()
         .take_while(|a| !a.starts_with('-'))
@@ -109,22 +111,18 @@ fn find_command<'c>(commands: &'c [Command], argv: &'c [String]) -> Result<Found
             .max_by_key(|c| c.path.len())
     };
     let is_group = |w: &str| commands.iter().any(|c| c.path.len() > 1 && c.path[0] == w);
-    let group_help = |w: &'static str| {
-        let about = help::group_about(&[w]).1;
-        help::group(&[w], about, commands, &globals)
-    };
     if words.first() == Some(&"help") {
         let topic = &words[1..];
         return Ok(Found::Help(match (topic.first(), longest(topic)) {
-            (None, _) => help::root(commands, &globals),
-            (_, Some(c)) => help::command(c, &globals),
-            (Some(w), None) if is_group(w) => group_help(static_word(commands, w)),
+            (None, _) => help::root(commands, globals),
+            (_, Some(c)) => help::command(c, globals),
+            (Some(w), None) if is_group(w) => help::group(&[w], commands, globals),
             (Some(_), None) => {
                 let quoted: Vec<String> = topic.iter().map(|w| format!("`{w}`")).collect();
                 format!(
                     "Unknown help topic [{}]\n{}",
                     quoted.join(" "),
-                    help::root(commands, &globals)
+                    help::root(commands, globals)
                 )
             }
         }));
@@ -133,26 +131,18 @@ fn find_command<'c>(commands: &'c [Command], argv: &'c [String]) -> Result<Found
         Some(c) => Ok(Found::Command(c, &argv[c.path.len()..])),
         None if words.is_empty() => {
             // The root runs nothing: it checks its flags and prints its help.
-            flags::parse(&globals, argv)?;
-            Ok(Found::Help(help::root(commands, &globals)))
+            flags::parse(globals, argv)?;
+            Ok(Found::Help(help::root(commands, globals)))
         }
         None if is_group(words[0]) => {
-            flags::parse(&globals, &argv[1..])?;
-            Ok(Found::Help(group_help(static_word(commands, words[0]))))
+            flags::parse(globals, &argv[1..])?;
+            Ok(Found::Help(help::group(&words[..1], commands, globals)))
         }
         None => Err(CliError::Usage(format!(
             "unknown command {:?} for {:?}\nRun '{ROOT} --help' for usage.",
             words[0], ROOT
         ))),
     }
-}
-
-/// The `'static` spelling of a group's name, from the command table.
-fn static_word(commands: &[Command], w: &str) -> &'static str {
-    commands
-        .iter()
-        .find(|c| c.path[0] == w)
-        .map_or("", |c| c.path[0])
 }
 
 /// Helm's argument-count messages (cmd/helm/require).

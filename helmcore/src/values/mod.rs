@@ -160,10 +160,11 @@ impl Options {
     }
 }
 
-/// Reads one values file from disk (Helm's `LoadValues` of a `-f` file).
+/// Reads one values file (Helm's `LoadValues` of a `-f` file): `-` is standard input;
+/// a name that is an `http(s)` or `oci` URL fails, as no [`Getter`] is given.
 pub fn read_values_file(path: impl AsRef<Path>) -> Result<Map, ValuesError> {
     let p = path.as_ref().display().to_string();
-    let raw = url_file::read_local(&p)?;
+    let raw = url_file::read(&p, None)?;
     crate::yaml::load_values_slice(&raw).map_err(|source| ValuesError::Parse { file: p, source })
 }
 

@@ -60,7 +60,7 @@ pub(super) fn read(name: &str, getter: Option<&dyn Getter>) -> Result<Vec<u8>, V
 }
 
 /// Go's `os.ReadFile`: opening a directory succeeds, reading it fails.
-pub(super) fn read_local(path: &str) -> Result<Vec<u8>, ValuesError> {
+fn read_local(path: &str) -> Result<Vec<u8>, ValuesError> {
     let fail = |op: &str, e: std::io::Error| {
         ValuesError::Read(format!(
             "{op} {path}: {}",
