@@ -412,67 +412,139 @@ impl Printer {
             Value::String(s) => self.fmt_string(v, s, verb, depth),
             Value::Bytes(b) => self.fmt_bytes(v, b, verb, depth),
             Value::List(items) => {
-                if self.f.sharp_v {
+                if self.f.sharp_v && items.is_nil() {
                     self.out.push_str(items.elem().slice_type());
-                    if items.is_nil() {
-                        self.out.push_str("(nil)");
-                        return;
-                    }
-                    self.out.push('{');
-                    for (k, item) in items.iter().enumerate() {
-                        if k > 0 {
-                            self.out.push_str(", ");
-                        }
-                        self.print_elem(item, verb, depth + 1);
-                    }
-                    self.out.push('}');
-                } else {
-                    self.out.push('[');
-                    for (k, item) in items.iter().enumerate() {
-                        if k > 0 {
-                            self.out.push(' ');
-                        }
-                        self.print_elem(item, verb, depth + 1);
-                    }
-                    self.out.push(']');
+                    self.out.push_str("(nil)");
+                    return;
                 }
+                self.print_items(items.elem().slice_type(), items.iter(), verb, depth);
             }
             Value::Map(m) => {
-                let entries = m.entries();
-                if self.f.sharp_v {
-                    let t = m.named_type().map_or("map[string]interface {}", |t| t.name);
+                let t = m.named_type().map_or("map[string]interface {}", |t| t.name);
+                if self.f.sharp_v && m.is_nil() {
                     self.out.push_str(t);
-                    if m.is_nil() {
-                        self.out.push_str("(nil)");
-                        return;
-                    }
-                    self.out.push('{');
-                } else {
-                    self.out.push_str("map[");
+                    self.out.push_str("(nil)");
+                    return;
                 }
-                for (k, (key, item)) in entries.iter().enumerate() {
-                    if k > 0 {
-                        self.out.push_str(if self.f.sharp_v { ", " } else { " " });
-                    }
-                    self.print_arg(&Value::String(key.clone()), verb, depth + 1);
-                    self.out.push(':');
-                    self.print_elem(item, verb, depth + 1);
-                }
-                self.out.push(if self.f.sharp_v { '}' } else { ']' });
+                let entries = m.entries();
+                self.print_entries(t, entries.iter().map(|(k, v)| (k, v)), verb, depth);
             }
             Value::Object(o) if o.as_go_bytes().is_some() => {
                 let bytes = o.as_go_bytes().unwrap_or_default().to_vec();
                 self.fmt_byte_slice(&bytes, verb, depth);
             }
-            Value::Object(o) => {
-                let mut s = String::new();
-                o.format(&mut s);
-                match verb {
-                    'v' | 's' | 'x' | 'X' | 'q' => self.fmt_string(v, &s, verb, depth),
-                    _ => self.bad_verb(v, verb, depth),
+            Value::Object(o) => self.print_object(v, &**o, verb, depth),
+        }
+    }
+
+    /// A slice's items: `[a b]`, or under `%#v` `TYPE{a, b}`.
+    fn print_items<'v>(
+        &mut self,
+        type_name: &str,
+        items: impl Iterator<Item = &'v Value>,
+        verb: char,
+        depth: usize,
+    ) {
+        if self.f.sharp_v {
+            self.out.push_str(type_name);
+            self.out.push('{');
+        } else {
+            self.out.push('[');
+        }
+        for (k, item) in items.enumerate() {
+            if k > 0 {
+                self.out.push_str(if self.f.sharp_v { ", " } else { " " });
+            }
+            self.print_elem(item, verb, depth + 1);
+        }
+        self.out.push(if self.f.sharp_v { '}' } else { ']' });
+    }
+
+    /// A map's entries in key order: `map[k:v]`, or under `%#v` `TYPE{"k":v}`.
+    fn print_entries<'v>(
+        &mut self,
+        type_name: &str,
+        entries: impl Iterator<Item = (&'v crate::value::Str, &'v Value)>,
+        verb: char,
+        depth: usize,
+    ) {
+        if self.f.sharp_v {
+            self.out.push_str(type_name);
+            self.out.push('{');
+        } else {
+            self.out.push_str("map[");
+        }
+        for (k, (key, item)) in entries.enumerate() {
+            if k > 0 {
+                self.out.push_str(if self.f.sharp_v { ", " } else { " " });
+            }
+            self.print_arg(&Value::String(key.clone()), verb, depth + 1);
+            self.out.push(':');
+            self.print_elem(item, verb, depth + 1);
+        }
+        self.out.push(if self.f.sharp_v { '}' } else { ']' });
+    }
+
+    /// A Go struct or named type. As `fmt` does: `%#v` asks for `GoString()` first; a
+    /// `String()` method answers the string verbs; otherwise reflection prints a struct's
+    /// fields and a named slice's or map's elements, each with the verb.
+    fn print_object(&mut self, v: &Value, o: &dyn crate::value::Object, verb: char, depth: usize) {
+        if self.f.sharp_v {
+            if let Some(s) = o.go_string() {
+                let t = self.truncate(&s).to_string();
+                self.pad(&t);
+                return;
+            }
+        }
+        let string_verb = !self.f.sharp_v && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q');
+        if !(o.is_stringer() && string_verb) {
+            if let Some(st) = o.go_fields() {
+                self.print_struct(&st, verb, depth);
+                return;
+            }
+            if matches!(o.kind(), Kind::Slice | Kind::Map) {
+                match o.elements() {
+                    Some(crate::value::Elements::List(items)) => {
+                        return self.print_items(&o.type_name(), items.iter(), verb, depth);
+                    }
+                    Some(crate::value::Elements::Map { entries, .. }) => {
+                        let entries = entries.iter().map(|(k, v)| (k, v));
+                        return self.print_entries(&o.type_name(), entries, verb, depth);
+                    }
+                    None => {}
                 }
             }
         }
+        let mut s = String::new();
+        o.format(&mut s);
+        match verb {
+            'v' | 's' | 'x' | 'X' | 'q' => self.fmt_string(v, &s, verb, depth),
+            _ => self.bad_verb(v, verb, depth),
+        }
+    }
+
+    /// `{a b}`, `{A:a B:b}` under `%+v`, `T{A:a, B:b}` under `%#v`; `&` before a pointer.
+    /// (Go writes a pointer met inside another value as its address, which no run
+    /// reproduces; it keeps the `&` form here.)
+    fn print_struct(&mut self, st: &crate::value::GoFields, verb: char, depth: usize) {
+        if st.pointer {
+            self.out.push('&');
+        }
+        if self.f.sharp_v {
+            self.out.push_str(&st.name);
+        }
+        self.out.push('{');
+        for (i, (name, field)) in st.fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(if self.f.sharp_v { ", " } else { " " });
+            }
+            if self.f.plus_v || self.f.sharp_v {
+                self.out.push_str(name);
+                self.out.push(':');
+            }
+            self.print_arg(field, verb, depth + 1);
+        }
+        self.out.push('}');
     }
 
     /// A Go `[]byte`: `%s`, `%q`, `%x` and `%X` format it as a string, `%#v` as Go syntax,
@@ -481,7 +553,10 @@ impl Printer {
         match verb {
             's' | 'q' | 'x' | 'X' => self.print_arg(&Value::from_go_slice(bytes), verb, depth),
             'v' if self.f.sharp_v => {
-                self.out.push_str("[]byte{");
+                // `fmt` names the type `[]byte` for the argument itself and by its
+                // reflected name inside another value.
+                self.out
+                    .push_str(if depth == 0 { "[]byte{" } else { "[]uint8{" });
                 for (i, b) in bytes.iter().enumerate() {
                     if i > 0 {
                         self.out.push_str(", ");
@@ -608,7 +683,14 @@ impl Printer {
     }
 
     fn fmt_integer(&mut self, v: &Value, n: i64, verb: char, depth: usize) {
+        let unsigned = matches!(v, Value::Int(_, k) if k.is_unsigned());
         match verb {
+            // Go syntax for an unsigned integer is hexadecimal with `0x`.
+            'v' if self.f.sharp_v && unsigned => {
+                let sharp = std::mem::replace(&mut self.f.sharp, true);
+                self.fmt_int_base(n, 16, verb, false);
+                self.f.sharp = sharp;
+            }
             'v' | 'd'
                 if self.f.wid.is_none()
                     && self.f.prec.is_none()

@@ -103,8 +103,13 @@ pub fn from_str_map(src: &str) -> Result<Option<Map>, JsonError> {
 /// number beyond float64: that number is nil, the rest of the document is decoded, and
 /// the error comes with the map (`fromJson` then adds it under `Error`). Syntax errors
 /// and a document that is not an object leave no map.
-pub fn from_str_map_partial(src: &str) -> Result<(Option<Map>, Option<JsonError>), JsonError> {
-    let (v, range_error) = decode::decode_lenient(src.as_bytes())?;
+///
+/// It takes a Go string's bytes: Go reports a byte that is not valid UTF-8 as the
+/// character of the same number (`invalid character 'ÿ'` for `\xff`).
+pub fn from_str_map_partial(
+    src: impl AsRef<[u8]>,
+) -> Result<(Option<Map>, Option<JsonError>), JsonError> {
+    let (v, range_error) = decode::decode_lenient(src.as_ref())?;
     match v {
         Value::Map(m) => Ok((Some(m), range_error)),
         // A nil document with a range error was that number alone.
@@ -118,9 +123,9 @@ pub fn from_str_map_partial(src: &str) -> Result<(Option<Map>, Option<JsonError>
 }
 
 /// Go's `json.Unmarshal` into a `[]interface{}` (`fromJsonArray`); `null` gives `None`
-/// (a nil slice).
-pub fn from_str_list(src: &str) -> Result<Option<Vec<Value>>, JsonError> {
-    match from_str(src)? {
+/// (a nil slice). Like [`from_str_map_partial`] it takes a Go string's bytes.
+pub fn from_str_list(src: impl AsRef<[u8]>) -> Result<Option<Vec<Value>>, JsonError> {
+    match decode::decode(src.as_ref())? {
         Value::List(l) => Ok(Some(l.to_vec())),
         Value::Nil => Ok(None),
         other => Err(mismatch(&other, "[]interface {}")),

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::engine::func::Param;
 
 use crate::gofmt::quote;
-use crate::value::{Elements, Field, Kind, Map, Object, Value};
+use crate::value::{Elements, Field, GoFields, Kind, Map, Object, Value};
 
 use super::Compat;
 
@@ -321,6 +321,17 @@ impl Object for CapabilitiesObject {
     fn json_order(&self) -> &'static [&'static str] {
         &["KubeVersion", "APIVersions", "HelmVersion"]
     }
+    fn go_fields(&self) -> Option<GoFields> {
+        Some(GoFields {
+            pointer: true,
+            name: format!("{}.Capabilities", pkg(self.compat)).into(),
+            fields: vec![
+                ("KubeVersion", self.kube.clone()),
+                ("APIVersions", self.apis.clone()),
+                ("HelmVersion", self.helm.clone()),
+            ],
+        })
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -394,6 +405,20 @@ impl Object for KubeVersionObject {
     }
     fn json_order(&self) -> &'static [&'static str] {
         &["Version", "Major", "Minor"]
+    }
+    /// helm4's struct keeps the normalized version in a private field.
+    fn go_fields(&self) -> Option<GoFields> {
+        let mut fields = vec![("Version", self.v.version.as_str().into())];
+        if self.compat == Compat::V4 {
+            fields.push(("normalizedVersion", self.v.normalized.as_str().into()));
+        }
+        fields.push(("Major", self.v.major.as_str().into()));
+        fields.push(("Minor", self.v.minor.as_str().into()));
+        Some(GoFields {
+            pointer: false,
+            name: format!("{}.KubeVersion", pkg(self.compat)).into(),
+            fields,
+        })
     }
     fn eq_object(&self, other: &dyn Object) -> bool {
         other
@@ -503,6 +528,23 @@ impl Object for HelmVersionObject {
             m.insert("kube_client_version", k.into());
         }
         Some(Value::Map(m))
+    }
+    fn go_fields(&self) -> Option<GoFields> {
+        let h = &self.0;
+        let mut fields = vec![
+            ("Version", h.version.into()),
+            ("GitCommit", h.git_commit.into()),
+            ("GitTreeState", h.git_tree_state.into()),
+            ("GoVersion", h.go_version.into()),
+        ];
+        if let Some(k) = h.kube_client_version {
+            fields.push(("KubeClientVersion", k.into()));
+        }
+        Some(GoFields {
+            pointer: false,
+            name: "version.BuildInfo".into(),
+            fields,
+        })
     }
     fn json_order(&self) -> &'static [&'static str] {
         &[

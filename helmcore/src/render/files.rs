@@ -305,13 +305,9 @@ impl Object for Bytes {
             b64(&self.data)
         })
     }
-    /// Go's `uint8`s, which the value model holds as `int`s.
     fn elements(&self) -> Option<Elements> {
         Some(Elements::List(
-            self.data
-                .iter()
-                .map(|&b| Value::int(i64::from(b)))
-                .collect(),
+            self.data.iter().map(|&b| Value::uint8(b)).collect(),
         ))
     }
     fn is_truthy(&self) -> bool {

@@ -6,7 +6,7 @@ use crate::engine::func::{Func, Param as P};
 use crate::json;
 use crate::value::Value;
 
-use super::args::{any, string};
+use super::args::{any, bytes};
 use super::{func, Res};
 
 /// `toPrettyJson` swallows the error and prints nothing, as Sprig does.
@@ -30,7 +30,7 @@ fn to_raw_json(a: Vec<Value>) -> Res {
 }
 
 fn must_from_json(a: Vec<Value>) -> Res {
-    json::from_str(string(&a, 0)).map_err(|e| e.to_string())
+    json::from_slice(bytes(&a, 0)).map_err(|e| e.to_string())
 }
 
 pub(super) const FUNCS: &[Func] = &[
@@ -38,5 +38,5 @@ pub(super) const FUNCS: &[Func] = &[
     func("mustToPrettyJson", &[P::Any], None, must_to_pretty_json),
     func("toRawJson", &[P::Any], None, to_raw_json),
     func("mustToRawJson", &[P::Any], None, to_raw_json),
-    func("mustFromJson", &[P::String], None, must_from_json),
+    func("mustFromJson", &[P::BytesString], None, must_from_json),
 ];

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::engine::func::{Func, Param as P};
 use crate::semver::{Constraints, Version};
-use crate::value::{Field, Kind, Object, Value};
+use crate::value::{Field, GoFields, Kind, Object, Value};
 
 use super::args::string;
 use super::{func, Res};
@@ -108,7 +108,7 @@ fn version_arg(args: &[Value]) -> Result<&Version, String> {
 }
 
 fn u64_value(n: u64) -> Value {
-    Value::int64(n as i64)
+    Value::Int(n as i64, crate::value::IntKind::Uint64)
 }
 
 impl Object for VersionObject {
@@ -198,6 +198,28 @@ impl Object for VersionObject {
 
     fn to_data(&self) -> Option<Value> {
         Some(self.version.to_string().into())
+    }
+
+    /// `String` has a value receiver: every verb but `%#v` and the numeric ones prints it.
+    fn is_stringer(&self) -> bool {
+        true
+    }
+
+    /// Masterminds/semver's private fields.
+    fn go_fields(&self) -> Option<GoFields> {
+        let v = &self.version;
+        Some(GoFields {
+            pointer: self.pointer,
+            name: "semver.Version".into(),
+            fields: vec![
+                ("major", u64_value(v.major())),
+                ("minor", u64_value(v.minor())),
+                ("patch", u64_value(v.patch())),
+                ("pre", v.prerelease().into()),
+                ("metadata", v.metadata().into()),
+                ("original", v.original().into()),
+            ],
+        })
     }
 
     fn eq_object(&self, other: &dyn Object) -> bool {

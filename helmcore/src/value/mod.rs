@@ -31,7 +31,7 @@ pub use format::{fmt_v, write_v};
 pub use list::{Elem, List};
 pub use map::{Map, NamedMap, NIL_MAP, NIL_STRING_MAP, STRING_MAP};
 pub use number::{format_float, format_float_v};
-pub use object::{Elements, Field, Object};
+pub use object::{Elements, Field, GoFields, Object};
 
 /// An immutable, cheaply cloned string (Go strings are immutable values too).
 pub type Str = Arc<str>;
@@ -48,6 +48,27 @@ pub enum IntKind {
     Int,
     /// Go `int64`: `--set` integers, Sprig's arithmetic, `int64`.
     Int64,
+    /// Go `uint8` (`byte`): `index` of a string, an element of a `[]byte`.
+    Uint8,
+    /// Go `uint64`: a field of a struct Go's `fmt` prints (`semver.Version`'s numbers).
+    Uint64,
+}
+
+impl IntKind {
+    /// Go's `%T` and `reflect.Kind` name of the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            IntKind::Int => "int",
+            IntKind::Int64 => "int64",
+            IntKind::Uint8 => "uint8",
+            IntKind::Uint64 => "uint64",
+        }
+    }
+
+    /// Whether the type is unsigned: `%#v` prints it in hexadecimal (`0x1`).
+    pub fn is_unsigned(self) -> bool {
+        matches!(self, IntKind::Uint8 | IntKind::Uint64)
+    }
 }
 
 /// Go's `reflect.Kind` names, as `kindOf` prints them.
@@ -57,6 +78,8 @@ pub enum Kind {
     Bool,
     Int,
     Int64,
+    Uint8,
+    Uint64,
     Float64,
     String,
     Slice,
@@ -74,6 +97,8 @@ impl Kind {
             Kind::Bool => "bool",
             Kind::Int => "int",
             Kind::Int64 => "int64",
+            Kind::Uint8 => "uint8",
+            Kind::Uint64 => "uint64",
             Kind::Float64 => "float64",
             Kind::String => "string",
             Kind::Slice => "slice",
@@ -121,6 +146,11 @@ impl Value {
     /// A Go `int64`.
     pub fn int64(n: i64) -> Value {
         Value::Int(n, IntKind::Int64)
+    }
+
+    /// A Go `uint8` (a byte of a string or `[]byte`).
+    pub fn uint8(b: u8) -> Value {
+        Value::Int(i64::from(b), IntKind::Uint8)
     }
 
     pub fn string(s: impl Into<Str>) -> Value {
@@ -230,8 +260,7 @@ impl Value {
         match self {
             Value::Nil => "<nil>".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_, IntKind::Int) => "int".into(),
-            Value::Int(_, IntKind::Int64) => "int64".into(),
+            Value::Int(_, k) => k.name().into(),
             Value::Float(_) => "float64".into(),
             Value::String(_) | Value::Bytes(_) => "string".into(),
             Value::List(l) => l.elem().slice_type().into(),
@@ -250,6 +279,8 @@ impl Value {
             Value::Bool(_) => Kind::Bool,
             Value::Int(_, IntKind::Int) => Kind::Int,
             Value::Int(_, IntKind::Int64) => Kind::Int64,
+            Value::Int(_, IntKind::Uint8) => Kind::Uint8,
+            Value::Int(_, IntKind::Uint64) => Kind::Uint64,
             Value::Float(_) => Kind::Float64,
             Value::String(_) | Value::Bytes(_) => Kind::String,
             Value::List(_) => Kind::Slice,
@@ -317,6 +348,7 @@ impl std::fmt::Debug for Value {
             Value::Bool(b) => write!(f, "Bool({b})"),
             Value::Int(n, IntKind::Int) => write!(f, "Int({n})"),
             Value::Int(n, IntKind::Int64) => write!(f, "Int64({n})"),
+            Value::Int(n, k) => write!(f, "{}({n})", k.name()),
             Value::Float(x) => write!(f, "Float({x:?})"),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Bytes(b) => write!(f, "Bytes({:?})", String::from_utf8_lossy(b)),

@@ -31,6 +31,18 @@ pub enum Elements {
     List(Vec<Value>),
 }
 
+/// A struct as Go's `fmt` sees it through reflection, for the verbs and flags that print
+/// its fields one by one (`%+v`, `%#v`, `%d`): every field in declaration order, exported
+/// or not.
+pub struct GoFields {
+    /// The value is a pointer to the struct: `fmt` writes `&` before it.
+    pub pointer: bool,
+    /// The struct type's name without the `*` (`semver.Version`), which `%#v` writes.
+    pub name: Cow<'static, str>,
+    /// Each field's name and value.
+    pub fields: Vec<(&'static str, Value)>,
+}
+
 /// A Go struct or named type exposed to templates: `.Chart` (`*chart.Metadata`),
 /// `.Capabilities`, `.Files`, `semver` versions, `time.Time`.
 ///
@@ -127,6 +139,24 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
     /// `len` and map field accesses see them; `None` for other objects.
     fn elements(&self) -> Option<Elements> {
         None
+    }
+
+    /// The struct behind the value, for `fmt`'s verbs that look inside it; `None` for a
+    /// value that is not a struct or whose fields cannot be printed as Go prints them.
+    fn go_fields(&self) -> Option<GoFields> {
+        None
+    }
+
+    /// Go's `GoString()` (what `%#v` prints) for a type that has the method (`time.Time`).
+    fn go_string(&self) -> Option<String> {
+        None
+    }
+
+    /// Whether `fmt` finds a `String()` method on the value as it holds it (a value
+    /// receiver, or a pointer receiver on a pointer): `%v`, `%s`, `%q`, `%x` and `%X` then
+    /// print [`Object::format`], and only the other verbs reach [`Object::go_fields`].
+    fn is_stringer(&self) -> bool {
+        false
     }
 
     /// For downcasting to the concrete type (`semverCompare` receiving a version).

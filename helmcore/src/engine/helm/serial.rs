@@ -33,8 +33,8 @@ pub(crate) const FUNCS: &[Func] = &[
     f("fromYamlArray", BYTES, from_yaml_array),
     f("toJson", ANY, to_json),
     f("mustToJson", ANY, must_to_json),
-    f("fromJson", STR, from_json),
-    f("fromJsonArray", STR, from_json_array),
+    f("fromJson", BYTES, from_json),
+    f("fromJsonArray", BYTES, from_json_array),
 ];
 
 fn arg(args: Vec<Value>) -> Value {
@@ -139,9 +139,10 @@ fn must_to_json(args: Vec<Value>) -> Res {
 }
 
 fn from_json(args: Vec<Value>) -> Res {
-    let src = str_arg(args);
-    Ok(match crate::json::from_str_map_partial(&src) {
-        Ok((m, None)) => map_result(&src, m),
+    let arg = arg(args);
+    let src = arg.go_bytes().unwrap_or_default();
+    Ok(match crate::json::from_str_map_partial(src) {
+        Ok((m, None)) => map_result(&String::from_utf8_lossy(src), m),
         // Go's map holds what was decoded before and after a number beyond float64.
         Ok((Some(m), Some(e))) => {
             m.insert("Error", Value::from(e.to_string()));
@@ -152,13 +153,15 @@ fn from_json(args: Vec<Value>) -> Res {
 }
 
 fn from_json_array(args: Vec<Value>) -> Res {
-    let src = str_arg(args);
-    Ok(match crate::json::from_str_list(&src) {
-        Ok(Some(l)) => Value::list(l),
-        // `encoding/json` decodes `null` into a slice by setting it to nil.
-        Ok(None) => Value::List(crate::value::List::nil(crate::value::Elem::Interface)),
-        Err(e) => Value::list(vec![Value::from(e.to_string())]),
-    })
+    let arg = arg(args);
+    Ok(
+        match crate::json::from_str_list(arg.go_bytes().unwrap_or_default()) {
+            Ok(Some(l)) => Value::list(l),
+            // `encoding/json` decodes `null` into a slice by setting it to nil.
+            Ok(None) => Value::List(crate::value::List::nil(crate::value::Elem::Interface)),
+            Err(e) => Value::list(vec![Value::from(e.to_string())]),
+        },
+    )
 }
 
 /// helm3's `toToml` (BurntSushi v1.4: floats in plain decimals), which

@@ -255,7 +255,7 @@ fn index(item: Rv, indexes: &[Rv]) -> Result<Rv, TemplateError> {
                 let s = v.go_bytes().unwrap_or_default();
                 let x = index_arg(&ix, s.len())?;
                 match s.get(x) {
-                    Some(b) => Rv::Val(Value::int(*b as i64)),
+                    Some(b) => Rv::Val(Value::uint8(*b)),
                     None => return Err(err("reflect: string index out of range")),
                 }
             }

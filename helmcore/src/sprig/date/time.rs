@@ -411,6 +411,26 @@ impl Object for GoTime {
         out.push_str(&self.go_string());
     }
 
+    fn is_stringer(&self) -> bool {
+        true
+    }
+
+    /// `time.Date(2021, time.March, 4, 0, 0, 0, 0, time.Local)`: Go names `UTC` and
+    /// `Local` by their variables and any other location by its name.
+    fn go_string(&self) -> Option<String> {
+        let c = self.civil();
+        let month = MONTHS[(c.month as usize + 11) % 12];
+        let loc = match &self.loc {
+            Loc::Utc => "time.UTC".to_string(),
+            Loc::Named(zone) if zone.name == "Local" => "time.Local".to_string(),
+            other => format!("time.Location({})", crate::gofmt::quote(other.name())),
+        };
+        Some(format!(
+            "time.Date({}, time.{month}, {}, {}, {}, {}, {}, {loc})",
+            c.year, c.day, c.hour, c.minute, c.second, self.nanos
+        ))
+    }
+
     /// `encoding/json` marshals a time as RFC 3339 with nanoseconds.
     fn to_data(&self) -> Option<Value> {
         Some(self.format("2006-01-02T15:04:05.999999999Z07:00").into())
