@@ -48,10 +48,39 @@ ARGS = [
 
 # What a result is printed through: the Go type and value, or a serializer.
 WRAPS = ['printf "%%T|%%v" (%s)', 'printf "%%T|%%v" (%s)', '%s', 'toJson (%s)', 'printf "%%#v" (%s)',
-         'kindOf (%s)', '(%s) | toString']
+         'kindOf (%s)', '(%s) | toString', 'printf "%%+v|%%d|%%x|%%q" (%s) (%s) (%s) (%s)']
+
+# Objects with methods, and the methods Go has on them (some helmcore may lack).
+OBJECTS = {
+    '(semver "1.2.3-rc.1+m")': "String Major Minor Patch Prerelease Metadata IncPatch IncMinor IncMajor "
+                               "SetPrerelease SetMetadata MarshalJSON MarshalText Original LessThan "
+                               "LessThanEqual GreaterThan GreaterThanEqual Equal Compare UnmarshalJSON Validate",
+    '(toDate "2006-01-02T15:04:05Z07:00" "2021-03-04T05:06:07+05:30")':
+        "String Format Unix UnixMilli UnixMicro UnixNano UTC Year Month Day Hour Minute Second "
+        "Nanosecond YearDay Weekday IsZero Add Sub Before After Equal AddDate Truncate Round ISOWeek "
+        "Zone Date Clock MarshalJSON MarshalText Compare IsDST GoString Location",
+    '.Capabilities': "KubeVersion APIVersions HelmVersion Copy",
+    '.Capabilities.KubeVersion': "Version Major Minor String GitVersion",
+    '.Capabilities.APIVersions': "Has",
+    '.Capabilities.HelmVersion': "Version GitCommit GitTreeState GoVersion KubeClientVersion",
+    '.Files': "Get GetBytes Glob Lines AsConfig AsSecrets",
+    '.Chart': "Name Version AppVersion APIVersion IsRoot Validate Annotations Dependencies Maintainers Keywords",
+    '.Release': "Name Namespace IsUpgrade IsInstall Revision Service",
+}
+
+
+def method_case(r):
+    obj = r.choice(list(OBJECTS))
+    m = r.choice(OBJECTS[obj].split())
+    n = r.choice([0, 0, 1, 1, 2])
+    return "%s.%s %s" % (obj, m, " ".join(r.choice(ARGS) for _ in range(n)))
 
 
 def case(r):
+    if r.random() < 0.3:
+        w = r.choice(WRAPS)
+        e = method_case(r)
+        return "{{ %s }}" % (w % ((e,) * w.count("%s")))
     f = r.choice(FUNCS)
     n = r.choice([0, 1, 1, 2, 2, 2, 3, 3, 4])
     args = [r.choice(ARGS) for _ in range(n)]
@@ -59,7 +88,8 @@ def case(r):
     if r.random() < 0.15 and args:
         # the last argument through a pipeline, as charts often write it
         e = "%s | %s" % (args[-1], " ".join([f] + args[:-1]))
-    return "{{ %s }}" % (r.choice(WRAPS) % e)
+    w = r.choice(WRAPS)
+    return "{{ %s }}" % (w % ((e,) * w.count("%s")))
 
 
 VALUES = """f: 2.5

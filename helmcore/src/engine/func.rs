@@ -42,6 +42,9 @@ pub enum Param {
     /// typed values (`int64`, `float64`) fail with `wrong type for value; expected
     /// uint32; got int64`.
     Uint32,
+    /// `time.Duration`: a [`Value::Int`] of kind `Duration` (integer literals convert;
+    /// an `int64` does not).
+    Duration,
     /// A Go named struct type, by its `%T` name (Sprig's `sprig.certificate`): a
     /// [`Value::Object`] whose `type_name()` is that name. Nil fails with `cannot assign
     /// nil to sprig.certificate`, another value with `wrong type for value; expected

@@ -684,6 +684,15 @@ impl Printer {
 
     fn fmt_integer(&mut self, v: &Value, n: i64, verb: char, depth: usize) {
         let unsigned = matches!(v, Value::Int(_, k) if k.is_unsigned());
+        // A named type with a `String()` method (`time.Duration`) prints it for the
+        // string verbs, as `fmt` does before looking at the number.
+        if let Value::Int(_, k) = v {
+            if !self.f.sharp_v && matches!(verb, 'v' | 's' | 'q' | 'x' | 'X') {
+                if let Some(s) = k.go_string(n) {
+                    return self.fmt_string(v, &s, verb, depth);
+                }
+            }
+        }
         match verb {
             // Go syntax for an unsigned integer is hexadecimal with `0x`.
             'v' if self.f.sharp_v && unsigned => {

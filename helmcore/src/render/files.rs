@@ -201,7 +201,9 @@ impl Object for Files {
             "Get" => Ok(Value::from_go_slice(
                 self.get_bytes(&string_arg(name, args)?),
             )),
-            "GetBytes" => Ok(bytes_value(self.get_bytes(&string_arg(name, args)?))),
+            "GetBytes" => Ok(crate::value::byte_slice::value(
+                self.get_bytes(&string_arg(name, args)?),
+            )),
             "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
             "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
             "AsSecrets" => no_args(name, args).map(|_| self.as_secrets().into()),
@@ -218,7 +220,7 @@ impl Object for Files {
             }
             out.push_str(name);
             out.push(':');
-            write_bytes(out, data);
+            crate::value::byte_slice::write(out, data);
         }
         out.push(']');
     }
@@ -226,7 +228,7 @@ impl Object for Files {
     fn to_data(&self) -> Option<Value> {
         let m = Map::new();
         for (name, data) in self.entries.iter() {
-            m.insert(name.clone(), b64(data));
+            m.insert(name.clone(), crate::value::byte_slice::base64(data));
         }
         Some(Value::Map(m))
     }
@@ -236,88 +238,13 @@ impl Object for Files {
             entries: self
                 .entries
                 .iter()
-                .map(|(name, data)| (name.clone(), bytes_value(data)))
+                .map(|(name, data)| (name.clone(), crate::value::byte_slice::value(data)))
                 .collect(),
-            zero: Value::Object(Arc::new(Bytes {
-                data: Arc::from(&[][..]),
-                nil: true,
-            })),
+            zero: crate::value::byte_slice::nil(),
         })
     }
     fn is_truthy(&self) -> bool {
         !self.entries.is_empty()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-fn b64(data: &[u8]) -> Value {
-    Value::from(base64::engine::general_purpose::STANDARD.encode(data))
-}
-
-fn write_bytes(out: &mut String, data: &[u8]) {
-    out.push('[');
-    for (i, b) in data.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&b.to_string());
-    }
-    out.push(']');
-}
-
-/// A Go `[]byte` (what `GetBytes` returns).
-#[derive(Debug)]
-struct Bytes {
-    data: Arc<[u8]>,
-    /// A nil slice (the zero value a missing `.Files` entry gives): JSON `null`.
-    nil: bool,
-}
-
-fn bytes_value(data: &[u8]) -> Value {
-    Value::Object(Arc::new(Bytes {
-        data: Arc::from(data),
-        nil: false,
-    }))
-}
-
-impl Object for Bytes {
-    fn type_name(&self) -> Cow<'_, str> {
-        "[]uint8".into()
-    }
-    fn kind(&self) -> Kind {
-        Kind::Slice
-    }
-    fn field(&self, _name: &str) -> Field {
-        Field::Missing
-    }
-    fn format(&self, out: &mut String) {
-        write_bytes(out, &self.data);
-    }
-    fn as_go_bytes(&self) -> Option<&[u8]> {
-        Some(&self.data)
-    }
-    fn to_data(&self) -> Option<Value> {
-        Some(if self.nil {
-            Value::Nil
-        } else {
-            b64(&self.data)
-        })
-    }
-    fn elements(&self) -> Option<Elements> {
-        Some(Elements::List(
-            self.data.iter().map(|&b| Value::uint8(b)).collect(),
-        ))
-    }
-    fn is_truthy(&self) -> bool {
-        !self.data.is_empty()
-    }
-    fn eq_object(&self, other: &dyn Object) -> bool {
-        other
-            .as_any()
-            .downcast_ref::<Bytes>()
-            .is_some_and(|o| o.data == self.data)
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -355,7 +282,7 @@ mod tests {
         );
         assert_eq!(f.get("missing"), "");
         assert_eq!(
-            bytes_value(f.get_bytes("a.txt")).to_go_string(),
+            crate::value::byte_slice::value(f.get_bytes("a.txt")).to_go_string(),
             "[104 105 10]"
         );
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Go's number parsing (`strconv`) and spf13/cast's conversions, which Sprig's `int`,
 //! `int64`, `float64` and arithmetic apply to any value.
 
-use crate::value::{fmt_v, Value};
+use crate::value::{fmt_v, IntKind, Value};
 
 /// Why Go's `strconv` rejected a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,6 +234,8 @@ pub(crate) fn to_int64_checked(v: &Value) -> Option<i64> {
     match v {
         Value::Nil => Some(0),
         Value::Bool(b) => Some(*b as i64),
+        // cast knows `time.Month` and `time.Weekday` but not `time.Duration`.
+        Value::Int(_, IntKind::Duration) => None,
         Value::Int(n, _) => Some(*n),
         Value::Float(f) => Some(float_to_int(*f)),
         Value::String(s) => parse_int(trim_zero_decimal(s), 0).ok(),
@@ -251,6 +253,7 @@ pub(crate) fn to_float64_checked(v: &Value) -> Option<f64> {
     match v {
         Value::Nil => Some(0.0),
         Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
+        Value::Int(_, IntKind::Duration) => None,
         Value::Int(n, _) => Some(*n as f64),
         Value::Float(f) => Some(*f),
         Value::String(s) => parse_float(s),

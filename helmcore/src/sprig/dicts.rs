@@ -33,16 +33,16 @@ fn set(a: Vec<Value>) -> Res {
 }
 
 /// A nil map argument comes back as an empty map (Go prints a nil map as `map[]`).
-fn map_or_empty(m: Option<&Map>) -> Value {
-    Value::Map(m.cloned().unwrap_or_default())
-}
-
+/// `unset` deletes the key and hands the map back: a `nil` argument is a nil map, which
+/// stays one (`toJson` writes `null`).
 fn unset(a: Vec<Value>) -> Res {
-    let m = map(&a, 0);
-    if let Some(m) = m {
-        m.remove(string(&a, 1));
-    }
-    Ok(map_or_empty(m))
+    Ok(Value::Map(match map(&a, 0) {
+        Some(m) => {
+            m.remove(string(&a, 1));
+            m.clone()
+        }
+        None => Map::new().named(&NIL_MAP),
+    }))
 }
 
 fn has_key(a: Vec<Value>) -> Res {

@@ -154,8 +154,13 @@ impl Object for VersionObject {
             Ok(v.compare(version_arg(args)?))
         };
         match name {
-            "String" | "MarshalText" => no_args().map(|_| v.to_string().into()),
-            "MarshalJSON" => no_args().map(|_| format!("\"{v}\"").into()),
+            "String" => no_args().map(|_| v.to_string().into()),
+            "MarshalText" => {
+                no_args().map(|_| crate::value::byte_slice::value(v.to_string().as_bytes()))
+            }
+            "MarshalJSON" => {
+                no_args().map(|_| crate::value::byte_slice::value(format!("\"{v}\"").as_bytes()))
+            }
             "Original" if self.pointer => no_args().map(|_| v.original().into()),
             "Major" => no_args().map(|_| u64_value(v.major())),
             "Minor" => no_args().map(|_| u64_value(v.minor())),

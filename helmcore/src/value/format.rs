@@ -34,7 +34,10 @@ fn write_depth(out: &mut String, v: &Value, depth: usize) {
     match v {
         Value::Nil => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n, _) => out.push_str(&n.to_string()),
+        Value::Int(n, k) => match k.go_string(*n) {
+            Some(s) => out.push_str(&s),
+            None => out.push_str(&n.to_string()),
+        },
         Value::Float(f) => out.push_str(&format_float_v(*f)),
         Value::String(s) => out.push_str(s),
         // A `String` cannot hold the raw bytes: callers that write them

@@ -18,6 +18,7 @@
 //! assert_eq!(alias.type_name(), "map[string]interface {}");
 //! ```
 
+pub mod byte_slice;
 pub(crate) mod escape;
 mod format;
 mod list;
@@ -52,6 +53,12 @@ pub enum IntKind {
     Uint8,
     /// Go `uint64`: a field of a struct Go's `fmt` prints (`semver.Version`'s numbers).
     Uint64,
+    /// Go's `time.Duration` (kind `int64`): `Time.Sub`. Prints as `1h2m3.5s`.
+    Duration,
+    /// Go's `time.Month` (kind `int`): `Time.Month`. Prints as `March`.
+    Month,
+    /// Go's `time.Weekday` (kind `int`): `Time.Weekday`. Prints as `Thursday`.
+    Weekday,
 }
 
 impl IntKind {
@@ -62,7 +69,16 @@ impl IntKind {
             IntKind::Int64 => "int64",
             IntKind::Uint8 => "uint8",
             IntKind::Uint64 => "uint64",
+            IntKind::Duration => "time.Duration",
+            IntKind::Month => "time.Month",
+            IntKind::Weekday => "time.Weekday",
         }
+    }
+
+    /// What the type's `String()` method gives for `n`, for the types that have one:
+    /// `fmt`'s `%v`, `%s`, `%q`, `%x` and Sprig's `toString` print it.
+    pub fn go_string(self, n: i64) -> Option<String> {
+        crate::sprig::date::named_int_string(self, n)
     }
 
     /// Whether the type is unsigned: `%#v` prints it in hexadecimal (`0x1`).
@@ -281,6 +297,8 @@ impl Value {
             Value::Int(_, IntKind::Int64) => Kind::Int64,
             Value::Int(_, IntKind::Uint8) => Kind::Uint8,
             Value::Int(_, IntKind::Uint64) => Kind::Uint64,
+            Value::Int(_, IntKind::Duration) => Kind::Int64,
+            Value::Int(_, IntKind::Month | IntKind::Weekday) => Kind::Int,
             Value::Float(_) => Kind::Float64,
             Value::String(_) | Value::Bytes(_) => Kind::String,
             Value::List(_) => Kind::Slice,

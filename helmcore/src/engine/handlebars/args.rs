@@ -69,12 +69,15 @@ fn convert_literal(j: &Json, p: Param) -> Result<Value, String> {
         (Param::String | Param::BytesString, _) => {
             Err(format!("expected string; found {}", found()))
         }
-        (Param::Int | Param::Int64, Json::Number(n)) => match integer(n) {
+        (Param::Int | Param::Int64 | Param::Duration, Json::Number(n)) => match integer(n) {
             Some(i) if p == Param::Int => Ok(Value::int(i)),
+            Some(i) if p == Param::Duration => Ok(Value::Int(i, crate::value::IntKind::Duration)),
             Some(i) => Ok(Value::int64(i)),
             None => Err(format!("expected integer; found {}", found())),
         },
-        (Param::Int | Param::Int64, _) => Err(format!("expected integer; found {}", found())),
+        (Param::Int | Param::Int64 | Param::Duration, _) => {
+            Err(format!("expected integer; found {}", found()))
+        }
         (Param::Float64, Json::Number(n)) => Ok(Value::Float(n.as_f64().unwrap_or(f64::NAN))),
         (Param::Float64, _) => Err(format!("expected float; found {}", found())),
         (Param::Uint32, Json::Number(n)) => match integer(n) {

@@ -204,6 +204,7 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
             Param::List => "[]interface {}",
             Param::StringList => "[]string",
             Param::Uint32 => "uint32",
+            Param::Duration => "time.Duration",
             Param::Struct(name) => name,
         },
     }
@@ -233,6 +234,7 @@ pub(crate) fn assignable(v: &Value, p: Param) -> bool {
         }
         // No dynamic value has Go type uint32: only literals convert to it.
         Param::Uint32 => false,
+        Param::Duration => matches!(v, Value::Int(_, crate::value::IntKind::Duration)),
         Param::Struct(name) => matches!(v, Value::Object(o) if o.type_name() == name),
     }
 }
@@ -849,6 +851,12 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                     None => self.missing_key(name),
                 };
             }
+            // `time.Duration`, `time.Month` and `time.Weekday` have methods.
+            Value::Int(n, k) => {
+                if let Some(method) = crate::sprig::date::named_int_method(*n, *k, name) {
+                    return self.eval_method(dot, &method, name, node, args, fin);
+                }
+            }
             _ => {}
         }
         Err(self.error(format!("can't evaluate field {name} in type {}", typ(&v))))
@@ -1140,7 +1148,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             }
             (Param::Int, Arg::Number(num)) if num.is_int => Ok(Value::int(num.int64)),
             (Param::Int64, Arg::Number(num)) if num.is_int => Ok(Value::int64(num.int64)),
-            (Param::Int | Param::Int64, _) => {
+            (Param::Duration, Arg::Number(num)) if num.is_int => {
+                Ok(Value::Int(num.int64, crate::value::IntKind::Duration))
+            }
+            (Param::Int | Param::Int64 | Param::Duration, _) => {
                 Err(self.error(format!("expected integer; found {n}")))
             }
             (Param::Float64, Arg::Number(num)) if num.is_float => Ok(Value::Float(num.float64)),

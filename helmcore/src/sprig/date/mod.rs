@@ -5,10 +5,12 @@
 
 mod duration;
 mod layout;
+mod named_int;
 mod time;
 mod zone;
 
 pub use self::time::GoTime;
+pub(crate) use named_int::{named_int_method, named_int_string};
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;

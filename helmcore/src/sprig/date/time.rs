@@ -12,7 +12,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 use super::duration::SECOND;
 use super::layout::format_layout;
 use super::zone::Zone;
-use crate::value::{Field, Kind, Object, Value};
+use crate::value::{Field, IntKind, Kind, Object, Value};
 
 /// Where a time is shown: Go's `*time.Location`.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +69,14 @@ impl Loc {
             return 0;
         }
         self.lookup(local_secs - guess as i64).0
+    }
+
+    /// Whether daylight saving time is in effect at Unix time `sec`.
+    pub(crate) fn is_dst(&self, sec: i64) -> bool {
+        match self {
+            Loc::Named(zone) => zone.is_dst(sec),
+            Loc::Utc | Loc::Fixed(..) => false,
+        }
     }
 
     /// Go's `Location.String()`.
@@ -172,6 +180,59 @@ impl GoTime {
             nanos: (total % SECOND) as u32,
             loc: self.loc.clone(),
         }
+    }
+
+    /// `Time.AddDate`: the civil date moved by whole years, months and days and
+    /// normalised as `time.Date` normalises it (October 31 plus one month is December 1),
+    /// at the same clock time in the same location.
+    fn add_date(&self, years: i64, months: i64, days: i64) -> GoTime {
+        let c = self.civil();
+        let m0 = (c.month as i64 - 1).saturating_add(months);
+        let year = c
+            .year
+            .saturating_add(years)
+            .saturating_add(m0.div_euclid(12));
+        let month = m0.rem_euclid(12) as u32 + 1;
+        let first = i32::try_from(year)
+            .ok()
+            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, 1))
+            .map_or(0, |d| {
+                d.and_hms_opt(0, 0, 0)
+                    .map_or(0, |t| t.and_utc().timestamp())
+            });
+        let day_offset = (c.day as i64 - 1).saturating_add(days);
+        let local_secs = first
+            .saturating_add(day_offset.saturating_mul(86_400))
+            .saturating_add((c.hour * 3600 + c.minute * 60 + c.second) as i64);
+        let offset = self.loc.offset_for_local(local_secs);
+        GoTime::from_unix(local_secs - offset as i64, self.nanos, self.loc.clone())
+    }
+
+    /// `Time.Truncate` and `Time.Round`: to a multiple of `d` counted from Go's zero
+    /// time (January 1 of year 1), not from the Unix epoch.
+    fn to_multiple(&self, d: i64, round: bool) -> GoTime {
+        if d <= 0 {
+            return self.clone();
+        }
+        let since_zero =
+            (self.secs as i128 - GoTime::zero().secs as i128) * SECOND as i128 + self.nanos as i128;
+        let r = since_zero.rem_euclid(d as i128) as i64;
+        if round && (r as u64) + (r as u64) >= d as u64 {
+            self.add(d - r)
+        } else {
+            self.add(-r)
+        }
+    }
+
+    /// `Time.MarshalJSON` (quoted) and `MarshalText`: RFC 3339 with nanoseconds, for
+    /// years 0 to 9999.
+    fn marshal(&self, method: &str, quoted: bool) -> Result<Value, String> {
+        if !(0..=9999).contains(&self.civil().year) {
+            return Err(format!("Time.{method}: year outside of range [0,9999]"));
+        }
+        let text = self.format("2006-01-02T15:04:05.999999999Z07:00");
+        let text = if quoted { format!("\"{text}\"") } else { text };
+        Ok(crate::value::byte_slice::value(text.as_bytes()))
     }
 
     /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`).
@@ -295,6 +356,14 @@ const METHODS: &[&str] = &[
     "Before",
     "After",
     "Equal",
+    "AddDate",
+    "Truncate",
+    "Round",
+    "IsDST",
+    "GoString",
+    "Compare",
+    "MarshalJSON",
+    "MarshalText",
 ];
 
 fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
@@ -338,9 +407,10 @@ impl Object for GoTime {
     fn method_params(&self, name: &str) -> Option<&'static [Param]> {
         match name {
             "Format" => Some(&[Param::String]),
-            "Sub" | "Before" | "After" | "Equal" => Some(&[Param::Struct("time.Time")]),
+            "Sub" | "Before" | "After" | "Equal" | "Compare" => Some(&[Param::Struct("time.Time")]),
             "In" => Some(&[Param::Struct("*time.Location")]),
-            "Add" => None,
+            "Add" | "Truncate" | "Round" => Some(&[Param::Duration]),
+            "AddDate" => Some(&[Param::Int, Param::Int, Param::Int]),
             _ if METHODS.contains(&name) => Some(&[]),
             _ => None,
         }
@@ -360,11 +430,30 @@ impl Object for GoTime {
                     args.len()
                 )),
             },
-            "Add" => match args {
-                [Value::Int(d, _)] => Ok(self.add(*d).value()),
-                _ => Err("wrong type for value; expected time.Duration".into()),
+            "Add" | "Truncate" | "Round" => {
+                let d = match args {
+                    [Value::Int(d, _)] => *d,
+                    _ => return Err("wrong type for value; expected time.Duration".into()),
+                };
+                Ok(match name {
+                    "Add" => self.add(d),
+                    _ => self.to_multiple(d, name == "Round"),
+                }
+                .value())
+            }
+            "AddDate" => match args {
+                [Value::Int(y, _), Value::Int(m, _), Value::Int(d, _)] => {
+                    Ok(self.add_date(*y, *m, *d).value())
+                }
+                _ => Err(format!(
+                    "wrong number of args for AddDate: want 3 got {}",
+                    args.len()
+                )),
             },
-            "Sub" => time_arg(args, name).map(|o| Value::int64(self.sub(o))),
+            "Sub" => time_arg(args, name).map(|o| Value::Int(self.sub(o), IntKind::Duration)),
+            "Compare" => time_arg(args, name).map(|o| Value::int(self.sub(o).signum())),
+            "MarshalJSON" => no_args(name, args).and_then(|_| self.marshal(name, true)),
+            "MarshalText" => no_args(name, args).and_then(|_| self.marshal(name, false)),
             "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
             "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
             "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
@@ -391,14 +480,16 @@ impl Object for GoTime {
                     "UTC" => self.in_loc(Loc::Utc).value(),
                     "Local" => self.in_loc(Loc::local()).value(),
                     "Year" => Value::int(c().year),
-                    "Month" => MONTHS[(c().month as usize).saturating_sub(1) % 12].into(),
+                    "Month" => Value::Int(c().month as i64, IntKind::Month),
                     "Day" => Value::int(c().day as i64),
                     "Hour" => Value::int(c().hour as i64),
                     "Minute" => Value::int(c().minute as i64),
                     "Second" => Value::int(c().second as i64),
                     "Nanosecond" => Value::int(self.nanos as i64),
                     "YearDay" => Value::int(c().yday as i64),
-                    "Weekday" => DAYS[c().weekday as usize % 7].into(),
+                    "Weekday" => Value::Int(c().weekday as i64, IntKind::Weekday),
+                    "IsDST" => self.loc.is_dst(self.secs).into(),
+                    "GoString" => Object::go_string(self).unwrap_or_default().into(),
                     "IsZero" => (self.secs == GoTime::zero().secs && self.nanos == 0).into(),
                     "Location" => Value::Object(Arc::new(self.loc.clone())),
                     _ => return Err(format!("can't evaluate field {name} in type time.Time")),

@@ -122,6 +122,18 @@ impl Zone {
     /// Go's `Location.lookup(sec)`: the offset east of UTC and the abbreviation in
     /// effect at Unix time `sec`.
     pub(crate) fn lookup(&self, sec: i64) -> (i32, String) {
+        self.local_type(sec).map_or((0, "UTC".to_string()), |t| {
+            (t.ut_offset(), t.time_zone_designation().to_string())
+        })
+    }
+
+    /// Whether daylight saving time is in effect at Unix time `sec` (`Time.IsDST`).
+    pub(crate) fn is_dst(&self, sec: i64) -> bool {
+        self.local_type(sec).is_some_and(LocalTimeType::is_dst)
+    }
+
+    /// The zone in effect at Unix time `sec`, chosen as Go's `Location.lookup` does.
+    fn local_type(&self, sec: i64) -> Option<&LocalTimeType> {
         let tz = self.tz.as_ref();
         let types = tz.local_time_types();
         let tx = tz.transitions();
@@ -144,9 +156,7 @@ impl Zone {
                 None => types.first(),
             },
         };
-        found.map_or((0, "UTC".to_string()), |t| {
-            (t.ut_offset(), t.time_zone_designation().to_string())
-        })
+        found
     }
 
     /// Go's `lookupName`: the offset of the file's zone abbreviated `name` that is in
