@@ -417,7 +417,8 @@ impl Printer {
                     self.out.push_str("(nil)");
                     return;
                 }
-                self.print_items(items.elem().slice_type(), items.iter(), verb, depth);
+                let t = items.elem().slice_type();
+                self.print_items(t, items.iter().map(|x| (None, x)), false, verb, depth);
             }
             Value::Map(m) => {
                 let t = m.named_type().map_or("map[string]interface {}", |t| t.name);
@@ -427,7 +428,8 @@ impl Printer {
                     return;
                 }
                 let entries = m.entries();
-                self.print_entries(t, entries.iter().map(|(k, v)| (k, v)), verb, depth);
+                let entries = entries.iter().map(|(k, v)| (Some(k), v));
+                self.print_items(t, entries, true, verb, depth);
             }
             Value::Object(o) if o.as_go_bytes().is_some() => {
                 let bytes = o.as_go_bytes().unwrap_or_default().to_vec();
@@ -437,11 +439,13 @@ impl Printer {
         }
     }
 
-    /// A slice's items: `[a b]`, or under `%#v` `TYPE{a, b}`.
+    /// A slice's items (no keys): `[a b]`, or under `%#v` `TYPE{a, b}`; a map's entries
+    /// in key order: `map[k:v]`, or under `%#v` `TYPE{"k":v}`.
     fn print_items<'v>(
         &mut self,
         type_name: &str,
-        items: impl Iterator<Item = &'v Value>,
+        items: impl Iterator<Item = (Option<&'v crate::value::Str>, &'v Value)>,
+        is_map: bool,
         verb: char,
         depth: usize,
     ) {
@@ -449,37 +453,16 @@ impl Printer {
             self.out.push_str(type_name);
             self.out.push('{');
         } else {
-            self.out.push('[');
+            self.out.push_str(if is_map { "map[" } else { "[" });
         }
-        for (k, item) in items.enumerate() {
+        for (k, (key, item)) in items.enumerate() {
             if k > 0 {
                 self.out.push_str(if self.f.sharp_v { ", " } else { " " });
             }
-            self.print_elem(item, verb, depth + 1);
-        }
-        self.out.push(if self.f.sharp_v { '}' } else { ']' });
-    }
-
-    /// A map's entries in key order: `map[k:v]`, or under `%#v` `TYPE{"k":v}`.
-    fn print_entries<'v>(
-        &mut self,
-        type_name: &str,
-        entries: impl Iterator<Item = (&'v crate::value::Str, &'v Value)>,
-        verb: char,
-        depth: usize,
-    ) {
-        if self.f.sharp_v {
-            self.out.push_str(type_name);
-            self.out.push('{');
-        } else {
-            self.out.push_str("map[");
-        }
-        for (k, (key, item)) in entries.enumerate() {
-            if k > 0 {
-                self.out.push_str(if self.f.sharp_v { ", " } else { " " });
+            if let Some(key) = key {
+                self.print_arg(&Value::String(key.clone()), verb, depth + 1);
+                self.out.push(':');
             }
-            self.print_arg(&Value::String(key.clone()), verb, depth + 1);
-            self.out.push(':');
             self.print_elem(item, verb, depth + 1);
         }
         self.out.push(if self.f.sharp_v { '}' } else { ']' });
@@ -505,11 +488,12 @@ impl Printer {
             if matches!(o.kind(), Kind::Slice | Kind::Map) {
                 match o.elements() {
                     Some(crate::value::Elements::List(items)) => {
-                        return self.print_items(&o.type_name(), items.iter(), verb, depth);
+                        let items = items.iter().map(|x| (None, x));
+                        return self.print_items(&o.type_name(), items, false, verb, depth);
                     }
                     Some(crate::value::Elements::Map { entries, .. }) => {
-                        let entries = entries.iter().map(|(k, v)| (k, v));
-                        return self.print_entries(&o.type_name(), entries, verb, depth);
+                        let entries = entries.iter().map(|(k, v)| (Some(k), v));
+                        return self.print_items(&o.type_name(), entries, true, verb, depth);
                     }
                     None => {}
                 }

@@ -83,11 +83,11 @@ fn error_map(msg: String) -> Value {
 
 /// A map decoded by `fromJson`: Go's nil map (from a `null` document) has no `Value` of
 /// its own and is given as nil.
-fn map_result(src: &str, r: Option<Map>) -> Value {
+fn map_result(src: &[u8], r: Option<Map>) -> Value {
     match r {
         Some(m) => Value::Map(m),
         // An empty document leaves Helm's initialised map as it was.
-        None if src.trim().is_empty() => Value::Map(Map::new()),
+        None if src.trim_ascii().is_empty() => Value::Map(Map::new()),
         // `encoding/json` decodes `null` into a map by setting it to nil.
         None => Value::Map(Map::new().named(&crate::value::NIL_MAP)),
     }
@@ -142,7 +142,7 @@ fn from_json(args: Vec<Value>) -> Res {
     let arg = arg(args);
     let src = arg.go_bytes().unwrap_or_default();
     Ok(match crate::json::from_str_map_partial(src) {
-        Ok((m, None)) => map_result(&String::from_utf8_lossy(src), m),
+        Ok((m, None)) => map_result(src, m),
         // Go's map holds what was decoded before and after a number beyond float64.
         Ok((Some(m), Some(e))) => {
             m.insert("Error", Value::from(e.to_string()));
