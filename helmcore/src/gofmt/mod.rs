@@ -19,7 +19,7 @@ pub use quote::{
     unquote, unquote_bytes, unquote_char,
 };
 
-use crate::value::escape::{push_escaped, unescape, unescape_bytes};
+use crate::value::escape::{is_escape, push_escaped, unescape, unescape_bytes};
 use crate::value::{format_float, Kind, Value};
 
 /// Nesting beyond this prints as `...` (a map can contain itself through `set`).
@@ -71,6 +71,25 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
 pub fn sprintf_value(format: &str, args: &[Value]) -> Value {
     let mut p = Printer::default();
     p.do_printf(format, args);
+    p.value()
+}
+
+/// [`sprintf_value`] with a format string that is not valid UTF-8: Go copies its bytes
+/// and reads an invalid byte after `%` as the verb U+FFFD.
+///
+/// ```
+/// use helmcore::gofmt::sprintf_bytes_value;
+/// let out = sprintf_bytes_value(b"\xff%s%\xff", &["a".into(), "b".into()]);
+/// assert_eq!(out.go_bytes(), Some(&b"\xffa%!\xef\xbf\xbd(string=b)"[..]));
+/// ```
+pub fn sprintf_bytes_value(format: &[u8], args: &[Value]) -> Value {
+    let mut escaped = String::with_capacity(format.len() + 8);
+    push_escaped(&mut escaped, format);
+    let mut p = Printer {
+        bytes: true,
+        ..Printer::default()
+    };
+    p.do_printf(&escaped, args);
     p.value()
 }
 
@@ -334,6 +353,12 @@ impl Printer {
                 break;
             };
             i += verb.len_utf8();
+            // An escaped byte of a byte-string format is one invalid rune to Go.
+            let verb = if is_escape(verb) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                verb
+            };
             if verb == '%' {
                 self.out.push('%');
             } else if !good_arg_num {

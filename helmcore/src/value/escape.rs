@@ -24,7 +24,7 @@ fn escape_char(b: u8) -> char {
     char::from_u32(BASE + b as u32).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-fn is_escape(c: char) -> bool {
+pub(crate) fn is_escape(c: char) -> bool {
     (BASE + 0x80..=BASE + 0xFF).contains(&(c as u32))
 }
 

@@ -63,14 +63,11 @@ pub(super) fn call_values(b: Builtin, args: Vec<Value>) -> Result<Value, Templat
     Ok(match b {
         Builtin::Print => gofmt::sprint_value(&args),
         Builtin::Println => gofmt::sprintln_value(&args),
-        Builtin::Printf => {
-            let format = args
-                .first()
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            gofmt::sprintf_value(&format, args.get(1..).unwrap_or(&[]))
-        }
+        Builtin::Printf => match args.split_first() {
+            Some((Value::Bytes(format), rest)) => gofmt::sprintf_bytes_value(format, rest),
+            Some((format, rest)) => gofmt::sprintf_value(format.as_str().unwrap_or_default(), rest),
+            None => gofmt::sprintf_value("", &[]),
+        },
         Builtin::Html => escape_args(&args, escape::html, false),
         Builtin::Js => escape_args(&args, escape::js, false),
         Builtin::UrlQuery => escape_args(&args, escape::query, true),

@@ -161,7 +161,8 @@ pub(crate) struct Sig {
 
 const RV1: &[PT] = &[PT::Rv];
 const RV2: &[PT] = &[PT::Rv, PT::Rv];
-const STR1: &[PT] = &[PT::Go(Param::String)];
+/// Go's `string` with its raw bytes (a format string may be a byte string).
+const BYTES1: &[PT] = &[PT::Go(Param::BytesString)];
 
 fn builtin_sig(b: Builtin) -> Sig {
     use Builtin::*;
@@ -183,7 +184,7 @@ fn builtin_sig(b: Builtin) -> Sig {
             variadic: Some(PT::Go(Param::Any)),
         },
         Printf => Sig {
-            fixed: Params::Pt(STR1),
+            fixed: Params::Pt(BYTES1),
             variadic: Some(PT::Go(Param::Any)),
         },
     }
