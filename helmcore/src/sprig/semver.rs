@@ -68,6 +68,7 @@ const VALUE_METHODS: &[&str] = &[
     "SetMetadata",
     "MarshalJSON",
     "MarshalText",
+    "Value",
 ];
 const POINTER_METHODS: &[&str] = &[
     "Original",
@@ -154,7 +155,8 @@ impl Object for VersionObject {
             Ok(v.compare(version_arg(args)?))
         };
         match name {
-            "String" => no_args().map(|_| v.to_string().into()),
+            // `database/sql/driver.Valuer`: the version's text.
+            "String" | "Value" => no_args().map(|_| v.to_string().into()),
             "MarshalText" => {
                 no_args().map(|_| crate::value::byte_slice::value(v.to_string().as_bytes()))
             }

@@ -94,6 +94,14 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         None
     }
 
+    /// Why Go's executor refuses to call method `name` after checking its argument count
+    /// (`function Date has 3 return values; should be 1 or 2`): a method whose results
+    /// a template cannot take. `None` for a callable method.
+    fn method_signature_error(&self, name: &str) -> Option<String> {
+        let _ = name;
+        None
+    }
+
     /// Appends Go's `%v` formatting (`fmt.Sprint`) of the value.
     fn format(&self, out: &mut String);
 

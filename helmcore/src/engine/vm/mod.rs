@@ -214,8 +214,8 @@ pub(crate) fn param_type_name(p: PT) -> &'static str {
 pub(crate) fn can_be_nil(p: PT) -> bool {
     match p {
         PT::Rv | PT::Go(Param::Any | Param::Map | Param::List | Param::StringList) => true,
-        // A pointer type (`*time.Location`).
-        PT::Go(Param::Struct(name)) => name.starts_with('*'),
+        // A pointer type (`*time.Location`) or a slice (`[]uint8`).
+        PT::Go(Param::Struct(name)) => name.starts_with('*') || name.starts_with("[]"),
         PT::Go(_) => false,
     }
 }
@@ -895,6 +895,9 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                     params.len()
                 )));
             }
+        }
+        if let Some(why) = o.method_signature_error(name) {
+            return Err(self.error(why));
         }
         let param = |i: usize| PT::Go(params.and_then(|p| p.get(i).copied()).unwrap_or(Param::Any));
         for (i, a) in args.iter().skip(1).enumerate() {

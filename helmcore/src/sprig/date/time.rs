@@ -10,6 +10,9 @@ use crate::engine::func::Param;
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 
 use super::duration::SECOND;
+
+/// Seconds from the first of January of year 1 to the Unix epoch (Go's internal time base).
+const UNIX_TO_YEAR_ONE: i64 = 62_135_596_800;
 use super::layout::format_layout;
 use super::zone::Zone;
 use crate::value::{Field, IntKind, Kind, Object, Value};
@@ -235,6 +238,32 @@ impl GoTime {
         Ok(crate::value::byte_slice::value(text.as_bytes()))
     }
 
+    /// `Time.MarshalBinary` (and `GobEncode`): a version byte, seconds since the first
+    /// of January of year 1 UTC, nanoseconds and the zone offset in minutes (-1 for
+    /// UTC itself), big-endian; version 2 adds the offset's odd seconds.
+    fn marshal_binary(&self) -> Result<Value, String> {
+        let (offset_min, odd_secs) = match self.loc {
+            Loc::Utc => (-1, 0),
+            _ => {
+                let (offset, _) = self.loc.lookup(self.secs);
+                let minutes = offset / 60;
+                if minutes == -1 || i16::try_from(minutes).is_err() {
+                    return Err("Time.MarshalBinary: unexpected zone offset".into());
+                }
+                (minutes as i16, (offset % 60) as i8)
+            }
+        };
+        let version: u8 = if odd_secs != 0 { 2 } else { 1 };
+        let mut out = vec![version];
+        out.extend_from_slice(&self.secs.wrapping_add(UNIX_TO_YEAR_ONE).to_be_bytes());
+        out.extend_from_slice(&(self.nanos as i32).to_be_bytes());
+        out.extend_from_slice(&offset_min.to_be_bytes());
+        if version == 2 {
+            out.push(odd_secs as u8);
+        }
+        Ok(crate::value::byte_slice::value(&out))
+    }
+
     /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`).
     pub(crate) fn sub(&self, other: &GoTime) -> i64 {
         let secs = self.secs as i128 - other.secs as i128;
@@ -364,6 +393,14 @@ const METHODS: &[&str] = &[
     "Compare",
     "MarshalJSON",
     "MarshalText",
+    "MarshalBinary",
+    "GobEncode",
+    "AppendFormat",
+    "Date",
+    "Clock",
+    "ISOWeek",
+    "Zone",
+    "ZoneBounds",
 ];
 
 fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
@@ -411,12 +448,33 @@ impl Object for GoTime {
             "In" => Some(&[Param::Struct("*time.Location")]),
             "Add" | "Truncate" | "Round" => Some(&[Param::Duration]),
             "AddDate" => Some(&[Param::Int, Param::Int, Param::Int]),
+            "AppendFormat" => Some(&[Param::Struct("[]uint8"), Param::String]),
             _ if METHODS.contains(&name) => Some(&[]),
             _ => None,
         }
     }
 
+    /// The methods with several results, which Go's executor refuses to call.
+    fn method_signature_error(&self, name: &str) -> Option<String> {
+        let second = match name {
+            "Date" | "Clock" => {
+                return Some(format!(
+                    "function {name} has 3 return values; should be 1 or 2"
+                ))
+            }
+            "ISOWeek" | "Zone" => "int",
+            "ZoneBounds" => "time.Time",
+            _ => return None,
+        };
+        Some(format!(
+            "invalid function signature for {name}: second return value should be error; is {second}"
+        ))
+    }
+
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        if let Some(why) = self.method_signature_error(name) {
+            return Err(why);
+        }
         let c = || self.civil();
         match name {
             "Format" => match args {
@@ -454,6 +512,23 @@ impl Object for GoTime {
             "Compare" => time_arg(args, name).map(|o| Value::int(self.sub(o).signum())),
             "MarshalJSON" => no_args(name, args).and_then(|_| self.marshal(name, true)),
             "MarshalText" => no_args(name, args).and_then(|_| self.marshal(name, false)),
+            "MarshalBinary" | "GobEncode" => {
+                no_args(name, args).and_then(|_| self.marshal_binary())
+            }
+            "AppendFormat" => match args {
+                [dst, Value::String(layout)] => {
+                    let mut out = match dst {
+                        Value::Object(o) => o.as_go_bytes().unwrap_or_default().to_vec(),
+                        _ => Vec::new(),
+                    };
+                    out.extend_from_slice(self.format(layout).as_bytes());
+                    Ok(crate::value::byte_slice::value(&out))
+                }
+                _ => Err(format!(
+                    "wrong number of args for AppendFormat: want 2 got {}",
+                    args.len()
+                )),
+            },
             "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
             "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
             "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
