@@ -201,9 +201,16 @@ fn slice(a: Vec<Value>) -> Res {
         return Err("reflect.Value.Slice: slice index out of bounds".into());
     }
     let part = list[start as usize..end as usize].to_vec();
-    // Go's reflection slices keep the slice type (`[]string` stays `[]string`).
+    // Go's reflection slices keep the slice type (`[]string` stays `[]string`, a
+    // `[]byte` a `[]byte`).
     match any(&a, 0) {
         Value::List(l) => Ok(Value::List(l.with_items(part))),
+        Value::Object(o) if o.as_go_bytes().is_some() => {
+            let bytes = o.as_go_bytes().unwrap_or_default();
+            Ok(crate::value::byte_slice::value(
+                &bytes[start as usize..end as usize],
+            ))
+        }
         _ => Ok(Value::list(part)),
     }
 }
