@@ -30,10 +30,17 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
     Ok(enc.out)
 }
 
-/// Objects encode as their data; `None` data as an empty table.
+/// Objects encode as their data; `None` data as an empty table. A `[]byte` is a slice
+/// of integers to BurntSushi's encoder, not the base64 text JSON makes of it.
 fn data(v: &Value) -> Value {
     match v {
-        Value::Object(o) => o.to_data().unwrap_or_else(|| Value::Map(Map::new())),
+        Value::Object(o) => match (o.as_go_bytes(), o.to_data()) {
+            // A nil `[]byte` is nil (left out), like any nil slice.
+            (Some(bytes), Some(d)) if !d.is_nil() => {
+                Value::list(bytes.iter().map(|&b| Value::int(b.into())).collect())
+            }
+            (_, d) => d.unwrap_or_else(|| Value::Map(Map::new())),
+        },
         other => other.clone(),
     }
 }
