@@ -205,12 +205,10 @@ fn slice(a: Vec<Value>) -> Res {
     // `[]byte` a `[]byte`).
     match any(&a, 0) {
         Value::List(l) => Ok(Value::List(l.with_items(part))),
-        Value::Object(o) if o.as_go_bytes().is_some() => {
-            let bytes = o.as_go_bytes().unwrap_or_default();
-            Ok(crate::value::byte_slice::value(
-                &bytes[start as usize..end as usize],
-            ))
-        }
+        Value::Object(o) => Ok(match o.as_go_bytes() {
+            Some(bytes) => crate::value::byte_slice::value(&bytes[start as usize..end as usize]),
+            None => Value::list(part),
+        }),
         _ => Ok(Value::list(part)),
     }
 }

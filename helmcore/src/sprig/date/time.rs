@@ -10,12 +10,12 @@ use crate::engine::func::Param;
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 
 use super::duration::SECOND;
-
-/// Seconds from the first of January of year 1 to the Unix epoch (Go's internal time base).
-const UNIX_TO_YEAR_ONE: i64 = 62_135_596_800;
 use super::layout::format_layout;
 use super::zone::Zone;
 use crate::value::{Field, IntKind, Kind, Object, Value};
+
+/// Seconds from the first of January of year 1 to the Unix epoch (Go's internal time base).
+const UNIX_TO_YEAR_ONE: i64 = 62_135_596_800;
 
 /// Where a time is shown: Go's `*time.Location`.
 #[derive(Clone, Debug, PartialEq)]
