@@ -14,7 +14,8 @@ use super::cast::to_int64;
 use super::defaults::is_empty;
 use super::{func, Res};
 
-/// Go's panic text for `reflect.TypeOf(nil).Kind()`.
+/// Go's panic text for a nil pointer dereference (`reflect.TypeOf(nil).Kind()`, a nil
+/// `*semver.Version` argument).
 pub(super) const NIL_DEREF: &str =
     "runtime error: invalid memory address or nil pointer dereference";
 

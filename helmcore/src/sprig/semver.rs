@@ -9,6 +9,7 @@ use crate::semver::{Constraints, Version};
 use crate::value::{Field, GoFields, Kind, Object, Value};
 
 use super::args::string;
+use super::lists::NIL_DEREF;
 use super::{func, Res};
 
 /// A Masterminds version as a template value: `*semver.Version` from `semver`, or a
@@ -152,6 +153,10 @@ impl Object for VersionObject {
         let no_args = || arg_count(name, args, 0);
         let compare = |args: &[Value]| -> Result<std::cmp::Ordering, String> {
             arg_count(name, args, 1)?;
+            // A nil `*Version` argument: Masterminds dereferences it.
+            if args[0].is_nil() {
+                return Err(NIL_DEREF.into());
+            }
             Ok(v.compare(version_arg(args)?))
         };
         match name {
@@ -190,6 +195,8 @@ impl Object for VersionObject {
             "LessThanEqual" if self.pointer => compare(args).map(|o| o.is_le().into()),
             "GreaterThan" if self.pointer => compare(args).map(|o| o.is_gt().into()),
             "GreaterThanEqual" if self.pointer => compare(args).map(|o| o.is_ge().into()),
+            // `Equal` checks for nil before comparing.
+            "Equal" if self.pointer && args.len() == 1 && args[0].is_nil() => Ok(false.into()),
             "Equal" if self.pointer => compare(args).map(|o| o.is_eq().into()),
             "Compare" if self.pointer => compare(args).map(|o| Value::int(o as i64)),
             _ => Err(format!(
