@@ -79,7 +79,13 @@ const POINTER_METHODS: &[&str] = &[
     "GreaterThanEqual",
     "Equal",
     "Compare",
+    "UnmarshalJSON",
+    "UnmarshalText",
+    "Scan",
 ];
+/// The decoding methods that overwrite the version behind the pointer: helmcore's values
+/// are immutable, so these are refused once Go's argument checks have passed.
+const DECODING_METHODS: &[&str] = &["UnmarshalJSON", "UnmarshalText", "Scan"];
 
 fn arg_count(name: &str, args: &[Value], want: usize) -> Result<(), String> {
     if args.len() == want {
@@ -143,6 +149,8 @@ impl Object for VersionObject {
             {
                 Some(&[P::Struct("*semver.Version")])
             }
+            "UnmarshalJSON" | "UnmarshalText" if self.pointer => Some(&[P::Struct("[]uint8")]),
+            "Scan" if self.pointer => Some(&[P::Any]),
             _ if matches!(self.field(name), Field::Method) => Some(&[]),
             _ => None,
         }
@@ -199,6 +207,9 @@ impl Object for VersionObject {
             "Equal" if self.pointer && args.len() == 1 && args[0].is_nil() => Ok(false.into()),
             "Equal" if self.pointer => compare(args).map(|o| o.is_eq().into()),
             "Compare" if self.pointer => compare(args).map(|o| Value::int(o as i64)),
+            _ if self.pointer && DECODING_METHODS.contains(&name) => Err(format!(
+                "{name} would overwrite a version in place, which helmcore's immutable values cannot do"
+            )),
             _ => Err(format!(
                 "can't evaluate field {name} in type {}",
                 self.type_str()
