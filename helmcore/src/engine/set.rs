@@ -100,6 +100,13 @@ pub enum GoRelease {
     Go1_23,
 }
 
+impl GoRelease {
+    /// Whether this release has what `other` has (Go 1.25 has all of Go 1.23).
+    pub fn includes(self, other: GoRelease) -> bool {
+        self == other || self == GoRelease::Go1_25
+    }
+}
+
 impl ExecOptions {
     /// Helm's normal rendering options (`missingkey=zero`).
     pub fn helm() -> ExecOptions {

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::{Kind, Str, Value};
 use crate::engine::func::Param;
+use crate::engine::GoRelease;
 
 /// What a field name resolves to on an [`Object`]. Go's template executor looks for a
 /// method first and a field second; an object answers both through [`Object::field`].
@@ -90,6 +91,15 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
     /// `expected string; found 1`); without them (`None`) `call` checks its own arguments
     /// and its errors read `error calling NAME: ...`.
     fn method_params(&self, name: &str) -> Option<&'static [Param]> {
+        let _ = name;
+        None
+    }
+
+    /// The oldest of the Go releases helmcore follows whose version of this type has
+    /// method `name`, when that is not every one of them (`time.Time.AppendText` came
+    /// with Go 1.24: helm4's Go 1.25 has it, helm3's Go 1.23 not). The executor treats
+    /// the method as missing under an older release.
+    fn method_go_release(&self, name: &str) -> Option<GoRelease> {
         let _ = name;
         None
     }

@@ -805,7 +805,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
         };
         let has_args = args.len() > 1 || fin.is_some();
         match &v {
-            Value::Object(o) => match o.field(name) {
+            Value::Object(o) => match self.object_field(o.as_ref(), name) {
                 Field::Method => {
                     let o = o.clone();
                     return self.eval_method(dot, &o, name, node, args, fin);
@@ -861,6 +861,14 @@ impl<'x, 's, 't> State<'x, 's, 't> {
             _ => {}
         }
         Err(self.error(format!("can't evaluate field {name} in type {}", typ(&v))))
+    }
+
+    /// `o.field(name)`, without the methods of Go releases newer than the one followed.
+    fn object_field(&self, o: &dyn crate::value::Object, name: &str) -> Field {
+        match o.method_go_release(name) {
+            Some(r) if !self.ex.opts.go.includes(r) => Field::Missing,
+            _ => o.field(name),
+        }
     }
 
     fn missing_key(&self, name: &str) -> R<Rv> {

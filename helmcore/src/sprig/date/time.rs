@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::engine::func::Param;
+use crate::engine::GoRelease;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 
@@ -227,21 +228,21 @@ impl GoTime {
         }
     }
 
-    /// `Time.MarshalJSON` (quoted) and `MarshalText`: RFC 3339 with nanoseconds, for
-    /// years 0 to 9999.
-    fn marshal(&self, method: &str, quoted: bool) -> Result<Value, String> {
+    /// `Time.MarshalJSON` (quoted), `MarshalText` and `AppendText`: RFC 3339 with
+    /// nanoseconds, for years 0 to 9999.
+    fn marshal(&self, method: &str, quoted: bool) -> Result<Vec<u8>, String> {
         if !(0..=9999).contains(&self.civil().year) {
             return Err(format!("Time.{method}: year outside of range [0,9999]"));
         }
         let text = self.format("2006-01-02T15:04:05.999999999Z07:00");
         let text = if quoted { format!("\"{text}\"") } else { text };
-        Ok(crate::value::byte_slice::value(text.as_bytes()))
+        Ok(text.into_bytes())
     }
 
-    /// `Time.MarshalBinary` (and `GobEncode`): a version byte, seconds since the first
-    /// of January of year 1 UTC, nanoseconds and the zone offset in minutes (-1 for
-    /// UTC itself), big-endian; version 2 adds the offset's odd seconds.
-    fn marshal_binary(&self) -> Result<Value, String> {
+    /// `Time.MarshalBinary` (and `GobEncode`, `AppendBinary`): a version byte, seconds
+    /// since the first of January of year 1 UTC, nanoseconds and the zone offset in
+    /// minutes (-1 for UTC itself), big-endian; version 2 adds the offset's odd seconds.
+    fn marshal_binary(&self) -> Result<Vec<u8>, String> {
         let (offset_min, odd_secs) = match self.loc {
             Loc::Utc => (-1, 0),
             _ => {
@@ -261,7 +262,7 @@ impl GoTime {
         if version == 2 {
             out.push(odd_secs as u8);
         }
-        Ok(crate::value::byte_slice::value(&out))
+        Ok(out)
     }
 
     /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`).
@@ -396,12 +397,28 @@ const METHODS: &[&str] = &[
     "MarshalBinary",
     "GobEncode",
     "AppendFormat",
+    "AppendBinary",
+    "AppendText",
     "Date",
     "Clock",
     "ISOWeek",
     "Zone",
     "ZoneBounds",
 ];
+
+/// A method's `[]byte` result.
+fn bytes(result: Result<Vec<u8>, String>) -> Result<Value, String> {
+    result.map(|b| crate::value::byte_slice::value(&b))
+}
+
+/// The bytes of a `[]byte` argument (nil: none) followed by `tail`, as Go's `Append*`
+/// methods give them.
+fn appended(dst: &Value, tail: Vec<u8>) -> Vec<u8> {
+    match dst {
+        Value::Object(o) => [o.as_go_bytes().unwrap_or_default(), &tail].concat(),
+        _ => tail,
+    }
+}
 
 fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
     if args.len() != 1 {
@@ -449,9 +466,15 @@ impl Object for GoTime {
             "Add" | "Truncate" | "Round" => Some(&[Param::Duration]),
             "AddDate" => Some(&[Param::Int, Param::Int, Param::Int]),
             "AppendFormat" => Some(&[Param::Struct("[]uint8"), Param::String]),
+            "AppendBinary" | "AppendText" => Some(&[Param::Struct("[]uint8")]),
             _ if METHODS.contains(&name) => Some(&[]),
             _ => None,
         }
+    }
+
+    /// Go 1.24 added `AppendBinary` and `AppendText` (helm4 has them, helm3 not).
+    fn method_go_release(&self, name: &str) -> Option<GoRelease> {
+        matches!(name, "AppendBinary" | "AppendText").then_some(GoRelease::Go1_25)
     }
 
     /// The methods with several results, which Go's executor refuses to call.
@@ -510,22 +533,31 @@ impl Object for GoTime {
             },
             "Sub" => time_arg(args, name).map(|o| Value::Int(self.sub(o), IntKind::Duration)),
             "Compare" => time_arg(args, name).map(|o| Value::int(self.sub(o).signum())),
-            "MarshalJSON" => no_args(name, args).and_then(|_| self.marshal(name, true)),
-            "MarshalText" => no_args(name, args).and_then(|_| self.marshal(name, false)),
+            "MarshalJSON" => no_args(name, args).and_then(|_| bytes(self.marshal(name, true))),
+            "MarshalText" => no_args(name, args).and_then(|_| bytes(self.marshal(name, false))),
             "MarshalBinary" | "GobEncode" => {
-                no_args(name, args).and_then(|_| self.marshal_binary())
+                no_args(name, args).and_then(|_| bytes(self.marshal_binary()))
             }
             "AppendFormat" => match args {
                 [dst, Value::String(layout)] => {
-                    let mut out = match dst {
-                        Value::Object(o) => o.as_go_bytes().unwrap_or_default().to_vec(),
-                        _ => Vec::new(),
-                    };
-                    out.extend_from_slice(self.format(layout).as_bytes());
-                    Ok(crate::value::byte_slice::value(&out))
+                    bytes(Ok(appended(dst, self.format(layout).into_bytes())))
                 }
                 _ => Err(format!(
                     "wrong number of args for AppendFormat: want 2 got {}",
+                    args.len()
+                )),
+            },
+            "AppendText" | "AppendBinary" => match args {
+                [dst] => bytes(
+                    if name == "AppendText" {
+                        self.marshal(name, false)
+                    } else {
+                        self.marshal_binary()
+                    }
+                    .map(|tail| appended(dst, tail)),
+                ),
+                _ => Err(format!(
+                    "wrong number of args for {name}: want 1 got {}",
                     args.len()
                 )),
             },
