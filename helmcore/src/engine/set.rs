@@ -102,6 +102,12 @@ pub enum GoRelease {
 
 impl GoRelease {
     /// Whether this release has what `other` has (Go 1.25 has all of Go 1.23).
+    ///
+    /// ```
+    /// use helmcore::engine::GoRelease;
+    /// assert!(GoRelease::Go1_25.includes(GoRelease::Go1_23));
+    /// assert!(!GoRelease::Go1_23.includes(GoRelease::Go1_25));
+    /// ```
     pub fn includes(self, other: GoRelease) -> bool {
         self == other || self == GoRelease::Go1_25
     }
