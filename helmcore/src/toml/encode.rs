@@ -34,12 +34,10 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
 /// of integers to BurntSushi's encoder, not the base64 text JSON makes of it.
 fn data(v: &Value) -> Value {
     match v {
-        Value::Object(o) => match (o.as_go_bytes(), o.to_data()) {
-            // A nil `[]byte` is nil (left out), like any nil slice.
-            (Some(bytes), Some(d)) if !d.is_nil() => {
-                Value::list(bytes.iter().map(|&b| Value::int(b.into())).collect())
-            }
-            (_, d) => d.unwrap_or_else(|| Value::Map(Map::new())),
+        // A nil `[]byte` falls through to its data, nil (left out like any nil slice).
+        Value::Object(o) => match crate::value::byte_slice::non_nil(o.as_ref()) {
+            Some(bytes) => Value::list(bytes.iter().map(|&b| Value::int(b.into())).collect()),
+            None => o.to_data().unwrap_or_else(|| Value::Map(Map::new())),
         },
         other => other.clone(),
     }

@@ -49,6 +49,15 @@ pub fn write(out: &mut String, data: &[u8]) {
     out.push(']');
 }
 
+/// The bytes of a `[]byte` object that is not nil (a nil one encodes as nothing where
+/// an empty one encodes as an empty list).
+pub(crate) fn non_nil(o: &dyn Object) -> Option<&[u8]> {
+    o.as_any()
+        .downcast_ref::<ByteSlice>()
+        .filter(|b| !b.nil)
+        .map(|b| &*b.data)
+}
+
 #[derive(Debug)]
 struct ByteSlice {
     data: Arc<[u8]>,

@@ -420,17 +420,23 @@ fn appended(dst: &Value, tail: Vec<u8>) -> Vec<u8> {
     }
 }
 
-fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
-    if args.len() != 1 {
-        return Err(format!(
+/// The single argument of method `name`.
+fn one_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a Value, String> {
+    match args {
+        [arg] => Ok(arg),
+        _ => Err(format!(
             "wrong number of args for {name}: want 1 got {}",
             args.len()
-        ));
+        )),
     }
-    as_time(&args[0]).ok_or_else(|| {
+}
+
+fn time_arg<'a>(args: &'a [Value], name: &str) -> Result<&'a GoTime, String> {
+    let arg = one_arg(args, name)?;
+    as_time(arg).ok_or_else(|| {
         format!(
             "wrong type for value; expected time.Time; got {}",
-            args[0].type_name()
+            arg.type_name()
         )
     })
 }
@@ -547,20 +553,10 @@ impl Object for GoTime {
                     args.len()
                 )),
             },
-            "AppendText" | "AppendBinary" => match args {
-                [dst] => bytes(
-                    if name == "AppendText" {
-                        self.marshal(name, false)
-                    } else {
-                        self.marshal_binary()
-                    }
-                    .map(|tail| appended(dst, tail)),
-                ),
-                _ => Err(format!(
-                    "wrong number of args for {name}: want 1 got {}",
-                    args.len()
-                )),
-            },
+            "AppendText" => one_arg(args, name)
+                .and_then(|dst| bytes(self.marshal(name, false).map(|t| appended(dst, t)))),
+            "AppendBinary" => one_arg(args, name)
+                .and_then(|dst| bytes(self.marshal_binary().map(|t| appended(dst, t)))),
             "Before" => time_arg(args, name).map(|o| (self.sub(o) < 0).into()),
             "After" => time_arg(args, name).map(|o| (self.sub(o) > 0).into()),
             "Equal" => time_arg(args, name).map(|o| (self.sub(o) == 0).into()),
