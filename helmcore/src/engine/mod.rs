@@ -15,6 +15,7 @@
 //! assert_eq!(set.execute("t", &data, &ExecOptions::helm()).unwrap(), "0=a 1=b ");
 //! ```
 
+pub(crate) mod clock;
 pub mod compiler;
 mod error;
 pub mod func;

@@ -71,6 +71,10 @@ pub struct ExecOptions {
     pub resolver: Option<Arc<dyn HostResolver>>,
     /// Whose text/template to follow where Go releases differ.
     pub go: GoRelease,
+    /// Where Go's monotonic clock starts, which `now` carries (printed `m=+0.048580620`,
+    /// seconds since this instant): for helm, its process's start. `None` counts from the
+    /// session's creation.
+    pub clock_origin: Option<std::time::Instant>,
 }
 
 /// The Go release whose `text/template` the executor follows where releases differ:
@@ -137,6 +141,7 @@ impl std::fmt::Debug for ExecOptions {
             .field("lookup", &self.lookup.is_some())
             .field("resolver", &self.resolver.is_some())
             .field("go", &self.go)
+            .field("clock_origin", &self.clock_origin)
             .finish()
     }
 }
@@ -333,8 +338,9 @@ impl<'s> Session<'s> {
             v => Rv::Val(v.clone()),
         };
         let mut memo = std::mem::take(&mut self.exec.memo);
+        let origin = self.exec.clock_origin;
         let r = super::memo::with_memo(&mut memo, || {
-            run_tree(&mut self.exec, &scope, tree, dot, out)
+            super::clock::with_origin(origin, || run_tree(&mut self.exec, &scope, tree, dot, out))
         });
         self.exec.memo = memo;
         r

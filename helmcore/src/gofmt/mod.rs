@@ -36,6 +36,17 @@ pub fn sprint(args: &[Value]) -> String {
     Printer::sprint(args).text()
 }
 
+/// [`sprint`] of one value, a pointer to a struct printed as the struct it points to (no
+/// `&`): what text/template prints after its `indirect`, as in `range can't iterate over`.
+pub(crate) fn sprint_pointee(v: &Value) -> String {
+    let mut p = Printer {
+        pointee: true,
+        ..Printer::default()
+    };
+    p.print_arg(v, 'v', 0);
+    p.text()
+}
+
 /// [`sprint`] as the Go string it gives: a [`Value::Bytes`] when a byte string among the
 /// operands makes it invalid UTF-8.
 pub fn sprint_value(args: &[Value]) -> Value {
@@ -125,6 +136,8 @@ struct Printer {
     f: Flags,
     /// Whether `out` holds escaped bytes of a byte string.
     bytes: bool,
+    /// Whether a pointer to a struct at the top is printed as the struct itself.
+    pointee: bool,
 }
 
 fn parsenum(s: &[u8], start: usize, end: usize) -> (Option<usize>, usize) {
@@ -536,7 +549,7 @@ impl Printer {
     /// (Go writes a pointer met inside another value as its address, which no run
     /// reproduces; it keeps the `&` form here.)
     fn print_struct(&mut self, st: &crate::value::GoFields, verb: char, depth: usize) {
-        if st.pointer {
+        if st.pointer && !(self.pointee && depth == 0) {
             self.out.push('&');
         }
         if self.f.sharp_v {

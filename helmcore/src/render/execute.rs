@@ -511,6 +511,7 @@ pub(crate) fn exec_options(opts: &super::RenderOptions) -> ExecOptions {
         lookup: opts.lookup.clone(),
         resolver: opts.resolver.clone(),
         go: go_release(opts.compat),
+        clock_origin: opts.clock_origin,
     }
 }
 

@@ -96,6 +96,10 @@ pub struct RenderOptions {
     pub post_renderer: Option<Arc<dyn PostRenderer>>,
     /// A bound on template evaluation steps (for untrusted charts); `None` is unbounded.
     pub max_steps: Option<u64>,
+    /// Where the monotonic clock reading that `now` carries starts (helm: its process's
+    /// start; printed by `{{ now | quote }}` as `m=+0.048580620`); `None` counts from the
+    /// render's start.
+    pub clock_origin: Option<std::time::Instant>,
 }
 
 impl Default for RenderOptions {
@@ -119,6 +123,7 @@ impl Default for RenderOptions {
             resolver: None,
             post_renderer: None,
             max_steps: None,
+            clock_origin: None,
         }
     }
 }
@@ -144,6 +149,7 @@ impl std::fmt::Debug for RenderOptions {
             .field("resolver", &self.resolver.is_some())
             .field("post_renderer", &self.post_renderer.is_some())
             .field("max_steps", &self.max_steps)
+            .field("clock_origin", &self.clock_origin)
             .finish()
     }
 }

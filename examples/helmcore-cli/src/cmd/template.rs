@@ -87,6 +87,8 @@ fn msg(e: impl ToString) -> CliError {
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
+    // helm's `now` carries Go's monotonic reading, counted from the process's start.
+    let started = std::time::Instant::now();
     let compat: Compat = p
         .string("compat")
         .unwrap_or("v4")
@@ -141,6 +143,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         resolver: p
             .bool("enable-dns")
             .then(|| Arc::new(crate::dns::SystemDns) as Arc<dyn helmcore::engine::HostResolver>),
+        clock_origin: Some(started),
         ..RenderOptions::default()
     };
     let print = PrintOptions {

@@ -62,6 +62,8 @@ pub struct HandlebarsSession<'s> {
     st: State<'s>,
     /// Lint messages of finished executions (helpers collect into the state).
     warnings: Vec<LintMessage>,
+    /// The zero of Go's monotonic clock for `now` (see `engine::clock`).
+    clock_origin: std::time::Instant,
 }
 
 pub(crate) struct State<'s> {
@@ -79,6 +81,7 @@ impl<'s> HandlebarsSession<'s> {
                 inner: Mutex::new(Inner::default()),
             },
             warnings: Vec::new(),
+            clock_origin: opts.clock_origin.unwrap_or_else(std::time::Instant::now),
         }
     }
 
@@ -101,10 +104,12 @@ impl<'s> HandlebarsSession<'s> {
             .map_err(|e| TemplateError::Message(format!("template: {name}: {e}")))?;
         // The crate renders partials recursively: give every execution a stack of its
         // own, large enough for `MAX_NESTING` levels whatever thread runs it.
-        let r = stacker::grow(EXEC_STACK, || {
-            self.st
-                .render(tpl, name, data.clone(), json, None)
-                .map_err(|(e, _)| e)
+        let r = crate::engine::clock::with_origin(self.clock_origin, || {
+            stacker::grow(EXEC_STACK, || {
+                self.st
+                    .render(tpl, name, data.clone(), json, None)
+                    .map_err(|(e, _)| e)
+            })
         });
         let new = std::mem::take(&mut self.st.inner.lock().warnings);
         self.warnings.extend(new);

@@ -4,6 +4,7 @@
 
 mod basics;
 mod bytes;
+mod clock;
 mod errors;
 mod helmfns;
 mod parse;

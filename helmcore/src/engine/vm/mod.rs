@@ -92,6 +92,8 @@ pub(crate) struct Exec<'s> {
     /// Whether output was written holding a byte string's escaped bytes (see
     /// `value::escape`) since the flag was last cleared.
     pub wrote_bytes: bool,
+    /// The zero of Go's monotonic clock for `now` (see `engine::clock`).
+    pub clock_origin: std::time::Instant,
 }
 
 impl<'s> Exec<'s> {
@@ -104,6 +106,7 @@ impl<'s> Exec<'s> {
             nesting: 0,
             memo: Default::default(),
             wrote_bytes: false,
+            clock_origin: opts.clock_origin.unwrap_or_else(std::time::Instant::now),
         }
     }
 }
@@ -576,7 +579,7 @@ impl<'x, 's, 't> State<'x, 's, 't> {
     }
 
     fn cannot_iterate(&self, v: &Value) -> Flow {
-        let shown = crate::gofmt::sprint(std::slice::from_ref(v));
+        let shown = crate::gofmt::sprint_pointee(v);
         self.error(format!("range can't iterate over {shown}"))
     }
 

@@ -3,6 +3,7 @@
 
 use std::any::Any;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use crate::engine::func::Param;
@@ -17,6 +18,10 @@ use crate::value::{Field, IntKind, Kind, Object, Value};
 
 /// Seconds from the first of January of year 1 to the Unix epoch (Go's internal time base).
 const UNIX_TO_YEAR_ONE: i64 = 62_135_596_800;
+
+/// The Unix time of 1885-01-01 UTC, from which a Go time with a monotonic reading counts
+/// its wall-clock seconds.
+const WALL_1885: i64 = -2_682_288_000;
 
 /// Where a time is shown: Go's `*time.Location`.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,12 +98,18 @@ impl Loc {
     }
 }
 
-/// A Go `time.Time`: seconds and nanoseconds since the Unix epoch, and its location.
+/// A Go `time.Time`: seconds and nanoseconds since the Unix epoch, its location, and
+/// the monotonic clock reading `now` attaches (see `engine::clock`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoTime {
     pub(crate) secs: i64,
     pub(crate) nanos: u32,
     pub(crate) loc: Loc,
+    /// Nanoseconds on the monotonic clock: `Time.String()` prints it (`m=+0.048580620`),
+    /// `Add` moves it, `Sub` and the comparisons use it when both times have one, and
+    /// everything that rebuilds a time (`In`, `UTC`, `Round`, `AddDate`, parsing) drops
+    /// it, as in Go.
+    pub(crate) mono: Option<i64>,
 }
 
 /// The civil fields of a time in its zone.
@@ -142,7 +153,12 @@ pub(crate) const DAYS: [&str; 7] = [
 
 impl GoTime {
     pub(crate) fn from_unix(secs: i64, nanos: u32, loc: Loc) -> GoTime {
-        GoTime { secs, nanos, loc }
+        GoTime {
+            secs,
+            nanos,
+            loc,
+            mono: None,
+        }
     }
 
     /// Go's zero time, `0001-01-01 00:00:00 +0000 UTC`.
@@ -151,6 +167,7 @@ impl GoTime {
             secs: -62_135_596_800,
             nanos: 0,
             loc: Loc::Utc,
+            mono: None,
         }
     }
 
@@ -162,12 +179,14 @@ impl GoTime {
             secs: now.as_secs() as i64,
             nanos: now.subsec_nanos(),
             loc: Loc::local(),
+            mono: crate::engine::clock::monotonic_now(),
         }
     }
 
     pub(crate) fn in_loc(&self, loc: Loc) -> GoTime {
         GoTime {
             loc,
+            mono: None,
             ..self.clone()
         }
     }
@@ -179,10 +198,16 @@ impl GoTime {
             .secs
             .saturating_add(d.div_euclid(SECOND))
             .saturating_add(total / SECOND);
+        // Go keeps a reading only while the wall clock fits the 33 bits of seconds since
+        // 1885 that a time with a reading packs, and the reading itself does not overflow.
+        let packed = secs
+            .checked_sub(WALL_1885)
+            .is_some_and(|s| (0..1 << 33).contains(&s));
         GoTime {
             secs,
             nanos: (total % SECOND) as u32,
             loc: self.loc.clone(),
+            mono: self.mono.filter(|_| packed).and_then(|m| m.checked_add(d)),
         }
     }
 
@@ -215,16 +240,20 @@ impl GoTime {
     /// `Time.Truncate` and `Time.Round`: to a multiple of `d` counted from Go's zero
     /// time (January 1 of year 1), not from the Unix epoch.
     fn to_multiple(&self, d: i64, round: bool) -> GoTime {
+        let stripped = GoTime {
+            mono: None,
+            ..self.clone()
+        };
         if d <= 0 {
-            return self.clone();
+            return stripped;
         }
         let since_zero =
             (self.secs as i128 - GoTime::zero().secs as i128) * SECOND as i128 + self.nanos as i128;
         let r = since_zero.rem_euclid(d as i128) as i64;
         if round && (r as u64) + (r as u64) >= d as u64 {
-            self.add(d - r)
+            stripped.add(d - r)
         } else {
-            self.add(-r)
+            stripped.add(-r)
         }
     }
 
@@ -265,8 +294,12 @@ impl GoTime {
         Ok(out)
     }
 
-    /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`).
+    /// Nanoseconds from `other` to `self` (saturating, as `Time.Sub`), on the monotonic
+    /// clock when both have a reading.
     pub(crate) fn sub(&self, other: &GoTime) -> i64 {
+        if let (Some(a), Some(b)) = (self.mono, other.mono) {
+            return (a as i128 - b as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+        }
         let secs = self.secs as i128 - other.secs as i128;
         let ns = secs * SECOND as i128 + self.nanos as i128 - other.nanos as i128;
         ns.clamp(i64::MIN as i128, i64::MAX as i128) as i64
@@ -298,9 +331,15 @@ impl GoTime {
         format_layout(&self.civil(), layout)
     }
 
-    /// `Time.String()`.
+    /// `Time.String()`: the monotonic reading last, in seconds with nine decimals.
     pub(crate) fn go_string(&self) -> String {
-        self.format("2006-01-02 15:04:05.999999999 -0700 MST")
+        let mut s = self.format("2006-01-02 15:04:05.999999999 -0700 MST");
+        if let Some(m) = self.mono {
+            let sign = if m < 0 { '-' } else { '+' };
+            let m = m.unsigned_abs();
+            let _ = write!(s, " m={sign}{}.{:09}", m / 1_000_000_000, m % 1_000_000_000);
+        }
+        s
     }
 
     pub(crate) fn value(self) -> Value {
