@@ -22,9 +22,9 @@ monitoring.coreos.com/v1`; `--kube-version` replaces the default 1.31.0).
 A case is a chart with its default values, plus (with --ci) one case per `ci/*.yaml`
 file, as chart authors test them. helm's output is cached in WORK/golden-<mode>-<compat>;
 lines that differ between two helm runs (random passwords, certificates, timestamps) are
-not compared. Needs PyYAML.
+not compared, except for their shape where helm's runs agree on it (see `shape`). Needs PyYAML.
 """
-import argparse, concurrent.futures, json, os, shutil, subprocess
+import argparse, concurrent.futures, json, os, re, shutil, subprocess
 
 import yaml
 
@@ -93,6 +93,24 @@ def prepare(repos, out, deps=()):
     return ready
 
 
+def shape(line):
+    """A line with each run of letters, digits and base64 signs as one `x`: random
+    values (passwords, keys, timestamps) keep their shape from run to run."""
+    return SHAPE.sub("x", line)
+
+
+SHAPE = re.compile(r"[A-Za-z0-9+/=]+")
+
+
+def common_shapes(one, two, volatile):
+    """Shapes of the volatile lines whose shape two helm runs agree on, by line index:
+    helmcore's line must have that shape (`m=+0.0485` missing from a time fails it)."""
+    return {
+        str(i): shape(one[i]) for i in volatile
+        if i < len(one) and i < len(two) and shape(one[i]) == shape(two[i])
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--helm", required=True)
@@ -145,17 +163,21 @@ def main():
         if os.path.exists(path):
             return json.load(open(path))
         rc, out, err = run(command(helm, case, False))
-        g = {"rc": rc, "out": out, "err": err, "volatile": []}
+        g = {"rc": rc, "out": out, "err": err, "volatile": [], "shapes": {}}
         if a.mode == "template" and rc == 0:
             again = run(command(helm, case, False))[1].split("\n")
             g["volatile"] = [i for i, (x, y) in enumerate(zip(out.split("\n"), again)) if x != y]
+            g["shapes"] = common_shapes(out.split("\n"), again, g["volatile"])
         json.dump(g, open(path, "w"))
         return g
 
-    def first_diff(got, want, volatile):
+    def first_diff(got, want, volatile, shapes=None):
         g, w, vol = got.split("\n"), want.split("\n"), set(volatile)
         for i in range(max(len(g), len(w))):
             if i in vol and i < len(g) and i < len(w):
+                want_shape = (shapes or {}).get(str(i))
+                if want_shape is not None and shape(g[i]) != want_shape:
+                    return f"line {i + 1} (random in helm, but not its shape):\n    got  {g[i][:200]!r}\n    want {w[i][:200]!r}"
                 continue
             x = g[i] if i < len(g) else "<end>"
             y = w[i] if i < len(w) else "<end>"
@@ -183,7 +205,7 @@ def main():
             return None if want in err else f"error differs:\n    got  {err.strip()[-300:]}\n    want {want[:300]}"
         if rc != 0:
             return f"we failed: {err.strip()[-400:]}"
-        why = first_diff(out, g["out"], g["volatile"])
+        why = first_diff(out, g["out"], g["volatile"], g.get("shapes"))
         if why:
             # Two helm runs in the same second agree on a timestamp; a third, now, may
             # not: lines where it differs from the recorded run are volatile too.
@@ -192,8 +214,12 @@ def main():
             more = [i for i, (x, y) in enumerate(zip(old, again)) if x != y]
             if more:
                 g["volatile"] = sorted(set(g["volatile"]) | set(more))
+                g["shapes"] = {
+                    k: v for k, v in g.get("shapes", {}).items()
+                    if int(k) < len(again) and shape(again[int(k)]) == v
+                }
                 json.dump(g, open(os.path.join(cache, case.replace("/", "_") + ".json"), "w"))
-                why = first_diff(out, g["out"], g["volatile"])
+            why = first_diff(out, g["out"], g["volatile"], g.get("shapes"))
         return why
 
     cases = []
