@@ -1,6 +1,6 @@
 //! TOML documents to [`Value`]s, as BurntSushi/toml's `Unmarshal` into a
 //! `map[string]interface{}` gives them: integers are `int64`, floats `float64`, tables
-//! maps, arrays lists. Parsing is the `toml` crate's.
+//! maps, arrays lists, date-times `time.Time`. Parsing is the `toml` crate's.
 
 use super::TomlError;
 use crate::value::{Map, Value};
@@ -29,14 +29,23 @@ fn value(v: &toml::Value) -> Value {
         toml::Value::Integer(n) => Value::int64(*n),
         toml::Value::Float(f) => Value::Float(*f),
         toml::Value::Boolean(b) => Value::Bool(*b),
-        toml::Value::Datetime(d) => Value::from(datetime_text(d)),
+        toml::Value::Datetime(d) => {
+            use crate::sprig::date::TomlKind;
+            let kind = match (d.date, d.time, d.offset) {
+                (Some(_), Some(_), Some(_)) => TomlKind::Offset,
+                (Some(_), Some(_), None) => TomlKind::LocalDatetime,
+                (Some(_), None, _) => TomlKind::LocalDate,
+                (None, _, _) => TomlKind::LocalTime,
+            };
+            crate::sprig::date::from_toml_datetime(&datetime_text(d), kind)
+        }
         toml::Value::Array(items) => Value::list(items.iter().map(value).collect()),
         toml::Value::Table(t) => Value::Map(table_to_map(t)),
     }
 }
 
-/// A TOML date-time as Go's `time.Time` marshals to JSON (RFC 3339): local dates and
-/// times are taken as UTC, as BurntSushi does.
+/// A TOML date-time as RFC 3339 text: local dates and times at offset `Z`, a time
+/// alone on `0000-01-01` (the date Go's `time.Parse` gives it).
 fn datetime_text(d: &toml::value::Datetime) -> String {
     let date = d
         .date

@@ -21,6 +21,9 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
         out: String::new(),
         floats,
     };
+    if let Some(text) = crate::sprig::date::toml_datetime_text(v) {
+        return Ok(text);
+    }
     match data(v) {
         Value::Nil => {}
         Value::Map(m) => enc.map_body(&[], &m, 0)?,
@@ -128,12 +131,12 @@ impl Encoder {
                 }
                 Ok(())
             }
-            other => {
+            _ => {
                 self.indent(key.len());
                 self.out
                     .push_str(&quote_key(key.last().map(String::as_str).unwrap_or("")));
                 self.out.push_str(" = ");
-                self.element(&other, depth)?;
+                self.element(v, depth)?;
                 self.newline();
                 Ok(())
             }
@@ -144,6 +147,11 @@ impl Encoder {
     fn element(&mut self, v: &Value, depth: usize) -> Result<(), TomlError> {
         if depth > MAX_DEPTH {
             return Err(TomlError::TooDeep);
+        }
+        // A time is a date-time, unquoted, where its JSON form would be a string.
+        if let Some(text) = crate::sprig::date::toml_datetime_text(v) {
+            self.out.push_str(&text);
+            return Ok(());
         }
         match data(v) {
             // BurntSushi fails on a nil it reaches here (inside a nested array).

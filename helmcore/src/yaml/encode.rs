@@ -129,10 +129,19 @@ impl Encoder {
                 self.em.collection_end();
             }
             Value::Map(m) => self.map(m, ctx, depth)?,
-            Value::Object(o) => match o.to_data() {
-                Some(data) => self.node(&data, ctx, depth)?,
-                None => self.em.empty_collection("{", "}"),
-            },
+            Value::Object(o) => {
+                // go-yaml v3 writes a `time.Time` as a plain timestamp, where the JSON
+                // step of `toYaml` makes it a string (quoted: it would read back as one).
+                let timestamp = match self.flavor {
+                    Flavor::V3 => crate::sprig::date::yaml_timestamp(v),
+                    Flavor::Sigs => None,
+                };
+                match (timestamp, o.to_data()) {
+                    (Some(text), _) => self.em.scalar(&text, Style::Plain, ctx),
+                    (None, Some(data)) => self.node(&data, ctx, depth)?,
+                    (None, None) => self.em.empty_collection("{", "}"),
+                }
+            }
         }
         Ok(())
     }

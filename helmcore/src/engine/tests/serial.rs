@@ -104,3 +104,32 @@ fn from_yaml_of_a_null_document() {
         r#"{}|{}|{}|map[]|0|null"#,
     )]);
 }
+
+/// Times in the encoders that know `time.Time`: BurntSushi writes a TOML date-time
+/// (unquoted) and go-yaml v3 a plain timestamp, where the JSON path quotes a string;
+/// `fromToml` gives `time.Time`s, the local kinds in zones it names at the local offset
+/// (UTC in the tests, as with `TZ=UTC` when these were recorded from helm v4.1.4 and
+/// v3.17.1).
+#[test]
+fn times_in_toml_and_yaml_v3() {
+    let t = r#"(toDate "2006-01-02T15:04:05Z07:00" "2021-03-04T05:06:07.5+05:30")"#;
+    let d = r#"(toDate "2006-01-02" "2021-03-04")"#;
+    check_out(&[
+        (
+            &format!(r#"{{{{ dict "t" {t} "l" (list {d}) | toToml}}}}|{{{{ {t} | toToml}}}}"#),
+            "l = [2021-03-04T00:00:00Z]\nt = 2021-03-04T05:06:07.5+05:30\n|2021-03-04T05:06:07.5+05:30",
+        ),
+        (
+            &format!(r#"{{{{ dict "t" {t} "l" (list {d}) | toYamlPretty}}}}|{{{{ {d} | toYamlPretty}}}}|{{{{ dict "t" {t} | toYaml}}}}"#),
+            "l:\n  - 2021-03-04T00:00:00Z\nt: 2021-03-04T05:06:07.5+05:30|2021-03-04T00:00:00Z|t: \"2021-03-04T05:06:07.5+05:30\"",
+        ),
+        (
+            r#"{{ $m := fromToml "a = 1979-05-27T07:32:00Z\nb = 1979-05-27T07:32:00\nc = 1979-05-27\nd = 07:32:00.5\ne = 1979-05-27 07:32:00.123456789123-01:00\nf = [1979-05-27]" }}{{ typeOf $m.a }} {{ printf "%v|%v|%v|%v|%v|%v" $m.a $m.b $m.c $m.d $m.e $m.f }}"#,
+            "time.Time 1979-05-27 07:32:00 +0000 UTC|1979-05-27 07:32:00 +0000 datetime-local|1979-05-27 00:00:00 +0000 date-local|0000-01-01 07:32:00.5 +0000 time-local|1979-05-27 07:32:00.123456789 -0100 -0100|[1979-05-27 00:00:00 +0000 date-local]",
+        ),
+        (
+            r#"{{ $m := fromToml "b = 1979-05-27T07:32:00\nc = 1979-05-27\nh = {i = 00:00:01}" }}{{ toToml $m }}|{{ toJson $m }}|{{ toYamlPretty $m }}"#,
+            "b = 1979-05-27T07:32:00\nc = 1979-05-27\n\n[h]\n  i = 00:00:01\n|{\"b\":\"1979-05-27T07:32:00Z\",\"c\":\"1979-05-27T00:00:00Z\",\"h\":{\"i\":\"0000-01-01T00:00:01Z\"}}|b: 1979-05-27T07:32:00Z\nc: 1979-05-27T00:00:00Z\nh:\n  i: 0000-01-01T00:00:01Z",
+        ),
+    ]);
+}

@@ -1,16 +1,18 @@
 //! Sprig's date functions, with Go's `time.Time` ([`GoTime`]), layouts and durations.
 //!
-//! Helm formats dates in the machine's local zone; helmcore has no machine zone and uses
-//! UTC (what Helm does on a machine without one). `now` reads the system clock.
+//! Helm formats dates in the machine's local zone (`$TZ`, `/etc/localtime`), which
+//! `zone` reads as Go reads it. `now` reads the system clock.
 
 mod duration;
 mod layout;
 mod named_int;
+mod serial;
 mod time;
 mod zone;
 
 pub use self::time::GoTime;
 pub(crate) use named_int::{named_int_method, named_int_string};
+pub(crate) use serial::{from_toml_datetime, toml_datetime_text, yaml_timestamp, TomlKind};
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
