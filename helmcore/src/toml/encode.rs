@@ -148,9 +148,14 @@ impl Encoder {
         if depth > MAX_DEPTH {
             return Err(TomlError::TooDeep);
         }
-        // A time is a date-time, unquoted, where its JSON form would be a string.
+        // A time is a date-time, unquoted, where its JSON form would be a string; a
+        // duration is its text, quoted, where JSON would write the integer.
         if let Some(text) = crate::sprig::date::toml_datetime_text(v) {
             self.out.push_str(&text);
+            return Ok(());
+        }
+        if let Some(text) = crate::sprig::date::duration_text(v) {
+            quote_into(&mut self.out, &text);
             return Ok(());
         }
         match data(v) {

@@ -73,6 +73,11 @@ impl Encoder {
             Value::Bool(b) => self
                 .em
                 .scalar(if *b { "true" } else { "false" }, Style::Plain, ctx),
+            // go-yaml v3 writes a `time.Duration` as its `String()`.
+            Value::Int(d, crate::value::IntKind::Duration) if self.flavor == Flavor::V3 => {
+                let s = crate::sprig::date::duration_text(v).unwrap_or_else(|| d.to_string());
+                self.em.scalar(&s, string_style(&s), ctx)
+            }
             Value::Int(n, _) => self.em.scalar(&n.to_string(), Style::Plain, ctx),
             Value::Float(f) => {
                 let text = match self.flavor {

@@ -106,7 +106,8 @@ fn from_yaml_of_a_null_document() {
 }
 
 /// Times in the encoders that know `time.Time`: BurntSushi writes a TOML date-time
-/// (unquoted) and go-yaml v3 a plain timestamp, where the JSON path quotes a string;
+/// (unquoted) and go-yaml v3 a plain timestamp, where the JSON path quotes a string; both
+/// write a `time.Duration` as its text, where JSON writes the integer;
 /// `fromToml` gives `time.Time`s, the local kinds in zones it names at the local offset
 /// (UTC in the tests, as with `TZ=UTC` when these were recorded from helm v4.1.4 and
 /// v3.17.1).
@@ -114,7 +115,12 @@ fn from_yaml_of_a_null_document() {
 fn times_in_toml_and_yaml_v3() {
     let t = r#"(toDate "2006-01-02T15:04:05Z07:00" "2021-03-04T05:06:07.5+05:30")"#;
     let d = r#"(toDate "2006-01-02" "2021-03-04")"#;
+    let span = r#"((toDate "2006-01-02T15:04:05.999" "2021-01-01T00:00:00.5").Sub (toDate "2006" "2020"))"#;
     check_out(&[
+        (
+            &format!(r#"{{{{ dict "d" {span} | toToml}}}}|{{{{ list {span} | toYamlPretty}}}}|{{{{ {span} | toJson}}}}"#),
+            "d = \"8784h0m0.5s\"\n|- 8784h0m0.5s|31622400500000000",
+        ),
         (
             &format!(r#"{{{{ dict "t" {t} "l" (list {d}) | toToml}}}}|{{{{ {t} | toToml}}}}"#),
             "l = [2021-03-04T00:00:00Z]\nt = 2021-03-04T05:06:07.5+05:30\n|2021-03-04T05:06:07.5+05:30",

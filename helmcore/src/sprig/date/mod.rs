@@ -12,7 +12,9 @@ mod zone;
 
 pub use self::time::GoTime;
 pub(crate) use named_int::{named_int_method, named_int_string};
-pub(crate) use serial::{from_toml_datetime, toml_datetime_text, yaml_timestamp, TomlKind};
+pub(crate) use serial::{
+    duration_text, from_toml_datetime, toml_datetime_text, yaml_timestamp, TomlKind,
+};
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
