@@ -28,6 +28,12 @@ fn byte_strings_as_helm_handles_them() {
             r#"{{ "L2EvYv8vYy5k/y/p" | b64dec | osBase | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | osDir | b64enc }} {{ "YS7/" | b64dec | osExt | b64enc }} {{ "Li4vYv8vLi4vL2P/Ly4=" | b64dec | osClean | b64enc }} {{ "/w==" | b64dec | osIsAbs }}"#,
             r#"6Q== L2EvYv8vYy5k/w== Lv8= Li4vY/8= false"#,
         ),
+        // A layout's invalid bytes are text that `Format`, `AppendFormat`, `date` and
+        // `dateInZone` copy (TZ=UTC).
+        (
+            r#"{{ $t := toDate "2006-01-02T15:04:05Z07:00" "2021-03-04T05:06:07+05:30" }}{{ $t.Format ("/zIwMDbvv70xNSBKYW7/TW9u" | b64dec) | b64enc }} {{ $t | date ("/w==" | b64dec) | b64enc }} {{ dateInZone ("MDH/" | b64dec) $t "UTC" | b64enc }} {{ printf "%s" ($t.AppendFormat nil ("/w==" | b64dec)) | b64enc }}"#,
+            r#"/zIwMjHvv70wNSBNYXL/VGh1 /w== MDP/ /w=="#,
+        ),
         (
             r#"{{ "gGEgYoE=" | b64dec | typeOf }} {{ "gGEgYoE=" | b64dec | kindOf }}"#,
             r#"string string"#,

@@ -89,12 +89,24 @@ fn date_in_zone_str(layout: &str, date: &Value, zone: &str) -> String {
     time_of(date).in_loc(loc).format(layout)
 }
 
+/// [`date_in_zone_str`] with a layout that may be a byte string, whose invalid bytes Go
+/// copies into the result.
+fn date_in_zone_value(layout: &Value, date: &Value, zone: &str) -> Value {
+    match layout {
+        Value::Bytes(b) => {
+            let loc = Loc::load(zone).unwrap_or(Loc::Utc);
+            time_of(date).in_loc(loc).format_bytes(b)
+        }
+        other => date_in_zone_str(other.as_str().unwrap_or(""), date, zone).into(),
+    }
+}
+
 fn now(_: Vec<Value>) -> Res {
     Ok(GoTime::now().value())
 }
 
 fn date(a: Vec<Value>) -> Res {
-    Ok(date_in_zone_str(string(&a, 0), any(&a, 1), "Local").into())
+    Ok(date_in_zone_value(any(&a, 0), any(&a, 1), "Local"))
 }
 
 fn html_date(a: Vec<Value>) -> Res {
@@ -106,7 +118,7 @@ fn html_date_in_zone(a: Vec<Value>) -> Res {
 }
 
 fn date_in_zone(a: Vec<Value>) -> Res {
-    Ok(date_in_zone_str(string(&a, 0), any(&a, 1), string(&a, 2)).into())
+    Ok(date_in_zone_value(any(&a, 0), any(&a, 1), string(&a, 2)))
 }
 
 fn date_modify(a: Vec<Value>) -> Res {
@@ -200,7 +212,7 @@ fn unix_epoch(a: Vec<Value>) -> Res {
 
 pub(super) const FUNCS: &[Func] = &[
     func("now", &[], None, now),
-    func("date", &[P::String, P::Any], None, date),
+    func("date", &[P::BytesString, P::Any], None, date),
     func("htmlDate", &[P::Any], None, html_date),
     func(
         "htmlDateInZone",
@@ -210,13 +222,13 @@ pub(super) const FUNCS: &[Func] = &[
     ),
     func(
         "dateInZone",
-        &[P::String, P::Any, P::String],
+        &[P::BytesString, P::Any, P::String],
         None,
         date_in_zone,
     ),
     func(
         "date_in_zone",
-        &[P::String, P::Any, P::String],
+        &[P::BytesString, P::Any, P::String],
         None,
         date_in_zone,
     ),

@@ -331,6 +331,14 @@ impl GoTime {
         format_layout(&self.civil(), layout)
     }
 
+    /// `Time.Format` with a layout that is not valid UTF-8: Go copies its invalid bytes
+    /// as text, so they come back in the result (a byte string).
+    pub(crate) fn format_bytes(&self, layout: &[u8]) -> Value {
+        let mut escaped = String::new();
+        crate::value::escape::push_escaped(&mut escaped, layout);
+        crate::value::escape::unescape(self.format(&escaped))
+    }
+
     /// `Time.String()`: the monotonic reading last, in seconds with nine decimals.
     pub(crate) fn go_string(&self) -> String {
         let mut s = self.format("2006-01-02 15:04:05.999999999 -0700 MST");
@@ -505,12 +513,12 @@ impl Object for GoTime {
     /// `Add` (a `time.Duration`) and `In` (a `*time.Location`) check their own arguments.
     fn method_params(&self, name: &str) -> Option<&'static [Param]> {
         match name {
-            "Format" => Some(&[Param::String]),
+            "Format" => Some(&[Param::BytesString]),
             "Sub" | "Before" | "After" | "Equal" | "Compare" => Some(&[Param::Struct("time.Time")]),
             "In" => Some(&[Param::Struct("*time.Location")]),
             "Add" | "Truncate" | "Round" => Some(&[Param::Duration]),
             "AddDate" => Some(&[Param::Int, Param::Int, Param::Int]),
-            "AppendFormat" => Some(&[Param::Struct("[]uint8"), Param::String]),
+            "AppendFormat" => Some(&[Param::Struct("[]uint8"), Param::BytesString]),
             "AppendBinary" | "AppendText" => Some(&[Param::Struct("[]uint8")]),
             _ if METHODS.contains(&name) => Some(&[]),
             _ => None,
@@ -547,6 +555,7 @@ impl Object for GoTime {
         match name {
             "Format" => match args {
                 [Value::String(layout)] => Ok(self.format(layout).into()),
+                [Value::Bytes(layout)] => Ok(self.format_bytes(layout)),
                 [other] => Err(format!(
                     "wrong type for value; expected string; got {}",
                     other.type_name()
@@ -587,6 +596,13 @@ impl Object for GoTime {
                 [dst, Value::String(layout)] => {
                     bytes(Ok(appended(dst, self.format(layout).into_bytes())))
                 }
+                [dst, Value::Bytes(layout)] => bytes(Ok(appended(
+                    dst,
+                    self.format_bytes(layout)
+                        .go_bytes()
+                        .unwrap_or_default()
+                        .to_vec(),
+                ))),
                 _ => Err(format!(
                     "wrong number of args for AppendFormat: want 2 got {}",
                     args.len()
