@@ -690,7 +690,12 @@ pub(super) const FUNCS: &[Func] = &[
     func("splitList", &[P::BytesString, P::BytesString], None, |a| {
         opaque(a, split_list)
     }),
-    func("splitn", &[P::String, P::Int, P::String], None, splitn),
+    func(
+        "splitn",
+        &[P::BytesString, P::Int, P::BytesString],
+        None,
+        |a| opaque(a, splitn),
+    ),
     func("toStrings", &[P::Any], None, |a| opaque(a, to_strings)),
     func("join", &[P::BytesString, P::Any], None, |a| opaque(a, join)),
     func("sortAlpha", &[P::Any], None, sort_alpha),

@@ -28,6 +28,10 @@ fn byte_strings_as_helm_handles_them() {
             r#"{{ "L2EvYv8vYy5k/y/p" | b64dec | osBase | b64enc }} {{ "L2EvYv8vYy5k/y/p" | b64dec | osDir | b64enc }} {{ "YS7/" | b64dec | osExt | b64enc }} {{ "Li4vYv8vLi4vL2P/Ly4=" | b64dec | osClean | b64enc }} {{ "/w==" | b64dec | osIsAbs }}"#,
             r#"6Q== L2EvYv8vYy5k/w== Lv8= Li4vY/8= false"#,
         ),
+        (
+            r#"{{ print ("b2v//iBjYWbpIOKC" | b64dec | splitn "b" 2) | b64enc }} {{ print ("b2v//iBjYWbpIOKC" | b64dec | splitn ("/w==" | b64dec) -1) | b64enc }}"#,
+            r#"bWFwW18wOm9r//4gY2Fm6SDigl0= bWFwW18wOm9rIF8xOv4gY2Fm6SDigl0="#,
+        ),
         // A layout's invalid bytes are text that `Format`, `AppendFormat`, `date` and
         // `dateInZone` copy (TZ=UTC).
         (
