@@ -118,6 +118,12 @@ impl GoRelease {
 }
 
 impl ExecOptions {
+    /// The zero of `now`'s monotonic clock for a session starting now: `clock_origin`,
+    /// else this instant.
+    pub(crate) fn session_clock_origin(&self) -> std::time::Instant {
+        self.clock_origin.unwrap_or_else(std::time::Instant::now)
+    }
+
     /// Helm's normal rendering options (`missingkey=zero`).
     pub fn helm() -> ExecOptions {
         ExecOptions::default()

@@ -21,14 +21,12 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
         out: String::new(),
         floats,
     };
-    if let Some(text) = crate::sprig::date::toml_datetime_text(v) {
-        return Ok(text);
-    }
     match data(v) {
         Value::Nil => {}
         Value::Map(m) => enc.map_body(&[], &m, 0)?,
         Value::List(items) if is_table_array(&items)? => return Err(TomlError::NoKey),
-        other => enc.element(&other, 0)?,
+        // The value itself: a time or a duration is written as itself, not its data.
+        _ => enc.element(v, 0)?,
     }
     Ok(enc.out)
 }
@@ -154,8 +152,8 @@ impl Encoder {
             self.out.push_str(&text);
             return Ok(());
         }
-        if let Some(text) = crate::sprig::date::duration_text(v) {
-            quote_into(&mut self.out, &text);
+        if let Value::Int(d, crate::value::IntKind::Duration) = v {
+            quote_into(&mut self.out, &crate::sprig::date::format_duration(*d));
             return Ok(());
         }
         match data(v) {

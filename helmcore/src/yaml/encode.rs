@@ -75,7 +75,7 @@ impl Encoder {
                 .scalar(if *b { "true" } else { "false" }, Style::Plain, ctx),
             // go-yaml v3 writes a `time.Duration` as its `String()`.
             Value::Int(d, crate::value::IntKind::Duration) if self.flavor == Flavor::V3 => {
-                let s = crate::sprig::date::duration_text(v).unwrap_or_else(|| d.to_string());
+                let s = crate::sprig::date::format_duration(*d);
                 self.em.scalar(&s, string_style(&s), ctx)
             }
             Value::Int(n, _) => self.em.scalar(&n.to_string(), Style::Plain, ctx),
@@ -141,10 +141,13 @@ impl Encoder {
                     Flavor::V3 => crate::sprig::date::yaml_timestamp(v),
                     Flavor::Sigs => None,
                 };
-                match (timestamp, o.to_data()) {
-                    (Some(text), _) => self.em.scalar(&text, Style::Plain, ctx),
-                    (None, Some(data)) => self.node(&data, ctx, depth)?,
-                    (None, None) => self.em.empty_collection("{", "}"),
+                if let Some(text) = timestamp {
+                    self.em.scalar(&text, Style::Plain, ctx);
+                    return Ok(());
+                }
+                match o.to_data() {
+                    Some(data) => self.node(&data, ctx, depth)?,
+                    None => self.em.empty_collection("{", "}"),
                 }
             }
         }

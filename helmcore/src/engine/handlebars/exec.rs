@@ -81,7 +81,7 @@ impl<'s> HandlebarsSession<'s> {
                 inner: Mutex::new(Inner::default()),
             },
             warnings: Vec::new(),
-            clock_origin: opts.clock_origin.unwrap_or_else(std::time::Instant::now),
+            clock_origin: opts.session_clock_origin(),
         }
     }
 

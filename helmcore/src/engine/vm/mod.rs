@@ -106,7 +106,7 @@ impl<'s> Exec<'s> {
             nesting: 0,
             memo: Default::default(),
             wrote_bytes: false,
-            clock_origin: opts.clock_origin.unwrap_or_else(std::time::Instant::now),
+            clock_origin: opts.session_clock_origin(),
         }
     }
 }

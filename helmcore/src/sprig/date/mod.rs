@@ -11,17 +11,16 @@ mod time;
 mod zone;
 
 pub use self::time::GoTime;
+pub(crate) use duration::format_duration;
 pub(crate) use named_int::{named_int_method, named_int_string};
-pub(crate) use serial::{
-    duration_text, from_toml_datetime, toml_datetime_text, yaml_timestamp, TomlKind,
-};
+pub(crate) use serial::{from_toml_datetime, toml_datetime_text, yaml_timestamp, TomlKind};
 
 use crate::engine::func::{Func, Param as P};
 use crate::value::Value;
 
 use super::args::{any, string};
 use super::{func, Res};
-use duration::{format_duration, parse_duration, SECOND};
+use duration::{parse_duration, SECOND};
 use layout::parse_layout;
 use time::{as_time, Loc};
 
@@ -84,19 +83,19 @@ fn time_of(v: &Value) -> GoTime {
     }
 }
 
+fn in_zone(date: &Value, zone: &str) -> GoTime {
+    time_of(date).in_loc(Loc::load(zone).unwrap_or(Loc::Utc))
+}
+
 fn date_in_zone_str(layout: &str, date: &Value, zone: &str) -> String {
-    let loc = Loc::load(zone).unwrap_or(Loc::Utc);
-    time_of(date).in_loc(loc).format(layout)
+    in_zone(date, zone).format(layout)
 }
 
 /// [`date_in_zone_str`] with a layout that may be a byte string, whose invalid bytes Go
 /// copies into the result.
 fn date_in_zone_value(layout: &Value, date: &Value, zone: &str) -> Value {
     match layout {
-        Value::Bytes(b) => {
-            let loc = Loc::load(zone).unwrap_or(Loc::Utc);
-            time_of(date).in_loc(loc).format_bytes(b)
-        }
+        Value::Bytes(b) => in_zone(date, zone).format_bytes(b),
         other => date_in_zone_str(other.as_str().unwrap_or(""), date, zone).into(),
     }
 }

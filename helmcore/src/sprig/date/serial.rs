@@ -1,15 +1,11 @@
-//! `time.Time` and `time.Duration` in the encoders and decoders that know them: go-yaml
-//! v3 (`toYamlPretty`) writes a timestamp, BurntSushi/toml (`toToml`, `fromToml`) a TOML
-//! date-time, and both a duration's `String()`. The JSON path (`toJson`, `toYaml`) goes
-//! through `MarshalJSON` (a duration is its integer there) and needs nothing here.
+//! `time.Time` in the encoders and decoders that know it: go-yaml v3 (`toYamlPretty`)
+//! writes a timestamp, BurntSushi/toml (`toToml`, `fromToml`) a TOML date-time. The JSON
+//! path (`toJson`, `toYaml`) goes through `MarshalJSON` and needs nothing here. (Both
+//! encoders write a `time.Duration` as its `String()`: `format_duration`.)
 
-use super::duration::format_duration;
 use super::layout::parse_layout;
-use super::time::{as_time, GoTime, Loc};
-use crate::value::{IntKind, Value};
-
-/// Go's `time.RFC3339Nano`.
-const RFC3339_NANO: &str = "2006-01-02T15:04:05.999999999Z07:00";
+use super::time::{as_time, GoTime, Loc, RFC3339_NANO};
+use crate::value::Value;
 
 /// The kinds of TOML date-time. BurntSushi decodes the local ones into fixed zones it
 /// names, at the offset `time.Local` has when the process starts, and writes a time in
@@ -37,15 +33,6 @@ const LOCAL_KINDS: [(TomlKind, &str, &str); 3] = [
     (TomlKind::LocalDate, "date-local", "2006-01-02"),
     (TomlKind::LocalTime, "time-local", "15:04:05.999999999"),
 ];
-
-/// What go-yaml v3 and BurntSushi write for a `time.Duration` (as a string): its
-/// `String()`, `1h2m0.5s`.
-pub(crate) fn duration_text(v: &Value) -> Option<String> {
-    match v {
-        Value::Int(d, IntKind::Duration) => Some(format_duration(*d)),
-        _ => None,
-    }
-}
 
 /// go-yaml v3's text for a `time.Time`: RFC 3339 with nanoseconds, as a plain scalar.
 pub(crate) fn yaml_timestamp(v: &Value) -> Option<String> {

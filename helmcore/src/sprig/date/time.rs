@@ -19,6 +19,10 @@ use crate::value::{Field, IntKind, Kind, Object, Value};
 /// Seconds from the first of January of year 1 to the Unix epoch (Go's internal time base).
 const UNIX_TO_YEAR_ONE: i64 = 62_135_596_800;
 
+/// Go's `time.RFC3339Nano`: `MarshalJSON`, `MarshalText`, go-yaml v3 and BurntSushi
+/// write times in it.
+pub(crate) const RFC3339_NANO: &str = "2006-01-02T15:04:05.999999999Z07:00";
+
 /// The Unix time of 1885-01-01 UTC, from which a Go time with a monotonic reading counts
 /// its wall-clock seconds.
 const WALL_1885: i64 = -2_682_288_000;
@@ -263,7 +267,7 @@ impl GoTime {
         if !(0..=9999).contains(&self.civil().year) {
             return Err(format!("Time.{method}: year outside of range [0,9999]"));
         }
-        let text = self.format("2006-01-02T15:04:05.999999999Z07:00");
+        let text = self.format(RFC3339_NANO);
         let text = if quoted { format!("\"{text}\"") } else { text };
         Ok(text.into_bytes())
     }
@@ -334,9 +338,15 @@ impl GoTime {
     /// `Time.Format` with a layout that is not valid UTF-8: Go copies its invalid bytes
     /// as text, so they come back in the result (a byte string).
     pub(crate) fn format_bytes(&self, layout: &[u8]) -> Value {
+        crate::value::escape::unescape(self.format_escaped(layout))
+    }
+
+    /// [`GoTime::format`] over a byte layout, its invalid bytes escaped in the result
+    /// (see `value::escape`).
+    fn format_escaped(&self, layout: &[u8]) -> String {
         let mut escaped = String::new();
         crate::value::escape::push_escaped(&mut escaped, layout);
-        crate::value::escape::unescape(self.format(&escaped))
+        self.format(&escaped)
     }
 
     /// `Time.String()`: the monotonic reading last, in seconds with nine decimals.
@@ -596,13 +606,13 @@ impl Object for GoTime {
                 [dst, Value::String(layout)] => {
                     bytes(Ok(appended(dst, self.format(layout).into_bytes())))
                 }
-                [dst, Value::Bytes(layout)] => bytes(Ok(appended(
-                    dst,
-                    self.format_bytes(layout)
-                        .go_bytes()
-                        .unwrap_or_default()
-                        .to_vec(),
-                ))),
+                [dst, Value::Bytes(layout)] => {
+                    let text = self.format_escaped(layout);
+                    bytes(Ok(appended(
+                        dst,
+                        crate::value::escape::unescape_bytes(&text),
+                    )))
+                }
                 _ => Err(format!(
                     "wrong number of args for AppendFormat: want 2 got {}",
                     args.len()
@@ -682,7 +692,7 @@ impl Object for GoTime {
 
     /// `encoding/json` marshals a time as RFC 3339 with nanoseconds.
     fn to_data(&self) -> Option<Value> {
-        Some(self.format("2006-01-02T15:04:05.999999999Z07:00").into())
+        Some(self.format(RFC3339_NANO).into())
     }
 
     fn eq_object(&self, other: &dyn Object) -> bool {
