@@ -240,6 +240,7 @@ impl CapabilitiesObject {
             kube: Value::Object(Arc::new(KubeVersionObject {
                 v: c.kube_version.clone(),
                 compat: c.compat,
+                addressable: true,
             })),
             apis: Value::Object(Arc::new(VersionSetObject {
                 versions: crate::value::List::typed(
@@ -287,6 +288,28 @@ impl Object for CapabilitiesObject {
     }
     fn method_params(&self, name: &str) -> Option<&'static [Param]> {
         (name == "Copy").then_some(&[])
+    }
+    /// A new `*Capabilities` whose `KubeVersion` lacks helm4's unexported normalized
+    /// version, and is addressable again as a field behind the new pointer.
+    fn deep_copy(&self) -> Option<Value> {
+        let kube = match self.kube.downcast::<KubeVersionObject>() {
+            Some(k) => {
+                let mut v = k.v.clone();
+                v.normalized.clear();
+                Value::Object(Arc::new(KubeVersionObject {
+                    v,
+                    compat: k.compat,
+                    addressable: true,
+                }))
+            }
+            None => self.kube.deep_copy(),
+        };
+        Some(Value::Object(Arc::new(CapabilitiesObject {
+            compat: self.compat,
+            kube,
+            apis: self.apis.deep_copy(),
+            helm: self.helm.deep_copy(),
+        })))
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match name {
@@ -342,10 +365,25 @@ fn wrong_args(name: &str, want: usize, got: usize) -> String {
     format!("wrong number of args for {name}: want {want} got {got}")
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct KubeVersionObject {
     v: KubeVersion,
     compat: Compat,
+    /// Reached as a field of `*Capabilities` (or held in a variable or dot since):
+    /// Go's pointer-receiver methods `String` and `GitVersion` apply. A copy passed
+    /// through a function is not addressable.
+    addressable: bool,
+}
+
+impl KubeVersionObject {
+    /// Its `String()`: the normalized version, or `Version` when there is none.
+    fn string(&self) -> &str {
+        if self.v.normalized.is_empty() {
+            &self.v.version
+        } else {
+            &self.v.normalized
+        }
+    }
 }
 
 impl Object for KubeVersionObject {
@@ -360,26 +398,43 @@ impl Object for KubeVersionObject {
             "Version" => Field::Value(self.v.version.as_str().into()),
             "Major" => Field::Value(self.v.major.as_str().into()),
             "Minor" => Field::Value(self.v.minor.as_str().into()),
-            "String" | "GitVersion" => Field::Method,
+            "String" | "GitVersion" if self.addressable => Field::Method,
             _ => Field::Missing,
         }
     }
     fn method_params(&self, name: &str) -> Option<&'static [Param]> {
-        matches!(name, "String" | "GitVersion").then_some(&[])
+        (self.addressable && matches!(name, "String" | "GitVersion")).then_some(&[])
     }
     fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         if !args.is_empty() {
             return Err(wrong_args(name, 0, args.len()));
         }
-        match name {
-            "String" => Ok(self.v.normalized.as_str().into()),
-            _ => Ok(self.v.version.as_str().into()),
+        Ok(match name {
+            "String" => self.string(),
+            _ => self.v.version.as_str(),
         }
+        .into())
     }
     /// Reached through `*Capabilities`, the field is addressable: templates print it
     /// with `String()`.
     fn printed_string(&self) -> Option<String> {
-        Some(self.v.normalized.clone())
+        self.addressable.then(|| self.string().to_string())
+    }
+    /// helm4's `normalizedVersion` is unexported: the copy lacks it, and its `String`
+    /// falls back to `Version`.
+    fn deep_copy(&self) -> Option<Value> {
+        let mut copy = self.clone();
+        copy.v.normalized.clear();
+        copy.addressable = false;
+        Some(Value::Object(Arc::new(copy)))
+    }
+    fn as_argument(&self) -> Option<Value> {
+        self.addressable.then(|| {
+            Value::Object(Arc::new(KubeVersionObject {
+                addressable: false,
+                ..self.clone()
+            }))
+        })
     }
     /// Go's `%v` of the struct value (`String` has a pointer receiver, so `fmt` does not
     /// see it).

@@ -21,7 +21,8 @@ use super::error::{parse_u64, SemverError};
 /// assert_eq!(v.original(), "v1.2");
 /// assert!(Version::parse("1.0.0-rc.1").unwrap() < Version::parse("1.0.0").unwrap());
 /// ```
-#[derive(Clone, Debug)]
+/// `Version::default()` is Go's zero `semver.Version`: `0.0.0` with an empty original.
+#[derive(Clone, Debug, Default)]
 pub struct Version {
     major: u64,
     minor: u64,

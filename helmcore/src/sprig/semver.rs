@@ -124,6 +124,14 @@ impl Object for VersionObject {
         self.type_str().into()
     }
 
+    /// Every field of Masterminds' `Version` is unexported: a copy is the zero version.
+    fn deep_copy(&self) -> Option<Value> {
+        Some(Value::Object(Arc::new(VersionObject {
+            version: Version::default(),
+            ..*self
+        })))
+    }
+
     fn kind(&self) -> Kind {
         if self.pointer {
             Kind::Ptr

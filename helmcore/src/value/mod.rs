@@ -324,12 +324,14 @@ impl Value {
     }
 
     /// A copy that shares no map with `self`, so the copy can be changed (by `set`,
-    /// `merge`, coalescing) without the original seeing it. Objects are immutable and
-    /// stay shared.
+    /// `merge`, coalescing) without the original seeing it. Objects are copied as
+    /// copystructure copies them ([`Object::deep_copy`]), else shared: they are
+    /// immutable.
     pub fn deep_copy(&self) -> Value {
         match self {
             Value::List(l) => Value::List(l.with_items(l.iter().map(Value::deep_copy).collect())),
             Value::Map(m) => Value::Map(m.deep_copy()),
+            Value::Object(o) => o.deep_copy().unwrap_or_else(|| self.clone()),
             other => other.clone(),
         }
     }

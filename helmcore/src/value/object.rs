@@ -136,6 +136,24 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         &[]
     }
 
+    /// What mitchellh/copystructure (Sprig's `deepCopy`, Helm's copy of the values before
+    /// coalescing) makes of the value: a struct's exported fields copied, its unexported
+    /// ones left zero, so a `*semver.Version` (all of whose fields are unexported) becomes
+    /// `0.0.0`. `None` when the copy reads as the original, which is then shared.
+    fn deep_copy(&self) -> Option<Value> {
+        None
+    }
+
+    /// The value a function receives when this one is passed to it. Go copies an
+    /// argument into an `interface{}`, and the copy is not addressable: methods with a
+    /// pointer receiver are out of its reach and a template action prints it with `%v`
+    /// (`{{ .Capabilities.KubeVersion }}` prints `v1.31.0`, `{{ default 1
+    /// .Capabilities.KubeVersion }}` prints `{v1.31.0 v1.31.0 1 31}`). `None` when the
+    /// copy behaves as the original.
+    fn as_argument(&self) -> Option<Value> {
+        None
+    }
+
     /// Go template truth: a struct is always true; a named string or slice type may not be.
     fn is_truthy(&self) -> bool {
         true

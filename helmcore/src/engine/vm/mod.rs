@@ -1096,6 +1096,10 @@ impl<'x, 's, 't> State<'x, 's, 't> {
                 }
             }
             Rv::Iface(v) | Rv::Val(v) => {
+                let v = match &v {
+                    Value::Object(o) => o.as_argument().unwrap_or(v),
+                    _ => v,
+                };
                 if assignable(&v, p) {
                     Ok(coerce(v, p))
                 } else {

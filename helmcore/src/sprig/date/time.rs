@@ -36,6 +36,9 @@ pub(crate) enum Loc {
     /// A zone from the machine's zoneinfo files (see [`super::zone`]), `Local` among
     /// them.
     Named(Arc<Zone>),
+    /// Go's zero `Location` (what `deepCopy` makes of one, its fields being
+    /// unexported): named `""`, with no zones, so times in it read as UTC.
+    Zero,
 }
 
 impl Loc {
@@ -58,7 +61,7 @@ impl Loc {
     /// The offset and zone abbreviation in effect at Unix time `sec` (Go's `lookup`).
     pub(crate) fn lookup(&self, sec: i64) -> (i32, String) {
         match self {
-            Loc::Utc => (0, "UTC".into()),
+            Loc::Utc | Loc::Zero => (0, "UTC".into()),
             Loc::Fixed(offset, name) => (*offset, name.clone()),
             Loc::Named(zone) => zone.lookup(sec),
         }
@@ -71,6 +74,7 @@ impl Loc {
             Loc::Utc => (name == "UTC").then_some(0),
             Loc::Fixed(offset, n) => (n == name).then_some(*offset),
             Loc::Named(zone) => zone.lookup_name(name, sec),
+            Loc::Zero => None,
         }
     }
 
@@ -88,7 +92,7 @@ impl Loc {
     pub(crate) fn is_dst(&self, sec: i64) -> bool {
         match self {
             Loc::Named(zone) => zone.is_dst(sec),
-            Loc::Utc | Loc::Fixed(..) => false,
+            Loc::Utc | Loc::Fixed(..) | Loc::Zero => false,
         }
     }
 
@@ -98,6 +102,7 @@ impl Loc {
             Loc::Utc => "UTC",
             Loc::Fixed(_, name) => name,
             Loc::Named(zone) => &zone.name,
+            Loc::Zero => "",
         }
     }
 }
@@ -397,8 +402,14 @@ impl Object for Loc {
         out.push_str(self.name());
     }
 
+    /// Go compares the pointers: the shared locations (`UTC`, `Local`, a loaded zone)
+    /// equal themselves, every copied one only itself (the same handle).
     fn eq_object(&self, other: &dyn Object) -> bool {
-        other.as_any().downcast_ref::<Loc>() == Some(self)
+        *self != Loc::Zero && other.as_any().downcast_ref::<Loc>() == Some(self)
+    }
+
+    fn deep_copy(&self) -> Option<Value> {
+        Some(Value::Object(Arc::new(Loc::Zero)))
     }
 
     fn as_any(&self) -> &dyn Any {
