@@ -344,6 +344,9 @@ impl Object for CapabilitiesObject {
     fn json_order(&self) -> &'static [&'static str] {
         &["KubeVersion", "APIVersions", "HelmVersion"]
     }
+    fn struct_fields(&self) -> Option<GoFields> {
+        self.go_fields()
+    }
     fn go_fields(&self) -> Option<GoFields> {
         Some(GoFields {
             pointer: true,
@@ -462,6 +465,9 @@ impl Object for KubeVersionObject {
         &["Version", "Major", "Minor"]
     }
     /// helm4's struct keeps the normalized version in a private field.
+    fn struct_fields(&self) -> Option<GoFields> {
+        self.go_fields()
+    }
     fn go_fields(&self) -> Option<GoFields> {
         let mut fields = vec![("Version", self.v.version.as_str().into())];
         if self.compat == Compat::V4 {
@@ -583,6 +589,9 @@ impl Object for HelmVersionObject {
             m.insert("kube_client_version", k.into());
         }
         Some(Value::Map(m))
+    }
+    fn struct_fields(&self) -> Option<GoFields> {
+        self.go_fields()
     }
     fn go_fields(&self) -> Option<GoFields> {
         let h = &self.0;

@@ -3,13 +3,74 @@
 use super::TomlError;
 use crate::value::{format_float, Map, Value};
 
+/// What BurntSushi writes as a table: a map, its keys in byte order, or a Go struct,
+/// its exported fields in declaration order (see [`crate::value::Object::struct_fields`]).
+enum Table {
+    Map(Map),
+    /// Each exported field's index among all the struct's fields, its name and value.
+    Struct(Vec<(usize, &'static str, Value)>),
+}
+
+/// A table's entries: the struct field index (none for a map key), key and value.
+type Entries = Vec<(Option<usize>, String, Value)>;
+
+impl Table {
+    /// The entries split into plain values and tables (written after them).
+    fn split(&self) -> Result<(Entries, Entries), TomlError> {
+        let mut direct = Vec::new();
+        let mut sub = Vec::new();
+        let mut put = |i: Option<usize>, k: String, v: Value| -> Result<(), TomlError> {
+            if is_table(&v)? {
+                sub.push((i, k, v));
+            } else {
+                direct.push((i, k, v));
+            }
+            Ok(())
+        };
+        match self {
+            Table::Map(m) => {
+                for (k, v) in m.entries() {
+                    put(None, k.to_string(), v)?;
+                }
+            }
+            Table::Struct(fields) => {
+                for (i, k, v) in fields {
+                    put(Some(*i), k.to_string(), v.clone())?;
+                }
+            }
+        }
+        Ok((direct, sub))
+    }
+}
+
+/// The table `v` is written as, if it is one.
+fn table(v: &Value) -> Option<Table> {
+    if let Value::Object(o) = v {
+        if let Some(st) = o.struct_fields() {
+            let exported = st
+                .fields
+                .into_iter()
+                .enumerate()
+                .filter(|(_, (name, _))| name.starts_with(|c: char| c.is_ascii_uppercase()))
+                .map(|(i, (name, v))| (i, name, v))
+                .collect();
+            return Some(Table::Struct(exported));
+        }
+    }
+    match data(v) {
+        Value::Map(m) => Some(Table::Map(m)),
+        _ => None,
+    }
+}
+
 /// Nesting beyond this is refused: BurntSushi recurses without a limit, a map that
 /// contains itself would never end.
 const MAX_DEPTH: usize = 1000;
 const INDENT: &str = "  ";
 
-/// How floats are written: BurntSushi v1.6's shortest `%g` (helm4) or v1.4's plain
-/// decimals (helm3: `1e21` as `1000000000000000000000.0`).
+/// Which BurntSushi release is imitated, named for what tells them apart most often:
+/// v1.6's shortest `%g` floats (helm4) or v1.4's plain decimals (helm3: `1e21` as
+/// `1000000000000000000000.0`). The commas of an inline struct differ too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Floats {
     Shortest,
@@ -21,9 +82,12 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
         out: String::new(),
         floats,
     };
+    if let Some(t) = table(v) {
+        enc.table_body(&[], &t, 0)?;
+        return Ok(enc.out);
+    }
     match data(v) {
         Value::Nil => {}
-        Value::Map(m) => enc.map_body(&[], &m, 0)?,
         Value::List(items) if is_table_array(&items)? => return Err(TomlError::NoKey),
         // The value itself: a time or a duration is written as itself, not its data.
         _ => enc.element(v, 0)?,
@@ -49,19 +113,20 @@ fn data(v: &Value) -> Value {
 fn is_table_array(items: &[Value]) -> Result<bool, TomlError> {
     let mut all_maps = !items.is_empty();
     for item in items {
-        match data(item) {
-            Value::Nil => return Err(TomlError::NilElement),
-            Value::Map(_) => {}
-            _ => all_maps = false,
+        if data(item).is_nil() {
+            return Err(TomlError::NilElement);
         }
+        all_maps &= table(item).is_some();
     }
     Ok(all_maps)
 }
 
 /// Whether a map value goes after the plain keys (a table or an array of tables).
 fn is_table(v: &Value) -> Result<bool, TomlError> {
+    if table(v).is_some() {
+        return Ok(true);
+    }
     Ok(match data(v) {
-        Value::Map(_) => true,
         Value::List(items) => is_table_array(&items)?,
         _ => false,
     })
@@ -87,44 +152,44 @@ impl Encoder {
     }
 
     /// The entries of a table whose header (if any) is written: plain keys first, then
-    /// tables, each group in byte order.
-    fn map_body(&mut self, key: &[String], m: &Map, depth: usize) -> Result<(), TomlError> {
+    /// tables, each group in the table's order.
+    fn table_body(&mut self, key: &[String], t: &Table, depth: usize) -> Result<(), TomlError> {
         if depth > MAX_DEPTH {
             return Err(TomlError::TooDeep);
         }
-        let (direct, sub) = split(m)?;
-        for (k, v) in direct.into_iter().chain(sub) {
+        let (direct, sub) = t.split()?;
+        for (_, k, v) in direct.into_iter().chain(sub) {
             let mut path = key.to_vec();
-            path.push(k.to_string());
+            path.push(k);
             self.entry(&path, &v, depth + 1)?;
         }
         Ok(())
     }
 
     fn entry(&mut self, key: &[String], v: &Value, depth: usize) -> Result<(), TomlError> {
+        if let Some(t) = table(v) {
+            if key.len() == 1 {
+                self.newline();
+            }
+            self.indent(key.len());
+            self.out.push('[');
+            self.out.push_str(&dotted(key));
+            self.out.push(']');
+            self.newline();
+            return self.table_body(key, &t, depth);
+        }
         match data(v) {
             Value::Nil => Ok(()),
-            Value::Map(m) => {
-                if key.len() == 1 {
-                    self.newline();
-                }
-                self.indent(key.len());
-                self.out.push('[');
-                self.out.push_str(&dotted(key));
-                self.out.push(']');
-                self.newline();
-                self.map_body(key, &m, depth)
-            }
             Value::List(items) if is_table_array(&items)? => {
                 for item in items.iter() {
-                    if let Value::Map(m) = data(item) {
+                    if let Some(t) = table(item) {
                         self.newline();
                         self.indent(key.len());
                         self.out.push_str("[[");
                         self.out.push_str(&dotted(key));
                         self.out.push_str("]]");
                         self.newline();
-                        self.map_body(key, &m, depth)?;
+                        self.table_body(key, &t, depth)?;
                     }
                 }
                 Ok(())
@@ -141,6 +206,37 @@ impl Encoder {
         }
     }
 
+    /// A struct inside an array: `{K = v, ...}`. BurntSushi decides on each comma by
+    /// the field's index among *all* the struct's fields, compared with the number of
+    /// exported fields (v1.6) or of fields in the field's group (v1.4, helm3's): with
+    /// an unexported field before the last, the commas come out misplaced
+    /// (`{Version = "v1.35.0", Major = "1"Minor = "35", }`), as Helm prints them.
+    fn inline_struct(&mut self, t: &Table, depth: usize) -> Result<(), TomlError> {
+        let (direct, sub) = t.split()?;
+        let total = direct.len() + sub.len();
+        self.out.push('{');
+        for group in [direct, sub] {
+            let last = match self.floats {
+                Floats::Shortest => total,
+                Floats::Decimal => group.len(),
+            }
+            .wrapping_sub(1);
+            for (i, k, item) in group {
+                if data(&item).is_nil() {
+                    continue;
+                }
+                self.out.push_str(&quote_key(&k));
+                self.out.push_str(" = ");
+                self.element(&item, depth + 1)?;
+                if i != Some(last) {
+                    self.out.push_str(", ");
+                }
+            }
+        }
+        self.out.push('}');
+        Ok(())
+    }
+
     /// A value in `key = value` position or inside an array.
     fn element(&mut self, v: &Value, depth: usize) -> Result<(), TomlError> {
         if depth > MAX_DEPTH {
@@ -155,6 +251,9 @@ impl Encoder {
         if let Value::Int(d, crate::value::IntKind::Duration) = v {
             quote_into(&mut self.out, &crate::sprig::date::format_duration(*d));
             return Ok(());
+        }
+        if let Some(t @ Table::Struct(_)) = table(v) {
+            return self.inline_struct(&t, depth);
         }
         match data(v) {
             // BurntSushi fails on a nil it reaches here (inside a nested array).
@@ -177,12 +276,12 @@ impl Encoder {
                 self.out.push(']');
             }
             Value::Map(m) => {
-                let (direct, sub) = split(&m)?;
+                let (direct, sub) = Table::Map(m).split()?;
                 let trailing_comma = !sub.is_empty();
                 self.out.push('{');
                 for (group, trail) in [(direct, trailing_comma), (sub, false)] {
                     let n = group.len();
-                    for (i, (k, item)) in group.into_iter().enumerate() {
+                    for (i, (_, k, item)) in group.into_iter().enumerate() {
                         if matches!(data(&item), Value::Nil) {
                             continue;
                         }
@@ -202,21 +301,6 @@ impl Encoder {
     }
 }
 
-type Entries = Vec<(crate::value::Str, Value)>;
-
-/// A map's entries split into plain values and tables, each in byte order.
-fn split(m: &Map) -> Result<(Entries, Entries), TomlError> {
-    let mut direct = Vec::new();
-    let mut sub = Vec::new();
-    for (k, v) in m.entries() {
-        if is_table(&v)? {
-            sub.push((k, v));
-        } else {
-            direct.push((k, v));
-        }
-    }
-    Ok((direct, sub))
-}
 
 /// BurntSushi's float: Go's shortest `%g` (v1.6) or shortest `%f` (v1.4), with `.0`
 /// added when there is neither a point nor an exponent; `nan`, `inf`, `-inf`.

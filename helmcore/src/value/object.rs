@@ -183,6 +183,15 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         None
     }
 
+    /// The fields Go's reflection-driven encoders write for a struct that has no
+    /// marshaller of its own: go-yaml v3 (`toYamlPretty`, keys lower-cased) and
+    /// BurntSushi/toml (`toToml`, keys as declared) take the exported ones in declaration
+    /// order, where `toYaml` and `toJson` go through [`Object::to_data`]. `None` for a
+    /// value that is not such a struct (a `*semver.Version` marshals to its text).
+    fn struct_fields(&self) -> Option<GoFields> {
+        None
+    }
+
     /// Go's `GoString()` (what `%#v` prints) for a type that has the method (`time.Time`).
     fn go_string(&self) -> Option<String> {
         None

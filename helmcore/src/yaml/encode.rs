@@ -145,6 +145,17 @@ impl Encoder {
                     self.em.scalar(&text, Style::Plain, ctx);
                     return Ok(());
                 }
+                // go-yaml v3 reflects over a struct itself: its exported fields in
+                // declaration order, each under its lower-cased name.
+                if let Some(st) = o.struct_fields().filter(|_| self.flavor == Flavor::V3) {
+                    let entries = st
+                        .fields
+                        .into_iter()
+                        .filter(|(name, _)| name.starts_with(|c: char| c.is_ascii_uppercase()))
+                        .map(|(name, v)| (name.to_ascii_lowercase(), v))
+                        .collect();
+                    return self.mapping(entries, None, depth);
+                }
                 match o.to_data() {
                     Some(data) => self.node(&data, ctx, depth)?,
                     None => self.em.empty_collection("{", "}"),
@@ -187,16 +198,29 @@ impl Encoder {
             let k = self.reread(&k).into_owned();
             entries.push((k.chars().collect(), (k, v)));
         }
+        let _ = ctx;
+        sort_keys(&mut entries, self.em.v3);
+        self.mapping(entries.into_iter().map(|(_, e)| e).collect(), Some(m), depth)
+    }
+
+    /// A block mapping of `entries` in the order given; `m` is the map they come from,
+    /// for the cycle check.
+    fn mapping(
+        &mut self,
+        entries: Vec<(String, Value)>,
+        m: Option<&Map>,
+        depth: usize,
+    ) -> Result<(), EncodeError> {
         if entries.is_empty() {
             self.em.empty_collection("{", "}");
             return Ok(());
         }
-        self.guard(depth, Some(m))?;
-        let _ = ctx;
-        sort_keys(&mut entries, self.em.v3);
-        self.path.push(m.clone());
+        self.guard(depth, m)?;
+        if let Some(m) = m {
+            self.path.push(m.clone());
+        }
         self.em.mapping_start();
-        for (_, (k, v)) in &entries {
+        for (k, v) in &entries {
             let simple = Emitter::simple_key_ok(k);
             self.em.key_start(simple);
             let key_ctx = Context {
@@ -215,7 +239,9 @@ impl Encoder {
             )?;
         }
         self.em.collection_end();
-        self.path.pop();
+        if m.is_some() {
+            self.path.pop();
+        }
         Ok(())
     }
 }

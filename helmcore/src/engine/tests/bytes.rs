@@ -8,6 +8,11 @@ use super::*;
 fn byte_strings_as_helm_handles_them() {
     check_out(&[
         (r#"{{ "gGEgYoE=" | b64dec | len }}"#, r#"5"#),
+        // A byte string indexes a map as the string it is.
+        (
+            r#"{{ index (dict "a" 1) (b64dec "/w==") }}|{{ index (dict (b64dec "/w==") 1) (b64dec "/w==") }}|{{ index (dict "a" (dict "b" 2)) (b64dec "/w==") | kindOf }}"#,
+            r#"|1|invalid"#,
+        ),
         // urlJoin escapes a byte string's bytes in host, path and fragment, copies them
         // in scheme, query and opaque.
         (

@@ -222,6 +222,9 @@ fn map_key(ix: &Rv) -> Result<crate::value::Str, TemplateError> {
     match ix {
         Rv::Invalid => Err(err("value is nil; should be of type string")),
         Rv::Val(Value::String(k)) => Ok(k.clone()),
+        // A byte string is a Go string too; map keys hold such bytes as their lossy
+        // text (see docs/compatibility.md).
+        Rv::Val(Value::Bytes(b)) => Ok(crate::yaml::go_lossy_utf8(b).into()),
         other => Err(err(format!(
             "value has type {}; should be string",
             other.type_name()

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::net::IpAddr;
 use std::time::SystemTime;
 
-use crate::value::{fmt_v, Field, Kind, Map, Object, Value};
+use crate::value::{fmt_v, Field, GoFields, Kind, Map, Object, Value};
 
 use super::error::CertError;
 use super::keys::{PrivateKey, CERT_RSA_KEY_BITS};
@@ -65,6 +65,17 @@ impl Object for Certificate {
         map.insert("Cert", Value::from(self.cert.as_str()));
         map.insert("Key", Value::from(self.key.as_str()));
         Some(Value::Map(map))
+    }
+
+    fn struct_fields(&self) -> Option<GoFields> {
+        Some(GoFields {
+            pointer: false,
+            name: CERTIFICATE_TYPE.into(),
+            fields: vec![
+                ("Cert", self.cert.as_str().into()),
+                ("Key", self.key.as_str().into()),
+            ],
+        })
     }
 
     fn eq_object(&self, other: &dyn Object) -> bool {
