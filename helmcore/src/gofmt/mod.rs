@@ -520,6 +520,12 @@ impl Printer {
         let string_verb = !self.f.sharp_v && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q');
         if !(o.is_stringer() && string_verb) {
             if let Some(st) = o.go_fields() {
+                // Go prints a pointer met inside another value as an address, with
+                // the verbs an address takes; any other verb is a bad one, whose text
+                // shows the struct as at the top.
+                if st.pointer && depth > 0 && !matches!(verb, 'v' | 'p' | 'b' | 'o' | 'd' | 'x' | 'X') {
+                    return self.bad_verb(v, verb, 0);
+                }
                 self.print_struct(&st, verb, depth);
                 return;
             }

@@ -107,14 +107,14 @@ fn opaque(a: Vec<Value>, f: fn(Vec<Value>) -> Res) -> Res {
                 crate::value::escape::push_escaped(&mut s, &b);
                 Value::from(s)
             }
-            Value::List(l) => Value::list(l.iter().cloned().map(esc).collect()),
+            Value::List(l) => Value::List(l.with_items(l.iter().cloned().map(esc).collect())),
             other => other,
         }
     }
     fn unesc(v: Value) -> Value {
         match v {
             Value::String(s) => crate::value::escape::unescape(s.to_string()),
-            Value::List(l) => Value::list(l.iter().cloned().map(unesc).collect()),
+            Value::List(l) => Value::List(l.with_items(l.iter().cloned().map(unesc).collect())),
             Value::Map(m) => {
                 for (k, x) in m.entries() {
                     m.insert(k, unesc(x));
