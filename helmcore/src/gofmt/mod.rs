@@ -523,7 +523,10 @@ impl Printer {
                 // Go prints a pointer met inside another value as an address, with
                 // the verbs an address takes; any other verb is a bad one, whose text
                 // shows the struct as at the top.
-                if st.pointer && depth > 0 && !matches!(verb, 'v' | 'p' | 'b' | 'o' | 'd' | 'x' | 'X') {
+                if st.pointer
+                    && depth > 0
+                    && !matches!(verb, 'v' | 'p' | 'b' | 'o' | 'd' | 'x' | 'X')
+                {
                     return self.bad_verb(v, verb, 0);
                 }
                 self.print_struct(&st, verb, depth);

@@ -301,7 +301,6 @@ impl Encoder {
     }
 }
 
-
 /// BurntSushi's float: Go's shortest `%g` (v1.6) or shortest `%f` (v1.4), with `.0`
 /// added when there is neither a point nor an exponent; `nan`, `inf`, `-inf`.
 pub(crate) fn float_text(f: f64, floats: Floats) -> String {

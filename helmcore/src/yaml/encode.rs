@@ -200,7 +200,11 @@ impl Encoder {
         }
         let _ = ctx;
         sort_keys(&mut entries, self.em.v3);
-        self.mapping(entries.into_iter().map(|(_, e)| e).collect(), Some(m), depth)
+        self.mapping(
+            entries.into_iter().map(|(_, e)| e).collect(),
+            Some(m),
+            depth,
+        )
     }
 
     /// A block mapping of `entries` in the order given; `m` is the map they come from,
