@@ -76,7 +76,8 @@ impl Files {
         crate::yaml::go_lossy_utf8(self.get_bytes(name))
     }
 
-    /// `Glob`: the files whose path matches a gobwas/glob pattern.
+    /// `Glob`: the files whose path matches a gobwas/glob pattern (a name on which
+    /// gobwas panics counts as not matching; see [`Files::try_glob`]).
     pub fn glob(&self, pattern: &str) -> Files {
         let g = Glob::new(pattern);
         Files {
@@ -88,6 +89,22 @@ impl Files {
                     .collect(),
             ),
         }
+    }
+
+    /// `Glob` as a template calls it: gobwas panics on some pattern and name pairs,
+    /// and the template then fails with the panic's message. Helm visits the files
+    /// in random order; this reports the first such name by path.
+    pub fn try_glob(&self, pattern: &str) -> Result<Files, String> {
+        let g = Glob::new(pattern);
+        let mut entries = Vec::new();
+        for (n, d) in self.entries.iter() {
+            if g.try_matches(n)? {
+                entries.push((n.clone(), d.clone()));
+            }
+        }
+        Ok(Files {
+            entries: Arc::new(entries),
+        })
     }
 
     /// `AsConfig`: `toYaml` of base name → content (a ConfigMap's `data`).
@@ -204,7 +221,7 @@ impl Object for Files {
             "GetBytes" => Ok(crate::value::byte_slice::value(
                 self.get_bytes(&string_arg(name, args)?),
             )),
-            "Glob" => Ok(self.glob(&string_arg(name, args)?).to_value()),
+            "Glob" => Ok(self.try_glob(&string_arg(name, args)?)?.to_value()),
             "AsConfig" => no_args(name, args).map(|_| self.as_config().into()),
             "AsSecrets" => no_args(name, args).map(|_| self.as_secrets().into()),
             "Lines" => self.line_values(&string_arg(name, args)?),
