@@ -297,11 +297,16 @@ pub(super) fn process_import_values(
 type MergeValues = fn(&Chart, &Map, &mut Vec<Warning>) -> Result<Map, ChartError>;
 type MergeTables = fn(&Map, &Map, &mut Vec<Warning>);
 
+/// A rewritten import: Helm builds a `map[string]string`, which
+/// `.Chart.Dependencies` shows.
 fn child_parent(child: &str, parent: &str) -> Value {
-    Value::Map(Map::from_entries([
-        ("child".into(), child.into()),
-        ("parent".into(), parent.into()),
-    ]))
+    Value::Map(
+        Map::from_entries([
+            ("child".into(), child.into()),
+            ("parent".into(), parent.into()),
+        ])
+        .named(&crate::value::STRING_MAP),
+    )
 }
 
 /// `a.b` and a table become `{a: {b: table}}`; `.` is the top.

@@ -106,7 +106,8 @@ fn node(c: &Chart) -> NodeRef {
     }))
 }
 
-/// The chart a node stands for now: its name, entries, subcharts and values.
+/// The chart a node stands for now, as processing reads it: its name, entries,
+/// subcharts and values.
 fn materialize(n: &NodeRef) -> Chart {
     let deps = n
         .borrow()
@@ -114,11 +115,20 @@ fn materialize(n: &NodeRef) -> Chart {
         .iter()
         .map(|d| Arc::new(materialize(d)))
         .collect();
-    with_subcharts(n, deps)
+    with_subcharts(n, deps, Stage::Processing)
+}
+
+/// Who reads a materialized chart: processing skips the `import-values` helm3 has
+/// rewritten, while the rendered `.Chart.Dependencies` shows them in their rewritten
+/// form.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Processing,
+    Rendering,
 }
 
 /// The chart of node `n` alone, with `deps` as its subcharts.
-fn with_subcharts(n: &NodeRef, deps: Vec<Arc<Chart>>) -> Chart {
+fn with_subcharts(n: &NodeRef, deps: Vec<Arc<Chart>>, stage: Stage) -> Chart {
     let n = n.borrow();
     let mut c = (*n.loaded).clone();
     c.metadata.name = n.name.clone();
@@ -131,7 +141,7 @@ fn with_subcharts(n: &NodeRef, deps: Vec<Arc<Chart>>) -> Chart {
             e.as_ref().map(|e| {
                 let e = e.borrow();
                 let mut d = e.dep.clone();
-                if e.imported {
+                if e.imported && stage == Stage::Processing {
                     d.import_values.clear();
                 }
                 d
@@ -166,7 +176,7 @@ fn materialize_rendered(n: &NodeRef, seen: &mut HashMap<*const RefCell<Node>, us
         .iter()
         .map(|d| Arc::new(materialize_rendered(d, seen)))
         .collect();
-    let mut c = with_subcharts(n, deps);
+    let mut c = with_subcharts(n, deps, Stage::Rendering);
     let left = seen.entry(Rc::as_ptr(n)).or_default();
     *left -= 1;
     if *left > 0 {

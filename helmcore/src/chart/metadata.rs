@@ -33,6 +33,9 @@ pub struct Dependency {
     /// Comma-separated value paths; the first that holds a bool decides.
     pub condition: String,
     pub tags: Vec<String>,
+    /// Whether a `tags:` list was given, even an empty one (Go's non-nil slice, which
+    /// BurntSushi's `toToml` writes and `printf "%#v"` shows as `[]string{}`).
+    pub tags_set: bool,
     /// Set by dependency processing.
     pub enabled: bool,
     /// Strings (`exports.X` of the child) or `{child, parent}` maps, as written.
@@ -60,6 +63,12 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// `None` for a null entry (which validation refuses).
     pub maintainers: Vec<Option<Maintainer>>,
+    /// Whether `sources:`, `keywords:` and `maintainers:` were given as lists, even
+    /// empty ones (Go's non-nil slices): helm3's `.Chart` shows the difference to
+    /// `printf "%#v"` and `toToml`.
+    pub sources_set: bool,
+    pub keywords_set: bool,
+    pub maintainers_set: bool,
     pub icon: String,
     pub api_version: String,
     pub condition: String,
@@ -491,11 +500,18 @@ pub(crate) fn decode_metadata_as(
         match field {
             "name" => decode_string(v, &at, &mut md.name),
             "home" => decode_string(v, &at, &mut md.home),
-            "sources" => decode_strings(v, &at, &mut md.sources),
+            "sources" => {
+                md.sources_set = matches!(v, Value::List(_));
+                decode_strings(v, &at, &mut md.sources)
+            }
             "version" => decode_string(v, &at, &mut md.version),
             "description" => decode_string(v, &at, &mut md.description),
-            "keywords" => decode_strings(v, &at, &mut md.keywords),
+            "keywords" => {
+                md.keywords_set = matches!(v, Value::List(_));
+                decode_strings(v, &at, &mut md.keywords)
+            }
             "maintainers" => {
+                md.maintainers_set = matches!(v, Value::List(_));
                 decode_list(v, &at, "Maintainer", &mut md.maintainers, decode_maintainer)
             }
             "icon" => decode_string(v, &at, &mut md.icon),
@@ -607,7 +623,10 @@ fn decode_dependency(m: &Map, pkg: &'static str, path: &str) -> Result<Dependenc
             "version" => decode_string(v, &at, &mut d.version),
             "repository" => decode_string(v, &at, &mut d.repository),
             "condition" => decode_string(v, &at, &mut d.condition),
-            "tags" => decode_strings(v, &at, &mut d.tags),
+            "tags" => {
+                d.tags_set = matches!(v, Value::List(_));
+                decode_strings(v, &at, &mut d.tags)
+            }
             "enabled" => decode_bool(v, &at, &mut d.enabled),
             "import-values" => match v {
                 Value::Nil => {

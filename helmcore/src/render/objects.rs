@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::chart::{Dependency, Metadata, DEPENDENCY_FIELDS, MAINTAINER_FIELDS};
-use crate::value::{write_v, Elem, Field, Kind, List, Map, Object, Value};
+use crate::value::{write_v, Elem, Field, GoFields, Kind, List, Map, Object, Value};
 
 use super::Compat;
 
@@ -59,7 +59,7 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
 /// maintainers and dependencies are struct pointers.
 fn v3_fields(fields: Value, meta: &Metadata) -> Value {
     if let Value::Map(m) = &fields {
-        let retype = |key: &str, elem: Elem, item: &dyn Fn(usize, Value) -> Value| {
+        let retype = |key: &str, set: bool, elem: Elem, item: &dyn Fn(usize, Value) -> Value| {
             let items: Vec<Value> = match m.get(key) {
                 Some(Value::List(l)) => l
                     .iter()
@@ -69,52 +69,63 @@ fn v3_fields(fields: Value, meta: &Metadata) -> Value {
                     .collect(),
                 _ => Vec::new(),
             };
-            let list = if items.is_empty() {
+            let list = if items.is_empty() && !set {
                 List::nil(elem)
             } else {
                 List::typed(items, elem)
             };
             m.insert(key, Value::List(list));
         };
-        retype("Sources", Elem::String, &|_, v| v);
-        retype("Keywords", Elem::String, &|_, v| v);
+        retype("Sources", meta.sources_set, Elem::String, &|_, v| v);
+        retype("Keywords", meta.keywords_set, Elem::String, &|_, v| v);
         retype(
             "Maintainers",
+            meta.maintainers_set,
             Elem::Maintainer,
-            &pointers(
-                &meta.maintainers,
-                maintainer_json,
-                "*chart.Maintainer",
-                MAINTAINER_FIELDS,
-            ),
+            &pointers(&meta.maintainers, &MAINTAINER_STRUCT, |_, go| go),
         );
         retype(
             "Dependencies",
+            meta.dependencies_set,
             Elem::Dependency,
-            &pointers(
-                &meta.dependencies,
-                dependency_json,
-                "*chart.Dependency",
-                DEPENDENCY_FIELDS,
-            ),
+            &pointers(&meta.dependencies, &DEPENDENCY_STRUCT, dependency_go),
         );
     }
     fields
 }
 
 /// The items of a helm3 metadata list (`Maintainers`, `Dependencies`) as the struct
-/// pointers they are there, each with the JSON of its `entries` counterpart (a nil entry
-/// stays nil).
-fn pointers<'a, T>(
+/// pointers they are there: Go fields from the item (retyped by `go`), JSON from its
+/// `entries` counterpart (a nil entry stays nil).
+fn pointers<'a, T: JsonEntry>(
     entries: &'a [Option<T>],
-    json: fn(&T) -> Map,
-    type_name: &'static str,
-    order: &'static [&'static str],
+    kind: &'static StructKind,
+    go: fn(&T, Map) -> Map,
 ) -> impl Fn(usize, Value) -> Value + 'a {
     move |i, item| match (item, entries.get(i).and_then(Option::as_ref)) {
-        (Value::Map(go), Some(entry)) => JsonStruct::value(type_name, go, json(entry), order),
+        (Value::Map(fields), Some(entry)) => Value::Object(Arc::new(JsonStruct {
+            kind,
+            fields: go(entry, fields),
+            json: entry.json(),
+        })),
         (item, _) => item,
     }
+}
+
+/// A helm3 dependency's Go fields: `Tags` a `[]string`, nil unless Chart.yaml gave a
+/// list, and `ImportValues` nil when empty (processing rebuilds it by appending to nil).
+fn dependency_go(d: &Dependency, fields: Map) -> Map {
+    let tags: Vec<Value> = d.tags.iter().map(|t| Value::from(t.as_str())).collect();
+    let tags = if tags.is_empty() && !d.tags_set {
+        List::nil(Elem::String)
+    } else {
+        List::typed(tags, Elem::String)
+    };
+    fields.insert("Tags", Value::List(tags));
+    if d.import_values.is_empty() {
+        fields.insert("ImportValues", Value::List(List::nil(Elem::Interface)));
+    }
+    fields
 }
 
 /// `.Template`: `{Name, BasePath}`.
@@ -173,18 +184,27 @@ impl Object for ChartStruct {
     }
     /// `{{NAME HOME [SOURCES] VERSION ...} ISROOT}`.
     fn format(&self, out: &mut String) {
-        out.push_str("{{");
-        for (i, f) in METADATA_FIELDS.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            if let Some(v) = self.fields.get(f) {
-                write_v(out, &v);
-            }
-        }
-        out.push_str("} ");
+        out.push('{');
+        format_metadata(&self.fields, out);
+        out.push(' ');
         out.push_str(if self.is_root { "true" } else { "false" });
         out.push('}');
+    }
+    fn struct_fields(&self) -> Option<GoFields> {
+        Some(GoFields {
+            pointer: false,
+            name: self.type_name().into_owned().into(),
+            fields: vec![
+                (
+                    "Metadata",
+                    Value::Object(Arc::new(MetadataStruct(self.fields.clone()))),
+                ),
+                ("IsRoot", self.is_root.into()),
+            ],
+        })
+    }
+    fn embedded_fields(&self) -> &'static [&'static str] {
+        &["Metadata"]
     }
     /// `encoding/json` of the struct: the embedded metadata's fields with their
     /// `omitempty` tags, then `IsRoot`.
@@ -202,38 +222,124 @@ impl Object for ChartStruct {
     }
 }
 
+/// `{NAME HOME [SOURCES] VERSION ...}`: the metadata struct as `%v` prints it.
+fn format_metadata(fields: &Value, out: &mut String) {
+    out.push('{');
+    for (i, f) in METADATA_FIELDS.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if let Some(v) = fields.get(f) {
+            write_v(out, &v);
+        }
+    }
+    out.push('}');
+}
+
+/// The `chart.Metadata` embedded in helm3's `.Chart`, as Go's reflecting encoders see
+/// it (templates reach its fields through [`ChartStruct`]).
+#[derive(Debug)]
+struct MetadataStruct(Value);
+
+impl Object for MetadataStruct {
+    fn type_name(&self) -> Cow<'_, str> {
+        "chart.Metadata".into()
+    }
+    fn kind(&self) -> Kind {
+        Kind::Struct
+    }
+    fn field(&self, name: &str) -> Field {
+        match self.0.get(name) {
+            Some(v) => Field::Value(v),
+            None => Field::Missing,
+        }
+    }
+    fn format(&self, out: &mut String) {
+        format_metadata(&self.0, out);
+    }
+    fn struct_fields(&self) -> Option<GoFields> {
+        Some(GoFields {
+            pointer: false,
+            name: "chart.Metadata".into(),
+            fields: METADATA_FIELDS
+                .iter()
+                .map(|&f| (f, self.0.get(f).unwrap_or_default()))
+                .collect(),
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// What tells helm3's metadata struct types apart to Go's reflection.
+#[derive(Debug)]
+struct StructKind {
+    type_name: &'static str,
+    /// The Go fields in declaration order.
+    go_order: &'static [&'static str],
+    /// The JSON tags in declaration order.
+    json_order: &'static [&'static str],
+    /// `chart.Dependency` has `yaml` tags equal to its `json` ones; `chart.Maintainer`
+    /// has none, so go-yaml v3 lower-cases its field names.
+    yaml_tags: bool,
+}
+
+const MAINTAINER_STRUCT: StructKind = StructKind {
+    type_name: "*chart.Maintainer",
+    go_order: &["Name", "Email", "URL"],
+    json_order: MAINTAINER_FIELDS,
+    yaml_tags: false,
+};
+
+const DEPENDENCY_STRUCT: StructKind = StructKind {
+    type_name: "*chart.Dependency",
+    go_order: &[
+        "Name",
+        "Version",
+        "Repository",
+        "Condition",
+        "Tags",
+        "Enabled",
+        "ImportValues",
+        "Alias",
+    ],
+    json_order: DEPENDENCY_FIELDS,
+    yaml_tags: true,
+};
+
+/// An entry of a metadata list with its `encoding/json` form.
+trait JsonEntry {
+    fn json(&self) -> Map;
+}
+
+impl JsonEntry for crate::chart::Maintainer {
+    fn json(&self) -> Map {
+        maintainer_json(self)
+    }
+}
+
+impl JsonEntry for Dependency {
+    fn json(&self) -> Map {
+        dependency_json(self)
+    }
+}
+
 /// A struct pointer in helm3's metadata (`*chart.Maintainer`, `*chart.Dependency`):
 /// templates read its Go fields; `encoding/json` writes its tagged fields in declaration
 /// order.
 #[derive(Debug)]
 struct JsonStruct {
-    type_name: &'static str,
+    kind: &'static StructKind,
     /// By Go field name (`Name`, `Email`).
     fields: Map,
     /// By JSON tag, `omitempty` applied (`name`, `email`).
     json: Map,
-    order: &'static [&'static str],
-}
-
-impl JsonStruct {
-    fn value(
-        type_name: &'static str,
-        fields: Map,
-        json: Map,
-        order: &'static [&'static str],
-    ) -> Value {
-        Value::Object(Arc::new(JsonStruct {
-            type_name,
-            fields,
-            json,
-            order,
-        }))
-    }
 }
 
 impl Object for JsonStruct {
     fn type_name(&self) -> Cow<'_, str> {
-        self.type_name.into()
+        self.kind.type_name.into()
     }
     fn kind(&self) -> Kind {
         Kind::Ptr
@@ -251,7 +357,22 @@ impl Object for JsonStruct {
         Some(Value::Map(self.json.clone()))
     }
     fn json_order(&self) -> &'static [&'static str] {
-        self.order
+        self.kind.json_order
+    }
+    fn struct_fields(&self) -> Option<GoFields> {
+        Some(GoFields {
+            pointer: true,
+            name: self.kind.type_name.trim_start_matches('*').into(),
+            fields: self
+                .kind
+                .go_order
+                .iter()
+                .map(|&f| (f, self.fields.get(f).unwrap_or_default()))
+                .collect(),
+        })
+    }
+    fn yaml_uses_json_tags(&self) -> bool {
+        self.kind.yaml_tags
     }
     fn as_any(&self) -> &dyn Any {
         self

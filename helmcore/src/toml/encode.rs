@@ -47,9 +47,19 @@ impl Table {
 fn table(v: &Value) -> Option<Table> {
     if let Value::Object(o) = v {
         if let Some(st) = o.struct_fields() {
-            let exported = st
-                .fields
-                .into_iter()
+            // An embedded struct's fields take its place.
+            let embedded = o.embedded_fields();
+            let fields = st.fields.into_iter().flat_map(|(name, v)| {
+                let inner = match &v {
+                    Value::Object(e) if embedded.contains(&name) => e.struct_fields(),
+                    _ => None,
+                };
+                match inner {
+                    Some(inner) => inner.fields,
+                    None => vec![(name, v)],
+                }
+            });
+            let exported = fields
                 .enumerate()
                 .filter(|(_, (name, _))| name.starts_with(|c: char| c.is_ascii_uppercase()))
                 .map(|(i, (name, v))| (i, name, v))
@@ -105,6 +115,18 @@ fn data(v: &Value) -> Value {
             None => o.to_data().unwrap_or_else(|| Value::Map(Map::new())),
         },
         other => other.clone(),
+    }
+}
+
+/// Whether BurntSushi leaves a table's key out: its value is nil, a nil slice or a nil
+/// map (`regexFindAll` finding nothing, helm3's `.Chart.Sources` when Chart.yaml has
+/// none).
+fn left_out(v: &Value) -> bool {
+    match data(v) {
+        Value::Nil => true,
+        Value::List(l) => l.is_nil(),
+        Value::Map(m) => m.is_nil(),
+        _ => false,
     }
 }
 
@@ -167,6 +189,9 @@ impl Encoder {
     }
 
     fn entry(&mut self, key: &[String], v: &Value, depth: usize) -> Result<(), TomlError> {
+        if left_out(v) {
+            return Ok(());
+        }
         if let Some(t) = table(v) {
             if key.len() == 1 {
                 self.newline();
@@ -222,7 +247,7 @@ impl Encoder {
             }
             .wrapping_sub(1);
             for (i, k, item) in group {
-                if data(&item).is_nil() {
+                if left_out(&item) {
                     continue;
                 }
                 self.out.push_str(&quote_key(&k));
@@ -282,7 +307,7 @@ impl Encoder {
                 for (group, trail) in [(direct, trailing_comma), (sub, false)] {
                     let n = group.len();
                     for (i, (_, k, item)) in group.into_iter().enumerate() {
-                        if matches!(data(&item), Value::Nil) {
+                        if left_out(&item) {
                             continue;
                         }
                         self.out.push_str(&quote_key(&k));
@@ -327,7 +352,7 @@ fn is_bare(k: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-fn quote_key(k: &str) -> String {
+pub(super) fn quote_key(k: &str) -> String {
     if k.is_empty() {
         return "\"\"".into();
     }

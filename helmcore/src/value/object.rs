@@ -192,6 +192,20 @@ pub trait Object: Send + Sync + std::fmt::Debug + 'static {
         None
     }
 
+    /// The anonymous (embedded) fields among [`Object::struct_fields`]: BurntSushi
+    /// writes their fields in their place, where go-yaml v3 nests them under the
+    /// lower-cased type name (helm3's `.Chart` embeds `chart.Metadata`).
+    fn embedded_fields(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Whether the struct's `yaml` tags are its `json` tags, `omitempty` included, so
+    /// that go-yaml v3 writes [`Object::to_data`] in [`Object::json_order`] rather than
+    /// the lower-cased [`Object::struct_fields`] (`chart.Dependency`).
+    fn yaml_uses_json_tags(&self) -> bool {
+        false
+    }
+
     /// Go's `GoString()` (what `%#v` prints) for a type that has the method (`time.Time`).
     fn go_string(&self) -> Option<String> {
         None

@@ -147,6 +147,16 @@ impl Encoder {
                 }
                 // go-yaml v3 reflects over a struct itself: its exported fields in
                 // declaration order, each under its lower-cased name.
+                if self.flavor == Flavor::V3 && o.yaml_uses_json_tags() {
+                    if let Some(Value::Map(data)) = o.to_data() {
+                        let entries = o
+                            .json_order()
+                            .iter()
+                            .filter_map(|k| data.get(k).map(|v| (k.to_string(), v)))
+                            .collect();
+                        return self.mapping(entries, None, depth);
+                    }
+                }
                 if let Some(st) = o.struct_fields().filter(|_| self.flavor == Flavor::V3) {
                     let entries = st
                         .fields
