@@ -47,8 +47,10 @@ pub fn chart_value(meta: &Metadata, is_root: bool, compat: Compat) -> Value {
             v
         }
         Compat::V3 => Value::Object(Arc::new(ChartStruct {
-            fields: v3_fields(meta.to_value(), meta),
-            meta: meta.clone(),
+            md: Arc::new(MetadataStruct {
+                fields: v3_fields(meta.to_value(), meta),
+                meta: meta.clone(),
+            }),
             is_root,
         })),
     }
@@ -139,9 +141,7 @@ pub fn template_value(name: &str, base_path: &str) -> Map {
 /// helm3's `.Chart`.
 #[derive(Debug)]
 struct ChartStruct {
-    meta: Metadata,
-    /// The metadata as a map of Go field names (field access reads it).
-    fields: Value,
+    md: Arc<MetadataStruct>,
     is_root: bool,
 }
 
@@ -175,17 +175,14 @@ impl Object for ChartStruct {
     fn field(&self, name: &str) -> Field {
         match name {
             "IsRoot" => Field::Value(self.is_root.into()),
-            "Metadata" => Field::Value(self.fields.clone()),
-            _ => match self.fields.get(name) {
-                Some(v) => Field::Value(v),
-                None => Field::Missing,
-            },
+            "Metadata" => Field::Value(Value::Object(self.md.clone())),
+            _ => self.md.field(name),
         }
     }
     /// `{{NAME HOME [SOURCES] VERSION ...} ISROOT}`.
     fn format(&self, out: &mut String) {
         out.push('{');
-        format_metadata(&self.fields, out);
+        self.md.format(out);
         out.push(' ');
         out.push_str(if self.is_root { "true" } else { "false" });
         out.push('}');
@@ -195,13 +192,13 @@ impl Object for ChartStruct {
             pointer: false,
             name: self.type_name().into_owned().into(),
             fields: vec![
-                (
-                    "Metadata",
-                    Value::Object(Arc::new(MetadataStruct(self.fields.clone()))),
-                ),
+                ("Metadata", Value::Object(self.md.clone())),
                 ("IsRoot", self.is_root.into()),
             ],
         })
+    }
+    fn go_fields(&self) -> Option<GoFields> {
+        self.struct_fields()
     }
     fn embedded_fields(&self) -> &'static [&'static str] {
         &["Metadata"]
@@ -209,7 +206,7 @@ impl Object for ChartStruct {
     /// `encoding/json` of the struct: the embedded metadata's fields with their
     /// `omitempty` tags, then `IsRoot`.
     fn to_data(&self) -> Option<Value> {
-        let m = metadata_json(&self.meta, &self.fields);
+        let m = metadata_json(&self.md.meta, &self.md.fields);
         m.insert("IsRoot", self.is_root.into());
         Some(Value::Map(m))
     }
@@ -222,24 +219,13 @@ impl Object for ChartStruct {
     }
 }
 
-/// `{NAME HOME [SOURCES] VERSION ...}`: the metadata struct as `%v` prints it.
-fn format_metadata(fields: &Value, out: &mut String) {
-    out.push('{');
-    for (i, f) in METADATA_FIELDS.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if let Some(v) = fields.get(f) {
-            write_v(out, &v);
-        }
-    }
-    out.push('}');
-}
-
-/// The `chart.Metadata` embedded in helm3's `.Chart`, as Go's reflecting encoders see
-/// it (templates reach its fields through [`ChartStruct`]).
+/// The `chart.Metadata` embedded in helm3's `.Chart` (`.Chart.Metadata`).
 #[derive(Debug)]
-struct MetadataStruct(Value);
+struct MetadataStruct {
+    meta: Metadata,
+    /// The struct's fields by Go name, with their Go types.
+    fields: Value,
+}
 
 impl Object for MetadataStruct {
     fn type_name(&self) -> Cow<'_, str> {
@@ -249,13 +235,29 @@ impl Object for MetadataStruct {
         Kind::Struct
     }
     fn field(&self, name: &str) -> Field {
-        match self.0.get(name) {
+        match self.fields.get(name) {
             Some(v) => Field::Value(v),
             None => Field::Missing,
         }
     }
+    /// `{NAME HOME [SOURCES] VERSION ...}`.
     fn format(&self, out: &mut String) {
-        format_metadata(&self.0, out);
+        out.push('{');
+        for (i, f) in METADATA_FIELDS.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if let Some(v) = self.fields.get(f) {
+                write_v(out, &v);
+            }
+        }
+        out.push('}');
+    }
+    fn to_data(&self) -> Option<Value> {
+        Some(Value::Map(metadata_json(&self.meta, &self.fields)))
+    }
+    fn json_order(&self) -> &'static [&'static str] {
+        crate::chart::METADATA_FIELDS
     }
     fn struct_fields(&self) -> Option<GoFields> {
         Some(GoFields {
@@ -263,9 +265,12 @@ impl Object for MetadataStruct {
             name: "chart.Metadata".into(),
             fields: METADATA_FIELDS
                 .iter()
-                .map(|&f| (f, self.0.get(f).unwrap_or_default()))
+                .map(|&f| (f, self.fields.get(f).unwrap_or_default()))
                 .collect(),
         })
+    }
+    fn go_fields(&self) -> Option<GoFields> {
+        self.struct_fields()
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -370,6 +375,9 @@ impl Object for JsonStruct {
                 .map(|&f| (f, self.fields.get(f).unwrap_or_default()))
                 .collect(),
         })
+    }
+    fn go_fields(&self) -> Option<GoFields> {
+        self.struct_fields()
     }
     fn yaml_uses_json_tags(&self) -> bool {
         self.kind.yaml_tags
