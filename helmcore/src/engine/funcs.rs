@@ -134,7 +134,8 @@ impl FuncTable {
 
     /// This table as helm3 has it (functions the table replaced are left alone):
     /// helm4's `toToml` becomes helm3's, whose BurntSushi/toml v1.4 writes floats in
-    /// plain decimals, `semver` helm3's, whose Masterminds/semver v3.3 lets
+    /// plain decimals, `fromToml` helm3's, which reads TOML 1.0 with v1.4's messages,
+    /// `semver` helm3's, whose Masterminds/semver v3.3 lets
     /// `SetPrerelease`/`SetMetadata` take empty parts, and the functions helm4 added
     /// ([`HELM4_ONLY`]) parse as undefined. The function ids stay, so templates parsed
     /// with either table run with both.
@@ -144,8 +145,13 @@ impl FuncTable {
         let mut t = self.clone();
         // A function's name, the test that its entry is still helm4's, helm3's version.
         type Swap = (&'static str, fn(fn(Vec<Value>) -> Res) -> bool, Func);
-        let swaps: [Swap; 2] = [
+        let swaps: [Swap; 3] = [
             ("toToml", serial::is_helm4_to_toml, serial::TO_TOML_HELM3),
+            (
+                "fromToml",
+                serial::is_helm4_from_toml,
+                serial::FROM_TOML_HELM3,
+            ),
             ("semver", semver::is_helm4_semver, semver::SEMVER_HELM3),
         ];
         for (name, is_helm4, helm3) in swaps {

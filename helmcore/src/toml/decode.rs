@@ -1,76 +1,50 @@
 //! TOML documents to [`Value`]s, as BurntSushi/toml's `Unmarshal` into a
 //! `map[string]interface{}` gives them: integers are `int64`, floats `float64`, tables
-//! maps, arrays lists, date-times `time.Time`. Parsing is the `toml` crate's.
+//! maps, arrays lists, date-times `time.Time`. Parsing is [`super::parse`]'s, which
+//! accepts and words errors as BurntSushi does.
 
+use super::lex::Flavor;
+use super::parse::{Tbl, V};
 use super::TomlError;
 use crate::value::{Map, Value};
 
-pub(crate) fn decode(src: &str) -> Result<Map, TomlError> {
-    let table: toml::Table = src.parse().map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1);
-        let msg = e.message().trim_end().to_owned();
-        TomlError::Parse(match line {
-            Some(l) => format!("toml: line {l}: {msg}"),
-            None => format!("toml: {msg}"),
-        })
-    })?;
-    Ok(table_to_map(&table))
-}
-
-fn table_to_map(t: &toml::Table) -> Map {
-    Map::from_entries(t.iter().map(|(k, v)| (k.as_str().into(), value(v))))
-}
-
-fn value(v: &toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::from(s.as_str()),
-        toml::Value::Integer(n) => Value::int64(*n),
-        toml::Value::Float(f) => Value::Float(*f),
-        toml::Value::Boolean(b) => Value::Bool(*b),
-        toml::Value::Datetime(d) => {
-            use crate::sprig::date::TomlKind;
-            let kind = match (d.date, d.time, d.offset) {
-                (Some(_), Some(_), Some(_)) => TomlKind::Offset,
-                (Some(_), Some(_), None) => TomlKind::LocalDatetime,
-                (Some(_), None, _) => TomlKind::LocalDate,
-                (None, _, _) => TomlKind::LocalTime,
-            };
-            crate::sprig::date::from_toml_datetime(&datetime_text(d), kind)
-        }
-        toml::Value::Array(items) => Value::list(items.iter().map(value).collect()),
-        toml::Value::Table(t) => Value::Map(table_to_map(t)),
-    }
-}
-
-/// A TOML date-time as RFC 3339 text: local dates and times at offset `Z`, a time
-/// alone on `0000-01-01` (the date Go's `time.Parse` gives it).
-fn datetime_text(d: &toml::value::Datetime) -> String {
-    let date = d
-        .date
-        .map(|x| format!("{:04}-{:02}-{:02}", x.year, x.month, x.day))
-        .unwrap_or_else(|| "0000-01-01".into());
-    let time = d
-        .time
-        .map(|t| {
-            let mut s = format!("{:02}:{:02}:{:02}", t.hour, t.minute, t.second.unwrap_or(0));
-            let nanos = t.nanosecond.unwrap_or(0);
-            if nanos != 0 {
-                let frac = format!("{nanos:09}");
-                s.push('.');
-                s.push_str(frac.trim_end_matches('0'));
-            }
-            s
-        })
-        .unwrap_or_else(|| "00:00:00".into());
-    let offset = match d.offset {
-        None | Some(toml::value::Offset::Z) => "Z".to_owned(),
-        Some(toml::value::Offset::Custom { minutes }) => {
-            let sign = if minutes < 0 { '-' } else { '+' };
-            let m = minutes.unsigned_abs();
-            format!("{sign}{:02}:{:02}", m / 60, m % 60)
-        }
+pub(crate) fn decode(src: &[u8], flavor: Flavor) -> Result<Map, TomlError> {
+    // BurntSushi skips a byte-order mark (UTF-16 ones too), then refuses a NUL in the
+    // first six bytes as a sign of UTF-16.
+    let src = if src.starts_with(b"\xff\xfe") || src.starts_with(b"\xfe\xff") {
+        &src[2..]
+    } else {
+        src.strip_prefix(b"\xef\xbb\xbf").unwrap_or(src)
     };
-    format!("{date}T{time}{offset}")
+    if src[..src.len().min(6)].contains(&0) {
+        return Err(TomlError::Parse(
+            "toml: line 1: files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8"
+                .into(),
+        ));
+    }
+    let root = super::parse::parse(src, flavor).map_err(|e| TomlError::Parse(e.to_string()))?;
+    Ok(table(&root))
+}
+
+fn table(t: &Tbl) -> Map {
+    let mut entries: Vec<_> = t
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), value(v)))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    Map::from_entries(entries.into_iter().map(|(k, v)| (k.as_str().into(), v)))
+}
+
+fn value(v: &V) -> Value {
+    stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || value_here(v))
+}
+
+fn value_here(v: &V) -> Value {
+    match v {
+        V::Table(t) => Value::Map(table(t)),
+        V::Tables(ts) => Value::list(ts.iter().map(|t| Value::Map(table(t))).collect()),
+        V::Array(items) => Value::list(items.iter().map(value).collect()),
+        V::Scalar(s) => s.clone(),
+    }
 }

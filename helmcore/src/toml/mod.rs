@@ -13,8 +13,11 @@
 //! assert_eq!(helmcore::toml::to_string(&Value::Map(m)).unwrap(), "name = \"web\"\n\n[server]\n  port = 80.0\n");
 //! ```
 
+mod datetime;
 mod decode;
 mod encode;
+mod lex;
+mod parse;
 
 use crate::value::{Map, Value};
 
@@ -29,8 +32,8 @@ pub enum TomlError {
     /// helmcore's guard against a map that contains itself (Go would not return).
     #[error("toml: value nested too deeply")]
     TooDeep,
-    /// The document does not parse: `toml: line N: ...` (the wording after the line is
-    /// the `toml` crate's, not BurntSushi's).
+    /// The document does not parse: `toml: line N: ...` or `toml: line N (last key
+    /// "k"): ...`, BurntSushi's text.
     #[error("{0}")]
     Parse(String),
 }
@@ -63,8 +66,28 @@ pub fn to_string_helm3(v: &Value) -> Result<String, TomlError> {
 /// assert_eq!(m.get("t").unwrap().get("k"), Some(Value::from("v")));
 /// ```
 pub fn from_str(src: &str) -> Result<Map, TomlError> {
-    decode::decode(src)
+    from_slice(src.as_bytes())
 }
 
+/// [`from_str`] over a Go string's bytes (invalid UTF-8 is BurntSushi's error).
+pub fn from_slice(src: &[u8]) -> Result<Map, TomlError> {
+    decode::decode(src, lex::Flavor::V1_6)
+}
+
+/// [`from_slice`] as helm3's BurntSushi v1.4 reads TOML 1.0: no newlines or trailing
+/// commas in inline tables, no `\e` or `\x` escapes, no times without seconds; a
+/// key holding an array may be redefined; errors at the end of input name the line
+/// before.
+///
+/// ```
+/// let e = helmcore::toml::from_slice_helm3(b"a = {b = 1,}").unwrap_err();
+/// assert_eq!(e.to_string(), "toml: line 1 (last key \"a.b\"): trailing comma not allowed in inline tables");
+/// ```
+pub fn from_slice_helm3(src: &[u8]) -> Result<Map, TomlError> {
+    decode::decode(src, lex::Flavor::V1_4)
+}
+
+#[cfg(test)]
+mod decode_tests;
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,6 @@ use crate::value::{Map, Value};
 type Res = Result<Value, String>;
 
 const ANY: &[Param] = &[Param::Any];
-const STR: &[Param] = &[Param::String];
 /// A string go-yaml reads as bytes: invalid UTF-8 is its error.
 const BYTES: &[Param] = &[Param::BytesString];
 
@@ -25,7 +24,7 @@ const fn f(name: &'static str, params: &'static [Param], call: fn(Vec<Value>) ->
 /// Helm's serialization functions, in Helm's registration order.
 pub(crate) const FUNCS: &[Func] = &[
     f("toToml", ANY, to_toml),
-    f("fromToml", STR, from_toml),
+    f("fromToml", BYTES, from_toml),
     f("toYaml", ANY, to_yaml),
     f("mustToYaml", ANY, must_to_yaml),
     f("toYamlPretty", ANY, to_yaml_pretty),
@@ -195,7 +194,29 @@ fn to_toml_with(
 }
 
 fn from_toml(args: Vec<Value>) -> Res {
-    Ok(match crate::toml::from_str(&str_arg(args)) {
+    from_toml_with(args, crate::toml::from_slice)
+}
+
+/// helm3's `fromToml` (BurntSushi v1.4: TOML 1.0, its own error lines), which
+/// [`FuncTable::for_helm3`](crate::engine::FuncTable::for_helm3) puts in place of helm4's.
+pub(crate) const FROM_TOML_HELM3: Func = f("fromToml", BYTES, from_toml_helm3);
+
+/// Whether `call` is helm4's `fromToml` (a table's own replacement is kept).
+pub(crate) fn is_helm4_from_toml(call: fn(Vec<Value>) -> Res) -> bool {
+    std::ptr::fn_addr_eq(call, from_toml as fn(Vec<Value>) -> Res)
+}
+
+fn from_toml_helm3(args: Vec<Value>) -> Res {
+    from_toml_with(args, crate::toml::from_slice_helm3)
+}
+
+/// The document is the string's bytes: invalid UTF-8 is BurntSushi's error to give.
+fn from_toml_with(
+    args: Vec<Value>,
+    decode: fn(&[u8]) -> Result<Map, crate::toml::TomlError>,
+) -> Res {
+    let v = arg(args);
+    Ok(match decode(v.go_bytes().unwrap_or_default()) {
         Ok(m) => Value::Map(m),
         Err(e) => error_map(e.to_string()),
     })
