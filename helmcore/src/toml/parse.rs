@@ -690,39 +690,25 @@ impl Parser<'_> {
                 ' ' | '\t' => {
                     return Err(self.token_err(line, format!("invalid escape: '\\{e}'")));
                 }
-                'b' => {
-                    out.push('\u{8}');
-                    continue;
-                }
-                't' => {
-                    out.push('\t');
-                    continue;
-                }
-                'n' => {
-                    out.push('\n');
-                    continue;
-                }
-                'f' => {
-                    out.push('\u{c}');
-                    continue;
-                }
-                'r' => {
-                    out.push('\r');
-                    continue;
-                }
-                'e' => {
-                    out.push('\u{1b}');
-                    continue;
-                }
                 'x' => 2,
                 'u' => 4,
                 'U' => 8,
                 other => {
-                    out.push(other);
+                    out.push(match other {
+                        'b' => '\u{8}',
+                        't' => '\t',
+                        'n' => '\n',
+                        'f' => '\u{c}',
+                        'r' => '\r',
+                        'e' => '\u{1b}',
+                        // `"` and `\`; the lexer refused every other escape.
+                        other => other,
+                    });
                     continue;
                 }
             };
-            let hex = &s[i + 2..i + 2 + n];
+            // The lexer checked that `n` hex digits follow.
+            let hex = s.get(i + 2..i + 2 + n).unwrap_or_default();
             for _ in 0..n {
                 chars.next();
             }
@@ -753,9 +739,9 @@ impl Parser<'_> {
             );
             return Err(self.token_err(line, msg));
         }
-        let (neg, body) = match t.as_bytes()[0] {
-            b'-' => (true, &t[1..]),
-            b'+' => (false, &t[1..]),
+        let (neg, body) = match t.as_bytes().first() {
+            Some(b'-') => (true, &t[1..]),
+            Some(b'+') => (false, &t[1..]),
             _ => (false, t),
         };
         let (radix, digits) = match body.get(..2) {
