@@ -8,6 +8,7 @@ text, or the map with `printf`."""
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
+from harness import goq
 
 BARE = ["a", "b", "c", "x", "key", "a-b", "_u", "1", "01", "true", "inf", "A"]
 QUOTED = ['"a b"', '""', "'lit'", '"é"', '"a.b"', "'x y'", '"\\u0041"', '"\\t"', '"a\\\\b"', '"\\e"', "''", '"\\q"']
@@ -175,33 +176,6 @@ def mutate(r, text):
     return text
 
 
-def lit(r, s):
-    """A Go template string literal for s; lone surrogates stand for invalid bytes."""
-    out = ['"']
-    for ch in s:
-        o = ord(ch)
-        if 0xDC80 <= o <= 0xDCFF:
-            out.append("\\x%02x" % (o - 0xDC00))
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append(r.choice(["\\t", "\t"]))
-        elif o < 0x20 or o == 0x7F:
-            out.append("\\x%02x" % o)
-        elif o > 0x7F and r.random() < 0.3:
-            out.append("\\u%04x" % o if o <= 0xFFFF else "\\U%08x" % o)
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
 def make(r, n):
     cases = []
     for i in range(n):
@@ -209,7 +183,7 @@ def make(r, n):
         text = doc(r)
         if r.random() < 0.45:
             text = mutate(r, text)
-        d = lit(r, text)
+        d = goq(text)
         form = r.random()
         if form < 0.45:
             body = "{{ toJson (fromToml %s) }}" % d

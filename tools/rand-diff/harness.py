@@ -160,12 +160,15 @@ def compare(cases, name, compat=None, values=None, args=(), log=None, stop=60, t
 
 
 def goq(s, style=None):
-    """Go double-quoted string literal for s (str)."""
+    """Go double-quoted string literal for s (str); lone surrogates U+DC80..U+DCFF (as
+    Python's `surrogateescape` decodes invalid bytes) stand for those bytes."""
     import random
     out = ['"']
     for ch in s:
         o = ord(ch)
-        if ch == '"':
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append("\\x%02x" % (o - 0xDC00))
+        elif ch == '"':
             out.append('\\"')
         elif ch == "\\":
             out.append("\\\\")

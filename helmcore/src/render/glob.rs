@@ -557,24 +557,16 @@ impl Tree {
                 self.push(M::Text(chars.iter().collect()))
             }
             M::AnyOf(ms) if ms.len() == 1 => ms[0],
-            M::BTree {
-                value,
-                left,
-                right,
-                llen,
-                rlen,
-                len,
-            } => {
-                let left = left.map(|l| self.simplify(l));
-                let right = right.map(|r| self.simplify(r));
-                let rebuilt = M::BTree {
-                    value,
-                    left,
-                    right,
-                    llen,
-                    rlen,
-                    len,
+            mut rebuilt @ M::BTree { .. } => {
+                let M::BTree {
+                    value, left, right, ..
+                } = &mut rebuilt
+                else {
+                    return id;
                 };
+                *left = left.map(|l| self.simplify(l));
+                *right = right.map(|r| self.simplify(r));
+                let (value, left, right) = (*value, *left, *right);
                 let M::Text(text) = self.ms[value].clone() else {
                     return self.push(rebuilt);
                 };

@@ -140,6 +140,11 @@ impl Parser<'_> {
         }
     }
 
+    /// A syntax error at the lexer's position.
+    fn fail<T>(&self, msg: impl Into<String>) -> PRes<T> {
+        Err(self.lex_err(self.lx.err(msg.into())))
+    }
+
     /// Runs a lexer step, adding the last key to its error.
     fn lx<T>(&mut self, f: impl FnOnce(&mut Lexer) -> Result<T, LexError>) -> PRes<T> {
         f(&mut self.lx).map_err(|e| self.lex_err(e))
@@ -196,7 +201,7 @@ impl Parser<'_> {
                         "expected a top-level item to end with a newline, comment, or EOF, but got {} instead",
                         Lexer::got(c)
                     );
-                    return Err(self.lex_err(self.lx.err(msg)));
+                    return self.fail(msg);
                 }
             }
         }
@@ -234,11 +239,11 @@ impl Parser<'_> {
             let part = match c {
                 Some(']') | None => {
                     let msg = "unexpected end of table name (table names cannot be empty)";
-                    return Err(self.lex_err(self.lx.err(msg.into())));
+                    return self.fail(msg);
                 }
                 Some('.') => {
                     let msg = "unexpected table separator (table names cannot be empty)";
-                    return Err(self.lex_err(self.lx.err(msg.into())));
+                    return self.fail(msg);
                 }
                 Some('"' | '\'') => self.quoted_part()?,
                 Some(_) => self.lx(|l| l.bare_name())?,
@@ -280,11 +285,11 @@ impl Parser<'_> {
         match self.lx(|l| l.peek())? {
             Some('=') | None => {
                 let msg = "unexpected '=': key name appears blank";
-                return Err(self.lex_err(self.lx.err(msg.into())));
+                return self.fail(msg);
             }
             Some('.') => {
                 let msg = "unexpected '.': keys cannot start with a '.'";
-                return Err(self.lex_err(self.lx.err(msg.into())));
+                return self.fail(msg);
             }
             _ => {}
         }
@@ -293,8 +298,8 @@ impl Parser<'_> {
             self.lx(|l| l.skip_ws())?;
             let part = match self.lx(|l| l.peek())? {
                 Some('"' | '\'') => self.quoted_part()?,
-                Some('=') | None => return Err(self.lex_err(self.lx.err("unexpected '='".into()))),
-                Some('.') => return Err(self.lex_err(self.lx.err("unexpected '.'".into()))),
+                Some('=') | None => return self.fail("unexpected '='"),
+                Some('.') => return self.fail("unexpected '.'"),
                 Some(_) => self.lx(|l| l.bare_name())?,
             };
             self.note_first_part(key.is_empty());
@@ -384,7 +389,7 @@ impl Parser<'_> {
             }
             Some('.') => {
                 let msg = "floats must start with a digit, not '.'";
-                return Err(self.lex_err(self.lx.err(msg.into())));
+                return self.fail(msg);
             }
             Some('-' | '+') => self.lx(|l| l.signed_number())?,
             Some(w) if crate::sprig::unicode::is_letter(w) => self.lx(|l| l.word(w))?,
@@ -418,7 +423,7 @@ impl Parser<'_> {
                     self.lx(|l| l.comment())?;
                     continue;
                 }
-                Some(',') => return Err(self.lex_err(self.lx.err("unexpected comma".into()))),
+                Some(',') => return self.fail("unexpected comma"),
                 Some(']') => break,
                 Some(c) => self.lx.back(c),
                 None => {}
@@ -474,7 +479,7 @@ impl Parser<'_> {
                     self.lx(|l| l.comment())?;
                     continue;
                 }
-                Some(',') => return Err(self.lex_err(self.lx.err("unexpected comma".into()))),
+                Some(',') => return self.fail("unexpected comma"),
                 Some('}') => break,
                 Some(c) => self.lx.back(c),
                 None => {}
@@ -522,7 +527,7 @@ impl Parser<'_> {
                         if self.lx(|l| l.peek())? == Some('}') {
                             if self.lx.flavor == Flavor::V1_4 {
                                 let msg = "trailing comma not allowed in inline tables";
-                                return Err(self.lex_err(self.lx.err(msg.into())));
+                                return self.fail(msg);
                             }
                             continue;
                         }
