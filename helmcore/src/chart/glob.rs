@@ -4,6 +4,8 @@
 //! there is no `**`. A malformed pattern is an error (Go's `syntax error in pattern`),
 //! found even when the name fails to match earlier, as Go does.
 
+use crate::gofmt::decode_rune;
+
 /// Go's `filepath.ErrBadPattern`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("syntax error in pattern")]
@@ -183,25 +185,6 @@ fn get_esc(chunk: &[u8]) -> Result<(char, &[u8]), BadPattern> {
         return Err(BadPattern);
     }
     Ok((r, rest))
-}
-
-/// Go's `utf8.DecodeRune`: an invalid byte decodes to U+FFFD with width 1.
-fn decode_rune(s: &[u8]) -> (char, usize) {
-    let len = match s.first() {
-        None => return (char::REPLACEMENT_CHARACTER, 0),
-        Some(b) if *b < 0x80 => 1,
-        Some(b) if *b >= 0xF0 => 4,
-        Some(b) if *b >= 0xE0 => 3,
-        Some(_) => 2,
-    };
-    match s
-        .get(..len)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .and_then(|t| t.chars().next())
-    {
-        Some(c) => (c, len),
-        None => (char::REPLACEMENT_CHARACTER, 1),
-    }
 }
 
 #[cfg(test)]

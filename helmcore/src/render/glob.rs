@@ -800,25 +800,10 @@ struct Eval<'a> {
 /// byte lengths it could have there, as gobwas lists them.
 type Found = Option<(usize, Vec<usize>)>;
 
-const RUNE_ERROR: u32 = 0xFFFD;
-
-/// Go's `utf8.DecodeRune`: an invalid or cut byte is U+FFFD of width 1, nothing is
-/// U+FFFD of width 0.
+/// Go's `utf8.DecodeRune`, the rune as a number.
 fn decode(b: &[u8]) -> (u32, usize) {
-    let Some(&lead) = b.first() else {
-        return (RUNE_ERROR, 0);
-    };
-    let want = match lead {
-        0x00..=0x7F => return (lead as u32, 1),
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return (RUNE_ERROR, 1),
-    };
-    b.get(..want)
-        .and_then(|seq| std::str::from_utf8(seq).ok())
-        .and_then(|s| s.chars().next())
-        .map_or((RUNE_ERROR, 1), |c| (c as u32, want))
+    let (c, n) = crate::gofmt::decode_rune(b);
+    (c as u32, n)
 }
 
 /// Go's `for i, r := range s`: (offset, rune).

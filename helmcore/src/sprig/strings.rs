@@ -404,11 +404,17 @@ fn wrap_custom(b: &[u8], width: i64, newline: &[u8], wrap_long: bool) -> Value {
 }
 
 fn snakecase(a: Vec<Value>) -> Res {
-    Ok(super::xstrings::to_lower_case(string(&a, 0), '_').into())
+    Ok(Value::from_go_bytes(super::xstrings::to_lower_case(
+        bytes(&a, 0),
+        '_',
+    )))
 }
 
 fn kebabcase(a: Vec<Value>) -> Res {
-    Ok(super::xstrings::to_lower_case(string(&a, 0), '-').into())
+    Ok(Value::from_go_bytes(super::xstrings::to_lower_case(
+        bytes(&a, 0),
+        '-',
+    )))
 }
 
 fn camelcase(a: Vec<Value>) -> Res {
@@ -650,12 +656,8 @@ pub(super) const FUNCS: &[Func] = &[
     func("nospace", &[P::BytesString], None, nospace),
     func("initials", &[P::BytesString], None, initials),
     func("swapcase", &[P::String], None, swapcase),
-    func("snakecase", &[P::BytesString], None, |a| {
-        opaque(a, snakecase)
-    }),
-    func("kebabcase", &[P::BytesString], None, |a| {
-        opaque(a, kebabcase)
-    }),
+    func("snakecase", &[P::BytesString], None, snakecase),
+    func("kebabcase", &[P::BytesString], None, kebabcase),
     func("camelcase", &[P::String], None, camelcase),
     func("wrap", &[P::Int, P::BytesString], None, wrap),
     func(
