@@ -19,7 +19,7 @@ pub use quote::{
     can_backquote, fmt_unicode_hash, is_print, quote, quote_ascii, quote_bytes, quote_rune,
     unquote, unquote_bytes, unquote_char,
 };
-pub(crate) use utf8::decode_rune;
+pub(crate) use utf8::{decode_last_rune, decode_rune};
 
 use crate::value::escape::{is_escape, push_escaped, unescape, unescape_bytes};
 use crate::value::{format_float, Kind, Value};

@@ -18,9 +18,42 @@ pub(crate) fn decode_rune(b: &[u8]) -> (char, usize) {
         .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, want))
 }
 
+/// Go's `utf8.DecodeLastRune`: the last rune of `b` and its width, read as
+/// [`decode_rune`] reads it.
+pub(crate) fn decode_last_rune(b: &[u8]) -> (char, usize) {
+    let Some(&last) = b.last() else {
+        return (char::REPLACEMENT_CHARACTER, 0);
+    };
+    if last < 0x80 {
+        return (last as char, 1);
+    }
+    let end = b.len();
+    let lim = end.saturating_sub(4);
+    // The nearest byte that can start a character, at most four back.
+    let start = (lim..end - 1)
+        .rev()
+        .find(|&i| b[i] & 0xC0 != 0x80)
+        .unwrap_or(lim);
+    match decode_rune(&b[start..]) {
+        (c, n) if start + n == end => (c, n),
+        _ => (char::REPLACEMENT_CHARACTER, 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::decode_rune;
+    use super::{decode_last_rune, decode_rune};
+
+    #[test]
+    fn decodes_last_as_go_does() {
+        assert_eq!(decode_last_rune(b""), ('\u{FFFD}', 0));
+        assert_eq!(decode_last_rune(b"\xffa"), ('a', 1));
+        assert_eq!(decode_last_rune("x\u{e9}".as_bytes()), ('\u{e9}', 2));
+        assert_eq!(decode_last_rune(b"\xe2\x82"), ('\u{FFFD}', 1));
+        assert_eq!(decode_last_rune(b"\xc3\xa9\xa9"), ('\u{FFFD}', 1));
+        assert_eq!(decode_last_rune(b"\x80\x80\x80\x80\x80"), ('\u{FFFD}', 1));
+        assert_eq!(decode_last_rune("\u{1F600}".as_bytes()), ('\u{1F600}', 4));
+    }
 
     #[test]
     fn decodes_as_go_does() {

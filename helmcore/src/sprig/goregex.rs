@@ -8,7 +8,11 @@
 //! punctuation character spelled as a hex escape and every group left unnamed (the Go
 //! names are kept aside for `${name}` expansion).
 
+use std::borrow::Cow;
+
 use regex::{Captures, Regex};
+
+use crate::gofmt::decode_rune;
 
 /// A compiled Go regular expression.
 #[derive(Debug, Clone)]
@@ -538,9 +542,62 @@ impl Translator<'_> {
     }
 }
 
+/// A Go string as Go's `regexp` reads it: every byte that is not valid UTF-8 is one
+/// U+FFFD (width one), which patterns match as that character, while the text a match
+/// yields is cut from the original bytes.
+pub(crate) struct Subject<'a> {
+    bytes: &'a [u8],
+    text: Cow<'a, str>,
+    /// For a `text` with replacements, the offset in `bytes` of each offset of `text`
+    /// (one past the end included); empty when `text` is `bytes`.
+    offsets: Vec<usize>,
+}
+
+impl<'a> Subject<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Subject<'a> {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Subject {
+                bytes,
+                text: Cow::Borrowed(text),
+                offsets: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(bytes.len() + 8);
+        let mut offsets = Vec::with_capacity(bytes.len() + 8);
+        let mut i = 0;
+        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+            let (c, n) = decode_rune(rest);
+            let width = c.len_utf8();
+            text.push(c);
+            // Inside a valid character the offsets run along; the three bytes of a
+            // replacement all stand for the one invalid byte.
+            offsets.extend((0..width).map(|k| if width == n { i + k } else { i }));
+            i += n;
+        }
+        offsets.push(bytes.len());
+        Subject {
+            bytes,
+            text: Cow::Owned(text),
+            offsets,
+        }
+    }
+
+    /// The original bytes between two offsets of the text.
+    fn slice(&self, start: usize, end: usize) -> &'a [u8] {
+        let at = |i: usize| {
+            if self.offsets.is_empty() {
+                i
+            } else {
+                self.offsets.get(i).copied().unwrap_or(self.bytes.len())
+            }
+        };
+        self.bytes.get(at(start)..at(end)).unwrap_or_default()
+    }
+}
+
 impl GoRegex {
-    pub(crate) fn is_match(&self, s: &str) -> bool {
-        self.re.is_match(s)
+    pub(crate) fn is_match(&self, s: &Subject<'_>) -> bool {
+        self.re.is_match(&s.text)
     }
 
     /// Go's `allMatches`: successive non-overlapping matches, where an empty match right
@@ -571,101 +628,99 @@ impl GoRegex {
         out
     }
 
-    pub(crate) fn find(&self, s: &str) -> String {
+    pub(crate) fn find(&self, s: &Subject<'_>) -> Vec<u8> {
         self.re
-            .find(s)
-            .map(|m| m.as_str().to_string())
+            .find(&s.text)
+            .map(|m| s.slice(m.start(), m.end()).to_vec())
             .unwrap_or_default()
     }
 
-    pub(crate) fn find_all(&self, s: &str, n: i64) -> Vec<String> {
+    pub(crate) fn find_all(&self, s: &Subject<'_>, n: i64) -> Vec<Vec<u8>> {
         if n == 0 {
             return Vec::new();
         }
-        self.matches(s, n)
+        self.matches(&s.text, n)
             .iter()
             .filter_map(|c| c.get(0))
-            .map(|m| m.as_str().to_string())
+            .map(|m| s.slice(m.start(), m.end()).to_vec())
             .collect()
     }
 
     /// Go's `ReplaceAllString` (`literal` false: `$1`, `${name}` expanded) and
     /// `ReplaceAllLiteralString`.
-    pub(crate) fn replace_all(&self, s: &str, repl: &str, literal: bool) -> String {
-        let mut out = String::with_capacity(s.len());
+    pub(crate) fn replace_all(&self, s: &Subject<'_>, repl: &[u8], literal: bool) -> Vec<u8> {
+        let mut out = Vec::with_capacity(s.bytes.len());
         let mut last = 0;
-        for caps in self.matches(s, -1) {
+        for caps in self.matches(&s.text, -1) {
             let Some(m) = caps.get(0) else { continue };
-            out.push_str(&s[last..m.start()]);
+            out.extend_from_slice(s.slice(last, m.start()));
             if literal {
-                out.push_str(repl);
+                out.extend_from_slice(repl);
             } else {
-                self.expand(&caps, repl, &mut out);
+                self.expand(s, &caps, repl, &mut out);
             }
             last = m.end();
         }
-        out.push_str(&s[last..]);
+        out.extend_from_slice(s.slice(last, s.text.len()));
         out
     }
 
     /// Go's `Regexp.expand`.
-    fn expand(&self, caps: &Captures<'_>, template: &str, out: &mut String) {
+    fn expand(&self, s: &Subject<'_>, caps: &Captures<'_>, template: &[u8], out: &mut Vec<u8>) {
         let mut rest = template;
-        while let Some(i) = rest.find('$') {
-            out.push_str(&rest[..i]);
+        while let Some(i) = rest.iter().position(|&b| b == b'$') {
+            out.extend_from_slice(&rest[..i]);
             rest = &rest[i + 1..];
-            if let Some(r) = rest.strip_prefix('$') {
-                out.push('$');
+            if let Some(r) = rest.strip_prefix(b"$") {
+                out.push(b'$');
                 rest = r;
                 continue;
             }
             let Some((name, after)) = extract_name(rest) else {
-                out.push('$');
+                out.push(b'$');
                 continue;
             };
             rest = after;
-            match group_number(name) {
-                Some(num) => {
-                    if let Some(g) = caps.get(num) {
-                        out.push_str(g.as_str());
-                    }
-                }
-                None => {
-                    if let Some(idx) = self.names.iter().position(|n| !n.is_empty() && n == name) {
-                        if let Some(g) = caps.get(idx) {
-                            out.push_str(g.as_str());
-                        }
-                    }
-                }
+            let group = match group_number(name) {
+                Some(num) => caps.get(num),
+                None => self
+                    .names
+                    .iter()
+                    .position(|n| !n.is_empty() && n.as_bytes() == name)
+                    .and_then(|idx| caps.get(idx)),
+            };
+            if let Some(g) = group {
+                out.extend_from_slice(s.slice(g.start(), g.end()));
             }
         }
-        out.push_str(rest);
+        out.extend_from_slice(rest);
     }
 
     /// Go's `Regexp.Split`.
-    pub(crate) fn split(&self, s: &str, n: i64) -> Vec<String> {
+    pub(crate) fn split(&self, s: &Subject<'_>, n: i64) -> Vec<Vec<u8>> {
         if n == 0 {
             return Vec::new();
         }
-        if !self.re.as_str().is_empty() && s.is_empty() {
-            return vec![String::new()];
+        let len = s.text.len();
+        if !self.re.as_str().is_empty() && len == 0 {
+            return vec![Vec::new()];
         }
         let mut out = Vec::new();
         let mut beg = 0;
         let mut end = 0;
-        for caps in self.matches(s, n) {
+        for caps in self.matches(&s.text, n) {
             if n > 0 && out.len() as i64 == n - 1 {
                 break;
             }
             let Some(m) = caps.get(0) else { continue };
             end = m.start();
             if m.end() != 0 {
-                out.push(s[beg..end].to_string());
+                out.push(s.slice(beg, end).to_vec());
             }
             beg = m.end();
         }
-        if end != s.len() {
-            out.push(s[beg..].to_string());
+        if end != len {
+            out.push(s.slice(beg, len).to_vec());
         }
         out
     }
@@ -673,41 +728,43 @@ impl GoRegex {
 
 /// The group name after a `$` in a template: `{name}` or the longest run of word
 /// characters. `None` when there is none (Go then keeps the `$`).
-fn extract_name(s: &str) -> Option<(&str, &str)> {
-    if let Some(inner) = s.strip_prefix('{') {
-        let end = inner.find('}')?;
+fn extract_name(s: &[u8]) -> Option<(&[u8], &[u8])> {
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    if let Some(inner) = s.strip_prefix(b"{") {
+        let end = inner.iter().position(|&b| b == b'}')?;
         let name = &inner[..end];
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if name.is_empty() || !name.iter().all(word) {
             return None;
         }
         return Some((name, &inner[end + 1..]));
     }
-    let len = s
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
+    let len = s.iter().take_while(|b| word(b)).count();
     if len == 0 {
         return None;
     }
-    Some((&s[..len], &s[len..]))
+    Some(s.split_at(len))
 }
 
 /// A name made of digits is a group number (no leading zeros, below 10^8).
-fn group_number(name: &str) -> Option<usize> {
-    if !name.bytes().all(|b| b.is_ascii_digit()) || (name.len() > 1 && name.starts_with('0')) {
+fn group_number(name: &[u8]) -> Option<usize> {
+    if !name.iter().all(u8::is_ascii_digit) || (name.len() > 1 && name.starts_with(b"0")) {
         return None;
     }
-    name.parse::<usize>().ok().filter(|n| *n < 100_000_000)
+    std::str::from_utf8(name)
+        .ok()?
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n < 100_000_000)
 }
 
-/// Go's `regexp.QuoteMeta`.
-pub(crate) fn quote_meta(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 2);
-    for c in s.chars() {
-        if r"\.+*?()|[]{}^$".contains(c) {
-            out.push('\\');
+/// Go's `regexp.QuoteMeta`, which works on bytes: other bytes, valid or not, pass.
+pub(crate) fn quote_meta(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 2);
+    for &b in s {
+        if br"\.+*?()|[]{}^$".contains(&b) {
+            out.push(b'\\');
         }
-        out.push(c);
+        out.push(b);
     }
     out
 }

@@ -3,13 +3,13 @@
 //! the executor reports that panic as an error, with `MustCompile`'s wording.
 
 use crate::engine::func::{Func, Param as P};
-use crate::value::Value;
+use crate::value::{Elem, List, Value};
 
-use super::args::{appended_strings, int, string};
-use super::goregex::{quote_meta, GoRegex};
-// Patterns compiled once per render session.
+use super::args::{appended_strings, bytes, int};
+use super::goregex::{quote_meta, GoRegex, Subject};
 use super::unicode::quote;
 use super::{func, Res};
+// Patterns compiled once per render session.
 use crate::engine::memo::compile_memo as compile;
 
 /// Go's `strconv.CanBackquote`.
@@ -18,148 +18,182 @@ fn can_backquote(s: &str) -> bool {
         .all(|c| c != '`' && c != '\u{7f}' && c != '\u{feff}' && (c >= ' ' || c == '\t'))
 }
 
+/// Go's `regexp.Compile` of the pattern (argument 0), memoised. A pattern that is not
+/// valid UTF-8 fails before it is parsed, the error quoting it from the first bad byte.
+fn compiled(a: &[Value]) -> Result<GoRegex, String> {
+    let pattern = bytes(a, 0);
+    match std::str::from_utf8(pattern) {
+        Ok(p) => compile(p),
+        Err(e) => Err(format!(
+            "error parsing regexp: invalid UTF-8: `{}`",
+            crate::yaml::go_lossy_utf8(pattern.get(e.valid_up_to()..).unwrap_or_default())
+        )),
+    }
+}
+
 /// `regexp.MustCompile`: its panic text on a bad pattern.
-fn must_compile(pattern: &str) -> Result<GoRegex, String> {
-    compile(pattern).map_err(|e| {
-        let shown = if can_backquote(pattern) {
-            format!("`{pattern}`")
-        } else {
-            quote(pattern)
+fn must_compile(a: &[Value]) -> Result<GoRegex, String> {
+    compiled(a).map_err(|e| {
+        let pattern = bytes(a, 0);
+        let shown = match std::str::from_utf8(pattern) {
+            Ok(p) if can_backquote(p) => format!("`{p}`"),
+            Ok(p) => quote(p),
+            Err(_) => crate::gofmt::quote_bytes(pattern, false),
         };
         format!("regexp: Compile({shown}): {e}")
     })
 }
 
+/// The subject (argument `i`): Go matches a string's bytes, each invalid one as U+FFFD.
+fn subject(a: &[Value], i: usize) -> Subject<'_> {
+    Subject::new(bytes(a, i))
+}
+
+/// A `[]string` result from Go's `regexp` methods, which append to a nil slice.
+fn byte_strings(items: Vec<Vec<u8>>) -> Value {
+    if items.is_empty() {
+        return appended_strings(Vec::<String>::new());
+    }
+    let items = items.into_iter().map(Value::from_go_bytes).collect();
+    Value::List(List::typed(items, Elem::String))
+}
+
 fn regex_match(a: Vec<Value>) -> Res {
-    Ok(compile(string(&a, 0))
-        .is_ok_and(|re| re.is_match(string(&a, 1)))
+    Ok(compiled(&a)
+        .is_ok_and(|re| re.is_match(&subject(&a, 1)))
         .into())
 }
 
 fn must_regex_match(a: Vec<Value>) -> Res {
-    Ok(compile(string(&a, 0))?.is_match(string(&a, 1)).into())
+    Ok(compiled(&a)?.is_match(&subject(&a, 1)).into())
 }
 
 fn regex_find_all(a: Vec<Value>) -> Res {
-    let re = must_compile(string(&a, 0))?;
-    Ok(appended_strings(re.find_all(string(&a, 1), int(&a, 2))))
+    let re = must_compile(&a)?;
+    Ok(byte_strings(re.find_all(&subject(&a, 1), int(&a, 2))))
 }
 
 fn must_regex_find_all(a: Vec<Value>) -> Res {
-    let re = compile(string(&a, 0))?;
-    Ok(appended_strings(re.find_all(string(&a, 1), int(&a, 2))))
+    let re = compiled(&a)?;
+    Ok(byte_strings(re.find_all(&subject(&a, 1), int(&a, 2))))
 }
 
 fn regex_find(a: Vec<Value>) -> Res {
-    Ok(must_compile(string(&a, 0))?.find(string(&a, 1)).into())
+    let found = must_compile(&a)?.find(&subject(&a, 1));
+    Ok(Value::from_go_bytes(found))
 }
 
 fn must_regex_find(a: Vec<Value>) -> Res {
-    Ok(compile(string(&a, 0))?.find(string(&a, 1)).into())
+    let found = compiled(&a)?.find(&subject(&a, 1));
+    Ok(Value::from_go_bytes(found))
+}
+
+fn replace(re: &GoRegex, a: &[Value], literal: bool) -> Value {
+    Value::from_go_bytes(re.replace_all(&subject(a, 1), bytes(a, 2), literal))
 }
 
 fn regex_replace_all(a: Vec<Value>) -> Res {
-    Ok(must_compile(string(&a, 0))?
-        .replace_all(string(&a, 1), string(&a, 2), false)
-        .into())
+    Ok(replace(&must_compile(&a)?, &a, false))
 }
 
 fn must_regex_replace_all(a: Vec<Value>) -> Res {
-    Ok(compile(string(&a, 0))?
-        .replace_all(string(&a, 1), string(&a, 2), false)
-        .into())
+    Ok(replace(&compiled(&a)?, &a, false))
 }
 
 fn regex_replace_all_literal(a: Vec<Value>) -> Res {
-    Ok(must_compile(string(&a, 0))?
-        .replace_all(string(&a, 1), string(&a, 2), true)
-        .into())
+    Ok(replace(&must_compile(&a)?, &a, true))
 }
 
 fn must_regex_replace_all_literal(a: Vec<Value>) -> Res {
-    Ok(compile(string(&a, 0))?
-        .replace_all(string(&a, 1), string(&a, 2), true)
-        .into())
+    Ok(replace(&compiled(&a)?, &a, true))
 }
 
 fn regex_split(a: Vec<Value>) -> Res {
-    Ok(appended_strings(
-        must_compile(string(&a, 0))?.split(string(&a, 1), int(&a, 2)),
-    ))
+    let re = must_compile(&a)?;
+    Ok(byte_strings(re.split(&subject(&a, 1), int(&a, 2))))
 }
 
 fn must_regex_split(a: Vec<Value>) -> Res {
-    Ok(appended_strings(
-        compile(string(&a, 0))?.split(string(&a, 1), int(&a, 2)),
-    ))
+    let re = compiled(&a)?;
+    Ok(byte_strings(re.split(&subject(&a, 1), int(&a, 2))))
 }
 
 fn regex_quote_meta(a: Vec<Value>) -> Res {
-    Ok(quote_meta(string(&a, 0)).into())
+    Ok(Value::from_go_bytes(quote_meta(bytes(&a, 0))))
 }
 
 pub(super) const FUNCS: &[Func] = &[
-    func("regexMatch", &[P::String, P::String], None, regex_match),
+    func(
+        "regexMatch",
+        &[P::BytesString, P::BytesString],
+        None,
+        regex_match,
+    ),
     func(
         "mustRegexMatch",
-        &[P::String, P::String],
+        &[P::BytesString, P::BytesString],
         None,
         must_regex_match,
     ),
     func(
         "regexFindAll",
-        &[P::String, P::String, P::Int],
+        &[P::BytesString, P::BytesString, P::Int],
         None,
         regex_find_all,
     ),
     func(
         "mustRegexFindAll",
-        &[P::String, P::String, P::Int],
+        &[P::BytesString, P::BytesString, P::Int],
         None,
         must_regex_find_all,
     ),
-    func("regexFind", &[P::String, P::String], None, regex_find),
+    func(
+        "regexFind",
+        &[P::BytesString, P::BytesString],
+        None,
+        regex_find,
+    ),
     func(
         "mustRegexFind",
-        &[P::String, P::String],
+        &[P::BytesString, P::BytesString],
         None,
         must_regex_find,
     ),
     func(
         "regexReplaceAll",
-        &[P::String, P::String, P::String],
+        &[P::BytesString, P::BytesString, P::BytesString],
         None,
         regex_replace_all,
     ),
     func(
         "mustRegexReplaceAll",
-        &[P::String, P::String, P::String],
+        &[P::BytesString, P::BytesString, P::BytesString],
         None,
         must_regex_replace_all,
     ),
     func(
         "regexReplaceAllLiteral",
-        &[P::String, P::String, P::String],
+        &[P::BytesString, P::BytesString, P::BytesString],
         None,
         regex_replace_all_literal,
     ),
     func(
         "mustRegexReplaceAllLiteral",
-        &[P::String, P::String, P::String],
+        &[P::BytesString, P::BytesString, P::BytesString],
         None,
         must_regex_replace_all_literal,
     ),
     func(
         "regexSplit",
-        &[P::String, P::String, P::Int],
+        &[P::BytesString, P::BytesString, P::Int],
         None,
         regex_split,
     ),
     func(
         "mustRegexSplit",
-        &[P::String, P::String, P::Int],
+        &[P::BytesString, P::BytesString, P::Int],
         None,
         must_regex_split,
     ),
-    func("regexQuoteMeta", &[P::String], None, regex_quote_meta),
+    func("regexQuoteMeta", &[P::BytesString], None, regex_quote_meta),
 ];

@@ -5,12 +5,13 @@
 //! string ([`Value::Bytes`]) holding the bytes Go's has.
 
 use crate::engine::func::{Func, Param as P};
-use crate::value::{Map, Value};
+use crate::value::{Elem, List, Map, Value};
 
 use super::args::{any, bytes, int, string, string_list};
 use super::cast::{strval, strval_value};
 use super::unicode::{self, is_space};
 use super::{func, Res};
+use crate::gofmt::{decode_last_rune, decode_rune};
 
 /// Bytes to a string the way Go would print them, lossily where Go split a character.
 pub(crate) fn from_bytes(b: &[u8]) -> String {
@@ -101,11 +102,18 @@ fn opaque(a: Vec<Value>, f: fn(Vec<Value>) -> Res) -> Res {
         }
     }
     fn esc(v: Value) -> Value {
+        // A string is escaped too when it holds characters of the escapes' own range
+        // (U+10FF80 and up), or the result's unescaping would turn them into bytes.
         match v {
             Value::Bytes(b) => {
                 let mut s = String::new();
                 crate::value::escape::push_escaped(&mut s, &b);
                 Value::from(s)
+            }
+            Value::String(s) if s.chars().any(crate::value::escape::is_escape) => {
+                let mut out = String::new();
+                crate::value::escape::push_escaped(&mut out, s.as_bytes());
+                Value::from(out)
             }
             Value::List(l) => Value::List(l.with_items(l.iter().cloned().map(esc).collect())),
             other => other,
@@ -281,9 +289,27 @@ fn repeat(a: Vec<Value>) -> Res {
     Ok(go_repeat(string(&a, 1), int(&a, 0))?.into())
 }
 
+/// Go's `strings.Trim` over a string's bytes: an invalid byte reads as U+FFFD on both
+/// sides, so a cutset holding U+FFFD (or an invalid byte) trims every invalid byte.
 fn trim_all(a: Vec<Value>) -> Res {
-    let cutset = string(&a, 0);
-    Ok(string(&a, 1).trim_matches(|c| cutset.contains(c)).into())
+    let (cutset, s) = (string(&a, 0), bytes(&a, 1));
+    let mut start = 0;
+    while let Some(rest) = s.get(start..).filter(|r| !r.is_empty()) {
+        let (c, n) = decode_rune(rest);
+        if !cutset.contains(c) {
+            break;
+        }
+        start += n;
+    }
+    let mut end = s.len();
+    while let Some(rest) = s.get(start..end).filter(|r| !r.is_empty()) {
+        let (c, n) = decode_last_rune(rest);
+        if !cutset.contains(c) {
+            break;
+        }
+        end -= n;
+    }
+    Ok(Value::from_go_slice(s.get(start..end).unwrap_or_default()))
 }
 
 fn trim_suffix(a: Vec<Value>) -> Res {
@@ -429,16 +455,18 @@ fn wrap_with(a: Vec<Value>) -> Res {
     Ok(wrap_custom(bytes(&a, 2), int(&a, 0), bytes(&a, 1), true))
 }
 
+// Go compares bytes: an invalid byte matches only itself.
 fn contains(a: Vec<Value>) -> Res {
-    Ok(string(&a, 1).contains(string(&a, 0)).into())
+    let (needle, hay) = (bytes(&a, 0), bytes(&a, 1));
+    Ok((needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)).into())
 }
 
 fn has_prefix(a: Vec<Value>) -> Res {
-    Ok(string(&a, 1).starts_with(string(&a, 0)).into())
+    Ok(bytes(&a, 1).starts_with(bytes(&a, 0)).into())
 }
 
 fn has_suffix(a: Vec<Value>) -> Res {
-    Ok(string(&a, 1).ends_with(string(&a, 0)).into())
+    Ok(bytes(&a, 1).ends_with(bytes(&a, 0)).into())
 }
 
 /// Whether any argument is or may hold a byte string.
@@ -585,14 +613,20 @@ fn join(a: Vec<Value>) -> Res {
     Ok(strslice(any(&a, 1)).join(string(&a, 0)).into())
 }
 
+/// Go's `sort.Strings`, which orders by bytes: a byte string keeps its bytes and its
+/// place among them.
 fn sort_alpha(a: Vec<Value>) -> Res {
     let v = any(&a, 0);
-    let mut items = match super::lists::slice_items(v) {
-        Some(_) => strslice(v),
-        None => vec![strval(v)],
+    let mut items: Vec<Value> = match super::lists::slice_items(v) {
+        Some(items) => items
+            .iter()
+            .filter(|i| !i.is_nil())
+            .map(strval_value)
+            .collect(),
+        None => vec![strval_value(v)],
     };
-    items.sort();
-    Ok(string_list(items))
+    items.sort_by(|x, y| x.go_bytes().cmp(&y.go_bytes()));
+    Ok(Value::List(List::typed(items, Elem::String)))
 }
 
 fn split_map(parts: Vec<&str>) -> Value {
@@ -641,12 +675,8 @@ pub(super) const FUNCS: &[Func] = &[
     func("repeat", &[P::Int, P::BytesString], None, |a| {
         opaque(a, repeat)
     }),
-    func("trimall", &[P::String, P::BytesString], None, |a| {
-        opaque(a, trim_all)
-    }),
-    func("trimAll", &[P::String, P::BytesString], None, |a| {
-        opaque(a, trim_all)
-    }),
+    func("trimall", &[P::String, P::BytesString], None, trim_all),
+    func("trimAll", &[P::String, P::BytesString], None, trim_all),
     func("trimSuffix", &[P::BytesString, P::BytesString], None, |a| {
         opaque(a, trim_suffix)
     }),
@@ -666,9 +696,24 @@ pub(super) const FUNCS: &[Func] = &[
         None,
         wrap_with,
     ),
-    func("contains", &[P::String, P::String], None, contains),
-    func("hasPrefix", &[P::String, P::String], None, has_prefix),
-    func("hasSuffix", &[P::String, P::String], None, has_suffix),
+    func(
+        "contains",
+        &[P::BytesString, P::BytesString],
+        None,
+        contains,
+    ),
+    func(
+        "hasPrefix",
+        &[P::BytesString, P::BytesString],
+        None,
+        has_prefix,
+    ),
+    func(
+        "hasSuffix",
+        &[P::BytesString, P::BytesString],
+        None,
+        has_suffix,
+    ),
     func("quote", &[], Some(P::Any), quote),
     func("squote", &[], Some(P::Any), squote),
     func("cat", &[], Some(P::Any), cat),
@@ -684,7 +729,12 @@ pub(super) const FUNCS: &[Func] = &[
         None,
         |a| opaque(a, replace),
     ),
-    func("plural", &[P::String, P::String, P::Int], None, plural),
+    func(
+        "plural",
+        &[P::BytesString, P::BytesString, P::Int],
+        None,
+        plural,
+    ),
     func("toString", &[P::Any], None, to_string),
     func("split", &[P::BytesString, P::BytesString], None, |a| {
         opaque(a, split)

@@ -55,6 +55,7 @@ fn convert(v: Value, p: Param) -> Value {
         (Param::Int64, Value::Int(n, _)) => Value::int64(n),
         (Param::Int, Value::Int(n, _)) => Value::int(n),
         (Param::Float64, Value::Int(n, _)) => Value::Float(n as f64),
+        (Param::String, Value::Bytes(b)) => Value::from(crate::yaml::go_lossy_utf8(&b)),
         (_, v) => v,
     }
 }
@@ -522,3 +523,132 @@ fn covers_every_sprig_function() {
 }
 
 mod objects;
+
+/// Functions over Go strings that are not valid UTF-8 (a binary `.Files.Get`, a `"\xff"`
+/// literal): Go's `regexp` reads each bad byte as U+FFFD but yields the bytes,
+/// `strings` compares bytes, `sort.Strings` orders by bytes. `(function, Go literals,
+/// printf "%q" of the result)` as helm v4.1.4 printed them.
+#[test]
+fn invalid_utf8_matches_helm() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("regexFind", &[r#""a(.)""#, r#""xa\xffb""#], r#""a\xff""#),
+        ("regexFind", &[r#"".""#, r#""\xc3 B""#], r#""\xc3""#),
+        (
+            "regexFindAll",
+            &[r#""[^a]""#, r#""a\xe2\x82a\U0010ffff""#, "-1"],
+            r#"["\xe2" "\x82" "\U0010ffff"]"#,
+        ),
+        (
+            "regexReplaceAll",
+            &[r#""a(.)""#, r#""a\xffa\xe9""#, r#""${1}$1\xfe""#],
+            r#""\xff\xff\xfe\xe9\xe9\xfe""#,
+        ),
+        (
+            "regexReplaceAllLiteral",
+            &[r#""\\x{FFFD}""#, r#""\xff\xef\xbf\xbd!""#, r#""-""#],
+            r#""--!""#,
+        ),
+        (
+            "regexSplit",
+            &[r#""""#, r#""\xf4\x8f\xbf\xbf\xe2\x82""#, "-1"],
+            r#"["\U0010ffff" "\xe2" "\x82"]"#,
+        ),
+        ("regexMatch", &[r#""^.$""#, r#""\xff""#], "%!q(bool=true)"),
+        (
+            "regexMatch",
+            &[r#""\xff""#, r#""a\xff""#],
+            "%!q(bool=false)",
+        ),
+        (
+            "regexQuoteMeta",
+            &[r#""\xff.\U0010ffff""#],
+            r#""\xff\\.\U0010ffff""#,
+        ),
+        (
+            "contains",
+            &[r#""\xe9""#, r#""caf\xc3\xa9""#],
+            "%!q(bool=false)",
+        ),
+        (
+            "contains",
+            &[r#""\xc3""#, r#""caf\xc3\xa9""#],
+            "%!q(bool=true)",
+        ),
+        (
+            "hasPrefix",
+            &[r#""\xc3""#, r#""\xc3\xa9""#],
+            "%!q(bool=true)",
+        ),
+        (
+            "hasSuffix",
+            &[r#""\xa9""#, r#""\xc3\xa9""#],
+            "%!q(bool=true)",
+        ),
+        (
+            "trimSuffix",
+            &[r#""\xff""#, r#""\U0010ffff""#],
+            r#""\U0010ffff""#,
+        ),
+        (
+            "replace",
+            &[r#""a""#, r#""\xff""#, r#""\U0010ffffa""#],
+            r#""\U0010ffff\xff""#,
+        ),
+        ("plural", &[r#""\xff""#, r#""b""#, "1"], r#""\xff""#),
+        (
+            "trimAll",
+            &[r#""\xff""#, r#""\xff\xfeab\xef\xbf\xbd\xe9""#],
+            r#""ab""#,
+        ),
+        (
+            "trimAll",
+            &[r#""\xef\xbf\xbdb""#, r#""\xe2\x82ab\xc3""#],
+            r#""a""#,
+        ),
+        ("trimAll", &[r#""a""#, r#""a\xffa""#], r#""\xff""#),
+        ("kebabcase", &[r#""ABC\xffdef""#], "\"ab-c\u{FFFD}def\""),
+        (
+            "snakecase",
+            &[r#""HTTP\xffServer""#],
+            "\"http_\u{FFFD}server\"",
+        ),
+    ];
+    let lit = |s: &str| match s.parse::<i64>() {
+        Ok(n) => Value::int(n),
+        Err(_) => Value::from_go_bytes(
+            crate::gofmt::unquote_bytes(s)
+                .unwrap_or_else(|| crate::gofmt::unquote(s).expect("literal").into_bytes()),
+        ),
+    };
+    let mut failures = Vec::new();
+    for (name, srcs, want) in cases {
+        let args = srcs.iter().map(|a| lit(a)).collect();
+        let got = match call_converted(name, args) {
+            Ok(v) => crate::gofmt::sprintf("%q", &[v]),
+            Err(e) => format!("ERR:{e}"),
+        };
+        if got != *want {
+            failures.push(format!("{name} {srcs:?}: want {want} got {got}"));
+        }
+    }
+    let sorted = call_converted(
+        "sortAlpha",
+        vec![Value::List(crate::value::List::new(
+            [
+                r#""\xc3\xa9""#,
+                r#""\xc3""#,
+                r#""\xff""#,
+                r#""z""#,
+                r#""\xef\xbf\xbd""#,
+            ]
+            .iter()
+            .map(|a| lit(a))
+            .collect(),
+        ))],
+    );
+    assert_eq!(
+        sorted.map(|v| crate::gofmt::sprintf("%q", &[v])),
+        Ok("[\"z\" \"\\xc3\" \"é\" \"\u{FFFD}\" \"\\xff\"]".to_string())
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
