@@ -151,7 +151,10 @@ fn run(p: Parsed) -> Result<(), CliError> {
         no_hooks: p.bool("no-hooks"),
         skip_tests: p.bool("skip-tests"),
     };
-    let release = match Renderer::new(chart).render_once_logged(&user, &opts) {
+    // `render_logged` keeps the parsed templates in the renderer, which the process then
+    // never frees (see the end): freeing a big chart's trees costs more than it saves.
+    let renderer = Renderer::new(chart);
+    let release = match renderer.render_logged(&user, &opts) {
         Ok(r) => r,
         Err(failure) => {
             log(&failure.log_lines());
@@ -171,10 +174,11 @@ fn run(p: Parsed) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
         .map_err(msg)?;
-    // The process ends next: freeing the release and values one by one would only cost
-    // time.
+    // The process ends next: freeing the release, the values and the parsed chart one by
+    // one would only cost time.
     std::mem::forget(release);
     std::mem::forget(user);
+    std::mem::forget(renderer);
     Ok(())
 }
 
