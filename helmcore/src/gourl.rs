@@ -271,10 +271,11 @@ pub(crate) fn write_url(p: &Parts<'_>) -> Vec<u8> {
 
 /// Go's `Userinfo.String()`: the name and password escaped.
 pub(crate) fn userinfo_string(user: &(String, Option<String>)) -> String {
-    let mut s = escape(&user.0, Mode::UserPassword);
+    let raw = crate::value::escape::unescape_bytes;
+    let mut s = escape(raw(&user.0), Mode::UserPassword);
     if let Some(p) = &user.1 {
         s.push(':');
-        s.push_str(&escape(p, Mode::UserPassword));
+        s.push_str(&escape(raw(p), Mode::UserPassword));
     }
     s
 }
@@ -434,7 +435,8 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
             }
         }
     }
-    Ok(from_bytes(&out))
+    // Bytes that are not UTF-8 (`%ff`) stay bytes, as escape characters.
+    Ok(crate::value::escape::escape_invalid(&out))
 }
 
 fn escape_error(escape: &[u8]) -> String {

@@ -1,32 +1,68 @@
 //! `urlParse` and `urlJoin`: Go's `net/url` parsing and printing ([`crate::gourl`]).
 
 use crate::engine::func::{Func, Param as P};
+use crate::value::escape::{push_escaped, unescape_bytes};
 use crate::value::{Map, Value};
 
-use super::args::{map, string};
+use super::args::{bytes, map};
 use super::{func, Res};
 use crate::gourl::{escape, hostname, parse, userinfo_string, write_url, Mode, Parts};
 
+/// Sprig's `urlParse`. Go parses the string's bytes: a byte string goes through the
+/// parser as escape characters (which it treats as it treats any non-ASCII byte) and its
+/// fields come back as bytes; Go's `%q` of the URL in an error shows such a byte as `\xNN`.
 fn url_parse(a: Vec<Value>) -> Res {
-    let raw = string(&a, 0);
-    let url = parse(raw).map_err(|e| format!("unable to parse url: {e}"))?;
+    let raw = bytes(&a, 0);
+    let mut text = String::with_capacity(raw.len());
+    push_escaped(&mut text, raw);
+    let url = parse(&text).map_err(|e| {
+        let msg = format!("unable to parse url: {e}");
+        if text.as_bytes() == raw {
+            msg
+        } else {
+            quoted_escapes_as_bytes(&msg)
+        }
+    })?;
+    let field = |s: &str| Value::from_go_bytes(unescape_bytes(s));
     let out = Map::new();
-    out.insert("scheme", url.scheme.into());
-    out.insert("host", url.host.as_str().into());
-    out.insert("hostname", hostname(&url.host).into());
-    out.insert("path", url.path.into());
-    out.insert("query", url.raw_query.into());
-    out.insert("opaque", url.opaque.into());
-    out.insert("fragment", url.fragment.into());
-    out.insert(
-        "userinfo",
-        url.user
-            .as_ref()
-            .map(userinfo_string)
-            .unwrap_or_default()
-            .into(),
-    );
+    out.insert("scheme", field(&url.scheme));
+    out.insert("host", field(&url.host));
+    out.insert("hostname", field(&hostname(&url.host)));
+    out.insert("path", field(&url.path));
+    out.insert("query", field(&url.raw_query));
+    out.insert("opaque", field(&url.opaque));
+    out.insert("fragment", field(&url.fragment));
+    let userinfo = url.user.as_ref().map(userinfo_string).unwrap_or_default();
+    out.insert("userinfo", field(&userinfo));
     Ok(Value::Map(out))
+}
+
+/// Rewrites the `\U0010ffNN` that Go's quoting gives an escape character as the `\xNN`
+/// it gives the byte the escape stands for.
+fn quoted_escapes_as_bytes(msg: &str) -> String {
+    const ESCAPE: &str = "\\U0010ff";
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(ESCAPE) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + ESCAPE.len()..];
+        let byte = after
+            .get(..2)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()) && h.as_bytes()[0] >= b'8');
+        match byte {
+            Some(hex) => {
+                out.push_str("\\x");
+                out.push_str(hex);
+                rest = &after[2..];
+            }
+            None => {
+                out.push_str(ESCAPE);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A string entry of the `urlJoin` dict, as bytes (a Go string need not be UTF-8);
@@ -83,6 +119,6 @@ fn url_join(a: Vec<Value>) -> Res {
 }
 
 pub(super) const FUNCS: &[Func] = &[
-    func("urlParse", &[P::String], None, url_parse),
+    func("urlParse", &[P::BytesString], None, url_parse),
     func("urlJoin", &[P::Map], None, url_join),
 ];

@@ -67,6 +67,20 @@ pub(crate) fn unescape_bytes(s: &str) -> Vec<u8> {
     out
 }
 
+/// Text for bytes built from escaped text (escape characters copied as their UTF-8,
+/// other bytes added): valid UTF-8 as is, escapes included, every other byte as its
+/// escape.
+pub(crate) fn escape_invalid(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            out.push(escape_char(b));
+        }
+    }
+    out
+}
+
 /// The Go string a buffer written with [`push_escaped`] stands for.
 pub(crate) fn unescape(s: String) -> Value {
     if !s.as_bytes().contains(&LEAD) {

@@ -606,6 +606,16 @@ fn invalid_utf8_matches_helm() {
             r#""a""#,
         ),
         ("trimAll", &[r#""a""#, r#""a\xffa""#], r#""\xff""#),
+        (
+            "urlParse",
+            &[r#""http://u%ffx@h/a\xff%e9?q=\xfe#%e2%82""#],
+            r#"map["fragment":"\xe2\x82" "host":"h" "hostname":"h" "opaque":"" "path":"/a\xff\xe9" "query":"q=\xfe" "scheme":"http" "userinfo":"u%FFx"]"#,
+        ),
+        (
+            "urlParse",
+            &[r#""http://u\xff:p@h/""#],
+            r#"ERR:unable to parse url: parse "http://u\xff:p@h/": net/url: invalid userinfo"#,
+        ),
         ("kebabcase", &[r#""ABC\xffdef""#], "\"ab-c\u{FFFD}def\""),
         (
             "snakecase",
