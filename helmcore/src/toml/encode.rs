@@ -1,6 +1,7 @@
 //! BurntSushi/toml's `Encoder` (v1.6, the one Helm's `toToml` uses) for [`Value`]s.
 
 use super::TomlError;
+use crate::value::escape::{push_escaped, unescape, unescape_bytes};
 use crate::value::{format_float, Map, Value};
 
 /// What BurntSushi writes as a table: a map, its keys in byte order, or a Go struct,
@@ -87,14 +88,36 @@ pub(crate) enum Floats {
     Decimal,
 }
 
+/// The document as text: a byte string's invalid bytes as U+FFFD.
 pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
+    let enc = encode_escaped(v, floats)?;
+    Ok(if enc.escaped {
+        crate::yaml::go_lossy_utf8(&unescape_bytes(&enc.out))
+    } else {
+        enc.out
+    })
+}
+
+/// The document as the Go string BurntSushi writes, which copies a byte string's
+/// invalid bytes into its quoted form as they are.
+pub(crate) fn encode_go(v: &Value, floats: Floats) -> Result<Value, TomlError> {
+    let enc = encode_escaped(v, floats)?;
+    Ok(if enc.escaped {
+        unescape(enc.out)
+    } else {
+        Value::from(enc.out)
+    })
+}
+
+fn encode_escaped(v: &Value, floats: Floats) -> Result<Encoder, TomlError> {
     let mut enc = Encoder {
         out: String::new(),
         floats,
+        escaped: false,
     };
     if let Some(t) = table(v) {
         enc.table_body(&[], &t, 0)?;
-        return Ok(enc.out);
+        return Ok(enc);
     }
     match data(v) {
         Value::Nil => {}
@@ -102,7 +125,7 @@ pub(crate) fn encode(v: &Value, floats: Floats) -> Result<String, TomlError> {
         // The value itself: a time or a duration is written as itself, not its data.
         _ => enc.element(v, 0)?,
     }
-    Ok(enc.out)
+    Ok(enc)
 }
 
 /// Objects encode as their data; `None` data as an empty table. A `[]byte` is a slice
@@ -155,11 +178,23 @@ fn is_table(v: &Value) -> Result<bool, TomlError> {
 }
 
 struct Encoder {
+    /// The document, a byte string's bytes in it as escape characters
+    /// ([`crate::value::escape`]) when `escaped`.
     out: String,
     floats: Floats,
+    escaped: bool,
 }
 
 impl Encoder {
+    /// A Go string, quoted: bytes that are not UTF-8 (and characters of the escapes' own
+    /// range) go in as escape characters, to come out as the bytes they stand for.
+    fn quoted(&mut self, b: &[u8]) {
+        let mut text = String::with_capacity(b.len());
+        push_escaped(&mut text, b);
+        self.escaped |= text.as_bytes() != b;
+        quote_into(&mut self.out, &text);
+    }
+
     /// BurntSushi's `newline`: a line break, except at the very start.
     fn newline(&mut self) {
         if !self.out.is_empty() {
@@ -286,10 +321,8 @@ impl Encoder {
             Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
             Value::Float(f) => self.out.push_str(&float_text(f, self.floats)),
-            Value::String(s) => quote_into(&mut self.out, &s),
-            // BurntSushi/toml copies the invalid bytes into the quoted string; a `String`
-            // output cannot hold them, so they become U+FFFD.
-            Value::Bytes(b) => quote_into(&mut self.out, &crate::yaml::go_lossy_utf8(&b)),
+            Value::String(s) => self.quoted(s.as_bytes()),
+            Value::Bytes(b) => self.quoted(&b),
             Value::List(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {

@@ -56,6 +56,16 @@ pub fn to_string_helm3(v: &Value) -> Result<String, TomlError> {
     encode::encode(v, encode::Floats::Decimal)
 }
 
+/// [`to_string`] as the Go string `toToml` returns: a byte string's invalid bytes kept.
+pub(crate) fn to_go_string(v: &Value) -> Result<Value, TomlError> {
+    encode::encode_go(v, encode::Floats::Shortest)
+}
+
+/// [`to_string_helm3`] as the Go string helm3's `toToml` returns.
+pub(crate) fn to_go_string_helm3(v: &Value) -> Result<Value, TomlError> {
+    encode::encode_go(v, encode::Floats::Decimal)
+}
+
 /// BurntSushi's `Unmarshal` into `map[string]interface{}` (`fromToml`). Integers come
 /// out as `int64`; date-times as RFC 3339 strings (Go has a `time.Time` there).
 ///

@@ -153,3 +153,30 @@ fn quirks_match_helm() {
     ]);
     assert_eq!(to_string(&v).unwrap(), "del = \"a\\u007fb\"\nn = -inf\n");
 }
+
+/// BurntSushi copies a byte string's invalid bytes into the quoted string (helm v4.1.4,
+/// `toToml (dict "a" (.Files.Get "bin") "k" (list (.Files.Get "bin")))`); a character of
+/// the escapes' own range in a plain string stays itself.
+#[test]
+fn byte_strings_keep_their_bytes() {
+    let bin = Value::Bytes(b"a\xffb\xc3".to_vec().into());
+    let m = Map::new();
+    m.insert("a", bin.clone());
+    m.insert("k", Value::list(vec![bin]));
+    m.insert("p", Value::from("\u{10FFFF}"));
+    let want = b"a = \"a\xffb\xc3\"\nk = [\"a\xffb\xc3\"]\np = \"\xf4\x8f\xbf\xbf\"\n".to_vec();
+    assert_eq!(
+        to_go_string(&Value::Map(m.clone())),
+        Ok(Value::Bytes(want.into()))
+    );
+    assert_eq!(
+        to_string(&Value::Map(m)).unwrap(),
+        "a = \"a\u{FFFD}b\u{FFFD}\"\nk = [\"a\u{FFFD}b\u{FFFD}\"]\np = \"\u{10FFFF}\"\n"
+    );
+    let plain = Map::new();
+    plain.insert("p", Value::from("\u{10FFFF}"));
+    assert_eq!(
+        to_go_string(&Value::Map(plain)),
+        Ok(Value::from("p = \"\u{10FFFF}\"\n"))
+    );
+}

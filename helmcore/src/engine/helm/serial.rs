@@ -173,16 +173,16 @@ pub(crate) fn is_helm4_to_toml(call: fn(Vec<Value>) -> Res) -> bool {
 }
 
 fn to_toml(args: Vec<Value>) -> Res {
-    to_toml_with(args, crate::toml::to_string)
+    to_toml_with(args, crate::toml::to_go_string)
 }
 
 fn to_toml_helm3(args: Vec<Value>) -> Res {
-    to_toml_with(args, crate::toml::to_string_helm3)
+    to_toml_with(args, crate::toml::to_go_string_helm3)
 }
 
 fn to_toml_with(
     args: Vec<Value>,
-    encode: fn(&Value) -> Result<String, crate::toml::TomlError>,
+    encode: fn(&Value) -> Result<Value, crate::toml::TomlError>,
 ) -> Res {
     let v = arg(args);
     if v.is_nil() {
@@ -190,7 +190,7 @@ fn to_toml_with(
         // type); the template engine turns the panic into the call's error.
         return Err("reflect: call of reflect.Value.Type on zero Value".into());
     }
-    Ok(Value::from(encode(&v).unwrap_or_else(|e| e.to_string())))
+    Ok(encode(&v).unwrap_or_else(|e| Value::from(e.to_string())))
 }
 
 fn from_toml(args: Vec<Value>) -> Res {
