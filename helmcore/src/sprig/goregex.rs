@@ -768,3 +768,35 @@ pub(crate) fn quote_meta(s: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{compile, Subject};
+
+    /// Every cut of a byte string's lossy view maps back to the bytes it stands for:
+    /// a replacement character to its one invalid byte, a real U+FFFD to its three.
+    #[test]
+    fn subject_cuts_map_back_to_bytes() {
+        let bytes = b"a\xff\xe2\x82\xef\xbf\xbd\xc3\xa9z";
+        let s = Subject::new(bytes);
+        assert_eq!(s.slice(0, s.text.len()), bytes);
+        let any = compile(".").unwrap();
+        let runes: Vec<Vec<u8>> = any.find_all(&s, -1);
+        let want: [&[u8]; 7] = [
+            b"a",
+            b"\xff",
+            b"\xe2",
+            b"\x82",
+            "\u{FFFD}".as_bytes(),
+            "\u{e9}".as_bytes(),
+            b"z",
+        ];
+        assert_eq!(runes, want.map(<[u8]>::to_vec));
+        let fffd = compile("\\x{FFFD}+").unwrap();
+        assert_eq!(fffd.find(&s), b"\xff\xe2\x82\xef\xbf\xbd");
+        assert_eq!(
+            compile("(.)z").unwrap().replace_all(&s, b"<$1>", false),
+            b"a\xff\xe2\x82\xef\xbf\xbd<\xc3\xa9>"
+        );
+    }
+}
