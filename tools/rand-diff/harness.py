@@ -33,6 +33,8 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen24.py SEED BATCHES PER   every function and object method with random argument types
     gen26.py SEED BATCHES PER   fromToml over random TOML documents, valid and broken
     gen25.py SEED BATCHES PER   .Files.Glob: random gobwas patterns over multi-byte file names
+    gen27.py SEED BATCHES PER   byte strings (invalid UTF-8) through the string, list, regexp and
+                                encoding functions
     show.py WORK/diffsN.jsonl   the differences found, as diffs
     minim.py FILE [v3|v4]       shrinks a template file that renders differently
 
