@@ -14,9 +14,10 @@
 //! );
 //! ```
 
+use crate::gofmt::{quote, quote_bytes};
 use crate::sprig::netip::{parse_addr, Family};
 use crate::sprig::strings::from_bytes;
-use crate::sprig::unicode::quote;
+use crate::value::escape::{holds_escapes, unescape_bytes};
 
 /// Which part of a URL is being escaped or unescaped (Go's `encoding` modes).
 #[derive(Clone, Copy, PartialEq)]
@@ -56,7 +57,7 @@ pub struct Url {
 
 /// Go's `*url.Error` for a parse: `parse "URL": reason`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("parse {}: {reason}", quote(.url))]
+#[error("parse {}: {reason}", quote_text(.url))]
 pub struct UrlError {
     /// The text Go names: the URL without its fragment, unless the fragment failed.
     pub url: String,
@@ -271,11 +272,10 @@ pub(crate) fn write_url(p: &Parts<'_>) -> Vec<u8> {
 
 /// Go's `Userinfo.String()`: the name and password escaped.
 pub(crate) fn userinfo_string(user: &(String, Option<String>)) -> String {
-    let raw = crate::value::escape::unescape_bytes;
-    let mut s = escape(raw(&user.0), Mode::UserPassword);
+    let mut s = escape(unescape_bytes(&user.0), Mode::UserPassword);
     if let Some(p) = &user.1 {
         s.push(':');
-        s.push_str(&escape(raw(p), Mode::UserPassword));
+        s.push_str(&escape(unescape_bytes(p), Mode::UserPassword));
     }
     s
 }
@@ -317,7 +317,7 @@ fn parse_host(host: &str) -> Result<String, String> {
         if let Some(i) = host.rfind(':') {
             let port = &host[i..];
             if !valid_optional_port(port) {
-                return Err(format!("invalid port {} after host", quote(port)));
+                return Err(format!("invalid port {} after host", quote_text(port)));
             }
         }
         return unescape(host, Mode::Host);
@@ -327,7 +327,7 @@ fn parse_host(host: &str) -> Result<String, String> {
     };
     let port = &host[close + 1..];
     if !valid_optional_port(port) {
-        return Err(format!("invalid port {} after host", quote(port)));
+        return Err(format!("invalid port {} after host", quote_text(port)));
     }
     let literal = match host[..close].find("%25") {
         Some(zone) => {
@@ -437,6 +437,16 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
     }
     // Bytes that are not UTF-8 (`%ff`) stay bytes, as escape characters.
     Ok(crate::value::escape::escape_invalid(&out))
+}
+
+/// Go's `%q` of text that may hold escape characters (a byte string that
+/// `urlParse` parses): each stands for its byte, quoted as `\xNN`.
+fn quote_text(s: &str) -> String {
+    if holds_escapes(s) {
+        quote_bytes(&unescape_bytes(s), false)
+    } else {
+        quote(s)
+    }
 }
 
 fn escape_error(escape: &[u8]) -> String {

@@ -324,7 +324,8 @@ use crate::chart::semver_check::is_compatible_range;
 /// runes `unicode.IsPrint` rejects go: controls, but also format characters such as the
 /// zero-width joiner inside emoji sequences, and private-use or unassigned code points.
 fn sanitize(s: &str) -> String {
-    use crate::sprig::unicode::{is_print, is_space};
+    use crate::gofmt::is_print;
+    use crate::sprig::unicode::is_space;
     if s.chars().all(|c| c == ' ' || (!is_space(c) && is_print(c))) {
         return s.to_string();
     }

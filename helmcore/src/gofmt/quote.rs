@@ -2,23 +2,29 @@
 //! `Unquote`, `UnquoteChar`, `CanBackquote`).
 
 /// Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII
-/// space. Go consults its Unicode tables; this uses Rust's classification plus the
-/// separator, format and private-use ranges Go rejects (unassigned code points other than
-/// the noncharacters are treated as printable).
+/// space, by general category (an unassigned code point is not printable).
+///
+/// ```
+/// assert!(helmcore::gofmt::is_print('é'));
+/// assert!(!helmcore::gofmt::is_print('\u{378}')); // unassigned
+/// assert!(!helmcore::gofmt::is_print('\u{a0}'));
+/// ```
 pub fn is_print(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return (0x20..0x7f).contains(&u);
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
     }
-    if c.is_control() {
-        return false;
-    }
-    !matches!(u,
-        0x00A0 | 0x00AD | 0x1680 | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x2064
-        | 0x2066..=0x206F | 0x3000 | 0xFEFF | 0xFFF9..=0xFFFB | 0xFFFE | 0xFFFF
-        | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890 | 0x0891 | 0x08E2 | 0x180E
-        | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
-        | 0xE0001 | 0xE0020..=0xE007F | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+    !matches!(
+        get_general_category(c),
+        G::Control
+            | G::Format
+            | G::PrivateUse
+            | G::Surrogate
+            | G::Unassigned
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::SpaceSeparator
+    )
 }
 
 const LOWERHEX: &[u8; 16] = b"0123456789abcdef";
@@ -328,6 +334,12 @@ mod tests {
         assert_eq!(quote("\u{1F600}"), "\"\u{1F600}\"");
         assert!(can_backquote("a\tb"));
         assert!(!can_backquote("a`b"));
+        // Unassigned code points and format characters are escaped (helm v4.1.4,
+        // `printf "%q" "\u0378\U000E01F0\u2065"`).
+        assert_eq!(
+            quote("\u{378}\u{E01F0}\u{2065}"),
+            "\"\\u0378\\U000e01f0\\u2065\""
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! brackets is an IP address, and Go's reason when it is not. The messages are the ones
 //! Go 1.25 prints (checked against helm v4.1.4's `urlParse`).
 
-use super::unicode::quote;
+use crate::gofmt::quote;
 
 /// Which family an address parsed as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,20 +3,14 @@
 //! the executor reports that panic as an error, with `MustCompile`'s wording.
 
 use crate::engine::func::{Func, Param as P};
+use crate::gofmt::{can_backquote, quote_bytes};
 use crate::value::{Elem, List, Value};
 
 use super::args::{appended_strings, bytes, int};
 use super::goregex::{quote_meta, GoRegex, Subject};
-use super::unicode::quote;
 use super::{func, Res};
 // Patterns compiled once per render session.
 use crate::engine::memo::compile_memo as compile;
-
-/// Go's `strconv.CanBackquote`.
-fn can_backquote(s: &str) -> bool {
-    s.chars()
-        .all(|c| c != '`' && c != '\u{7f}' && c != '\u{feff}' && (c >= ' ' || c == '\t'))
-}
 
 /// Go's `regexp.Compile` of the pattern (argument 0), memoised. A pattern that is not
 /// valid UTF-8 fails before it is parsed, the error quoting it from the first bad byte.
@@ -37,8 +31,7 @@ fn must_compile(a: &[Value]) -> Result<GoRegex, String> {
         let pattern = bytes(a, 0);
         let shown = match std::str::from_utf8(pattern) {
             Ok(p) if can_backquote(p) => format!("`{p}`"),
-            Ok(p) => quote(p),
-            Err(_) => crate::gofmt::quote_bytes(pattern, false),
+            _ => quote_bytes(pattern, false),
         };
         format!("regexp: Compile({shown}): {e}")
     })

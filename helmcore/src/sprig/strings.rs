@@ -110,7 +110,7 @@ fn opaque(a: Vec<Value>, f: fn(Vec<Value>) -> Res) -> Res {
                 crate::value::escape::push_escaped(&mut s, &b);
                 Value::from(s)
             }
-            Value::String(s) if s.chars().any(crate::value::escape::is_escape) => {
+            Value::String(s) if crate::value::escape::holds_escapes(&s) => {
                 let mut out = String::new();
                 crate::value::escape::push_escaped(&mut out, s.as_bytes());
                 Value::from(out)
@@ -457,8 +457,9 @@ fn wrap_with(a: Vec<Value>) -> Res {
 
 // Go compares bytes: an invalid byte matches only itself.
 fn contains(a: Vec<Value>) -> Res {
-    let (needle, hay) = (bytes(&a, 0), bytes(&a, 1));
-    Ok((needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)).into())
+    Ok(memchr::memmem::find(bytes(&a, 1), bytes(&a, 0))
+        .is_some()
+        .into())
 }
 
 fn has_prefix(a: Vec<Value>) -> Res {
@@ -500,7 +501,7 @@ fn join_go(parts: impl Iterator<Item = Value>, sep: &[u8]) -> Value {
 fn quote(a: Vec<Value>) -> Res {
     let quote_one = |v: &Value| match strval_value(v) {
         Value::Bytes(b) => crate::gofmt::quote_bytes(&b, false),
-        other => unicode::quote(other.as_str().unwrap_or_default()),
+        other => crate::gofmt::quote(other.as_str().unwrap_or_default()),
     };
     let parts: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(quote_one).collect();
     Ok(parts.join(" ").into())

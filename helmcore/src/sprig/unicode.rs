@@ -1,5 +1,5 @@
-//! Go's `unicode` predicates (by general category, as Go defines them) and
-//! `strconv.Quote`, which differ from Rust's derived properties at the edges.
+//! Go's `unicode` predicates (by general category, as Go defines them), which differ
+//! from Rust's derived properties at the edges. `IsPrint` is [`crate::gofmt::is_print`].
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
@@ -74,25 +74,6 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII
-/// space.
-pub(crate) fn is_print(c: char) -> bool {
-    if c.is_ascii() {
-        return (' '..='~').contains(&c);
-    }
-    !matches!(
-        get_general_category(c),
-        G::Control
-            | G::Format
-            | G::PrivateUse
-            | G::Surrogate
-            | G::Unassigned
-            | G::LineSeparator
-            | G::ParagraphSeparator
-            | G::SpaceSeparator
-    )
-}
-
 /// Go's `unicode.ToTitle` for one rune: Rust's title-case mapping is not exposed, so
 /// this uses upper case except for the digraphs whose title form differs.
 pub(crate) fn to_title(c: char) -> char {
@@ -134,31 +115,4 @@ pub(crate) fn upper(s: &str) -> String {
 /// Go's `strings.ToLower`.
 pub(crate) fn lower(s: &str) -> String {
     s.chars().map(to_lower).collect()
-}
-
-/// Go's `strconv.Quote` (`%q` of a string): printable runes kept, others escaped.
-pub(crate) fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if is_print(c) => out.push(c),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -9,20 +9,13 @@ use super::{func, Res};
 use crate::gourl::{escape, hostname, parse, userinfo_string, write_url, Mode, Parts};
 
 /// Sprig's `urlParse`. Go parses the string's bytes: a byte string goes through the
-/// parser as escape characters (which it treats as it treats any non-ASCII byte) and its
-/// fields come back as bytes; Go's `%q` of the URL in an error shows such a byte as `\xNN`.
+/// parser as escape characters (which it treats as it treats any non-ASCII byte, and
+/// quotes in its errors as the bytes they stand for), and its fields come back as bytes.
 fn url_parse(a: Vec<Value>) -> Res {
     let raw = bytes(&a, 0);
     let mut text = String::with_capacity(raw.len());
     push_escaped(&mut text, raw);
-    let url = parse(&text).map_err(|e| {
-        let msg = format!("unable to parse url: {e}");
-        if text.as_bytes() == raw {
-            msg
-        } else {
-            quoted_escapes_as_bytes(&msg)
-        }
-    })?;
+    let url = parse(&text).map_err(|e| format!("unable to parse url: {e}"))?;
     let field = |s: &str| Value::from_go_bytes(unescape_bytes(s));
     let out = Map::new();
     out.insert("scheme", field(&url.scheme));
@@ -35,34 +28,6 @@ fn url_parse(a: Vec<Value>) -> Res {
     let userinfo = url.user.as_ref().map(userinfo_string).unwrap_or_default();
     out.insert("userinfo", field(&userinfo));
     Ok(Value::Map(out))
-}
-
-/// Rewrites the `\U0010ffNN` that Go's quoting gives an escape character as the `\xNN`
-/// it gives the byte the escape stands for.
-fn quoted_escapes_as_bytes(msg: &str) -> String {
-    const ESCAPE: &str = "\\U0010ff";
-    let mut out = String::with_capacity(msg.len());
-    let mut rest = msg;
-    while let Some(i) = rest.find(ESCAPE) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + ESCAPE.len()..];
-        let byte = after
-            .get(..2)
-            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()) && h.as_bytes()[0] >= b'8');
-        match byte {
-            Some(hex) => {
-                out.push_str("\\x");
-                out.push_str(hex);
-                rest = &after[2..];
-            }
-            None => {
-                out.push_str(ESCAPE);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A string entry of the `urlJoin` dict, as bytes (a Go string need not be UTF-8);

@@ -34,17 +34,6 @@ impl Cur<'_> {
     }
 }
 
-fn days_in(month: u32, year: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// `2006-01-02`.
 fn date(c: &mut Cur) -> Option<String> {
     let y = c.num(4)?;
@@ -52,9 +41,8 @@ fn date(c: &mut Cur) -> Option<String> {
     let m = c.num(2)?;
     c.lit(b'-')?;
     let d = c.num(2)?;
-    if !(1..=12).contains(&m) || d < 1 || d > days_in(m, y) {
-        return None;
-    }
+    // Go's `time.Parse` checks the day against the month (and leap years), as chrono does.
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 

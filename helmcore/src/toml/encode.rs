@@ -1,7 +1,7 @@
 //! BurntSushi/toml's `Encoder` (v1.6, the one Helm's `toToml` uses) for [`Value`]s.
 
 use super::TomlError;
-use crate::value::escape::{push_escaped, unescape, unescape_bytes};
+use crate::value::escape::{holds_escapes, push_escaped, unescape, unescape_bytes};
 use crate::value::{format_float, Map, Value};
 
 /// What BurntSushi writes as a table: a map, its keys in byte order, or a Go struct,
@@ -186,12 +186,13 @@ struct Encoder {
 }
 
 impl Encoder {
-    /// A Go string, quoted: bytes that are not UTF-8 (and characters of the escapes' own
-    /// range) go in as escape characters, to come out as the bytes they stand for.
-    fn quoted(&mut self, b: &[u8]) {
-        let mut text = String::with_capacity(b.len());
+    /// A Go string's bytes, quoted: those that are not UTF-8 (and characters of the
+    /// escapes' own range) go in as escape characters, to come out as the bytes they
+    /// stand for.
+    fn quoted_bytes(&mut self, b: &[u8]) {
+        let mut text = String::with_capacity(b.len() + 8);
         push_escaped(&mut text, b);
-        self.escaped |= text.as_bytes() != b;
+        self.escaped = true;
         quote_into(&mut self.out, &text);
     }
 
@@ -321,8 +322,9 @@ impl Encoder {
             Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
             Value::Int(n, _) => self.out.push_str(&n.to_string()),
             Value::Float(f) => self.out.push_str(&float_text(f, self.floats)),
-            Value::String(s) => self.quoted(s.as_bytes()),
-            Value::Bytes(b) => self.quoted(&b),
+            Value::String(s) if !holds_escapes(&s) => quote_into(&mut self.out, &s),
+            Value::String(s) => self.quoted_bytes(s.as_bytes()),
+            Value::Bytes(b) => self.quoted_bytes(&b),
             Value::List(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {

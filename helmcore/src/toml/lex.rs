@@ -184,7 +184,15 @@ impl<'a> Lexer<'a> {
     }
 
     fn text(&self, from: usize) -> &str {
-        std::str::from_utf8(&self.src[from..self.pos]).unwrap_or_default()
+        self.slice(from, self.pos)
+    }
+
+    /// The source between two offsets (the lexer only stops on character boundaries).
+    fn slice(&self, from: usize, to: usize) -> &str {
+        self.src
+            .get(from..to)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 
     /// A comment's text after `#`, up to (not including) the newline.
@@ -220,10 +228,7 @@ impl<'a> Lexer<'a> {
                     return Err(self.err_prev_line("strings cannot contain newlines".into()))
                 }
                 Some('\\') => self.escape(from)?,
-                Some('"') => {
-                    let s = std::str::from_utf8(&self.src[from..self.pos - 1]).unwrap_or_default();
-                    return Ok(s.to_owned());
-                }
+                Some('"') => return Ok(self.src_text(from, self.pos - 1)),
                 Some(_) => {}
             }
         }
@@ -279,9 +284,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn src_text(&self, from: usize, to: usize) -> String {
-        std::str::from_utf8(&self.src[from..to])
-            .unwrap_or_default()
-            .to_owned()
+        self.slice(from, to).to_owned()
     }
 
     /// A multi-line string after its opening `"""` or `'''`: up to three closing

@@ -229,25 +229,30 @@ impl Parser<'_> {
         }
     }
 
+    /// One part of a dotted key, bare or quoted, after blanks: where the part should be,
+    /// the `close` of the key (`]` or `=`) or the end of input fails with `empty`, a `.`
+    /// with `dot`.
+    fn key_part(&mut self, close: char, empty: &str, dot: &str) -> PRes<String> {
+        self.lx(|l| l.skip_ws())?;
+        match self.lx(|l| l.peek())? {
+            None => self.fail(empty),
+            Some(c) if c == close => self.fail(empty),
+            Some('.') => self.fail(dot),
+            Some('"' | '\'') => self.quoted_part(),
+            Some(_) => self.lx(|l| l.bare_name()),
+        }
+    }
+
     /// `[name]` or `[[name]]` after the first `[`.
     fn table_header(&mut self) -> PRes<()> {
         let array = self.lx(|l| l.accept('['))?;
         let mut key = Vec::new();
         loop {
-            self.lx(|l| l.skip_ws())?;
-            let c = self.lx(|l| l.peek())?;
-            let part = match c {
-                Some(']') | None => {
-                    let msg = "unexpected end of table name (table names cannot be empty)";
-                    return self.fail(msg);
-                }
-                Some('.') => {
-                    let msg = "unexpected table separator (table names cannot be empty)";
-                    return self.fail(msg);
-                }
-                Some('"' | '\'') => self.quoted_part()?,
-                Some(_) => self.lx(|l| l.bare_name())?,
-            };
+            let part = self.key_part(
+                ']',
+                "unexpected end of table name (table names cannot be empty)",
+                "unexpected table separator (table names cannot be empty)",
+            )?;
             self.note_first_part(key.is_empty());
             key.push(part);
             self.lx(|l| l.skip_ws())?;
@@ -295,13 +300,7 @@ impl Parser<'_> {
         }
         let mut key = Vec::new();
         loop {
-            self.lx(|l| l.skip_ws())?;
-            let part = match self.lx(|l| l.peek())? {
-                Some('"' | '\'') => self.quoted_part()?,
-                Some('=') | None => return self.fail("unexpected '='"),
-                Some('.') => return self.fail("unexpected '.'"),
-                Some(_) => self.lx(|l| l.bare_name())?,
-            };
+            let part = self.key_part('=', "unexpected '='", "unexpected '.'")?;
             self.note_first_part(key.is_empty());
             key.push(part);
             self.lx(|l| l.skip_ws())?;

@@ -28,6 +28,11 @@ pub(crate) fn is_escape(c: char) -> bool {
     (BASE + 0x80..=BASE + 0xFF).contains(&(c as u32))
 }
 
+/// Whether `s` holds an escape character (or a character of their range).
+pub(crate) fn holds_escapes(s: &str) -> bool {
+    s.as_bytes().contains(&LEAD) && s.chars().any(is_escape)
+}
+
 /// Appends `bytes` to `out`: valid UTF-8 as is, every other byte as its escape.
 pub(crate) fn push_escaped(out: &mut String, bytes: &[u8]) {
     for chunk in bytes.utf8_chunks() {
