@@ -35,6 +35,9 @@ pub struct Spec {
     /// The value a flag given without `=value` takes when it is not a bool
     /// (pflag's `NoOptDefVal`, e.g. `--dry-run` means `--dry-run=unset`).
     pub no_opt_default: Option<&'static str>,
+    /// pflag's deprecation note: each use of the flag prints
+    /// `Flag --NAME has been deprecated, NOTE` (helm4 only; see `Parsed::deprecations`).
+    pub deprecated: Option<&'static str>,
 }
 
 impl Spec {
@@ -44,7 +47,13 @@ impl Spec {
             short: None,
             kind,
             no_opt_default: None,
+            deprecated: None,
         }
+    }
+
+    pub const fn deprecated(mut self, note: &'static str) -> Spec {
+        self.deprecated = Some(note);
+        self
     }
 
     pub const fn short(mut self, c: char) -> Spec {
@@ -71,6 +80,8 @@ impl Spec {
 pub struct Parsed {
     values: HashMap<&'static str, Vec<String>>,
     pub args: Vec<String>,
+    /// What pflag printed while parsing: one line per use of a deprecated flag, in order.
+    pub deprecations: Vec<String>,
 }
 
 impl Parsed {
@@ -259,6 +270,10 @@ fn set(out: &mut Parsed, spec: &Spec, value: String) -> Result<(), FlagError> {
         }
         Kind::String | Kind::StringArray => vec![value.clone()],
     };
+    if let Some(note) = spec.deprecated {
+        out.deprecations
+            .push(format!("Flag --{} has been deprecated, {note}", spec.name));
+    }
     let slot = out.values.entry(spec.name).or_default();
     match spec.kind {
         Kind::StringArray | Kind::StringSlice | Kind::StringToString => slot.extend(values),

@@ -14,14 +14,9 @@ with --compat v3), byte for byte, without a cluster and without Go.
 Commands, flags, output, errors and exit codes follow helm's, so command lines
 written for helm run unchanged.";
 
-/// Flags helm accepts but leaves out of its help (deprecated ones).
-const HIDDEN: [&str; 3] = ["atomic", "force", "validate"];
-
-/// The one-line description of each flag, by long name; `None` for a hidden flag.
+/// The one-line description of each flag, by long name. Deprecated flags have none:
+/// pflag leaves them out of the help.
 fn describe(name: &str) -> Option<&'static str> {
-    if HIDDEN.contains(&name) {
-        return None;
-    }
     Some(match name {
         "api-versions" => "Kubernetes api versions used for Capabilities.APIVersions (multiple can be specified)",
         "burst-limit" => "client-side default throttling limit (accepted; helmcore contacts no cluster)",
@@ -204,6 +199,7 @@ fn flag_table(specs: &[Spec], command: &str) -> String {
     specs.sort_by_key(|s| s.name);
     let rows: Vec<(String, String)> = specs
         .into_iter()
+        .filter(|s| s.deprecated.is_none())
         .filter_map(|s| {
             let about = match s.name {
                 "help" => format!("help for {command}"),
@@ -240,7 +236,7 @@ mod tests {
         for c in crate::cmd::commands() {
             specs.extend(c.flags);
         }
-        for s in specs.iter().filter(|s| !HIDDEN.contains(&s.name)) {
+        for s in specs.iter().filter(|s| s.deprecated.is_none()) {
             assert!(
                 describe(s.name).is_some(),
                 "--{} has no description",
@@ -255,7 +251,7 @@ mod tests {
             Spec::new("values", Kind::StringSlice).short('f'),
             Spec::new("strict", Kind::Bool),
             Spec::new("dry-run", Kind::String).no_opt("unset"),
-            Spec::new("force", Kind::Bool),
+            Spec::new("force", Kind::Bool).deprecated("use --force-replace instead"),
         ];
         assert_eq!(
             flag_table(&specs, "lint"),

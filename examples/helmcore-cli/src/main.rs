@@ -73,6 +73,13 @@ fn run(argv: &[String]) -> Result<(), CliError> {
     let mut specs = command.flags.clone();
     specs.extend(globals.iter().cloned());
     let parsed = flags::parse(&specs, rest)?;
+    // helm3 deprecates none of these flags; helm4 notes every use of one once the
+    // command line has parsed.
+    if parsed.string("compat") != Some("v3") {
+        for note in &parsed.deprecations {
+            eprintln!("{note}");
+        }
+    }
     if parsed.bool("help") {
         print!("{}", help::command(command, &globals));
         return Ok(());

@@ -283,3 +283,84 @@ fn check_golden(label: &str, args: &[&str], stem: &str, failures: &mut Vec<Strin
         ));
     }
 }
+
+/// `--dry-run` and the deprecated flags, read as each helm reads them (stderr from helm
+/// v4.1.4 and v3.17.1): helm4 warns about a bare or boolean `--dry-run` and notes each
+/// use of a deprecated flag once the command line has parsed; helm3 does neither, takes
+/// `false`, `none` and `server` (rendering locally), and checks the value only after
+/// the chart's own checks.
+#[test]
+fn dry_run_and_deprecated_flags_as_each_helm_reads_them() {
+    const BARE: &str =
+        "level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n";
+    const V3_INVALID: &str = "Error: Invalid dry-run flag. Flag must one of the following: false, true, none, client, server\n";
+    let cases: &[(&[&str], &str, bool)] = &[
+        (&["--dry-run"], BARE, true),
+        (&["--dry-run", "--dry-run"], BARE, true),
+        (
+            &["--dry-run=T"],
+            "level=WARN msg=\"boolean '--dry-run=T' flag is deprecated and must be replaced with '--dry-run=client'\"\n",
+            true,
+        ),
+        (&["--dry-run=client"], "", true),
+        (
+            &["--dry-run=0"],
+            "Error: invalid dry-run value (\"0\"). Must be \"server\" or \"client\"\n",
+            false,
+        ),
+        (&["--atomic", "--force", "--atomic=false"], concat!(
+            "Flag --atomic has been deprecated, use --rollback-on-failure instead\n",
+            "Flag --force has been deprecated, use --force-replace instead\n",
+            "Flag --atomic has been deprecated, use --rollback-on-failure instead\n",
+        ), true),
+        (
+            &["--atomic", "-f", "/nonexistent.yaml", "--dry-run"],
+            concat!(
+                "Flag --atomic has been deprecated, use --rollback-on-failure instead\n",
+                "level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n",
+                "Error: open /nonexistent.yaml: no such file or directory\n",
+            ),
+            false,
+        ),
+        // A command line that does not parse prints no notes.
+        (&["--atomic", "-n"], "Error: flag needs an argument: 'n' in -n\n", false),
+        (
+            &["--validate", "--dry-run=foo"],
+            "Flag --validate has been deprecated, use '--dry-run=server' instead\nError: if any flags in the group [validate dry-run] are set none of the others can be; [dry-run validate] were all set\n",
+            false,
+        ),
+    ];
+    for (flags, want, want_ok) in cases {
+        let (_, err, ok) = run(&[&["rel", "charts/go-release"], *flags].concat());
+        assert_eq!((err.as_str(), ok), (*want, *want_ok), "v4 {flags:?}");
+    }
+    let v3: &[(&[&str], &str, bool)] = &[
+        (&["--dry-run", "--atomic", "--force"], "", true),
+        (&["--dry-run=false"], "", true),
+        (&["--dry-run=none"], "", true),
+        (&["--dry-run="], "", true),
+        (&["--dry-run=server"], "", true),
+        (&["--dry-run=foo"], V3_INVALID, false),
+        (&["--dry-run=foo", "--validate"], V3_INVALID, false),
+    ];
+    for (flags, want, want_ok) in v3 {
+        let (out, err, ok) = run(&[&["rel", "charts/go-release", "--compat", "v3"], *flags].concat());
+        assert_eq!((err.as_str(), ok), (*want, *want_ok), "v3 {flags:?}");
+        if *want_ok {
+            let (plain, _, _) = run(&["rel", "charts/go-release", "--compat", "v3"]);
+            assert_eq!(out, plain, "v3 {flags:?}");
+        }
+    }
+    // The chart's own errors come first under helm3.
+    let (_, err, _) = run(&[
+        "rel",
+        "charts/missing-dep",
+        "--compat",
+        "v3",
+        "--dry-run=foo",
+    ]);
+    assert!(
+        err.starts_with("Error: An error occurred while checking for chart dependencies."),
+        "{err}"
+    );
+}

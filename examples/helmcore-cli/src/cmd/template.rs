@@ -16,6 +16,7 @@ use super::shared::{chart_path_flags, load_chart, locate_local_chart, user_value
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
+use helmcore::lint::LogLevel;
 
 pub fn command() -> Command {
     let mut flags = value_flags();
@@ -29,7 +30,7 @@ pub fn command() -> Command {
         Spec::new("disable-openapi-validation", Kind::Bool),
         Spec::new("dry-run", Kind::String).no_opt("unset"),
         Spec::new("enable-dns", Kind::Bool),
-        Spec::new("force", Kind::Bool),
+        Spec::new("force", Kind::Bool).deprecated("use --force-replace instead"),
         Spec::new("force-conflicts", Kind::Bool),
         Spec::new("force-replace", Kind::Bool),
         Spec::new("generate-name", Kind::Bool).short('g'),
@@ -47,7 +48,7 @@ pub fn command() -> Command {
         Spec::new("render-subchart-notes", Kind::Bool),
         Spec::new("replace", Kind::Bool),
         Spec::new("rollback-on-failure", Kind::Bool),
-        Spec::new("atomic", Kind::Bool),
+        Spec::new("atomic", Kind::Bool).deprecated("use --rollback-on-failure instead"),
         Spec::new("server-side", Kind::Bool),
         Spec::new("show-only", Kind::StringArray).short('s'),
         Spec::new("skip-crds", Kind::Bool),
@@ -55,7 +56,7 @@ pub fn command() -> Command {
         Spec::new("skip-tests", Kind::Bool),
         Spec::new("take-ownership", Kind::Bool),
         Spec::new("timeout", Kind::Duration),
-        Spec::new("validate", Kind::Bool),
+        Spec::new("validate", Kind::Bool).deprecated("use '--dry-run=server' instead"),
         Spec::new("wait", Kind::String).no_opt("watcher"),
         Spec::new("wait-for-jobs", Kind::Bool),
     ]);
@@ -104,8 +105,10 @@ fn run(p: Parsed) -> Result<(), CliError> {
         ),
         None => None,
     };
-    check_dry_run(&p)?;
-    check_cluster_free(&p)?;
+    if compat == Compat::V4 {
+        check_dry_run(&p)?;
+        check_cluster_free(&p)?;
+    }
     let names = NameOptions {
         generate_name: p.bool("generate-name"),
         name_template: p.string("name-template").unwrap_or("").to_string(),
@@ -127,6 +130,14 @@ fn run(p: Parsed) -> Result<(), CliError> {
     }
     if p.bool("dependency-update") && helmcore::chart::check_dependencies(&chart).is_err() {
         return Err(msg("helmcore loads charts from local paths and archives only: --dependency-update would download the missing dependencies"));
+    }
+    if compat == Compat::V3 && chart_checks_pass(&chart) {
+        // helm3 checks the dry-run value and the cluster once the chart has passed its
+        // own checks (those fail in the render below).
+        check_dry_run_v3(&p)?;
+        if p.bool("validate") {
+            return Err(msg(NO_CLUSTER));
+        }
     }
     let opts = RenderOptions {
         compat,
@@ -234,19 +245,27 @@ fn namespace(p: &Parsed) -> String {
         .unwrap_or_else(|| "default".into())
 }
 
-/// helm's `cmdGetDryRunFlagStrategy` for `template`, which is always a dry run.
+/// helm4's `cmdGetDryRunFlagStrategy` for `template`, which is always a dry run.
 fn check_dry_run(p: &Parsed) -> Result<(), CliError> {
     if p.is_set("validate") && p.is_set("dry-run") {
         return Err(msg("if any flags in the group [validate dry-run] are set none of the others can be; [dry-run validate] were all set"));
     }
     let v = p.string("dry-run").unwrap_or("client");
+    let warn = |m: &str| eprintln!("{}", helmcore::lint::slog_line(LogLevel::Warn, m, &[]));
     match v {
-        "unset" | "client" | "server" => Ok(()),
+        "unset" => {
+            warn("--dry-run is deprecated and should be replaced with '--dry-run=client'");
+            Ok(())
+        }
+        "client" | "server" => Ok(()),
         "none" => Err(msg(format!(
             "invalid dry-run value ({v:?}). Must be \"server\" or \"client\""
         ))),
         _ => match crate::flags::parse_bool(v) {
-            Some(true) => Ok(()),
+            Some(true) => {
+                warn(&format!("boolean '--dry-run={v}' flag is deprecated and must be replaced with '--dry-run=client'"));
+                Ok(())
+            }
             Some(false) => Err(msg(format!(
                 "invalid dry-run value ({v:?}). Must be \"server\" or \"client\""
             ))),
@@ -257,10 +276,30 @@ fn check_dry_run(p: &Parsed) -> Result<(), CliError> {
     }
 }
 
-/// Flags that make helm talk to a cluster.
+/// helm3's `validateDryRunOptionFlag`: no warnings, no `[validate dry-run]` group, and
+/// `--dry-run=server` renders locally as `client` does (only `--validate` reaches for
+/// the cluster).
+fn check_dry_run_v3(p: &Parsed) -> Result<(), CliError> {
+    match p.string("dry-run").unwrap_or("") {
+        "" | "unset" | "false" | "true" | "none" | "client" | "server" => Ok(()),
+        _ => Err(msg("Invalid dry-run flag. Flag must one of the following: false, true, none, client, server")),
+    }
+}
+
+/// Whether the chart passes the checks helm runs on it before the dry-run flag under
+/// v3: its values decode, it is an application chart, its dependencies are present.
+fn chart_checks_pass(chart: &helmcore::chart::Chart) -> bool {
+    chart.values_error().is_none()
+        && matches!(chart.metadata.chart_type.as_str(), "" | "application")
+        && helmcore::chart::check_dependencies(chart).is_ok()
+}
+
+const NO_CLUSTER: &str = "cluster reachability check failed: helmcore renders without a cluster; --dry-run=server and --validate need one (use helm for server-side validation)";
+
+/// Flags that make helm4 talk to a cluster.
 fn check_cluster_free(p: &Parsed) -> Result<(), CliError> {
     if p.bool("validate") || p.string("dry-run") == Some("server") {
-        return Err(msg("cluster reachability check failed: helmcore renders without a cluster; --dry-run=server and --validate need one (use helm for server-side validation)"));
+        return Err(msg(NO_CLUSTER));
     }
     Ok(())
 }
