@@ -139,16 +139,19 @@ def main():
             cmd = [binary, "template", "rel", chart, "--namespace", "demo"]
             if "--kube-version" not in extra:
                 cmd += ["--kube-version", "1.31.0"]
-            if is_ours and a.compat == "v3":
-                cmd += ["--compat", "v3"]
         elif a.mode.startswith("lint"):
             cmd = [binary, "lint", chart] + (["--strict"] if a.mode == "lint-strict" else [])
         elif a.mode == "show":
-            return [binary, "show", "all", chart]
+            cmd = [binary, "show", "all", chart]
+            if is_ours and a.compat == "v3":
+                cmd += ["--compat", "v3"]
+            return cmd
         elif is_ours:
             cmd = [binary, "values", chart]
         else:
             cmd = [binary, "install", "rel", chart, "--dry-run=client", "--debug", "--namespace", "demo"]
+        if is_ours and a.compat == "v3":
+            cmd += ["--compat", "v3"]
         return cmd + extra + (["-f", os.path.join(chart, "ci", values)] if values else [])
 
     def run(cmd):

@@ -344,7 +344,8 @@ fn dry_run_and_deprecated_flags_as_each_helm_reads_them() {
         (&["--dry-run=foo", "--validate"], V3_INVALID, false),
     ];
     for (flags, want, want_ok) in v3 {
-        let (out, err, ok) = run(&[&["rel", "charts/go-release", "--compat", "v3"], *flags].concat());
+        let (out, err, ok) =
+            run(&[&["rel", "charts/go-release", "--compat", "v3"], *flags].concat());
         assert_eq!((err.as_str(), ok), (*want, *want_ok), "v3 {flags:?}");
         if *want_ok {
             let (plain, _, _) = run(&["rel", "charts/go-release", "--compat", "v3"]);

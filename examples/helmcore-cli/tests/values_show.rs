@@ -117,3 +117,53 @@ fn show_matches_helm() {
         }
     }
 }
+
+/// `--compat v3`: helm3 loads with its one loader (values.yaml decoded at once, a
+/// missing Chart.yaml found after the other files) and prints CRD files without `---`
+/// lines of its own between them. Goldens: helm v4.1.4 / v3.17.1 on charts/show-crds.
+#[test]
+fn show_as_each_helm() {
+    for compat in ["v4", "v3"] {
+        for format in ["crds", "all"] {
+            let (out, _, ok) = run(&["show", format, "charts/show-crds", "--compat", compat]);
+            assert!(ok, "{compat} {format}");
+            assert_eq!(
+                out,
+                golden(&format!("show/show-crds.{compat}.{format}.txt")),
+                "{compat} {format}"
+            );
+        }
+        // v1chart's CRDs come from two files and a subchart; parent's from none.
+        for (chart, stem) in [("parent", "parent"), ("v1chart", "v1chart.v3")] {
+            let stem = if compat == "v3" { stem } else { chart };
+            for format in ["crds", "all"] {
+                let (out, _, _) = run(&[
+                    "show",
+                    format,
+                    &format!("charts/{chart}"),
+                    "--compat",
+                    compat,
+                ]);
+                assert_eq!(
+                    out,
+                    golden(&format!("show/{stem}.{format}.txt")),
+                    "{compat} {chart} {format}"
+                );
+            }
+        }
+    }
+    let no_chart_yaml = ["show", "chart", "charts/chart-yaml-compat/no-chart-yaml"];
+    let (_, err, ok) = run(&[&no_chart_yaml[..], &["--compat", "v3"]].concat());
+    assert!(!ok);
+    assert_eq!(err, "Error: cannot load values.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content\n");
+    let (_, err, _) = run(&no_chart_yaml);
+    assert_eq!(err, "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content\n");
+    let (_, err, _) = run(&[
+        "template",
+        "r",
+        "charts/chart-yaml-compat/no-chart-yaml",
+        "--compat",
+        "v3",
+    ]);
+    assert_eq!(err, "Error: cannot load values.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content\n");
+}

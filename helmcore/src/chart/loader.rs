@@ -135,10 +135,20 @@ fn load_dir_with(
 ) -> Result<Chart, ChartError> {
     let top = crate::gopath::abs(dir);
     let chart_yaml = top.join("Chart.yaml");
-    let text = std::fs::read(&chart_yaml).map_err(|e| ChartError::NoChartAt {
-        path: chart_yaml.display().to_string(),
-        message: go_open_error(&chart_yaml, &e),
-    })?;
+    let text = match std::fs::read(&chart_yaml) {
+        Ok(text) => text,
+        // helm3 has one loader, which reads every file first and then finds Chart.yaml
+        // missing (after a values.yaml that does not parse, say).
+        Err(_) if compat == Compat::V3 => {
+            return load_dir_files(&top, reading, How::new(compat, Format::V2, log));
+        }
+        Err(e) => {
+            return Err(ChartError::NoChartAt {
+                path: chart_yaml.display().to_string(),
+                message: go_open_error(&chart_yaml, &e),
+            })
+        }
+    };
     let format = check_api_version(&text, compat)?;
     format.finish(load_dir_files(&top, reading, How::new(compat, format, log)))
 }

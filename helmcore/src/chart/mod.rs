@@ -45,7 +45,7 @@ pub(crate) use metadata::{
     decode_metadata_into, DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS,
 };
 pub use metadata::{Dependency, Lock, Maintainer, Metadata, API_VERSION_V1, API_VERSION_V2};
-pub use show::{show, show_values_jsonpath, JsonPathParseError, ShowFormat};
+pub use show::{show, show_for, show_values_jsonpath, JsonPathParseError, ShowFormat};
 pub use values::ChartValues;
 
 /// A file of a chart, with its path relative to the chart root (`templates/x.yaml`).

@@ -5,6 +5,7 @@ use crate::value::{Map, Value};
 
 use super::metadata::{Dependency, Maintainer, Metadata};
 use super::Chart;
+use crate::render::Compat;
 
 /// Which part of a chart `helm show` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,30 @@ const README_NAMES: &[&str] = &["readme.md", "readme.txt", "readme"];
 /// assert_eq!(show(&chart, ShowFormat::Values).unwrap(), "a: 1\n\n");
 /// ```
 pub fn show(chart: &Chart, format: ShowFormat) -> Result<String, crate::yaml::EncodeError> {
+    show_for(chart, format, Compat::V4)
+}
+
+/// [`show`] as `compat`'s Helm prints it: helm3 writes the CRD files one after the
+/// other with no `---` of its own between them, and under `all` one `---` before the
+/// first unless that file starts with one.
+///
+/// ```
+/// use helmcore::chart::{load_files, show_for, BufferedFile, ShowFormat};
+/// use helmcore::render::Compat;
+/// let files = vec![
+///     BufferedFile { name: "Chart.yaml".into(), data: b"apiVersion: v2\nname: x\nversion: 1.0.0\n".to_vec().into() },
+///     BufferedFile { name: "crds/a.yaml".into(), data: b"kind: A\n".to_vec().into() },
+///     BufferedFile { name: "crds/b.yaml".into(), data: b"kind: B".to_vec().into() },
+/// ];
+/// let chart = load_files(files).unwrap();
+/// assert_eq!(show_for(&chart, ShowFormat::Crds, Compat::V4).unwrap(), "---\nkind: A\n\n---\nkind: B\n");
+/// assert_eq!(show_for(&chart, ShowFormat::Crds, Compat::V3).unwrap(), "kind: A\n\nkind: B\n");
+/// ```
+pub fn show_for(
+    chart: &Chart,
+    format: ShowFormat,
+    compat: Compat,
+) -> Result<String, crate::yaml::EncodeError> {
     let all = format == ShowFormat::All;
     let mut out = String::new();
     if format == ShowFormat::Chart || all {
@@ -66,8 +91,12 @@ pub fn show(chart: &Chart, format: ShowFormat) -> Result<String, crate::yaml::En
         }
     }
     if format == ShowFormat::Crds || all {
-        for (_, crd) in chart.crds() {
-            if !crd.data.starts_with(b"---") {
+        for (i, (_, crd)) in chart.crds().into_iter().enumerate() {
+            let separate = match compat {
+                Compat::V4 => true,
+                Compat::V3 => all && i == 0,
+            };
+            if separate && !crd.data.starts_with(b"---") {
                 out.push_str("---\n");
             }
             out.push_str(&String::from_utf8_lossy(&crd.data));

@@ -1,7 +1,8 @@
 //! `helmcore show chart|values|readme|crds|all CHART`, as `helm show` prints them, with
-//! helm's flags (`show values --jsonpath` included).
+//! helm's flags (`show values --jsonpath` included); `--compat v3` prints as helm3 does.
 
-use helmcore::chart::{show, ShowFormat};
+use helmcore::chart::{show_for, ShowFormat};
+use helmcore::render::Compat;
 
 use super::shared::{chart_path_flags, locate_local_chart};
 use super::{Args, Command};
@@ -29,7 +30,7 @@ pub fn commands() -> Vec<Command> {
             run_readme),
         Command {
             flags: {
-                let mut flags = chart_path_flags();
+                let mut flags = show_flags();
                 flags.push(Spec::new("jsonpath", Kind::String));
                 flags
             },
@@ -54,27 +55,53 @@ fn command(
         usage,
         short,
         long,
-        flags: chart_path_flags(),
+        flags: show_flags(),
         args: Args::Exact(1),
         run,
     }
 }
 
+fn show_flags() -> Vec<Spec> {
+    let mut flags = chart_path_flags();
+    flags.push(Spec::new("compat", Kind::String));
+    flags
+}
+
+fn compat(p: &Parsed) -> Result<Compat, CliError> {
+    p.string("compat")
+        .unwrap_or("v4")
+        .parse()
+        .map_err(CliError::Message)
+}
+
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {
-    let chart = load(p)?;
-    let text = show(&chart, format).map_err(|e| CliError::Message(e.to_string()))?;
+    let compat = compat(p)?;
+    let chart = load(p, compat)?;
+    let text = show_for(&chart, format, compat).map_err(|e| CliError::Message(e.to_string()))?;
     print!("{text}");
     Ok(())
 }
 
-fn load(p: &Parsed) -> Result<helmcore::chart::Chart, CliError> {
+fn load(p: &Parsed, compat: Compat) -> Result<helmcore::chart::Chart, CliError> {
     let name = p.args[0].trim();
     let path = locate_local_chart(p, name)?;
-    // `helm show` loads with the chart-v2 loader directly.
-    let mut log = Vec::new();
-    let loaded = helmcore::chart::load_v2_logged(path, &mut log);
-    super::shared::print_log(&log, helmcore::render::Compat::V4);
-    loaded.map_err(|e| CliError::Message(e.to_string()))
+    match compat {
+        // `helm show` loads with the chart-v2 loader directly.
+        Compat::V4 => {
+            let mut log = Vec::new();
+            let loaded = helmcore::chart::load_v2_logged(path, &mut log);
+            super::shared::print_log(&log, compat);
+            loaded.map_err(|e| CliError::Message(e.to_string()))
+        }
+        // helm3 has one loader, the one `template` uses; it decodes values.yaml at once.
+        Compat::V3 => {
+            let chart = super::shared::load_chart(&path, compat)?;
+            match chart.values_error() {
+                Some(e) => Err(CliError::Message(e.to_string())),
+                None => Ok(chart),
+            }
+        }
+    }
 }
 
 fn run_all(p: Parsed) -> Result<(), CliError> {
@@ -99,7 +126,7 @@ fn run_values(p: Parsed) -> Result<(), CliError> {
     let Some(template) = p.string("jsonpath").filter(|t| !t.is_empty()) else {
         return print(&p, ShowFormat::Values);
     };
-    let chart = load(&p)?;
+    let chart = load(&p, compat(&p)?)?;
     let out = helmcore::chart::show_values_jsonpath(&chart, template)
         .map_err(|e| CliError::Message(e.to_string()))?;
     std::io::Write::write_all(&mut std::io::stdout(), &out)
