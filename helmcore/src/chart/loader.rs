@@ -59,6 +59,16 @@ pub fn load_for(path: impl AsRef<Path>, compat: Compat) -> Result<Chart, ChartEr
     load_path(path.as_ref(), Reading::AtLoad, compat, &mut Vec::new())
 }
 
+/// [`load_for`], appending what Helm's loader logs to `log` (see
+/// [`load_deferred_logged`]).
+pub fn load_logged(
+    path: impl AsRef<Path>,
+    compat: Compat,
+    log: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
+    load_path(path.as_ref(), Reading::AtLoad, compat, log)
+}
+
 fn load_path(
     path: &Path,
     reading: Reading,

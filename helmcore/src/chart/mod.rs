@@ -38,8 +38,8 @@ pub use error::ChartError;
 pub(crate) use loader::go_errno_text as go_errno_text_of;
 pub use loader::{
     load, load_archive, load_archive_with_limits, load_deferred, load_deferred_for,
-    load_deferred_logged, load_dir, load_file, load_files, load_for, load_v2, load_v2_logged,
-    merge_maps,
+    load_deferred_logged, load_dir, load_file, load_files, load_for, load_logged, load_v2,
+    load_v2_logged, merge_maps,
 };
 pub(crate) use metadata::{
     decode_metadata_into, DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS,

@@ -8,6 +8,8 @@
 //! from k8s.io/api such as `policy/v1beta1` `PodSecurityPolicy`) are never reported, as
 //! with Helm.
 
+use crate::render::Compat;
+
 /// The lifecycle of one deprecated kind in one group version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lifecycle {
@@ -24,10 +26,14 @@ pub struct Lifecycle {
 }
 
 /// Looks up the lifecycle of `kind` in `api_version` (`group/version`, or `version` for
-/// the core group), as Helm's scheme lookup does: the match on kind is exact.
-pub fn lookup(api_version: &str, kind: &str) -> Option<&'static Lifecycle> {
+/// the core group) in `table`, as Helm's scheme lookup does: the match on kind is exact.
+fn lookup(
+    table: &'static [Lifecycle],
+    api_version: &str,
+    kind: &str,
+) -> Option<&'static Lifecycle> {
     let (group, version) = split_api_version(api_version)?;
-    TABLE
+    table
         .iter()
         .find(|l| l.kind == kind && l.version == version && l.group == group)
 }
@@ -49,10 +55,33 @@ pub fn deprecation_warning(
     major: u64,
     minor: u64,
 ) -> Option<String> {
+    deprecation_warning_for(api_version, kind, major, minor, Compat::V4)
+}
+
+/// [`deprecation_warning`] from the table of `compat`'s Helm: helm3 was built with an
+/// older k8s.io/api, whose lifecycles differ (`networking.k8s.io/v1alpha1` `IPAddress`
+/// is deprecated there, core `Endpoints` is not).
+///
+/// ```
+/// use helmcore::{lint::deprecation_warning_for, render::Compat};
+/// assert!(deprecation_warning_for("v1", "Endpoints", 1, 35, Compat::V4).is_some());
+/// assert_eq!(deprecation_warning_for("v1", "Endpoints", 1, 35, Compat::V3), None);
+/// ```
+pub fn deprecation_warning_for(
+    api_version: &str,
+    kind: &str,
+    major: u64,
+    minor: u64,
+    compat: Compat,
+) -> Option<String> {
     if api_version.is_empty() || kind.is_empty() {
         return None;
     }
-    let l = lookup(api_version, kind)?;
+    let table = match compat {
+        Compat::V4 => TABLE,
+        Compat::V3 => super::deprecations_v3::TABLE_V3,
+    };
+    let l = lookup(table, api_version, kind)?;
     let (dmaj, dmin) = (u64::from(l.deprecated.0), u64::from(l.deprecated.1));
     // A version of 0.0 means "unknown": Kubernetes then treats every deprecation as due.
     let due = (major == 0 && minor == 0) || (dmaj, dmin) <= (major, minor);
@@ -96,7 +125,7 @@ fn group_version(group: &str, version: &str) -> String {
     }
 }
 
-const fn l(
+pub(super) const fn l(
     group: &'static str,
     version: &'static str,
     kind: &'static str,

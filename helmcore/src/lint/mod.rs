@@ -19,6 +19,7 @@
 //! - crds: every document in `crds/` is a CustomResourceDefinition.
 
 mod deprecations;
+mod deprecations_v3;
 mod names;
 mod object;
 mod paths;
@@ -31,14 +32,16 @@ use std::sync::Arc;
 
 pub use crate::slog::{slog_line, LogLevel};
 use crate::values::schema::SchemaLoader;
-pub use deprecations::{deprecation_warning, Lifecycle, TABLE as DEPRECATED_APIS};
+pub use deprecations::{
+    deprecation_warning, deprecation_warning_for, Lifecycle, TABLE as DEPRECATED_APIS,
+};
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
 pub use support::{Message, Severity};
 
 use std::path::Path;
 
-use crate::render::KubeVersion;
+use crate::render::{Compat, KubeVersion};
 use crate::value::Map;
 
 /// The outcome of linting one chart path.
@@ -95,9 +98,8 @@ pub struct LintOptions {
     pub strict: bool,
     /// The release namespace templates see (`--namespace`; helm's default is `default`).
     pub namespace: String,
-    /// `--kube-version` (parsed as helm4 parses it, [`KubeVersion::parse`] with
-    /// [`Compat::V4`](crate::render::Compat::V4)): the Kubernetes version for
-    /// `.Capabilities` and the deprecation checks.
+    /// `--kube-version` (parsed as `compat`'s Helm parses it, [`KubeVersion::parse`]):
+    /// the Kubernetes version for `.Capabilities` and the deprecation checks.
     pub kube_version: Option<KubeVersion>,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,
@@ -106,6 +108,9 @@ pub struct LintOptions {
     pub schema_loader: Option<Arc<dyn SchemaLoader>>,
     /// The user's values (`-f` and the `--set` family, merged).
     pub values: Map,
+    /// Which Helm's lint to reproduce: helm3's loader, rules, messages and log lines
+    /// differ from helm4's (see docs/compatibility.md).
+    pub compat: Compat,
 }
 
 impl Default for LintOptions {
@@ -117,6 +122,7 @@ impl Default for LintOptions {
             skip_schema_validation: false,
             schema_loader: None,
             values: Map::new(),
+            compat: Compat::V4,
         }
     }
 }
@@ -130,6 +136,7 @@ impl std::fmt::Debug for LintOptions {
             .field("skip_schema_validation", &self.skip_schema_validation)
             .field("schema_loader", &self.schema_loader.is_some())
             .field("values", &self.values)
+            .field("compat", &self.compat)
             .finish()
     }
 }

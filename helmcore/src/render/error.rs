@@ -100,7 +100,7 @@ fn release_name_message(name: &str, reason: &str, compat: Compat) -> String {
     }
 }
 
-fn template_message(f: &TemplateFailure, compat: Compat) -> String {
+pub(crate) fn template_message(f: &TemplateFailure, compat: Compat) -> String {
     match compat {
         Compat::V4 => f.error.helm4_message(&f.file),
         Compat::V3 => helm3_semver_wording(f.error.helm3_message(&f.file)),

@@ -52,6 +52,7 @@ pub use capabilities::{
     HELM4_API_VERSIONS, HELM4_VERSION,
 };
 pub use engines::TEMPLATE_ENGINE_ANNOTATION;
+pub(crate) use error::template_message;
 pub use error::RenderError;
 pub(crate) use execute::{execute_templates, ExecContext, Outputs, ParseCache};
 pub use execute::{RenderedFiles, TemplateFailure};

@@ -153,7 +153,7 @@ pub fn validate_single_with(
     validate_single_for(values, schema_json, loader, warnings, Compat::V4)
 }
 
-pub(super) fn validate_single_for(
+pub(crate) fn validate_single_for(
     values: &Map,
     schema_json: &[u8],
     loader: Option<&Arc<dyn SchemaLoader>>,

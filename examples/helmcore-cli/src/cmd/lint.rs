@@ -1,4 +1,5 @@
-//! `helmcore lint PATH...`: helm's lint, with its flags, layout and exit codes.
+//! `helmcore lint PATH...`: helm's lint, with its flags, layout and exit codes;
+//! `--compat v3` lints as helm3 does.
 
 use super::shared::{user_values, value_flags};
 use super::{Args, Command};
@@ -14,6 +15,7 @@ pub fn command() -> Command {
         Spec::new("quiet", Kind::Bool),
         Spec::new("skip-schema-validation", Kind::Bool),
         Spec::new("kube-version", Kind::String),
+        Spec::new("compat", Kind::String),
     ];
     flags.extend(value_flags());
     Command {
@@ -25,7 +27,9 @@ the chart is well-formed.
 
 If the linter encounters things that will cause the chart to fail installation,
 it will emit [ERROR] messages. If it encounters issues that break with convention
-or recommendation, it will emit [WARNING] messages.",
+or recommendation, it will emit [WARNING] messages.
+
+--compat v3 lints as helm v3.17.1 does.",
         flags,
         args: Args::AtLeast(1),
         run,
@@ -33,14 +37,19 @@ or recommendation, it will emit [WARNING] messages.",
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
+    let compat: Compat = p
+        .string("compat")
+        .unwrap_or("v4")
+        .parse()
+        .map_err(CliError::Message)?;
     let kube_version = match p.string("kube-version").filter(|v| !v.is_empty()) {
         Some(v) => Some(
-            KubeVersion::parse(v, Compat::V4)
+            KubeVersion::parse(v, compat)
                 .map_err(|e| CliError::Message(format!("invalid kube version '{v}': {e}")))?,
         ),
         None => None,
     };
-    let values = user_values(&p, helmcore::render::Compat::V4)?;
+    let values = user_values(&p, compat)?;
     let opts = LintOptions {
         strict: p.bool("strict"),
         namespace: p
@@ -52,6 +61,7 @@ fn run(p: Parsed) -> Result<(), CliError> {
         skip_schema_validation: p.bool("skip-schema-validation"),
         schema_loader: Some(crate::http::schema_loader()),
         values,
+        compat,
     };
     let results = lint_all(&p.args, p.bool("with-subcharts"), &opts);
     let out = format_output(&results, p.bool("quiet"));

@@ -7,13 +7,14 @@ use crate::chart::{
 };
 use crate::lint::support::{Linter, Severity};
 use crate::lint::validator::{is_email, is_request_url, is_url};
+use crate::render::Compat;
 use crate::semver::{Constraints, Version};
 use crate::value::{Map, Value};
 
 const FILE: &str = "Chart.yaml";
 
 /// Runs the Chart.yaml rules for the chart in `chart_dir` (an absolute path).
-pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
+pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path, compat: Compat) {
     let path = chart_dir.join(FILE);
     let is_dir = std::fs::metadata(&path).is_ok_and(|m| m.is_dir());
     linter.rule(
@@ -39,7 +40,7 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
             return;
         }
     };
-    let cf = match load_chartfile(&data) {
+    let cf = match load_chartfile(&data, compat) {
         Ok(md) => md,
         Err((text, line)) => {
             linter.rule_at(
@@ -50,7 +51,9 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
             return;
         }
     };
-    if let Some(e) = strict_error(&data) {
+    // helm3 neither parses strictly nor asks for strict SemVer 2.
+    let strict = compat == Compat::V4;
+    if let Some(e) = strict.then(|| strict_error(&data)).flatten() {
         linter.rule(
             Severity::Warning,
             FILE,
@@ -80,16 +83,17 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path) {
     linter.rule(Severity::Error, FILE, validate_icon_url(&cf));
     linter.rule(Severity::Error, FILE, validate_type(&cf));
     linter.rule(Severity::Error, FILE, validate_dependencies(&cf));
-    linter.rule(Severity::Warning, FILE, validate_strict_semver(&cf));
+    if strict {
+        linter.rule(Severity::Warning, FILE, validate_strict_semver(&cf));
+    }
 }
 
 /// Helm's `LoadChartfile`: sigs.k8s.io/yaml into the metadata struct, without the
 /// loader's defaults or validation.
-fn load_chartfile(data: &[u8]) -> Result<Metadata, (String, Option<usize>)> {
+fn load_chartfile(data: &[u8], compat: Compat) -> Result<Metadata, (String, Option<usize>)> {
     let doc = parse_struct_doc(data).map_err(|e| (e.to_string(), e.line()))?;
     let mut md = Metadata::default();
-    decode_metadata_into(&doc, &mut md, crate::render::Compat::V4)
-        .map_err(|e| (e.to_string(), None))?;
+    decode_metadata_into(&doc, &mut md, compat).map_err(|e| (e.to_string(), None))?;
     Ok(md)
 }
 

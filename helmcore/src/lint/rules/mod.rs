@@ -14,15 +14,17 @@ use std::path::Path;
 use super::support::{Linter, Severity};
 use super::LintOptions;
 use crate::chart::Chart;
+use crate::render::{log_lines, Compat};
 use crate::values::Warning;
 
 /// Runs every rule on the chart directory `chart_dir` (absolute); returns the linter
 /// and the log lines helm would print meanwhile.
 pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<String>) {
+    let compat = opts.compat;
     let mut linter = Linter::default();
     let mut logs = Vec::new();
 
-    chartfile::lint(&mut linter, chart_dir);
+    chartfile::lint(&mut linter, chart_dir, compat);
 
     let mut warnings: Vec<Warning> = Vec::new();
     values::lint(
@@ -32,17 +34,23 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
         opts.skip_schema_validation,
         opts.schema_loader.as_ref(),
         &mut warnings,
+        compat,
     );
-    logs.extend(warnings.iter().map(templates::warning_line));
+    logs.extend(log_lines(&warnings, compat));
 
-    // The templates, dependencies and crds rules each load the chart (with Helm's chart
-    // v2 loader, which takes any apiVersion); the result is the same every time, so it is
-    // loaded once, and what the loader logs is repeated for each rule that loads.
+    // The templates, dependencies and crds rules each load the chart (helm4 with its
+    // chart v2 loader, which takes any apiVersion; helm3 with its one loader); the
+    // result is the same every time, so it is loaded once, and what the loader logs is
+    // repeated for each rule that loads.
     let mut load_log = Vec::new();
-    let chart = crate::chart::load_v2_logged(chart_dir, &mut load_log).map_err(|e| e.to_string());
-    let load_log: Vec<String> = load_log.iter().map(templates::warning_line).collect();
+    let chart = match compat {
+        Compat::V4 => crate::chart::load_v2_logged(chart_dir, &mut load_log),
+        Compat::V3 => crate::chart::load_logged(chart_dir, compat, &mut load_log),
+    }
+    .map_err(|e| e.to_string());
+    let load_log = log_lines(&load_log, compat);
     let is_dir = |d: &str| chart_dir.join(d).is_dir();
-    if is_dir("templates") {
+    if is_dir("templates") || compat == Compat::V3 {
         logs.extend(load_log.iter().cloned());
     }
     let settings = templates::Settings {
@@ -51,14 +59,18 @@ pub(crate) fn run_all(chart_dir: &Path, opts: &LintOptions) -> (Linter, Vec<Stri
         kube_version: opts.kube_version.as_ref(),
         skip_schema_validation: opts.skip_schema_validation,
         schema_loader: opts.schema_loader.as_ref(),
+        compat,
     };
     templates::lint(&mut linter, chart_dir, &chart, &settings, &mut logs);
     logs.extend(load_log.iter().cloned());
     dependencies::lint(&mut linter, chart_dir, &chart);
-    if is_dir("crds") {
-        logs.extend(load_log);
+    // helm3 has no crds rule.
+    if compat == Compat::V4 {
+        if is_dir("crds") {
+            logs.extend(load_log);
+        }
+        crds::lint(&mut linter, chart_dir, &chart);
     }
-    crds::lint(&mut linter, chart_dir, &chart);
     (linter, logs)
 }
 

@@ -5,23 +5,23 @@
 use std::path::Path;
 
 use super::stream::{documents, Step};
-use crate::chart::{process_dependencies_logged, Chart};
+use crate::chart::{process_dependencies_helm3_logged, process_dependencies_logged, Chart};
 use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
-use crate::lint::deprecations::deprecation_warning;
+use crate::lint::deprecations::deprecation_warning_for;
 use crate::lint::names::validate_metadata_name;
 use crate::lint::object::DecodeFailure;
 use crate::lint::object::ObjectHead;
 use crate::lint::support::{Linter, Severity};
 use crate::render::{
-    execute_templates, helm_functions, Capabilities, Compat, ExecContext, KubeVersion, ParseCache,
-    ReleaseInfo,
+    execute_templates, helm_functions, log_lines, Capabilities, Compat, ExecContext, KubeVersion,
+    ParseCache, ReleaseInfo,
 };
 use crate::slog::{slog_line, LogLevel};
 use crate::value::{Map, Value};
-use crate::values::coalesce::coalesce_values;
-use crate::values::schema::{validate_against_schema_with, SchemaLoader};
+use crate::values::coalesce::{coalesce_values, coalesce_values_helm3};
+use crate::values::schema::{validate_against_schema_for, SchemaLoader};
 use crate::values::Warning;
 
 const DIR: &str = "templates/";
@@ -37,6 +37,7 @@ pub(crate) struct Settings<'a> {
     pub kube_version: Option<&'a KubeVersion>,
     pub skip_schema_validation: bool,
     pub schema_loader: Option<&'a std::sync::Arc<dyn SchemaLoader>>,
+    pub compat: Compat,
 }
 
 /// Runs the template rules; what helm would log meanwhile is appended to `logs`.
@@ -47,8 +48,10 @@ pub(crate) fn lint(
     settings: &Settings,
     logs: &mut Vec<String>,
 ) {
-    let Some(chart) = super::checked_dir(linter, chart_dir, DIR, Some(Severity::Warning), chart)
-    else {
+    let Some(chart) = (match settings.compat {
+        Compat::V4 => super::checked_dir(linter, chart_dir, DIR, Some(Severity::Warning), chart),
+        Compat::V3 => checked_dir_v3(linter, chart_dir, chart),
+    }) else {
         return;
     };
 
@@ -85,10 +88,15 @@ pub(crate) fn lint(
             };
             let obj = match step {
                 Step::Failed(f) => {
+                    let text = match settings.compat {
+                        Compat::V4 => f.text,
+                        // helm3's struct was exported.
+                        Compat::V3 => f.text.replace("k8sYamlStruct", "K8sYamlStruct"),
+                    };
                     linter.rule_at(
                         Severity::Error,
                         &file,
-                        Err((format!("unable to parse YAML: {}", f.text), f.line)),
+                        Err((format!("unable to parse YAML: {text}"), f.line)),
                     );
                     return;
                 }
@@ -103,18 +111,19 @@ pub(crate) fn lint(
             linter.rule(
                 Severity::Warning,
                 &file,
-                validate_no_deprecations(&obj, &kube_version),
+                validate_no_deprecations(&obj, &kube_version, settings.compat),
             );
             linter.rule(
                 Severity::Error,
                 &file,
                 validate_match_selector(&obj, content),
             );
-            linter.rule(
-                Severity::Error,
-                &file,
-                validate_list_annotations(&obj, content),
-            );
+            let mut list_annotations = validate_list_annotations(&obj, content);
+            if settings.compat == Compat::V3 {
+                // helm3 capitalised the message.
+                list_annotations = list_annotations.map_err(|e| format!("A{}", &e[1..]));
+            }
+            linter.rule(Severity::Error, &file, list_annotations);
         }
     }
 }
@@ -129,28 +138,34 @@ fn render_chart(
     logs: &mut Vec<String>,
 ) -> Option<crate::render::Outputs> {
     let flush = |warnings: &mut Vec<Warning>, logs: &mut Vec<String>| {
-        for w in warnings.drain(..) {
-            logs.push(warning_line(&w));
-        }
+        logs.extend(log_lines(&std::mem::take(warnings), settings.compat));
     };
     // Helm gives up without a finding when dependencies or coalescing fail here (the
     // loader and the values rule report those problems), having logged what it met
     // on the way.
-    let chart = match process_dependencies_logged(loaded, settings.values, warnings) {
+    let processed = match settings.compat {
+        Compat::V4 => process_dependencies_logged(loaded, settings.values, warnings),
+        Compat::V3 => process_dependencies_helm3_logged(loaded, settings.values, warnings),
+    };
+    let chart = match processed {
         Ok(c) => c,
         Err(_) => {
             flush(warnings, logs);
             return None;
         }
     };
-    let coalesced = match coalesce_values(&chart, settings.values, warnings) {
+    let coalesce = match settings.compat {
+        Compat::V4 => coalesce_values,
+        Compat::V3 => coalesce_values_helm3,
+    };
+    let coalesced = match coalesce(&chart, settings.values, warnings) {
         Ok(v) => v,
         Err(_) => {
             flush(warnings, logs);
             return None;
         }
     };
-    let values = coalesce_values(&chart, &coalesced, warnings);
+    let values = coalesce(&chart, &coalesced, warnings);
     flush(warnings, logs);
     let values = match values {
         Ok(v) => v,
@@ -160,10 +175,15 @@ fn render_chart(
         }
     };
     if !settings.skip_schema_validation {
-        let valid = validate_against_schema_with(&chart, &values, settings.schema_loader, warnings);
+        let valid = validate_against_schema_for(
+            &chart,
+            &values,
+            settings.schema_loader,
+            warnings,
+            settings.compat,
+        );
         // Helm warns once a process about each unresolved URN: the values rule may have.
-        for w in warnings.drain(..) {
-            let line = warning_line(&w);
+        for line in log_lines(&std::mem::take(warnings), settings.compat) {
             if !logs.contains(&line) {
                 logs.push(line);
             }
@@ -174,11 +194,14 @@ fn render_chart(
         }
     }
     let top = render_values(values, settings);
-    let funcs = std::sync::Arc::new(helm_functions());
+    let funcs = std::sync::Arc::new(match settings.compat {
+        Compat::V4 => helm_functions(),
+        Compat::V3 => helm_functions().for_helm3(),
+    });
     let cx = ExecContext {
         funcs: &funcs,
         cache: &ParseCache::default(),
-        compat: Compat::V4,
+        compat: settings.compat,
         on_output: None,
         opts: ExecOptions {
             lint: true,
@@ -187,11 +210,12 @@ fn render_chart(
     };
     let mut lint_messages = Vec::new();
     let rendered = execute_templates(&chart, &top, &cx, &mut lint_messages);
-    log_lint_messages(&lint_messages, logs);
+    log_lint_messages(&lint_messages, settings.compat, logs);
     match rendered {
         Ok(out) => Some(out),
         Err(f) => {
-            linter.rule(Severity::Error, DIR, Err(f.error.helm4_message(&f.file)));
+            let text = crate::render::template_message(&f, settings.compat);
+            linter.rule(Severity::Error, DIR, Err(text));
             None
         }
     }
@@ -224,37 +248,71 @@ fn render_values(values: Map, settings: &Settings) -> Map {
     top.insert("Release", release.to_value());
     // `.Values` is Helm's `common.Values`, with its methods (`.Values.AsMap`), as in a
     // render.
-    top.insert("Values", Value::Map(values.named(Compat::V4.values_type())));
+    top.insert(
+        "Values",
+        Value::Map(values.named(settings.compat.values_type())),
+    );
     top
 }
 
 /// What lint assumes of the cluster: Helm's defaults, with `--kube-version`.
 fn capabilities(settings: &Settings) -> Capabilities {
-    let mut caps = Capabilities::helm_default(Compat::V4);
+    let mut caps = Capabilities::helm_default(settings.compat);
     if let Some(k) = settings.kube_version {
         caps.kube_version = k.clone();
     }
     caps
 }
 
-pub(crate) fn warning_line(w: &Warning) -> String {
-    let level = if w.level == "WARN" {
-        LogLevel::Warn
-    } else {
-        LogLevel::Info
-    };
-    let attrs: Vec<(&str, &str)> = w.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    slog_line(level, &w.message, &attrs)
+/// What lint mode logs for `required` and `fail`: helm4 through slog, helm3 through Go's
+/// `log` with the engine's source lines.
+fn log_lint_messages(
+    messages: &[crate::engine::LintMessage],
+    compat: Compat,
+    logs: &mut Vec<String>,
+) {
+    for m in messages {
+        logs.push(match compat {
+            Compat::V4 => {
+                let (level, msg) = match m.kind {
+                    LintKind::Required => (LogLevel::Warn, "missing required value"),
+                    LintKind::RequiredEmpty => (LogLevel::Warn, "missing required values"),
+                    LintKind::Fail => (LogLevel::Info, "funcMap fail"),
+                };
+                slog_line(level, msg, &[("message", &m.message)])
+            }
+            Compat::V3 => match m.kind {
+                LintKind::Required => format!(
+                    "engine.go:206: [INFO] Missing required value: {}",
+                    m.message
+                ),
+                LintKind::RequiredEmpty => format!(
+                    "engine.go:214: [INFO] Missing required value: {}",
+                    m.message
+                ),
+                LintKind::Fail => format!("engine.go:227: [INFO] Fail: {}", m.message),
+            },
+        });
+    }
 }
 
-fn log_lint_messages(messages: &[crate::engine::LintMessage], logs: &mut Vec<String>) {
-    for m in messages {
-        let (level, msg) = match m.kind {
-            LintKind::Required => (LogLevel::Warn, "missing required value"),
-            LintKind::RequiredEmpty => (LogLevel::Warn, "missing required values"),
-            LintKind::Fail => (LogLevel::Info, "funcMap fail"),
-        };
-        logs.push(slog_line(level, msg, &[("message", &m.message)]));
+/// helm3's `validateTemplatesDir`: a missing `templates/` is no finding (the chart is
+/// still loaded and rendered), a file in its place only a warning.
+fn checked_dir_v3<'c>(
+    linter: &mut Linter,
+    chart_dir: &Path,
+    chart: &'c Result<Chart, String>,
+) -> Option<&'c Chart> {
+    if std::fs::metadata(chart_dir.join("templates")).is_ok_and(|m| !m.is_dir()) {
+        linter.rule(Severity::Warning, DIR, Err("not a directory".into()));
+        return None;
+    }
+    match chart {
+        Ok(c) => Some(c),
+        Err(e) => {
+            linter.rule(Severity::Error, DIR, Err(e.clone()));
+            None
+        }
     }
 }
 
@@ -305,14 +363,19 @@ fn validate_top_indent_level(content: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn validate_no_deprecations(obj: &ObjectHead, kube: &KubeVersion) -> Result<(), String> {
+fn validate_no_deprecations(
+    obj: &ObjectHead,
+    kube: &KubeVersion,
+    compat: Compat,
+) -> Result<(), String> {
     // The parsers only give numeric components.
     let number = |s: &str| s.parse::<u64>().unwrap_or_default();
-    match deprecation_warning(
+    match deprecation_warning_for(
         &obj.api_version,
         &obj.kind,
         number(&kube.major),
         number(&kube.minor),
+        compat,
     ) {
         Some(w) => Err(w),
         None => Ok(()),

@@ -5,9 +5,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::lint::support::{Linter, Severity};
+use crate::render::Compat;
 use crate::value::{Map, Value};
 use crate::values::coalesce::coalesce_tables;
-use crate::values::schema::{validate_single_with, SchemaLoader};
+use crate::values::schema::{validate_single_for, SchemaLoader};
 use crate::values::Warning;
 
 const FILE: &str = "values.yaml";
@@ -20,18 +21,23 @@ pub(crate) fn lint(
     skip_schema_validation: bool,
     schema_loader: Option<&Arc<dyn SchemaLoader>>,
     logs: &mut Vec<Warning>,
+    compat: Compat,
 ) {
     let path = chart_dir.join(FILE);
     if std::fs::metadata(&path).is_err() {
         linter.rule(Severity::Info, FILE, Err("file does not exist".into()));
         return;
     }
+    // helm3's values rule validates even under --skip-schema-validation (only its
+    // template rule honours the flag).
+    let skip_schema_validation = skip_schema_validation && compat == Compat::V4;
     let outcome = validate(
         &path,
         overrides,
         skip_schema_validation,
         schema_loader,
         logs,
+        compat,
     );
     linter.rule_at(Severity::Error, FILE, outcome);
 }
@@ -42,9 +48,10 @@ fn validate(
     skip_schema_validation: bool,
     schema_loader: Option<&Arc<dyn SchemaLoader>>,
     logs: &mut Vec<Warning>,
+    compat: Compat,
 ) -> Result<(), (String, Option<usize>)> {
-    let values =
-        read_values(path).map_err(|(e, line)| (format!("unable to parse YAML: {e}"), line))?;
+    let values = read_values(path, compat)
+        .map_err(|(e, line)| (format!("unable to parse YAML: {e}"), line))?;
     // Helm coalesces tables here (top level only, as Helm 2 did), not the whole chart.
     let coalesced = Map::new();
     coalesce_tables(&coalesced, overrides, logs);
@@ -55,11 +62,12 @@ fn validate(
     if schema.is_empty() || skip_schema_validation {
         return Ok(());
     }
-    validate_single_with(&coalesced, &schema, schema_loader, logs).map_err(|e| (e, None))
+    validate_single_for(&coalesced, &schema, schema_loader, logs, compat).map_err(|e| (e, None))
 }
 
-/// Helm's `ReadValuesFile`: the first YAML document, decoded into `common.Values`.
-fn read_values(path: &Path) -> Result<Map, (String, Option<usize>)> {
+/// Helm's `ReadValuesFile`: the first YAML document, decoded into `common.Values`
+/// (helm3's `chartutil.Values`).
+fn read_values(path: &Path, compat: Compat) -> Result<Map, (String, Option<usize>)> {
     let data = std::fs::read(path).map_err(|e| {
         (
             format!(
@@ -75,8 +83,9 @@ fn read_values(path: &Path) -> Result<Map, (String, Option<usize>)> {
         Ok(Value::Nil) => Ok(Map::new()),
         Ok(other) => Err((
             format!(
-                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type common.Values",
-                crate::yaml::json_kind(&other)
+                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type {}",
+                crate::yaml::json_kind(&other),
+                compat.values_type().name
             ),
             None,
         )),
