@@ -132,6 +132,29 @@ fn http_references_are_fetched() {
         )
     );
 
+    // helm3's gojsonschema gives the bare cause (helm v3.17.1 against the same server).
+    let v3 = |chart: &Path| {
+        let args = ["template", "r", chart.to_str().unwrap(), "--compat", "v3"];
+        common::run_in(chart.parent().unwrap(), &args).1
+    };
+    assert_eq!(
+        v3(&missing),
+        format!(
+            "{HEADER}http404:\nCould not read schema from HTTP, response status is 404 Not Found\n"
+        )
+    );
+    assert_eq!(
+        v3(&junk),
+        format!("{HEADER}httpjunk:\ninvalid character 'o' in literal null (expecting 'u')\n")
+    );
+    assert_eq!(
+        v3(&refused),
+        format!(
+            "{HEADER}refused:\nGet \"http://127.0.0.1:{closed}/d.json\": \
+             dial tcp 127.0.0.1:{closed}: connect: connection refused\n"
+        )
+    );
+
     // lint and values fetch too.
     let (out, _, success) = common::run_in(&dir, &["lint", big.to_str().unwrap()]);
     assert!(!success);

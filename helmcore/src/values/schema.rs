@@ -198,7 +198,16 @@ pub(crate) fn validate_single_for(
         }
     }
     if let Some(e) = failed {
-        return Err(e);
+        return Err(match compat {
+            Compat::V4 => e,
+            Compat::V3 => match e
+                .strip_prefix("failing loading \"")
+                .and_then(|rest| rest.split_once("\": "))
+            {
+                Some((uri, why)) => gojsonschema_load_error(uri, why),
+                None => e,
+            },
+        });
     }
     retriever.lenient = true;
     let mut options = jsonschema::options()
@@ -262,9 +271,13 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
             gojsonpointer_error(schema, pointer)
         }
         ValidationErrorKind::Referencing(R::Unretrievable { uri, source }) => {
-            match source.downcast_ref::<LoadError>() {
-                Some(why) => format!("failing loading {uri:?}: {why}"),
-                None => format!("failing loading {uri:?}: {source}"),
+            let why = match source.downcast_ref::<LoadError>() {
+                Some(why) => why.to_string(),
+                None => source.to_string(),
+            };
+            match compat {
+                Compat::V4 => format!("failing loading {uri:?}: {why}"),
+                Compat::V3 => gojsonschema_load_error(uri, &why),
             }
         }
         ValidationErrorKind::Referencing(
@@ -277,6 +290,22 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
         }
         _ => format!("\"{BASE_URI}#\" is not valid against metaschema: {e}"),
     }
+}
+
+/// A document that could not be loaded, as helm3's gojsonschema reports it: the bare
+/// cause (Go's `Get "URL": dial tcp ...`, `open PATH: ...`, a JSON syntax error), and
+/// its own words for a status other than 200.
+fn gojsonschema_load_error(uri: &str, why: &str) -> String {
+    if let Some(cause) = why.strip_prefix(&format!("HTTP request failed for {uri}: ")) {
+        return cause.to_string();
+    }
+    if let Some(status) = why.strip_prefix(&format!("HTTP request to {uri} returned status ")) {
+        // `404 (Not Found)` is Go's `resp.Status`, `404 Not Found`.
+        let status = status.replacen(" (", " ", 1);
+        let status = status.strip_suffix(')').unwrap_or(&status);
+        return format!("Could not read schema from HTTP, response status is {status}");
+    }
+    why.to_string()
 }
 
 /// Why a JSON pointer into `doc` finds nothing, worded as helm3's gojsonpointer words
