@@ -198,16 +198,7 @@ pub(crate) fn validate_single_for(
         }
     }
     if let Some(e) = failed {
-        return Err(match compat {
-            Compat::V4 => e,
-            Compat::V3 => match e
-                .strip_prefix("failing loading \"")
-                .and_then(|rest| rest.split_once("\": "))
-            {
-                Some((uri, why)) => gojsonschema_load_error(uri, why),
-                None => e,
-            },
-        });
+        return Err(e.message(compat));
     }
     retriever.lenient = true;
     let mut options = jsonschema::options()
@@ -295,7 +286,7 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
 /// A document that could not be loaded, as helm3's gojsonschema reports it: the bare
 /// cause (Go's `Get "URL": dial tcp ...`, `open PATH: ...`, a JSON syntax error), and
 /// its own words for a status other than 200.
-fn gojsonschema_load_error(uri: &str, why: &str) -> String {
+pub(super) fn gojsonschema_load_error(uri: &str, why: &str) -> String {
     if let Some(cause) = why.strip_prefix(&format!("HTTP request failed for {uri}: ")) {
         return cause.to_string();
     }

@@ -23,15 +23,53 @@ use super::schema_refs::{percent_decode, Retriever};
 /// The draft of a schema without `$schema`: santhosh's default, the latest.
 const DEFAULT_DRAFT: u32 = 2020;
 
-/// The first `$ref` Helm fails to load, as Helm reports it (`failing loading "URL": why`),
-/// walking from `schema` at `base`; `None` when every reachable one loads. `order` is the
-/// document order of `schema`'s keys, if known.
+/// A `$ref` whose document did not load.
+pub(super) struct LoadFailure {
+    /// The document's URL, without the fragment.
+    pub uri: String,
+    /// The fragment the `$ref` asked for, without `#`.
+    pub fragment: String,
+    /// Why it did not load: the text Helm 4 prints after `failing loading "URL": `.
+    pub why: String,
+    /// Whether the `$ref` was relative and resolved against a `file:` base (the schema's
+    /// own), which helm3's gojsonschema refuses before loading anything.
+    pub relative_to_file: bool,
+}
+
+impl LoadFailure {
+    /// Helm's report: helm4's `failing loading "URL": why`; helm3's gojsonschema gives
+    /// the bare cause, or `Reference PATH must be canonical` for a relative `$ref`.
+    pub(super) fn message(&self, compat: crate::render::Compat) -> String {
+        match compat {
+            crate::render::Compat::V4 => format!("failing loading {:?}: {}", self.uri, self.why),
+            crate::render::Compat::V3 if self.relative_to_file => {
+                let path = self.uri.strip_prefix("file://").unwrap_or(&self.uri);
+                match self.fragment.as_str() {
+                    "" => format!("Reference {path} must be canonical"),
+                    f => format!("Reference {path}#{f} must be canonical"),
+                }
+            }
+            crate::render::Compat::V3 => {
+                super::schema::gojsonschema_load_error(&self.uri, &self.why)
+            }
+        }
+    }
+}
+
+/// Whether a `$ref` names no scheme (`defs.json`, `/x.json`, `#/a`).
+fn is_relative(reference: &str) -> bool {
+    let end = reference.find(['/', '?', '#']).unwrap_or(reference.len());
+    !reference[..end].contains(':')
+}
+
+/// The first `$ref` Helm fails to load, walking from `schema` at `base`; `None` when
+/// every reachable one loads. `order` is the document order of `schema`'s keys, if known.
 pub(super) fn first_load_failure(
     schema: &Json,
     base: &str,
     retriever: &Retriever,
     order: Option<&DocOrder>,
-) -> Option<String> {
+) -> Option<LoadFailure> {
     // Only a reference can fail to load. Most schemas hold none, and this runs on every
     // render: one scan instead of a copy of the schema and the walk.
     if !has_reference(schema) {
@@ -89,7 +127,14 @@ pub(super) fn first_load_failure(
                             Ok(v) => {
                                 docs.insert(target.clone(), Rc::new(Doc::new(v, &target)));
                             }
-                            Err(why) => return Some(format!("failing loading {target:?}: {why}")),
+                            Err(why) => {
+                                return Some(LoadFailure {
+                                    relative_to_file: is_relative(r) && target.starts_with("file:"),
+                                    uri: target,
+                                    fragment: frag,
+                                    why,
+                                })
+                            }
                         }
                     }
                     (target, String::new())
@@ -422,5 +467,32 @@ mod tests {
         assert!(has_reference(
             &serde_json::json!({"allOf": [{"$ref": "a.json"}]})
         ));
+    }
+
+    /// helm v3.17.1's gojsonschema refuses a relative `$ref` of a schema read from bytes
+    /// before loading anything, and gives a file's error bare.
+    #[test]
+    fn helm3_words_load_failures_as_gojsonschema() {
+        let v3 = |schema: &str| {
+            crate::values::schema::validate_single_for(
+                &Map::new(),
+                schema.as_bytes(),
+                None,
+                &mut Vec::new(),
+                crate::render::Compat::V3,
+            )
+        };
+        assert_eq!(
+            v3(r#"{"properties": {"a": {"$ref": "sub/x.json#/a"}}}"#),
+            Err("Reference /sub/x.json#/a must be canonical".into())
+        );
+        assert_eq!(
+            v3(r#"{"properties": {"a": {"$ref": "/abs.json"}}}"#),
+            Err("Reference /abs.json must be canonical".into())
+        );
+        assert_eq!(
+            v3(r#"{"properties": {"a": {"$ref": "file:///nonexistent/x.json"}}}"#),
+            Err("open /nonexistent/x.json: no such file or directory".into())
+        );
     }
 }
