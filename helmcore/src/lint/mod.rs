@@ -19,7 +19,6 @@
 //! - crds: every document in `crds/` is a CustomResourceDefinition.
 
 mod deprecations;
-mod deprecations_v3;
 mod names;
 mod object;
 mod paths;
@@ -33,7 +32,7 @@ use std::sync::Arc;
 pub use crate::slog::{slog_line, LogLevel};
 use crate::values::schema::SchemaLoader;
 pub use deprecations::{
-    deprecation_warning, deprecation_warning_for, Lifecycle, TABLE as DEPRECATED_APIS,
+    deprecation_warning, deprecation_warning_for, KnownTo, Lifecycle, TABLE as DEPRECATED_APIS,
 };
 pub use names::{validate_metadata_name, NameRule};
 pub use report::{format_output, Output};
