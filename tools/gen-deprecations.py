@@ -9,7 +9,7 @@ A probe chart holds one object for every kind of every group version the current
 names, in every common version of each group, plus kinds older releases had;
 `helm lint --kube-version 1.999.0` then reports every deprecated one with its
 deprecation release, removal release and replacement. Rows both helms report alike are
-`l(...)`, rows only one reports `l4(...)` / `l3(...)`.
+`l(...)`, rows only one reports `l(...).only(Helm4)` / `.only(Helm3)`.
 """
 import os, re, subprocess, sys, tempfile
 
@@ -23,8 +23,8 @@ EXTRA_GROUPS = ["internal.apiserver.k8s.io"]
 VERSIONS = "v1 v2 v1alpha1 v1alpha2 v1alpha3 v1beta1 v1beta2 v1beta3 v2beta1 v2beta2".split()
 LINE = re.compile(r"^\[WARNING\] templates/all\.yaml: (\S+) (\S+) is deprecated in v(\d+)\.(\d+)\+"
                   r"(?:, unavailable in v(\d+)\.(\d+)\+)?(?:; use (\S+) (\S+))?$")
-ROW = re.compile(r'^    l[34]?\("([^"]*)", "([^"]*)", "([^"]*)"', re.M)
-START = "pub static TABLE: &[Lifecycle] = &[\n"
+ROW = re.compile(r'^    l\("([^"]*)", "([^"]*)", "([^"]*)"', re.M)
+START = "    use KnownTo::{Helm3, Helm4};\n    &[\n"
 
 
 def split_gv(gv):
@@ -75,11 +75,11 @@ def main():
             lines.append(f"    l({head}, {v4[key]}),")
             continue
         if key in v4:
-            lines.append(f"    l4({head}, {v4[key]}),")
+            lines.append(f"    l({head}, {v4[key]}).only(Helm4),")
         if key in v3:
-            lines.append(f"    l3({head}, {v3[key]}),")
+            lines.append(f"    l({head}, {v3[key]}).only(Helm3),")
     start = src.index(START) + len(START)
-    end = src.index("];\n", start)
+    end = src.index("    ]\n};\n", start)
     open(PATH, "w").write(src[:start] + "\n".join(lines) + "\n" + src[end:])
     print(f"{len(v4)} rows for helm4, {len(v3)} for helm3, {len(lines)} in the table", file=sys.stderr)
 
