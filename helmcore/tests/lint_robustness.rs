@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use helmcore::lint::{format_output, lint, LintOptions};
+use helmcore::render::Compat;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -105,9 +106,10 @@ fn garbled_charts_never_panic() {
             );
             write(&dir, "charts/sub/templates/b.yaml", &garble(&mut rng));
         }
-        for strict in [false, true] {
+        for (strict, compat) in [(false, Compat::V4), (true, Compat::V4), (true, Compat::V3)] {
             let opts = LintOptions {
                 strict,
+                compat,
                 ..LintOptions::default()
             };
             let result = lint(&dir.to_string_lossy(), &opts);
