@@ -54,6 +54,22 @@ pub fn process_dependencies(chart: &Chart, values: &Map) -> Result<DependencyOut
     Ok(DependencyOutcome { chart, warnings })
 }
 
+/// [`process_dependencies_logged`] as `compat`'s Helm processes dependencies (helm3:
+/// [`process_dependencies_helm3_logged`](super::process_dependencies_helm3_logged)).
+pub fn process_dependencies_for(
+    compat: crate::render::Compat,
+    chart: &Chart,
+    values: &Map,
+    warnings: &mut Vec<Warning>,
+) -> Result<Chart, ChartError> {
+    match compat {
+        crate::render::Compat::V4 => process_dependencies_logged(chart, values, warnings),
+        crate::render::Compat::V3 => {
+            super::process_dependencies_helm3_logged(chart, values, warnings)
+        }
+    }
+}
+
 /// [`process_dependencies`] that appends what Helm logs to `warnings` as it goes, so a
 /// failure keeps the lines Helm printed before it (coalescing warnings about the values
 /// that were read before a subchart's values turned out not to be a table).

@@ -30,7 +30,8 @@ use crate::value::Str;
 pub use archive::{BufferedFile, Limits};
 pub use data::FileData;
 pub use dependencies::{
-    check_dependencies, process_dependencies, process_dependencies_logged, DependencyOutcome,
+    check_dependencies, process_dependencies, process_dependencies_for,
+    process_dependencies_logged, DependencyOutcome,
 };
 pub use dependencies_v3::process_dependencies_helm3_logged;
 pub(crate) use error::dependency_check_message;

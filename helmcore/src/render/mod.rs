@@ -38,13 +38,10 @@ mod precheck;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::chart::{
-    check_dependencies, process_dependencies_helm3_logged, process_dependencies_logged, Chart,
-    ChartError,
-};
+use crate::chart::{check_dependencies, process_dependencies_for, Chart, ChartError};
 use crate::engine::{FuncTable, LintMessage};
 use crate::value::{Map, Value};
-use crate::values::coalesce::{coalesce_values, coalesce_values_helm3};
+use crate::values::coalesce::coalesce_values_for;
 use crate::values::Warning;
 
 pub use capabilities::{
@@ -411,11 +408,7 @@ impl Renderer {
                 compat: opts.compat,
             });
         }
-        let processed = match opts.compat {
-            Compat::V4 => process_dependencies_logged(chart, user_values, warnings),
-            Compat::V3 => process_dependencies_helm3_logged(chart, user_values, warnings),
-        };
-        let chart = match processed {
+        let chart = match process_dependencies_for(opts.compat, chart, user_values, warnings) {
             Ok(p) => p,
             // helm3 prints the cause alone.
             Err(e) if opts.compat == Compat::V3 => return Err(chart_error(e)),
@@ -427,11 +420,8 @@ impl Renderer {
                 return Err(chart_error(ChartError::DependencyProcessing(Box::new(e))));
             }
         };
-        let coalesce = match opts.compat {
-            Compat::V4 => coalesce_values,
-            Compat::V3 => coalesce_values_helm3,
-        };
-        let values = coalesce(&chart, user_values, warnings).map_err(chart_error)?;
+        let values =
+            coalesce_values_for(opts.compat)(&chart, user_values, warnings).map_err(chart_error)?;
         if !opts.skip_schema_validation {
             crate::values::schema::validate_against_schema_for(
                 &chart,

@@ -38,6 +38,16 @@ pub fn coalesce_values_helm3(
     coalesced_copy(chart, vals, Rules::COALESCE_HELM3, warnings)
 }
 
+/// The coalescing of `compat`'s Helm: [`coalesce_values`] or [`coalesce_values_helm3`].
+pub fn coalesce_values_for(
+    compat: crate::render::Compat,
+) -> fn(&Chart, &Map, &mut Vec<Warning>) -> Result<Map, ChartError> {
+    match compat {
+        crate::render::Compat::V4 => coalesce_values,
+        crate::render::Compat::V3 => coalesce_values_helm3,
+    }
+}
+
 /// Helm's `MergeValues`: as [`coalesce_values`] but nulls are kept, not deleting.
 pub fn merge_values(
     chart: &Chart,

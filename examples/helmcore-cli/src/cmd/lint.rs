@@ -1,12 +1,12 @@
 //! `helmcore lint PATH...`: helm's lint, with its flags, layout and exit codes;
 //! `--compat v3` lints as helm3 does.
 
-use super::shared::{user_values, value_flags};
+use super::shared::{compat, user_values, value_flags};
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
 use helmcore::lint::{format_output, lint_all, LintOptions};
-use helmcore::render::{Compat, KubeVersion};
+use helmcore::render::KubeVersion;
 
 pub fn command() -> Command {
     let mut flags = vec![
@@ -37,11 +37,7 @@ or recommendation, it will emit [WARNING] messages.
 }
 
 fn run(p: Parsed) -> Result<(), CliError> {
-    let compat: Compat = p
-        .string("compat")
-        .unwrap_or("v4")
-        .parse()
-        .map_err(CliError::Message)?;
+    let compat = compat(&p)?;
     let kube_version = match p.string("kube-version").filter(|v| !v.is_empty()) {
         Some(v) => Some(
             KubeVersion::parse(v, compat)

@@ -16,6 +16,14 @@ pub fn value_flags() -> Vec<Spec> {
     ]
 }
 
+/// `--compat v3|v4` (default v4): which helm the command behaves as.
+pub fn compat(p: &crate::flags::Parsed) -> Result<helmcore::render::Compat, crate::CliError> {
+    p.string("compat")
+        .unwrap_or("v4")
+        .parse()
+        .map_err(crate::CliError::Message)
+}
+
 /// The user-supplied values from the values flags, as `compat`'s helm reads them
 /// (`Options.MergeValues`).
 pub fn user_values(

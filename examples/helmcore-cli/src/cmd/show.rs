@@ -4,7 +4,7 @@
 use helmcore::chart::{show_for, ShowFormat};
 use helmcore::render::Compat;
 
-use super::shared::{chart_path_flags, locate_local_chart};
+use super::shared::{chart_path_flags, compat, locate_local_chart};
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
@@ -65,13 +65,6 @@ fn show_flags() -> Vec<Spec> {
     let mut flags = chart_path_flags();
     flags.push(Spec::new("compat", Kind::String));
     flags
-}
-
-fn compat(p: &Parsed) -> Result<Compat, CliError> {
-    p.string("compat")
-        .unwrap_or("v4")
-        .parse()
-        .map_err(CliError::Message)
 }
 
 fn print(p: &Parsed, format: ShowFormat) -> Result<(), CliError> {

@@ -12,7 +12,9 @@ use helmcore::render::{
     PrintOptions, RenderError, RenderOptions, Renderer, WriteMode,
 };
 
-use super::shared::{chart_path_flags, load_chart, locate_local_chart, user_values, value_flags};
+use super::shared::{
+    chart_path_flags, compat, load_chart, locate_local_chart, user_values, value_flags,
+};
 use super::{Args, Command};
 use crate::flags::{Kind, Parsed, Spec};
 use crate::CliError;
@@ -90,11 +92,7 @@ fn msg(e: impl ToString) -> CliError {
 fn run(p: Parsed) -> Result<(), CliError> {
     // helm's `now` carries Go's monotonic reading, counted from the process's start.
     let started = std::time::Instant::now();
-    let compat: Compat = p
-        .string("compat")
-        .unwrap_or("v4")
-        .parse()
-        .map_err(CliError::Message)?;
+    let compat = compat(&p)?;
     // helm checks the post-renderer while reading the flags, before anything else.
     let post_renderer = post_renderer(&p)?;
     let debug = p.bool("debug") || env_bool("HELM_DEBUG");
@@ -131,12 +129,13 @@ fn run(p: Parsed) -> Result<(), CliError> {
     if p.bool("dependency-update") && helmcore::chart::check_dependencies(&chart).is_err() {
         return Err(msg("helmcore loads charts from local paths and archives only: --dependency-update would download the missing dependencies"));
     }
-    if compat == Compat::V3 && chart_checks_pass(&chart) {
+    if compat == Compat::V3 {
         // helm3 checks the dry-run value and the cluster once the chart has passed its
         // own checks (those fail in the render below).
-        check_dry_run_v3(&p)?;
-        if p.bool("validate") {
-            return Err(msg(NO_CLUSTER));
+        if let Err(e) = check_dry_run_v3(&p) {
+            if chart_checks_pass(&chart) {
+                return Err(e);
+            }
         }
     }
     let opts = RenderOptions {
@@ -276,14 +275,18 @@ fn check_dry_run(p: &Parsed) -> Result<(), CliError> {
     }
 }
 
-/// helm3's `validateDryRunOptionFlag`: no warnings, no `[validate dry-run]` group, and
-/// `--dry-run=server` renders locally as `client` does (only `--validate` reaches for
-/// the cluster).
+/// helm3's `validateDryRunOptionFlag`, then its cluster check: no warnings, no
+/// `[validate dry-run]` group, and `--dry-run=server` renders locally as `client` does
+/// (only `--validate` reaches for the cluster).
 fn check_dry_run_v3(p: &Parsed) -> Result<(), CliError> {
     match p.string("dry-run").unwrap_or("") {
-        "" | "unset" | "false" | "true" | "none" | "client" | "server" => Ok(()),
-        _ => Err(msg("Invalid dry-run flag. Flag must one of the following: false, true, none, client, server")),
+        "" | "unset" | "false" | "true" | "none" | "client" | "server" => {}
+        _ => return Err(msg("Invalid dry-run flag. Flag must one of the following: false, true, none, client, server")),
     }
+    if p.bool("validate") {
+        return Err(msg(NO_CLUSTER));
+    }
+    Ok(())
 }
 
 /// Whether the chart passes the checks helm runs on it before the dry-run flag under

@@ -108,6 +108,15 @@ fn checked_dir<'c>(
         }
         Ok(_) => {}
     }
+    loaded(linter, rule, chart)
+}
+
+/// The chart, or its load error reported under `rule`.
+fn loaded<'c>(
+    linter: &mut Linter,
+    rule: &'static str,
+    chart: &'c Result<Chart, String>,
+) -> Option<&'c Chart> {
     match chart {
         Ok(c) => Some(c),
         Err(e) => {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::stream::{documents, Step};
-use crate::chart::{process_dependencies_helm3_logged, process_dependencies_logged, Chart};
+use crate::chart::{process_dependencies_for, Chart};
 use crate::engine::ExecOptions;
 use crate::engine::LintKind;
 use crate::gofmt::quote;
@@ -20,7 +20,7 @@ use crate::render::{
 };
 use crate::slog::{slog_line, LogLevel};
 use crate::value::{Map, Value};
-use crate::values::coalesce::{coalesce_values, coalesce_values_helm3};
+use crate::values::coalesce::coalesce_values_for;
 use crate::values::schema::{validate_against_schema_for, SchemaLoader};
 use crate::values::Warning;
 
@@ -118,12 +118,11 @@ pub(crate) fn lint(
                 &file,
                 validate_match_selector(&obj, content),
             );
-            let mut list_annotations = validate_list_annotations(&obj, content);
-            if settings.compat == Compat::V3 {
-                // helm3 capitalised the message.
-                list_annotations = list_annotations.map_err(|e| format!("A{}", &e[1..]));
-            }
-            linter.rule(Severity::Error, &file, list_annotations);
+            linter.rule(
+                Severity::Error,
+                &file,
+                validate_list_annotations(&obj, content, settings.compat),
+            );
         }
     }
 }
@@ -143,21 +142,14 @@ fn render_chart(
     // Helm gives up without a finding when dependencies or coalescing fail here (the
     // loader and the values rule report those problems), having logged what it met
     // on the way.
-    let processed = match settings.compat {
-        Compat::V4 => process_dependencies_logged(loaded, settings.values, warnings),
-        Compat::V3 => process_dependencies_helm3_logged(loaded, settings.values, warnings),
-    };
-    let chart = match processed {
+    let chart = match process_dependencies_for(settings.compat, loaded, settings.values, warnings) {
         Ok(c) => c,
         Err(_) => {
             flush(warnings, logs);
             return None;
         }
     };
-    let coalesce = match settings.compat {
-        Compat::V4 => coalesce_values,
-        Compat::V3 => coalesce_values_helm3,
-    };
+    let coalesce = coalesce_values_for(settings.compat);
     let coalesced = match coalesce(&chart, settings.values, warnings) {
         Ok(v) => v,
         Err(_) => {
@@ -307,13 +299,7 @@ fn checked_dir_v3<'c>(
         linter.rule(Severity::Warning, DIR, Err("not a directory".into()));
         return None;
     }
-    match chart {
-        Ok(c) => Some(c),
-        Err(e) => {
-            linter.rule(Severity::Error, DIR, Err(e.clone()));
-            None
-        }
-    }
+    super::loaded(linter, DIR, chart)
 }
 
 /// Go's `filepath.Ext`: from the last dot of the last path element.
@@ -401,7 +387,11 @@ fn validate_match_selector(obj: &ObjectHead, content: &str) -> Result<(), String
 
 /// Helm ignores `helm.sh/resource-policy` on the items of a `List`, and says so. It reads
 /// the file's first document for this.
-fn validate_list_annotations(obj: &ObjectHead, content: &str) -> Result<(), String> {
+fn validate_list_annotations(
+    obj: &ObjectHead,
+    content: &str,
+    compat: Compat,
+) -> Result<(), String> {
     if obj.kind != "List" {
         return Ok(());
     }
@@ -438,9 +428,14 @@ fn validate_list_annotations(obj: &ObjectHead, content: &str) -> Result<(), Stri
             .and_then(Value::as_map)
             .is_some_and(|a| a.contains_key("helm.sh/resource-policy"))
         {
-            return Err(
-                "annotation 'helm.sh/resource-policy' within List objects are ignored".into(),
-            );
+            // helm3 capitalised the message.
+            let word = match compat {
+                Compat::V4 => "annotation",
+                Compat::V3 => "Annotation",
+            };
+            return Err(format!(
+                "{word} 'helm.sh/resource-policy' within List objects are ignored"
+            ));
         }
     }
     Ok(())
@@ -494,8 +489,12 @@ mod tests {
         };
         let content = "kind: List\nitems:\n- metadata:\n    annotations:\n      helm.sh/resource-policy: keep\n";
         assert_eq!(
-            validate_list_annotations(&list, content).unwrap_err(),
+            validate_list_annotations(&list, content, Compat::V4).unwrap_err(),
             "annotation 'helm.sh/resource-policy' within List objects are ignored"
+        );
+        assert_eq!(
+            validate_list_annotations(&list, content, Compat::V3).unwrap_err(),
+            "Annotation 'helm.sh/resource-policy' within List objects are ignored"
         );
     }
 }
