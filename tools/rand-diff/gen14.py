@@ -4,8 +4,9 @@ versions, names and URLs, duplicate and unknown keys, dependency entries), with 
 values and template defects, run through `lint`, `lint --strict` and `template` by
 helm and helmcore; standard output, standard error and exit code are compared.
 
-    gen14.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py; under
-                            COMPAT=v3 only `template` runs, lint being helm4's)"""
+    gen14.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py; a
+                            helm3 lint that crashes -- a null maintainer -- is not
+                            compared: docs/compatibility.md)"""
 import os, shutil, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
@@ -101,12 +102,14 @@ def make(r, d):
 
 def check(r, d, compat):
     make(r, d)
-    modes = [["template", "r"]] if compat == "v3" else [["lint"], ["lint", "--strict"], ["template", "r"]]
+    modes = [["lint"], ["lint", "--strict"], ["template", "r"]]
     diffs = []
     for m in modes:
         extra = r.choice([[], [], ["--kube-version", "1.20.0"], ["--with-subcharts"] if m[0] == "lint" else []])
         h = harness.run([harness.HELM[compat]] + m + [d] + extra)
         c = harness.run([harness.HC] + m + [d] + extra + harness.compat_args(compat))
+        if h[0] == 2 and b"panic: " in h[2]:
+            continue
         if h != c:
             diffs.append((m + extra, h, c))
     return diffs

@@ -3,10 +3,12 @@
 extensions, indented first lines, several documents, YAML errors) of random kinds and
 apiVersions (current, deprecated, removed, unknown) with names valid and invalid for
 their kind, selectors with and without matchLabels, Lists with resource-policy
-annotations; `lint` and `lint --strict` with a random `--kube-version`, helm4 against
-helmcore (standard output, standard error, exit code).
+annotations, JSON streams (good, broken, truncated, numbers beyond float64, followed by
+YAML); `lint` and `lint --strict` with a random `--kube-version`, helm against helmcore
+(standard output, standard error, exit code).
 
-    gen17.py SEED COUNT    (env HELM4, HC, WORK as harness.py)"""
+    gen17.py SEED COUNT    (env HELM4, HELM3, HC, WORK, COMPAT=v3 as harness.py)"""
+import json
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness
@@ -108,6 +110,41 @@ def doc(r):
     return "\n".join(lines) + "\n"
 
 
+def json_value(r):
+    """A JSON object shaped like a Kubernetes object, with odd values where lint reads."""
+    name = r.choice(["web", "My_App", 123, 1e999, -1e999, True, None, [1], {"a": 1}, "", "a" * 70])
+    obj = {}
+    for key in r.sample(["apiVersion", "kind", "metadata", "spec", "KIND", "Metadata"], r.randint(1, 4)):
+        if key.lower() == "metadata":
+            obj[key] = r.choice([{"name": name}, {"Name": name, "namespace": r.choice(["x", 5])}, 1e999, "m", None])
+        elif key.lower() == "kind":
+            obj[key] = r.choice(list(KINDS) + [5, 1e999, ["a"]])
+        elif key == "apiVersion":
+            obj[key] = r.choice(["v1", "apps/v1", "extensions/v1beta1", 1, 1e999])
+        else:
+            obj[key] = r.choice([{"replicas": 1}, [1e999], {"a": "b"}])
+    text = json.dumps(obj).replace("Infinity", "1e999")
+    return text if r.random() < 0.8 else r.choice([json.dumps(name).replace("Infinity", "1e999"), "null", "[1, 2]"])
+
+
+BROKEN_JSON = ['{"a": [}', '{"a": tru}', '{"a": -}', '{"a": 1.e}', '{"a": "\\q"}', '{"a": "\\u12g4"}',
+               '{"a" 1}', '{a: 1, kind: Service, metadata: {name: X_y}}', '-', 'tru', '1.', '"a\\', '{"a": 1e',
+               '"abc', '{', '}', 'x', '{"a": 1}}']
+
+
+def json_stream(r):
+    parts = [json_value(r) for _ in range(r.choice([1, 1, 2, 3]))]
+    if r.random() < 0.4:
+        parts.insert(r.randint(0, len(parts)), r.choice(BROKEN_JSON))
+    if r.random() < 0.2:
+        parts[0] = parts[0] if parts[0].startswith("{") else "{}"
+    sep = r.choice(["\n", " ", "", "\n\n"])
+    body = sep.join(parts)
+    if r.random() < 0.2:
+        body += "\n---\n" + doc(r)
+    return r.choice(["", "  ", "\n"]) + body + r.choice(["", "\n"])
+
+
 # Template actions that fail, or behave differently, under lint's settings.
 ACTIONS = ['{{ required "need it" .Values.missing }}', '{{ required "need it" .Values.v }}', '{{ fail "boom" }}',
            '{{ .Values.a.b.c }}', '{{ include "nope" . }}', '{{ if }}', '{{ .Values.v | toYaml | indent 2 }}',
@@ -128,6 +165,8 @@ def make(r, d):
         docs = [doc(r) for _ in range(r.choice([1, 1, 1, 2, 3]))]
         sep = r.choice(["---\n", "---\n", "\n---\n", "--- # c\n"])
         body = (sep if r.random() < 0.2 else "") + sep.join(docs)
+        if r.random() < 0.2:
+            body = json_stream(r)
         with open("%s/templates/t%d%s" % (d, i, r.choice(EXTS)), "w") as f:
             f.write(body)
     if r.random() < 0.2:
@@ -154,8 +193,8 @@ def check(r, d, compat):
     if os.path.isdir(d + "/charts"):
         modes.append(["lint", "--with-subcharts"])
     for m in modes:
-        h = harness.run([harness.HELM["v4"]] + m + [d] + kube)
-        c = harness.run([harness.HC] + m + [d] + kube)
+        h = harness.run([harness.HELM[compat]] + m + [d] + kube)
+        c = harness.run([harness.HC] + m + [d] + kube + harness.compat_args(compat))
         if h != c:
             diffs.append((m + kube, h, c))
     return diffs

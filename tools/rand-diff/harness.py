@@ -24,7 +24,7 @@ the failing case is then compared alone and dropped from the batch, which is ren
     gen14.py SEED COUNT         random Chart.yaml files through template and lint
     gen15.py SEED COUNT         random values.schema.json files against random values
     gen16.py SEED BATCHES PER   string, encoding, path and URL functions over odd strings
-    gen17.py SEED COUNT         lint's rules over random manifests (helm4 only)
+    gen17.py SEED COUNT         lint's rules over random manifests and JSON streams
     gen18.py SEED COUNT         the --set family over random values
     gen19.py SEED COUNT         random chart archives (template, show chart)
     gen20.py SEED BATCHES PER   tpl over random template strings (defines, nesting, errors)

@@ -8,7 +8,7 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use helmcore::values::schema::SchemaLoader;
+use helmcore::values::schema::{SchemaLoadError, SchemaLoader};
 use helmcore::values::Getter;
 
 /// The most a referenced schema document may weigh.
@@ -77,17 +77,20 @@ pub fn values_getter() -> Arc<dyn Getter> {
 struct HttpSchemaLoader(Fetcher);
 
 impl SchemaLoader for HttpSchemaLoader {
-    fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+    fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
         let (status, body) = self
             .0
             .get(url, MAX_SCHEMA)
-            .map_err(|e| format!("HTTP request failed for {url}: {e}"))?;
+            .map_err(|e| SchemaLoadError::Request {
+                url: url.to_string(),
+                cause: e.to_string(),
+            })?;
         if status != ureq::http::StatusCode::OK {
-            return Err(format!(
-                "HTTP request to {url} returned status {} ({})",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("")
-            ));
+            return Err(SchemaLoadError::Status {
+                url: url.to_string(),
+                code: status.as_u16(),
+                reason: status.canonical_reason().unwrap_or("").to_string(),
+            });
         }
         Ok(body)
     }

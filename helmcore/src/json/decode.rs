@@ -56,14 +56,20 @@ pub(crate) fn decode_lenient(src: &[u8]) -> Result<(Value, Option<JsonError>), J
 }
 
 /// How reading the next value of a JSON stream failed, as Go's `json.Decoder` sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum StreamError {
     /// The input ended inside the value (`unexpected EOF`).
     UnexpectedEof,
     /// A syntax error at byte `at` of the input (Go's `SyntaxError.Offset` is `at + 1`).
     Syntax { message: String, at: usize },
-    /// A well-formed value Go would refuse (a number beyond float64).
-    Value(JsonError),
+    /// A well-formed value Go refuses to decode into `interface{}` (a number beyond
+    /// float64, kept here as an infinity), and the bytes it took: a decoder into a
+    /// struct still reads it.
+    Value {
+        error: JsonError,
+        value: Value,
+        used: usize,
+    },
 }
 
 /// The first JSON value of `src` (after JSON white space) and the bytes it took, as one
@@ -77,7 +83,11 @@ pub(crate) fn decode_prefix(src: &[u8]) -> Result<(Value, usize), StreamError> {
     };
     match p.document() {
         Ok(v) => match p.range_error {
-            Some(e) => Err(StreamError::Value(e)),
+            Some(error) => Err(StreamError::Value {
+                error,
+                value: v,
+                used: p.pos,
+            }),
             None => Ok((v, p.pos)),
         },
         Err(e) if e == eof() => Err(StreamError::UnexpectedEof),
@@ -85,6 +95,51 @@ pub(crate) fn decode_prefix(src: &[u8]) -> Result<(Value, usize), StreamError> {
             message: e.to_string(),
             at: p.pos,
         }),
+    }
+}
+
+/// The members of the JSON object that `src` starts with (after white space), in
+/// document order and with repeated keys kept, each as its key and its value's text:
+/// what Go's decoder into a struct walks. `None` when `src` does not hold an object
+/// (`src` is a value [`decode_prefix`] has already read).
+pub(crate) fn object_members(src: &[u8]) -> Option<Vec<(String, &[u8])>> {
+    let mut p = Parser {
+        src,
+        pos: 0,
+        range_error: None,
+        stream: true,
+    };
+    p.skip_ws();
+    if p.src.get(p.pos) != Some(&b'{') {
+        return None;
+    }
+    p.pos += 1;
+    let mut members = Vec::new();
+    loop {
+        p.skip_ws();
+        match p.src.get(p.pos) {
+            Some(b'}') => return Some(members),
+            Some(b',') => {
+                p.pos += 1;
+                continue;
+            }
+            Some(b'"') => {}
+            _ => return None,
+        }
+        let key = p.string().ok()?;
+        p.skip_ws();
+        if p.src.get(p.pos) != Some(&b':') {
+            return None;
+        }
+        p.pos += 1;
+        p.skip_ws();
+        let start = p.pos;
+        let used = match decode_prefix(&src[start..]) {
+            Ok((_, used)) | Err(StreamError::Value { used, .. }) => used,
+            Err(_) => return None,
+        };
+        members.push((key, &src[start..start + used]));
+        p.pos = start + used;
     }
 }
 
@@ -114,6 +169,22 @@ impl Parser<'_> {
 
     fn invalid(&self, c: u8, context: &str) -> JsonError {
         syntax(format!("invalid character {} {context}", go_quote_byte(c)))
+    }
+
+    /// The input ended inside a number or literal: `json.Unmarshal`'s scanner then sees a
+    /// space; a stream decoder waits for more and reports `unexpected EOF`.
+    fn invalid_at_end(&self, context: &str) -> JsonError {
+        if self.stream {
+            eof()
+        } else {
+            self.invalid(b' ', context)
+        }
+    }
+
+    /// The error for byte `c` at `at`, which a stream reports as its offset.
+    fn invalid_at(&mut self, at: usize, c: u8, context: &str) -> JsonError {
+        self.pos = at;
+        self.invalid(c, context)
     }
 
     fn document(&mut self) -> Result<Value, JsonError> {
@@ -241,10 +312,16 @@ impl Parser<'_> {
     fn literal(&mut self, word: &[u8], v: Value) -> Result<Value, JsonError> {
         let name = std::str::from_utf8(word).unwrap_or_default();
         for (i, &want) in word.iter().enumerate() {
-            // At the end of input Go's scanner sees a space.
-            match self.src.get(self.pos + i).copied().or(Some(b' ')) {
+            match self.src.get(self.pos + i).copied() {
+                None => {
+                    return Err(self.invalid_at_end(&format!(
+                        "in literal {name} (expecting {})",
+                        go_quote_byte(want)
+                    )))
+                }
                 Some(got) if got != want => {
-                    return Err(self.invalid(
+                    return Err(self.invalid_at(
+                        self.pos + i,
                         got,
                         &format!("in literal {name} (expecting {})", go_quote_byte(want)),
                     ));
@@ -270,15 +347,17 @@ impl Parser<'_> {
                     i += 1;
                 }
             }
-            Some(c) => return Err(self.invalid(c, "in numeric literal")),
-            None => return Err(self.invalid(b' ', "in numeric literal")),
+            Some(c) => return Err(self.invalid_at(i, c, "in numeric literal")),
+            None => return Err(self.invalid_at_end("in numeric literal")),
         }
         if at(self, i) == Some(b'.') {
             i += 1;
             match at(self, i) {
                 Some(c) if c.is_ascii_digit() => {}
-                Some(c) => return Err(self.invalid(c, "after decimal point in numeric literal")),
-                None => return Err(self.invalid(b' ', "after decimal point in numeric literal")),
+                Some(c) => {
+                    return Err(self.invalid_at(i, c, "after decimal point in numeric literal"))
+                }
+                None => return Err(self.invalid_at_end("after decimal point in numeric literal")),
             }
             while at(self, i).is_some_and(|c| c.is_ascii_digit()) {
                 i += 1;
@@ -291,8 +370,8 @@ impl Parser<'_> {
             }
             match at(self, i) {
                 Some(c) if c.is_ascii_digit() => {}
-                Some(c) => return Err(self.invalid(c, "in exponent of numeric literal")),
-                None => return Err(self.invalid(b' ', "in exponent of numeric literal")),
+                Some(c) => return Err(self.invalid_at(i, c, "in exponent of numeric literal")),
+                None => return Err(self.invalid_at_end("in exponent of numeric literal")),
             }
             while at(self, i).is_some_and(|c| c.is_ascii_digit()) {
                 i += 1;
@@ -308,7 +387,13 @@ impl Parser<'_> {
                     into: "float64".into(),
                 });
             }
-            return Ok(Value::Nil);
+            // `Unmarshal` into interface{} leaves nil; a stream's reader into a struct
+            // sees a number (see `StreamError::Value`).
+            return Ok(if self.stream {
+                Value::Float(f)
+            } else {
+                Value::Nil
+            });
         }
         Ok(Value::Float(f))
     }
@@ -329,7 +414,7 @@ impl Parser<'_> {
                 }
                 b'\\' => {
                     let Some(&e) = self.src.get(self.pos + 1) else {
-                        return Err(self.invalid(b' ', "in string escape code"));
+                        return Err(self.invalid_at_end("in string escape code"));
                     };
                     self.pos += 2;
                     let simple = match e {
@@ -342,7 +427,7 @@ impl Parser<'_> {
                         b'r' => Some(b'\r'),
                         b't' => Some(b'\t'),
                         b'u' => None,
-                        _ => return Err(self.invalid(e, "in string escape code")),
+                        _ => return Err(self.invalid_at(self.pos - 1, e, "in string escape code")),
                     };
                     if let Some(b) = simple {
                         out.push(b);
@@ -387,7 +472,7 @@ impl Parser<'_> {
         let mut r = 0u32;
         for _ in 0..4 {
             let Some(&c) = self.src.get(self.pos) else {
-                return Err(self.invalid(b' ', "in \\u hexadecimal character escape"));
+                return Err(self.invalid_at_end("in \\u hexadecimal character escape"));
             };
             let d = (c as char)
                 .to_digit(16)

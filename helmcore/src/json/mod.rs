@@ -15,7 +15,7 @@
 
 mod decode;
 
-pub(crate) use decode::{decode_prefix, StreamError};
+pub(crate) use decode::{decode_prefix, object_members, StreamError};
 pub(crate) mod encode;
 pub(crate) use encode::string_body;
 

@@ -247,3 +247,28 @@ fn byte_strings_marshal_invalid_bytes_as_escapes() {
         "[\"\\u0000\\ufffd\\u003ca\\ufffd\\ufffd\\n\u{fffd}\"]"
     );
 }
+
+// `json.Decoder` reports a syntax error's offset as the bytes read up to and including
+// the offending one (helm3's lint prints it: `json: offset N: ...`).
+#[test]
+fn stream_syntax_errors_point_at_the_offending_byte() {
+    use super::{decode_prefix, StreamError};
+    let at = |src: &str| match decode_prefix(src.as_bytes()) {
+        Err(StreamError::Syntax { at, .. }) => at,
+        other => panic!("{src}: {other:?}"),
+    };
+    assert_eq!(at("--"), 1);
+    assert_eq!(at("{\"a\": 1.e}"), 8);
+    assert_eq!(at("{\"a\": 1e+}"), 9);
+    assert_eq!(at("{\"a\": trux}"), 9);
+    assert_eq!(at("{\"a\": \"\\q\"}"), 8);
+    assert_eq!(at("{\"a\": \"\\u12g4\"}"), 11);
+    assert!(matches!(
+        decode_prefix(b"tr"),
+        Err(StreamError::UnexpectedEof)
+    ));
+    assert!(matches!(
+        decode_prefix(b"[1e999] x"),
+        Err(StreamError::Value { used: 7, .. })
+    ));
+}

@@ -3,9 +3,20 @@
 //! scalars bound for its string fields become strings, keys match fields without regard
 //! to case, and a value of the wrong shape fails with encoding/json's message.
 
+use crate::json::{decode_prefix, object_members, StreamError};
+use crate::render::Compat;
 use crate::value::{Map, Value};
 use crate::yaml;
 use crate::yaml::json_kind;
+
+/// The Go struct each document is decoded into, as encoding/json names it in its
+/// errors: helm3 exported it, helm4 does not.
+fn struct_name(compat: Compat) -> &'static str {
+    match compat {
+        Compat::V4 => "k8sYamlStruct",
+        Compat::V3 => "K8sYamlStruct",
+    }
+}
 
 /// What lint reads from each rendered document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,7 +45,7 @@ impl DecodeFailure {
 }
 
 /// Decodes one YAML document into the object head; `None` for an empty document.
-pub(crate) fn decode(doc: &str) -> Result<Option<ObjectHead>, DecodeFailure> {
+pub(crate) fn decode(doc: &str, compat: Compat) -> Result<Option<ObjectHead>, DecodeFailure> {
     let v = yaml::from_str_native(doc).map_err(|e| DecodeFailure {
         line: e.line(),
         text: e.to_string(),
@@ -49,39 +60,41 @@ pub(crate) fn decode(doc: &str) -> Result<Option<ObjectHead>, DecodeFailure> {
             });
         }
     }
-    head_of(&v, true).map_err(DecodeFailure::json)
+    head_of(&v, true, struct_name(compat)).map_err(DecodeFailure::json)
 }
 
-/// Decodes a value read by a JSON decoder: no YAML conversion, so a number where a
-/// string belongs is an error. The error is encoding/json's own text.
-pub(crate) fn decode_json(v: &Value) -> Result<Option<ObjectHead>, String> {
-    head_of(v, false)
-}
-
-/// Fills the head from a decoded document; `lenient` scalars become strings.
-fn head_of(v: &Value, lenient: bool) -> Result<Option<ObjectHead>, String> {
-    let m = match v {
-        Value::Nil => return Ok(None),
-        Value::Map(m) => m,
-        other => {
-            return Err(format!(
-                "json: cannot unmarshal {} into Go value of type rules.k8sYamlStruct",
-                json_kind(other)
-            ))
-        }
+/// Decodes one value of a JSON stream, `v` as read from its text `src`, as Go's decoder
+/// into the struct does: no YAML conversion, so a number where a string belongs is an
+/// error, and of several errors the first in document order is reported (a map's keys
+/// are sorted, so the members are read from the text). The error is encoding/json's.
+pub(crate) fn decode_json(
+    src: &[u8],
+    v: &Value,
+    compat: Compat,
+) -> Result<Option<ObjectHead>, String> {
+    let target = struct_name(compat);
+    let Some(members) = object_members(src) else {
+        return head_of(v, false, target);
     };
     let mut head = ObjectHead::default();
     let mut first_error: Option<String> = None;
-    for (key, value) in m.entries() {
+    for (key, text) in members {
+        let value = member_value(text);
         let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
             Some("apiVersion") => set_string(
                 &value,
-                "k8sYamlStruct.apiVersion",
-                lenient,
+                &format!("{target}.apiVersion"),
+                false,
                 &mut head.api_version,
             ),
-            Some("Kind") => set_string(&value, "k8sYamlStruct.Kind", lenient, &mut head.kind),
-            Some(_) => decode_metadata(&value, lenient, &mut head),
+            Some("Kind") => set_string(&value, &format!("{target}.Kind"), false, &mut head.kind),
+            Some(_) => match object_members(text) {
+                Some(fields) => fields
+                    .into_iter()
+                    .filter_map(|(k, t)| metadata_field(&k, &member_value(t), false, &mut head))
+                    .next(),
+                None => decode_metadata(&value, false, target, &mut head),
+            },
             None => None,
         };
         if first_error.is_none() {
@@ -94,39 +107,99 @@ fn head_of(v: &Value, lenient: bool) -> Result<Option<ObjectHead>, String> {
     }
 }
 
-fn decode_metadata(v: &Value, lenient: bool, head: &mut ObjectHead) -> Option<String> {
+/// A member's value; one beyond float64 reads as a number, as the struct decoder sees it.
+fn member_value(text: &[u8]) -> Value {
+    match decode_prefix(text) {
+        Ok((v, _)) | Err(StreamError::Value { value: v, .. }) => v,
+        Err(_) => Value::Nil,
+    }
+}
+
+/// Fills the head from a decoded document; `lenient` scalars become strings. `target`
+/// is the Go struct's name.
+fn head_of(v: &Value, lenient: bool, target: &str) -> Result<Option<ObjectHead>, String> {
+    let m = match v {
+        Value::Nil => return Ok(None),
+        Value::Map(m) => m,
+        other => {
+            return Err(format!(
+                "json: cannot unmarshal {} into Go value of type rules.{target}",
+                json_kind(other)
+            ))
+        }
+    };
+    let mut head = ObjectHead::default();
+    let mut first_error: Option<String> = None;
+    for (key, value) in m.entries() {
+        let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
+            Some("apiVersion") => set_string(
+                &value,
+                &format!("{target}.apiVersion"),
+                lenient,
+                &mut head.api_version,
+            ),
+            Some("Kind") => set_string(&value, &format!("{target}.Kind"), lenient, &mut head.kind),
+            Some(_) => decode_metadata(&value, lenient, target, &mut head),
+            None => None,
+        };
+        if first_error.is_none() {
+            first_error = err;
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(Some(head)),
+    }
+}
+
+fn decode_metadata(
+    v: &Value,
+    lenient: bool,
+    target: &str,
+    head: &mut ObjectHead,
+) -> Option<String> {
     let m = match v {
         Value::Nil => return None,
         Value::Map(m) => m,
         other => {
             return Some(format!(
-                "json: cannot unmarshal {} into Go struct field k8sYamlStruct.Metadata of type rules.k8sYamlMetadata",
+                "json: cannot unmarshal {} into Go struct field {target}.Metadata of type rules.k8sYamlMetadata",
                 json_kind(other)
             ))
         }
     };
     let mut first = None;
     for (key, value) in m.entries() {
-        let err = match field_of(&key, &["Namespace", "Name"]) {
-            Some("Namespace") => set_string(
-                &value,
-                "k8sYamlMetadata.Metadata.Namespace",
-                lenient,
-                &mut head.namespace,
-            ),
-            Some(_) => set_string(
-                &value,
-                "k8sYamlMetadata.Metadata.Name",
-                lenient,
-                &mut head.name,
-            ),
-            None => None,
-        };
+        let err = metadata_field(&key, &value, lenient, head);
         if first.is_none() {
             first = err;
         }
     }
     first
+}
+
+/// Sets the metadata field `key` names, if any; the error of a value of the wrong type.
+fn metadata_field(
+    key: &str,
+    value: &Value,
+    lenient: bool,
+    head: &mut ObjectHead,
+) -> Option<String> {
+    match field_of(key, &["Namespace", "Name"]) {
+        Some("Namespace") => set_string(
+            value,
+            "k8sYamlMetadata.Metadata.Namespace",
+            lenient,
+            &mut head.namespace,
+        ),
+        Some(_) => set_string(
+            value,
+            "k8sYamlMetadata.Metadata.Name",
+            lenient,
+            &mut head.name,
+        ),
+        None => None,
+    }
 }
 
 /// encoding/json's field match: the exact name first, then one equal without regard to
@@ -209,7 +282,7 @@ mod tests {
     use super::*;
 
     fn err(doc: &str) -> String {
-        decode(doc).unwrap_err().text
+        decode(doc, Compat::V4).unwrap_err().text
     }
 
     // Expected texts: helm v4.1.4 after "[ERROR] templates/t.yaml: unable to parse YAML: ".
@@ -224,8 +297,11 @@ mod tests {
             err("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {x: .nan}\n"),
             "error converting YAML to JSON: json: unsupported value: NaN"
         );
-        let e =
-            decode("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  a: [\n").unwrap_err();
+        let e = decode(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  a: [\n",
+            Compat::V4,
+        )
+        .unwrap_err();
         assert_eq!(
             e.text,
             "error converting YAML to JSON: yaml: line 5: did not find expected node content"
@@ -235,9 +311,12 @@ mod tests {
 
     #[test]
     fn scalars_become_strings_and_keys_fold_case() {
-        let h = decode("apiVersion: v1\nKIND: Service\nMetaData:\n  NAME: X\n")
-            .unwrap()
-            .unwrap();
+        let h = decode(
+            "apiVersion: v1\nKIND: Service\nMetaData:\n  NAME: X\n",
+            Compat::V4,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!((h.kind.as_str(), h.name.as_str()), ("Service", "X"));
         for (doc, name) in [
             ("123456789", "123456789"),
@@ -245,11 +324,14 @@ mod tests {
             ("true", "true"),
             (".nan", "NaN"),
         ] {
-            let h = decode(&format!("kind: ConfigMap\nmetadata:\n  name: {doc}\n"))
-                .unwrap()
-                .unwrap();
+            let h = decode(
+                &format!("kind: ConfigMap\nmetadata:\n  name: {doc}\n"),
+                Compat::V4,
+            )
+            .unwrap()
+            .unwrap();
             assert_eq!(h.name, name);
         }
-        assert_eq!(decode("# only a comment\n").unwrap(), None);
+        assert_eq!(decode("# only a comment\n", Compat::V4).unwrap(), None);
     }
 }

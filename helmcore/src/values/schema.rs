@@ -36,8 +36,8 @@ use crate::render::Compat;
 use crate::value::{format_float_v, Map, Value};
 
 use super::schema_order::DocOrder;
-pub use super::schema_refs::SchemaLoader;
-use super::schema_refs::{urn_warning, LoadError, Retriever};
+use super::schema_refs::{urn_warning, FetchError, Retriever};
+pub use super::schema_refs::{SchemaLoadError, SchemaLoader};
 use super::Warning;
 
 /// The header Helm puts before the per-chart schema errors.
@@ -63,12 +63,13 @@ pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), Schema
 /// to `warnings`, once each.
 ///
 /// ```
-/// use helmcore::values::schema::{validate_against_schema_with, SchemaLoader};
+/// use helmcore::values::schema::{validate_against_schema_with, SchemaLoadError, SchemaLoader};
 /// # use helmcore::chart::Chart;
 /// struct NoNetwork;
 /// impl SchemaLoader for NoNetwork {
-///     fn load(&self, url: &str) -> Result<Vec<u8>, String> {
-///         Err(format!("HTTP request failed for {url}: offline"))
+///     fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
+///         let cause = "offline".to_string();
+///         Err(SchemaLoadError::Request { url: url.to_string(), cause })
 ///     }
 /// }
 /// # fn check(chart: &Chart, values: &helmcore::value::Map) {
@@ -262,13 +263,13 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
             gojsonpointer_error(schema, pointer)
         }
         ValidationErrorKind::Referencing(R::Unretrievable { uri, source }) => {
-            let why = match source.downcast_ref::<LoadError>() {
-                Some(why) => why.to_string(),
+            let why = match source.downcast_ref::<FetchError>() {
+                Some(why) => why.text_for(compat),
                 None => source.to_string(),
             };
             match compat {
                 Compat::V4 => format!("failing loading {uri:?}: {why}"),
-                Compat::V3 => gojsonschema_load_error(uri, &why),
+                Compat::V3 => why,
             }
         }
         ValidationErrorKind::Referencing(
@@ -281,22 +282,6 @@ fn schema_problem(e: &ValidationError, schema: &serde_json::Value, compat: Compa
         }
         _ => format!("\"{BASE_URI}#\" is not valid against metaschema: {e}"),
     }
-}
-
-/// A document that could not be loaded, as helm3's gojsonschema reports it: the bare
-/// cause (Go's `Get "URL": dial tcp ...`, `open PATH: ...`, a JSON syntax error), and
-/// its own words for a status other than 200.
-pub(super) fn gojsonschema_load_error(uri: &str, why: &str) -> String {
-    if let Some(cause) = why.strip_prefix(&format!("HTTP request failed for {uri}: ")) {
-        return cause.to_string();
-    }
-    if let Some(status) = why.strip_prefix(&format!("HTTP request to {uri} returned status ")) {
-        // `404 (Not Found)` is Go's `resp.Status`, `404 Not Found`.
-        let status = status.replacen(" (", " ", 1);
-        let status = status.strip_suffix(')').unwrap_or(&status);
-        return format!("Could not read schema from HTTP, response status is {status}");
-    }
-    why.to_string()
 }
 
 /// Why a JSON pointer into `doc` finds nothing, worded as helm3's gojsonpointer words

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use super::schema_order::DocOrder;
-use super::schema_refs::{percent_decode, Retriever};
+use super::schema_refs::{percent_decode, FetchError, Retriever};
 
 /// The draft of a schema without `$schema`: santhosh's default, the latest.
 const DEFAULT_DRAFT: u32 = 2020;
@@ -29,8 +29,8 @@ pub(super) struct LoadFailure {
     pub uri: String,
     /// The fragment the `$ref` asked for, without `#`.
     pub fragment: String,
-    /// Why it did not load: the text Helm 4 prints after `failing loading "URL": `.
-    pub why: String,
+    /// Why it did not load.
+    pub why: FetchError,
     /// Whether the `$ref` was relative and resolved against a `file:` base (the schema's
     /// own), which helm3's gojsonschema refuses before loading anything.
     pub relative_to_file: bool,
@@ -49,9 +49,7 @@ impl LoadFailure {
                     f => format!("Reference {path}#{f} must be canonical"),
                 }
             }
-            crate::render::Compat::V3 => {
-                super::schema::gojsonschema_load_error(&self.uri, &self.why)
-            }
+            crate::render::Compat::V3 => self.why.text_for(compat),
         }
     }
 }

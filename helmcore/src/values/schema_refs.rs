@@ -14,17 +14,20 @@ use std::sync::{Arc, Mutex};
 
 use super::Warning;
 
-/// Fetches a document that a schema refers to; errors are the text Helm prints after
-/// `failing loading "URL": `.
+/// Fetches a document that a schema refers to.
 ///
 /// ```
-/// use helmcore::values::schema::SchemaLoader;
+/// use helmcore::values::schema::{SchemaLoadError, SchemaLoader};
 /// struct Fixed;
 /// impl SchemaLoader for Fixed {
-///     fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+///     fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
 ///         match url {
 ///             "https://example.com/defs.json" => Ok(br#"{"type": "integer"}"#.to_vec()),
-///             _ => Err(format!("HTTP request to {url} returned status 404 (Not Found)")),
+///             _ => Err(SchemaLoadError::Status {
+///                 url: url.to_string(),
+///                 code: 404,
+///                 reason: "Not Found".to_string(),
+///             }),
 ///         }
 ///     }
 /// }
@@ -33,20 +36,88 @@ use super::Warning;
 pub trait SchemaLoader: Send + Sync {
     /// The bytes of the document at `url` (absolute, without a fragment). Called only for
     /// the `http` and `https` schemes; `file:` and `urn:` are handled by helmcore.
-    fn load(&self, url: &str) -> Result<Vec<u8>, String>;
+    fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError>;
+}
+
+/// Why a [`SchemaLoader`] could not fetch a document. The message is Helm 4's, printed
+/// after `failing loading "URL": `; Helm 3 (gojsonschema) words it as
+/// [`SchemaLoadError::helm3_text`] does.
+///
+/// ```
+/// use helmcore::values::schema::SchemaLoadError;
+/// let e = SchemaLoadError::Status { url: "https://x/d.json".into(), code: 404, reason: "Not Found".into() };
+/// assert_eq!(e.to_string(), "HTTP request to https://x/d.json returned status 404 (Not Found)");
+/// assert_eq!(e.helm3_text(), "Could not read schema from HTTP, response status is 404 Not Found");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SchemaLoadError {
+    /// No answer came: `cause` is the client's error (Go's reads `Get "URL": dial tcp ...`).
+    #[error("HTTP request failed for {url}: {cause}")]
+    Request { url: String, cause: String },
+    /// The server answered with a status other than 200 OK; `reason` is the status's
+    /// standard phrase (empty for a code without one).
+    #[error("HTTP request to {url} returned status {code} ({reason})")]
+    Status {
+        url: String,
+        code: u16,
+        reason: String,
+    },
+}
+
+impl SchemaLoadError {
+    /// The text Helm 3 prints: the bare cause, or gojsonschema's words for a status.
+    pub fn helm3_text(&self) -> String {
+        match self {
+            SchemaLoadError::Request { cause, .. } => cause.clone(),
+            // Go's `resp.Status`: `404 Not Found`.
+            SchemaLoadError::Status { code, reason, .. } => {
+                format!("Could not read schema from HTTP, response status is {code} {reason}")
+            }
+        }
+    }
 }
 
 /// The loader used when none is given: no network.
 struct Offline;
 
 impl SchemaLoader for Offline {
-    fn load(&self, url: &str) -> Result<Vec<u8>, String> {
-        Err(format!(
-            "HTTP request failed for {url}: no schema loader that fetches over HTTP was given \
-             (helmcore's core has no network)"
-        ))
+    fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
+        Err(SchemaLoadError::Request {
+            url: url.to_string(),
+            cause: "no schema loader that fetches over HTTP was given \
+                    (helmcore's core has no network)"
+                .to_string(),
+        })
     }
 }
+
+/// Why a referenced document did not load: the loader's failure, or a file or JSON error
+/// whose text both Helms print alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum FetchError {
+    Loader(SchemaLoadError),
+    Text(String),
+}
+
+impl FetchError {
+    /// What `compat`'s Helm prints for it: helm4 after `failing loading "URL": `, helm3
+    /// alone.
+    pub(super) fn text_for(&self, compat: crate::render::Compat) -> String {
+        match (self, compat) {
+            (FetchError::Loader(e), crate::render::Compat::V3) => e.helm3_text(),
+            (FetchError::Loader(e), crate::render::Compat::V4) => e.to_string(),
+            (FetchError::Text(t), _) => t.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_for(crate::render::Compat::V4))
+    }
+}
+
+impl std::error::Error for FetchError {}
 
 /// Adapts a [`SchemaLoader`] to the validator's retriever, adding Helm's `file:` and
 /// `urn:` loaders and decoding with Go's JSON error texts.
@@ -55,7 +126,7 @@ pub(super) struct Retriever {
     /// The URNs stood in for by `true`, which Helm warns about.
     pub(super) urns: Arc<Mutex<Vec<String>>>,
     /// Every document asked for, by URL: each is fetched once.
-    cache: Mutex<HashMap<String, Result<serde_json::Value, String>>>,
+    cache: Mutex<HashMap<String, Result<serde_json::Value, FetchError>>>,
     /// Set once the `$ref`s Helm follows have all loaded (see `schema_ref_walk`): the
     /// validator also resolves references no evaluation reaches, which Helm never
     /// loads, so a failure there stands for the permissive schema `true`.
@@ -75,9 +146,8 @@ impl Retriever {
         }
     }
 
-    /// The document at `url` (absolute, no fragment), or the text Helm prints after
-    /// `failing loading "URL": `.
-    pub(super) fn fetch(&self, url: &str) -> Result<serde_json::Value, String> {
+    /// The document at `url` (absolute, no fragment), or why it did not load.
+    pub(super) fn fetch(&self, url: &str) -> Result<serde_json::Value, FetchError> {
         // Recorded on every fetch, not only the first: a second walk of the `$ref`s (in
         // another order, see `schema::validate_single_for`) lists the URNs it meets.
         if !self.lenient && url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("urn:")) {
@@ -95,7 +165,7 @@ impl Retriever {
         got
     }
 
-    fn load(&self, url: &str) -> Result<serde_json::Value, String> {
+    fn load(&self, url: &str) -> Result<serde_json::Value, FetchError> {
         if is_unversioned_meta_schema(url) {
             return Ok(serde_json::Value::Bool(true));
         }
@@ -109,19 +179,29 @@ impl Retriever {
                     Ok(u) => percent_decode(u.path().as_str()),
                     Err(_) => percent_decode(rest),
                 };
-                std::fs::read(&path)
-                    .map_err(|e| format!("open {path}: {}", crate::chart::go_errno_text_of(&e)))?
+                std::fs::read(&path).map_err(|e| {
+                    FetchError::Text(format!(
+                        "open {path}: {}",
+                        crate::chart::go_errno_text_of(&e)
+                    ))
+                })?
             }
             "http" | "https" => match &self.loader {
                 Some(loader) => loader.load(url),
                 None => Offline.load(url),
-            }?,
+            }
+            .map_err(FetchError::Loader)?,
             // santhosh's SchemeURLLoader for a scheme it has no loader for.
-            other => return Err(format!("no URLLoader registered for {other:?}")),
+            other => {
+                return Err(FetchError::Text(format!(
+                    "no URLLoader registered for {other:?}"
+                )))
+            }
         };
         // Go's decoder first, for its error texts.
-        crate::json::from_slice(&bytes).map_err(|e| e.to_string())?;
-        serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+        let text = |e: &dyn std::fmt::Display| FetchError::Text(e.to_string());
+        crate::json::from_slice(&bytes).map_err(|e| text(&e))?;
+        serde_json::from_slice(&bytes).map_err(|e| text(&e))
     }
 }
 
@@ -145,18 +225,6 @@ pub(super) fn urn_warning(urn: &str) -> Warning {
     Warning::warn(URN_WARNING, vec![("urn", urn.to_string())])
 }
 
-/// A retrieval failure, carrying the text Helm prints after `failing loading "URL": `.
-#[derive(Debug)]
-pub(super) struct LoadError(pub(super) String);
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for LoadError {}
-
 impl jsonschema::Retrieve for Retriever {
     fn retrieve(
         &self,
@@ -165,7 +233,7 @@ impl jsonschema::Retrieve for Retriever {
         match self.fetch(uri.as_str()) {
             Ok(v) => Ok(v),
             Err(_) if self.lenient => Ok(serde_json::Value::Bool(true)),
-            Err(e) => Err(Box::new(LoadError(e))),
+            Err(e) => Err(Box::new(e)),
         }
     }
 }
@@ -212,13 +280,15 @@ mod tests {
 
     struct Served;
     impl SchemaLoader for Served {
-        fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+        fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
             match url {
                 "https://example.com/defs.json" => Ok(DEFS.into()),
                 "https://example.com/junk.json" => Ok(b"not json".to_vec()),
-                _ => Err(format!(
-                    "HTTP request to {url} returned status 404 (Not Found)"
-                )),
+                _ => Err(SchemaLoadError::Status {
+                    url: url.to_string(),
+                    code: 404,
+                    reason: "Not Found".to_string(),
+                }),
             }
         }
     }
@@ -226,7 +296,7 @@ mod tests {
     /// Fails the test on any fetch.
     struct NoNetwork;
     impl SchemaLoader for NoNetwork {
-        fn load(&self, url: &str) -> Result<Vec<u8>, String> {
+        fn load(&self, url: &str) -> Result<Vec<u8>, SchemaLoadError> {
             panic!("fetched {url}")
         }
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::stream::{documents, Step};
 use crate::chart::Chart;
 use crate::lint::support::{Linter, Severity};
+use crate::render::Compat;
 
 const DIR: &str = "crds/";
 
@@ -17,7 +18,8 @@ pub(crate) fn lint(linter: &mut Linter, chart_dir: &Path, chart: &Result<Chart, 
     for (_, file) in c.crds() {
         let name = file.name.to_string();
         let text = crate::yaml::go_lossy_utf8(&file.data);
-        for step in documents(&text) {
+        // helm3 has no CRD rule.
+        for step in documents(&text, Compat::V4) {
             match step {
                 Step::Failed(f) => {
                     linter.rule_at(

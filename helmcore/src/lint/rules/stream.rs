@@ -4,6 +4,7 @@
 
 use crate::json::{decode_prefix, StreamError};
 use crate::lint::object::{decode, decode_json, DecodeFailure, ObjectHead};
+use crate::render::Compat;
 
 /// One step of the stream: a decoded document (`None` for an empty one) or the error
 /// that ends the stream. `first_line` is the document's first line in the file (1-based).
@@ -19,9 +20,15 @@ pub(crate) enum Step {
 /// refuses, YAML takes over from the end of the last good value; if YAML fails on that
 /// same value the JSON error is the one reported. After two good JSON values the
 /// stream counts as JSON and its errors are reported as they are.
-pub(crate) fn documents(content: &str) -> Vec<Step> {
+///
+/// helm3's decoder (apimachinery before 0.33) never falls back to YAML: a JSON stream is
+/// JSON to its end, and a syntax error always carries its offset.
+pub(crate) fn documents(content: &str, compat: Compat) -> Vec<Step> {
     if !content.trim_start().starts_with('{') {
-        return yaml_documents(content, 0, None);
+        return yaml_documents(content, 0, None, compat);
+    }
+    if compat == Compat::V3 {
+        return json_documents(content, compat);
     }
     let mut steps = Vec::new();
     let mut pos = 0;
@@ -32,16 +39,20 @@ pub(crate) fn documents(content: &str) -> Vec<Step> {
         if start == rest.len() {
             return steps;
         }
-        let failure = match decode_prefix(&rest.as_bytes()[start..]) {
-            Ok((value, used)) => match decode_json(&value) {
-                Ok(head) => {
-                    steps.push(Step::Object(head));
-                    count += 1;
-                    pos += start + used;
-                    continue;
+        let text = &rest.as_bytes()[start..];
+        let failure = match decode_prefix(text) {
+            // A number beyond float64 fails only where the struct has a field for it.
+            Ok((value, used)) | Err(StreamError::Value { value, used, .. }) => {
+                match decode_json(&text[..used], &value, compat) {
+                    Ok(head) => {
+                        steps.push(Step::Object(head));
+                        count += 1;
+                        pos += start + used;
+                        continue;
+                    }
+                    Err(e) => (e.clone(), e),
                 }
-                Err(e) => (e.clone(), e),
-            },
+            }
             Err(StreamError::UnexpectedEof) => {
                 ("unexpected EOF".to_string(), "unexpected EOF".to_string())
             }
@@ -49,7 +60,6 @@ pub(crate) fn documents(content: &str) -> Vec<Step> {
                 let offset = pos + start + at + 1;
                 (format!("json: offset {offset}: {message}"), message)
             }
-            Err(StreamError::Value(e)) => (e.to_string(), e.to_string()),
         };
         let (first_error, raw) = failure;
         if count > 1 {
@@ -76,14 +86,56 @@ pub(crate) fn documents(content: &str) -> Vec<Step> {
             &content[from..],
             line_offset,
             Some(first_error),
+            compat,
         ));
+        return steps;
+    }
+}
+
+/// A JSON stream read to its end or its first error, as helm3 reads one.
+fn json_documents(content: &str, compat: Compat) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut pos = 0;
+    loop {
+        let rest = &content[pos..];
+        let start = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+        if start == rest.len() {
+            return steps;
+        }
+        let text = &rest.as_bytes()[start..];
+        let message = match decode_prefix(text) {
+            // A number beyond float64 fails only where the struct has a field for it.
+            Ok((value, used)) | Err(StreamError::Value { value, used, .. }) => {
+                match decode_json(&text[..used], &value, compat) {
+                    Ok(head) => {
+                        steps.push(Step::Object(head));
+                        pos += start + used;
+                        continue;
+                    }
+                    Err(e) => e,
+                }
+            }
+            Err(StreamError::UnexpectedEof) => "unexpected EOF".to_string(),
+            Err(StreamError::Syntax { message, at }) => {
+                format!("json: offset {}: {message}", pos + start + at + 1)
+            }
+        };
+        steps.push(Step::Failed(DecodeFailure {
+            text: message,
+            line: None,
+        }));
         return steps;
     }
 }
 
 /// The YAML documents of `content` (which starts `line_offset` lines into the file).
 /// With `first_error`, a failure of the first document reports that error instead.
-fn yaml_documents(content: &str, line_offset: usize, first_error: Option<String>) -> Vec<Step> {
+fn yaml_documents(
+    content: &str,
+    line_offset: usize,
+    first_error: Option<String>,
+    compat: Compat,
+) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut buf = String::new();
     let mut buf_start = 1;
@@ -93,7 +145,7 @@ fn yaml_documents(content: &str, line_offset: usize, first_error: Option<String>
     let mut flush = |buf: &mut String, start: usize, steps: &mut Vec<Step>| -> bool {
         let doc = std::mem::take(buf);
         let replaced = first_error.take();
-        match decode(&doc) {
+        match decode(&doc, compat) {
             Ok(head) => {
                 steps.push(Step::Object(head));
                 true
@@ -155,7 +207,11 @@ mod tests {
     use super::*;
 
     fn summary(content: &str) -> Vec<String> {
-        documents(content)
+        summary_as(content, Compat::V4)
+    }
+
+    fn summary_as(content: &str, compat: Compat) -> Vec<String> {
+        documents(content, compat)
             .into_iter()
             .map(|s| match s {
                 Step::Object(None) => "empty".to_string(),
@@ -234,6 +290,97 @@ mod tests {
                 "Service/A_1",
                 "error@None: json: offset 57: invalid character '}' looking for beginning of value"
             ]
+        );
+    }
+
+    // helm v4.1.4 (and v3.17.1 alike) where the input ends inside a value, and on
+    // numbers beyond float64.
+    #[test]
+    fn json_stream_ends_and_huge_numbers() {
+        for compat in [Compat::V4, Compat::V3] {
+            for tail in ["-", "tru", "1.", "\"a\\", "\"a\\u12", "{\"a\": 1e"] {
+                assert_eq!(
+                    summary_as(&format!("{{\"kind\": \"A\"}} {tail}"), compat),
+                    ["A/", "error@None: unexpected EOF"],
+                    "{tail}"
+                );
+            }
+        }
+        assert_eq!(
+            summary("{\"kind\": \"ConfigMap\", \"metadata\": 1e999}"),
+            ["error@None: json: cannot unmarshal number into Go struct field k8sYamlStruct.Metadata of type rules.k8sYamlMetadata"]
+        );
+        assert_eq!(
+            summary("{\"kind\": \"A\", \"metadata\": {\"name\": \"x\"}} 1e999 {\"kind\": \"B\"}"),
+            ["A/x", "error@None: json: cannot unmarshal number into Go value of type rules.k8sYamlStruct"]
+        );
+    }
+
+    // helm v3.17.1 on the same streams: JSON to the end, offsets on every syntax error.
+    #[test]
+    fn json_streams_as_helm3_reads_them() {
+        let v3 = |c: &str| summary_as(c, Compat::V3);
+        let one = r#"{"kind": "Service", "metadata": {"name": "A_1"}}"#;
+        let two = r#"{"kind": "Service", "metadata": {"name": "B_2"}}"#;
+        assert_eq!(
+            v3("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": 123}}\n"),
+            ["error@None: json: cannot unmarshal number into Go struct field k8sYamlMetadata.Metadata.Name of type string"]
+        );
+        assert_eq!(
+            v3(&format!(
+                "{one}\n---\nkind: Service\nmetadata:\n  name: B_2\n"
+            )),
+            [
+                "Service/A_1",
+                "error@None: json: offset 51: invalid character '-' in numeric literal"
+            ]
+        );
+        assert_eq!(
+            v3("{a: 1, kind: Service, metadata: {name: X_y}}\n"),
+            ["error@None: json: offset 2: invalid character 'a' looking for beginning of object key string"]
+        );
+        assert_eq!(
+            v3(&format!("{one}\n{two}\n{{\"a\": [}}\n")),
+            [
+                "Service/A_1",
+                "Service/B_2",
+                "error@None: json: offset 106: invalid character '}' looking for beginning of value"
+            ]
+        );
+        assert_eq!(
+            v3("{\"apiVersion\": 1}\n{\"kind\": [1]}"),
+            ["error@None: json: cannot unmarshal number into Go struct field K8sYamlStruct.apiVersion of type string"]
+        );
+        assert_eq!(
+            v3("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}\n"),
+            ["error@None: unexpected EOF"]
+        );
+        // A number beyond float64 is refused only where the struct has a field for it.
+        assert_eq!(
+            v3("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"x\"}, \"spec\": [1e999]}"),
+            ["ConfigMap/x"]
+        );
+        assert_eq!(
+            v3("{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": 1e999}}"),
+            ["error@None: json: cannot unmarshal number into Go struct field k8sYamlMetadata.Metadata.Name of type string"]
+        );
+        // Of several errors, the first in the text is reported, not the first by key.
+        assert_eq!(
+            v3("{\"metadata\": {\"name\": 5}, \"kind\": 5}"),
+            ["error@None: json: cannot unmarshal number into Go struct field k8sYamlMetadata.Metadata.Name of type string"]
+        );
+        assert_eq!(
+            v3("{\"metadata\": {\"namespace\": 1, \"name\": 2}}"),
+            ["error@None: json: cannot unmarshal number into Go struct field k8sYamlMetadata.Metadata.Namespace of type string"]
+        );
+        assert_eq!(
+            v3("{\"kind\": \"A\", \"Kind\": \"B\", \"metadata\": {\"name\": \"x\"}}"),
+            ["B/x"]
+        );
+        // YAML documents name the exported struct too.
+        assert_eq!(
+            v3("- a\n"),
+            ["error@None: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type rules.K8sYamlStruct"]
         );
     }
 }

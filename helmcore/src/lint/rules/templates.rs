@@ -64,7 +64,13 @@ pub(crate) fn lint(
     for template in &chart.templates {
         let file = template.name.to_string();
         linter.rule(Severity::Error, &file, validate_allowed_extension(&file));
-        if !is_yaml_file(&file) {
+        if settings.compat == Compat::V3 {
+            // helm3's checks for charts written for Helm 2, on every file's source.
+            let source = template.data.bytes();
+            linter.rule(Severity::Warning, &file, validate_no_crd_hooks(source));
+            linter.rule(Severity::Error, &file, validate_no_release_time(source));
+        }
+        if !is_yaml_file(&file, settings.compat) {
             continue;
         }
         let key = format!("{}/{file}", chart.name());
@@ -77,7 +83,7 @@ pub(crate) fn lint(
             .invalid_utf8
             .get(&key)
             .and_then(|raw| first_invalid_document(raw));
-        for (i, step) in documents(content).into_iter().enumerate() {
+        for (i, step) in documents(content, settings.compat).into_iter().enumerate() {
             let step = match &bad {
                 // go-yaml fails on the document that is not UTF-8.
                 Some((at, text)) if *at == i => Step::Failed(DecodeFailure {
@@ -88,15 +94,10 @@ pub(crate) fn lint(
             };
             let obj = match step {
                 Step::Failed(f) => {
-                    let text = match settings.compat {
-                        Compat::V4 => f.text,
-                        // helm3's struct was exported.
-                        Compat::V3 => f.text.replace("k8sYamlStruct", "K8sYamlStruct"),
-                    };
                     linter.rule_at(
                         Severity::Error,
                         &file,
-                        Err((format!("unable to parse YAML: {text}"), f.line)),
+                        Err((format!("unable to parse YAML: {}", f.text), f.line)),
                     );
                     return;
                 }
@@ -322,9 +323,54 @@ fn validate_allowed_extension(name: &str) -> Result<(), String> {
     }
 }
 
-fn is_yaml_file(name: &str) -> bool {
-    let ext = extension(name).to_ascii_lowercase();
-    ext == ".yaml" || ext == ".yml"
+/// helm3: a template whose source holds `helm.sh/hook:` then white space then
+/// `crd-install` (Go's `"?helm\.sh/hook"?:\s+crd-install`) uses Helm 2's CRD hook.
+fn validate_no_crd_hooks(source: &[u8]) -> Result<(), String> {
+    const KEY: &[u8] = b"helm.sh/hook";
+    let found = (0..source.len()).any(|i| {
+        let Some(rest) = source[i..].strip_prefix(KEY) else {
+            return false;
+        };
+        let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(b":") else {
+            return false;
+        };
+        // RE2's `\s`: no vertical tab.
+        let blanks = rest
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+            .count();
+        blanks > 0 && rest[blanks..].starts_with(b"crd-install")
+    });
+    if found {
+        return Err("manifest is a crd-install hook. This hook is no longer supported in v3 \
+                    and all CRDs should also exist the crds/ directory at the top level of the chart"
+            .into());
+    }
+    Ok(())
+}
+
+/// helm3: `.Release.Time` (Helm 2's) anywhere in a template's source.
+fn validate_no_release_time(source: &[u8]) -> Result<(), String> {
+    if source.windows(13).any(|w| w == b".Release.Time") {
+        return Err(
+            ".Release.Time has been removed in v3, please replace with the `now` \
+                    function in your templates"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Whether the rendered file's documents are checked: helm4 takes `.yaml` and `.yml` in
+/// any case; helm3's test (`Ext != ".yaml" || Ext == ".yml"` skips the file) passes only
+/// `.yaml` itself.
+fn is_yaml_file(name: &str, compat: Compat) -> bool {
+    let ext = extension(name);
+    match compat {
+        Compat::V4 => ext.eq_ignore_ascii_case(".yaml") || ext.eq_ignore_ascii_case(".yml"),
+        Compat::V3 => ext == ".yaml",
+    }
 }
 
 /// The first non-blank line must not be indented (helm/helm#8467). Go's line scanner
@@ -458,8 +504,39 @@ mod tests {
             validate_allowed_extension("templates/README").unwrap_err(),
             "file extension '' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt"
         );
-        assert!(is_yaml_file("templates/A.YAML"));
+        assert!(is_yaml_file("templates/A.YAML", Compat::V4));
+        assert!(is_yaml_file("templates/a.yml", Compat::V4));
+        // helm v3.17.1 checks the documents of `.yaml` files only.
+        assert!(is_yaml_file("templates/a.yaml", Compat::V3));
+        assert!(!is_yaml_file("templates/a.yml", Compat::V3));
+        assert!(!is_yaml_file("templates/A.YAML", Compat::V3));
         assert!(validate_allowed_extension("templates/A.YAML").is_err());
+    }
+
+    // Expectations: helm v3.17.1's findings for a template holding each line.
+    #[test]
+    fn helm2_leftovers_under_helm3() {
+        for (line, hook) in [
+            ("helm.sh/hook: crd-install", true),
+            ("\"helm.sh/hook\":\tcrd-install", true),
+            ("helm.sh/hook: crd-installx", true),
+            ("helm.sh/hook:\n  crd-install", true),
+            ("helm.sh/hook: \"crd-install\"", false),
+            ("'helm.sh/hook': crd-install", false),
+            ("helm.sh/hook:crd-install", false),
+            ("HELM.SH/HOOK: crd-install", false),
+            ("helm.sh/hook: pre-install,crd-install", false),
+            ("helmXsh/hook: crd-install", false),
+        ] {
+            assert_eq!(
+                validate_no_crd_hooks(line.as_bytes()).is_err(),
+                hook,
+                "{line}"
+            );
+        }
+        assert!(validate_no_release_time(b"# x.Release.Timex").is_err());
+        assert!(validate_no_release_time(b"{{ .release.time }}").is_ok());
+        assert!(validate_no_release_time(b"{{ .Release .Time }}").is_ok());
     }
 
     #[test]

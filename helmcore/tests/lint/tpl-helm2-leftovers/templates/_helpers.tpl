@@ -1,0 +1,2 @@
+{{/* Helm 2 charts stamped resources with .Release.Time */}}
+{{- define "stamp" -}}{{ now | date "2006" }}{{- end -}}
