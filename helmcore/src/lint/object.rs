@@ -73,37 +73,15 @@ pub(crate) fn decode_json(
     compat: Compat,
 ) -> Result<Option<ObjectHead>, String> {
     let target = struct_name(compat);
-    let Some(members) = object_members(src) else {
-        return head_of(v, false, target);
-    };
-    let mut head = ObjectHead::default();
-    let mut first_error: Option<String> = None;
-    for (key, text) in members {
-        let value = member_value(text);
-        let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
-            Some("apiVersion") => set_string(
-                &value,
-                &format!("{target}.apiVersion"),
-                false,
-                &mut head.api_version,
-            ),
-            Some("Kind") => set_string(&value, &format!("{target}.Kind"), false, &mut head.kind),
-            Some(_) => match object_members(text) {
-                Some(fields) => fields
-                    .into_iter()
-                    .filter_map(|(k, t)| metadata_field(&k, &member_value(t), false, &mut head))
-                    .next(),
-                None => decode_metadata(&value, false, target, &mut head),
-            },
-            None => None,
-        };
-        if first_error.is_none() {
-            first_error = err;
-        }
-    }
-    match first_error {
-        Some(e) => Err(e),
-        None => Ok(Some(head)),
+    match object_members(src) {
+        Some(members) => fill_head(
+            members
+                .into_iter()
+                .map(|(k, text)| (k, member_value(text), Some(text))),
+            false,
+            target,
+        ),
+        None => head_of(v, false, target),
     }
 }
 
@@ -128,9 +106,26 @@ fn head_of(v: &Value, lenient: bool, target: &str) -> Result<Option<ObjectHead>,
             ))
         }
     };
+    fill_head(
+        m.entries()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v, None)),
+        lenient,
+        target,
+    )
+}
+
+/// Sets the struct's fields from an object's members, in the order given, as Go's
+/// decoder does: each key to the field it names, the first error reported. A member's
+/// text, where known, gives the order of the metadata's own members.
+fn fill_head<'a>(
+    members: impl Iterator<Item = (String, Value, Option<&'a [u8]>)>,
+    lenient: bool,
+    target: &str,
+) -> Result<Option<ObjectHead>, String> {
     let mut head = ObjectHead::default();
     let mut first_error: Option<String> = None;
-    for (key, value) in m.entries() {
+    for (key, value, text) in members {
         let err = match field_of(&key, &["apiVersion", "Kind", "Metadata"]) {
             Some("apiVersion") => set_string(
                 &value,
@@ -139,7 +134,13 @@ fn head_of(v: &Value, lenient: bool, target: &str) -> Result<Option<ObjectHead>,
                 &mut head.api_version,
             ),
             Some("Kind") => set_string(&value, &format!("{target}.Kind"), lenient, &mut head.kind),
-            Some(_) => decode_metadata(&value, lenient, target, &mut head),
+            Some(_) => match text.and_then(object_members) {
+                Some(fields) => fields
+                    .into_iter()
+                    .filter_map(|(k, t)| metadata_field(&k, &member_value(t), lenient, &mut head))
+                    .next(),
+                None => decode_metadata(&value, lenient, target, &mut head),
+            },
             None => None,
         };
         if first_error.is_none() {

@@ -27,17 +27,84 @@ pub(crate) fn documents(content: &str, compat: Compat) -> Vec<Step> {
     if !content.trim_start().starts_with('{') {
         return yaml_documents(content, 0, None, compat);
     }
-    if compat == Compat::V3 {
-        return json_documents(content, compat);
-    }
     let mut steps = Vec::new();
+    let Some((pos, failure)) = json_values(content, compat, &mut steps) else {
+        return steps;
+    };
+    if compat == Compat::V3 || steps.len() > 1 {
+        let text = match compat {
+            Compat::V3 => failure.with_offset(),
+            Compat::V4 => failure.bare(),
+        };
+        steps.push(Step::Failed(DecodeFailure { text, line: None }));
+        return steps;
+    }
+    // YAML from the end of the last good value, after the white space up to and
+    // including the first line break.
+    let mut from = pos;
+    for (i, c) in content[pos..].char_indices() {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            from = pos + i + 1;
+            break;
+        }
+    }
+    let line_offset = content[..from].matches('\n').count();
+    steps.extend(yaml_documents(
+        &content[from..],
+        line_offset,
+        Some(failure.with_offset()),
+        compat,
+    ));
+    steps
+}
+
+/// Why a JSON stream stopped before its end.
+enum JsonFailure {
+    Eof,
+    /// A syntax error and its offset (Go's: bytes read, the bad one included).
+    Syntax {
+        message: String,
+        offset: usize,
+    },
+    /// A value that does not fit the struct.
+    Struct(String),
+}
+
+impl JsonFailure {
+    /// As the decoder reports it on the stream's first value.
+    fn with_offset(self) -> String {
+        match self {
+            JsonFailure::Eof => "unexpected EOF".to_string(),
+            JsonFailure::Syntax { message, offset } => format!("json: offset {offset}: {message}"),
+            JsonFailure::Struct(e) => e,
+        }
+    }
+
+    /// As helm4's decoder reports it once the stream counts as JSON.
+    fn bare(self) -> String {
+        match self {
+            JsonFailure::Syntax { message, .. } => message,
+            other => other.with_offset(),
+        }
+    }
+}
+
+/// Reads the JSON values of `content` into `steps`; at the first failure, the byte
+/// position of the last good value's end and the failure.
+fn json_values(
+    content: &str,
+    compat: Compat,
+    steps: &mut Vec<Step>,
+) -> Option<(usize, JsonFailure)> {
     let mut pos = 0;
-    let mut count = 0;
     loop {
         let rest = &content[pos..];
         let start = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
         if start == rest.len() {
-            return steps;
+            return None;
         }
         let text = &rest.as_bytes()[start..];
         let failure = match decode_prefix(text) {
@@ -46,85 +113,19 @@ pub(crate) fn documents(content: &str, compat: Compat) -> Vec<Step> {
                 match decode_json(&text[..used], &value, compat) {
                     Ok(head) => {
                         steps.push(Step::Object(head));
-                        count += 1;
                         pos += start + used;
                         continue;
                     }
-                    Err(e) => (e.clone(), e),
+                    Err(e) => JsonFailure::Struct(e),
                 }
             }
-            Err(StreamError::UnexpectedEof) => {
-                ("unexpected EOF".to_string(), "unexpected EOF".to_string())
-            }
-            Err(StreamError::Syntax { message, at }) => {
-                let offset = pos + start + at + 1;
-                (format!("json: offset {offset}: {message}"), message)
-            }
+            Err(StreamError::UnexpectedEof) => JsonFailure::Eof,
+            Err(StreamError::Syntax { message, at }) => JsonFailure::Syntax {
+                message,
+                offset: pos + start + at + 1,
+            },
         };
-        let (first_error, raw) = failure;
-        if count > 1 {
-            steps.push(Step::Failed(DecodeFailure {
-                text: raw,
-                line: None,
-            }));
-            return steps;
-        }
-        // YAML from the end of the last good value, after the white space up to and
-        // including the first line break.
-        let mut from = pos;
-        for (i, c) in content[pos..].char_indices() {
-            if !c.is_whitespace() {
-                break;
-            }
-            if c == '\n' {
-                from = pos + i + 1;
-                break;
-            }
-        }
-        let line_offset = content[..from].matches('\n').count();
-        steps.extend(yaml_documents(
-            &content[from..],
-            line_offset,
-            Some(first_error),
-            compat,
-        ));
-        return steps;
-    }
-}
-
-/// A JSON stream read to its end or its first error, as helm3 reads one.
-fn json_documents(content: &str, compat: Compat) -> Vec<Step> {
-    let mut steps = Vec::new();
-    let mut pos = 0;
-    loop {
-        let rest = &content[pos..];
-        let start = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
-        if start == rest.len() {
-            return steps;
-        }
-        let text = &rest.as_bytes()[start..];
-        let message = match decode_prefix(text) {
-            // A number beyond float64 fails only where the struct has a field for it.
-            Ok((value, used)) | Err(StreamError::Value { value, used, .. }) => {
-                match decode_json(&text[..used], &value, compat) {
-                    Ok(head) => {
-                        steps.push(Step::Object(head));
-                        pos += start + used;
-                        continue;
-                    }
-                    Err(e) => e,
-                }
-            }
-            Err(StreamError::UnexpectedEof) => "unexpected EOF".to_string(),
-            Err(StreamError::Syntax { message, at }) => {
-                format!("json: offset {}: {message}", pos + start + at + 1)
-            }
-        };
-        steps.push(Step::Failed(DecodeFailure {
-            text: message,
-            line: None,
-        }));
-        return steps;
+        return Some((pos, failure));
     }
 }
 
