@@ -80,6 +80,46 @@ fn output_dir_writes_files_as_helm() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+// helm3 (v3.17.1) renders a chart named `..` and, with --output-dir, writes beside the
+// folder (`DIR/../templates/a.yaml`); helmcore renders it and refuses that write.
+#[test]
+fn a_chart_named_dot_dot_as_each_helm_takes_it() {
+    let (out, err, ok) = run(&["rel", "charts/dotdot-name"]);
+    assert!(!ok);
+    assert_eq!(
+        err,
+        "Error: validation: chart.metadata.name \"..\" is not allowed\n"
+    );
+    assert_eq!(out, "");
+    let (out, _, ok) = run(&["rel", "charts/dotdot-name", "--compat", "v3"]);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "---\n# Source: ../templates/a.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ..-x\n  t: ../templates/a.yaml\n"
+    );
+    let base = std::env::temp_dir().join(format!("helmcore-dotdot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let dir = base.join("out");
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    let (out, err, ok) = run(&[
+        "rel",
+        "charts/dotdot-name",
+        "--compat",
+        "v3",
+        "--output-dir",
+        d,
+    ]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        format!("Error: refusing to write {d}/../templates/a.yaml: the path leaves the output directory\n")
+    );
+    assert!(!base.join("templates").exists());
+    let _ = std::fs::remove_dir_all(&base);
+}
+
 #[test]
 fn post_renderer_is_an_executable_as_in_helm3() {
     let args = [

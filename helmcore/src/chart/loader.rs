@@ -598,7 +598,7 @@ fn fill_chart(
     let Some(mut metadata) = metadata else {
         return Err(ChartError::MissingChartYaml);
     };
-    metadata.validate()?;
+    metadata.validate_for(compat)?;
     c.metadata = metadata;
 
     for (n, files) in subcharts {

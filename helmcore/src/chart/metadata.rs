@@ -126,7 +126,19 @@ impl Metadata {
 
     /// Helm's `Metadata.Validate`: cleans strings and checks the required fields, with
     /// Helm's `validation: ...` messages.
+    ///
+    /// ```
+    /// use helmcore::chart::Metadata;
+    /// let mut md = Metadata { api_version: "v2".into(), name: "..".into(), version: "1.0.0".into(), ..Default::default() };
+    /// assert_eq!(md.validate().unwrap_err().to_string(), r#"validation: chart.metadata.name ".." is not allowed"#);
+    /// ```
     pub fn validate(&mut self) -> Result<(), ChartError> {
+        self.validate_for(Compat::V4)
+    }
+
+    /// [`Metadata::validate`] as `compat`'s Helm validates: helm3 allows the names `.`
+    /// and `..`.
+    pub fn validate_for(&mut self, compat: Compat) -> Result<(), ChartError> {
         for s in [
             &mut self.name,
             &mut self.description,
@@ -149,7 +161,7 @@ impl Metadata {
         if self.name.is_empty() {
             return invalid("chart.metadata.name is required".into());
         }
-        if self.name == "." || self.name == ".." {
+        if compat == Compat::V4 && (self.name == "." || self.name == "..") {
             return invalid(format!(
                 "chart.metadata.name {:?} is not allowed",
                 self.name
@@ -869,6 +881,16 @@ mod tests {
                 ..base()
             },
             "validation: chart.metadata.name \"..\" is not allowed",
+        );
+        // helm3 (v3.17.1) allows `.` and `..`: a later check reports.
+        let mut md = Metadata {
+            name: "..".into(),
+            version: "x".into(),
+            ..base()
+        };
+        assert_eq!(
+            md.validate_for(Compat::V3).unwrap_err().to_string(),
+            "validation: chart.metadata.version \"x\" is invalid"
         );
         check(
             Metadata {

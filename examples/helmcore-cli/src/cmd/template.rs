@@ -404,8 +404,32 @@ impl PostRenderer for ExecPostRenderer {
     }
 }
 
+/// helm3 renders a chart named `..` (helm4 refuses the name) and writes its files beside
+/// the output directory (`DIR/../templates/x.yaml`); helmcore refuses before writing
+/// anything.
+fn check_inside_output_dir(writes: &[FileWrite]) -> Result<(), CliError> {
+    for w in writes {
+        let mut depth = 0usize;
+        for part in std::path::Path::new(&w.name).components() {
+            match part {
+                std::path::Component::Normal(_) => depth += 1,
+                std::path::Component::ParentDir if depth > 0 => depth -= 1,
+                std::path::Component::CurDir => {}
+                _ => {
+                    return Err(msg(format!(
+                        "refusing to write {}: the path leaves the output directory",
+                        w.path
+                    )))
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Carries out `--output-dir`'s writes, printing `wrote PATH` for each as helm does.
 fn write_files(writes: &[FileWrite]) -> Result<(), CliError> {
+    check_inside_output_dir(writes)?;
     let mut out = std::io::stdout().lock();
     for w in writes {
         let path = std::path::Path::new(&w.path);
