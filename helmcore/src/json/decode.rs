@@ -99,10 +99,11 @@ pub(crate) fn decode_prefix(src: &[u8]) -> Result<(Value, usize), StreamError> {
 }
 
 /// The members of the JSON object that `src` starts with (after white space), in
-/// document order and with repeated keys kept, each as its key and its value's text:
-/// what Go's decoder into a struct walks. `None` when `src` does not hold an object
-/// (`src` is a value [`decode_prefix`] has already read).
-pub(crate) fn object_members(src: &[u8]) -> Option<Vec<(String, &[u8])>> {
+/// document order and with repeated keys kept, each as its key, its value (one beyond
+/// float64 as a number, as a decoder into a struct sees it) and its value's text: what
+/// Go's decoder into a struct walks. `None` when `src` does not hold an object (`src` is
+/// a value [`decode_prefix`] has already read).
+pub(crate) fn object_members(src: &[u8]) -> Option<Vec<(String, Value, &[u8])>> {
     let mut p = Parser {
         src,
         pos: 0,
@@ -134,11 +135,11 @@ pub(crate) fn object_members(src: &[u8]) -> Option<Vec<(String, &[u8])>> {
         p.pos += 1;
         p.skip_ws();
         let start = p.pos;
-        let used = match decode_prefix(&src[start..]) {
-            Ok((_, used)) | Err(StreamError::Value { used, .. }) => used,
+        let (value, used) = match decode_prefix(&src[start..]) {
+            Ok((value, used)) | Err(StreamError::Value { value, used, .. }) => (value, used),
             Err(_) => return None,
         };
-        members.push((key, &src[start..start + used]));
+        members.push((key, value, &src[start..start + used]));
         p.pos = start + used;
     }
 }

@@ -3,7 +3,7 @@
 //! scalars bound for its string fields become strings, keys match fields without regard
 //! to case, and a value of the wrong shape fails with encoding/json's message.
 
-use crate::json::{decode_prefix, object_members, StreamError};
+use crate::json::object_members;
 use crate::render::Compat;
 use crate::value::{Map, Value};
 use crate::yaml;
@@ -75,21 +75,11 @@ pub(crate) fn decode_json(
     let target = struct_name(compat);
     match object_members(src) {
         Some(members) => fill_head(
-            members
-                .into_iter()
-                .map(|(k, text)| (k, member_value(text), Some(text))),
+            members.into_iter().map(|(k, v, text)| (k, v, Some(text))),
             false,
             target,
         ),
         None => head_of(v, false, target),
-    }
-}
-
-/// A member's value; one beyond float64 reads as a number, as the struct decoder sees it.
-fn member_value(text: &[u8]) -> Value {
-    match decode_prefix(text) {
-        Ok((v, _)) | Err(StreamError::Value { value: v, .. }) => v,
-        Err(_) => Value::Nil,
     }
 }
 
@@ -137,7 +127,7 @@ fn fill_head<'a>(
             Some(_) => match text.and_then(object_members) {
                 Some(fields) => fields
                     .into_iter()
-                    .filter_map(|(k, t)| metadata_field(&k, &member_value(t), lenient, &mut head))
+                    .filter_map(|(k, v, _)| metadata_field(&k, &v, lenient, &mut head))
                     .next(),
                 None => decode_metadata(&value, lenient, target, &mut head),
             },
